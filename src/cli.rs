@@ -1,0 +1,115 @@
+//! The command line: `Cli` with one `Args` struct per subcommand, each with its `run`.
+//! Only subcommands that work are listed; `serve` and `check` arrive with their issues.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::Overrides;
+use crate::error::Result;
+
+/// lernort: a static site generator for accessible public-sector websites.
+#[derive(Debug, Parser)]
+#[command(name = "lernort", version, about, long_about = None)]
+pub struct Cli {
+    /// The site folder (the one with site.yaml); the current folder by default.
+    #[arg(short, long, global = true, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build(BuildArgs),
+    /// Create a new site with a home page, a section, a page and a theme.
+    Init(InitArgs),
+}
+
+/// Options of `lernort build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Write the site here instead of public/.
+    #[arg(short, long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Use this base URL instead of the one in site.yaml (e.g. for a preview).
+    #[arg(short = 'u', long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include pages and sections marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Options of `lernort init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the site in; it must be empty or not exist yet.
+    pub dir: PathBuf,
+}
+
+impl Cli {
+    /// Runs the chosen subcommand.
+    pub fn run(self) -> Result<()> {
+        match self.command {
+            Command::Build(args) => args.run(&self.root),
+            Command::Init(args) => args.run(),
+        }
+    }
+}
+
+impl BuildArgs {
+    fn run(self, root: &std::path::Path) -> Result<()> {
+        let overrides = Overrides {
+            base_url: self.base_url,
+            drafts: self.drafts,
+            output_dir: self.output_dir,
+        };
+        let report = crate::build::build(root, &overrides)?;
+        let _ = writeln!(
+            std::io::stdout(),
+            "Built {} page{} and {} section{} ({} file{} copied) into {} in {} ms",
+            report.pages,
+            plural(report.pages),
+            report.sections,
+            plural(report.sections),
+            report.files,
+            plural(report.files),
+            report.output_dir.display(),
+            report.elapsed.as_millis()
+        );
+        Ok(())
+    }
+}
+
+impl InitArgs {
+    fn run(self) -> Result<()> {
+        crate::init::create(&self.dir)?;
+        let _ = writeln!(
+            std::io::stdout(),
+            "Created a new site in {}.\nNext: cd {} && lernort build",
+            self.dir.display(),
+            self.dir.display()
+        );
+        Ok(())
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,224 @@
+//! `site.yaml`: the raw file as written (unknown keys rejected), then the resolved
+//! [`Config`] with validated values and absolute paths. Nothing else reads `site.yaml`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::yaml;
+
+/// The name of the site configuration file in the site root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// `site.yaml` as written by the user.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    /// The site's name, shown in titles and the header.
+    title: String,
+    /// One sentence about the site, for the home page's meta description.
+    #[serde(default)]
+    description: String,
+    /// The public address the site is deployed at, e.g. `https://kbm.trier.de`.
+    base_url: String,
+    /// The content language as a BCP 47 tag; `de` by default.
+    #[serde(default = "default_language")]
+    language: String,
+    /// The theme folder under `themes/`; optional when the site has its own `templates/`.
+    #[serde(default)]
+    theme: Option<String>,
+    /// Taxonomy names, such as `tags`; pages list their terms under these keys.
+    #[serde(default)]
+    taxonomies: Vec<String>,
+    /// Free values for templates, available as `site.extra`.
+    #[serde(default)]
+    extra: yaml::Value,
+}
+
+fn default_language() -> String {
+    "de".into()
+}
+
+/// Options a command passes on top of `site.yaml`.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// Replaces `base_url` (e.g. for a preview deployment).
+    pub base_url: Option<String>,
+    /// Includes pages and sections marked `draft: true`.
+    pub drafts: bool,
+    /// Where the site is written; `public/` in the root by default.
+    pub output_dir: Option<PathBuf>,
+}
+
+/// The resolved site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's name.
+    pub title: String,
+    /// The site's description.
+    pub description: String,
+    /// The public base URL without a trailing slash, e.g. `https://example.org`.
+    pub base_url: String,
+    /// The content language, e.g. `de`.
+    pub language: String,
+    /// The theme name, if any.
+    pub theme: Option<String>,
+    /// Configured taxonomy names.
+    pub taxonomies: Vec<String>,
+    /// Free values for templates.
+    pub extra: yaml::Value,
+    /// Whether drafts are built.
+    pub drafts: bool,
+    /// Absolute site root.
+    pub root: PathBuf,
+    /// Absolute output directory.
+    pub output_dir: PathBuf,
+}
+
+/// Keys a page's front matter already uses; a taxonomy may not take one of them.
+const RESERVED_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "date",
+    "updated",
+    "weight",
+    "draft",
+    "slug",
+    "aliases",
+    "template",
+    "extra",
+    "sort_by",
+    "page_template",
+];
+
+impl Config {
+    /// Reads and validates `site.yaml` in `root`.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::Usage(format!(
+                    "no {CONFIG_FILE} in {}: this is not a lernort site (run `lernort init DIR` to create one, or pass `--root DIR`)",
+                    root.display()
+                )));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                return Err(
+                    Diagnostic::new(CONFIG_FILE, "the file is not valid UTF-8 text")
+                        .hint("save it as UTF-8 in your editor")
+                        .into(),
+                );
+            }
+            Err(e) => return Err(Error::io("read", &path, e)),
+        };
+        let raw: RawConfig = yaml::parse(&text, 1, CONFIG_FILE).map_err(|e| {
+            let mut d = Diagnostic::new(CONFIG_FILE, e.message);
+            d.line = e.line;
+            d.column = e.column;
+            let d = d.with_source(&text);
+            match e.hint {
+                Some(h) => d.hint(h),
+                None => d,
+            }
+        })?;
+        Self::resolve(raw, root, overrides, &text)
+    }
+
+    fn resolve(raw: RawConfig, root: &Path, o: &Overrides, text: &str) -> Result<Config> {
+        let mut problems = Vec::new();
+        let base_url = o.base_url.clone().unwrap_or(raw.base_url);
+        let base_url = base_url.trim_end_matches('/').to_string();
+        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+            problems.push(key_problem(
+                text,
+                "base_url",
+                format!("`base_url` must be an absolute http(s) address, not `{base_url}`"),
+                "for example `base_url: https://www.example.org`",
+            ));
+        }
+        for name in &raw.taxonomies {
+            let bad_chars = name.is_empty()
+                || !name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if bad_chars || RESERVED_KEYS.contains(&name.as_str()) {
+                problems.push(key_problem(
+                    text,
+                    "taxonomies",
+                    format!("`{name}` cannot be a taxonomy name"),
+                    "use lowercase letters, digits and `_`, and no front matter key such as `title`",
+                ));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Content(problems));
+        }
+        let output_dir = match &o.output_dir {
+            Some(dir) if dir.is_absolute() => dir.clone(),
+            Some(dir) => std::env::current_dir()
+                .map_err(|e| Error::io("read the current folder", dir, e))?
+                .join(dir),
+            None => root.join("public"),
+        };
+        Ok(Config {
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            language: raw.language,
+            theme: raw.theme,
+            taxonomies: raw.taxonomies,
+            extra: raw.extra,
+            drafts: o.drafts,
+            root: root.to_path_buf(),
+            output_dir,
+        })
+    }
+
+    /// The content folder.
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    /// The template folders in lookup order: the site's own, then the theme's.
+    pub fn template_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.root.join("templates")];
+        if let Some(theme) = &self.theme {
+            dirs.push(self.root.join("themes").join(theme).join("templates"));
+        }
+        dirs
+    }
+
+    /// The asset folders in copy order: the theme's first, so the site's files win.
+    pub fn asset_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs = Vec::new();
+        if let Some(theme) = &self.theme {
+            dirs.push(self.root.join("themes").join(theme).join("assets"));
+        }
+        dirs.push(self.root.join("assets"));
+        dirs
+    }
+
+    /// The path part of `base_url` (`/kbm` for `https://example.org/kbm`), `""` at a domain root.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        after_scheme.find('/').map_or("", |i| &after_scheme[i..])
+    }
+
+    /// The absolute URL of a site path such as `/team/`.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+fn key_problem(text: &str, key: &str, message: String, hint: &str) -> Diagnostic {
+    let line = text
+        .lines()
+        .position(|l| l.starts_with(key))
+        .map_or(1, |i| i + 1);
+    Diagnostic::new(CONFIG_FILE, message)
+        .at(line, Some(1))
+        .with_source(text)
+        .hint(hint)
+}

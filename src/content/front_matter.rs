@@ -1,0 +1,288 @@
+//! Splitting a Markdown file into YAML front matter and body, and the typed front matter
+//! of pages and sections as written (raw, not yet validated).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+
+use crate::yaml::{self, Value, YamlError};
+
+/// A file cut into its front matter and its Markdown body.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines, if the file has front matter.
+    pub front_matter: Option<&'a str>,
+    /// The 1-based file line on which the YAML starts.
+    pub front_matter_line: usize,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+    /// The 1-based file line on which the body starts.
+    pub body_line: usize,
+}
+
+/// Cuts `text` at the `---` fences. An opening fence without a closing one is an error
+/// whose value is the line of the opening fence.
+pub fn split(text: &str) -> Result<Split<'_>, usize> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(after_open) = strip_fence(text) else {
+        return Ok(Split {
+            front_matter: None,
+            front_matter_line: 1,
+            body: text,
+            body_line: 1,
+        });
+    };
+    let start = text.len() - after_open.len();
+    let mut offset = start;
+    for (line, l) in (2..).zip(after_open.split_inclusive('\n')) {
+        let bare = l.trim_end_matches(['\n', '\r']);
+        if bare.trim_end() == "---" || bare.trim_end() == "..." {
+            return Ok(Split {
+                front_matter: Some(&text[start..offset]),
+                front_matter_line: 2,
+                body: &text[offset + l.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += l.len();
+    }
+    Err(1)
+}
+
+fn strip_fence(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("---")?;
+    let rest = rest.trim_start_matches([' ', '\t']);
+    rest.strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+}
+
+/// How a section orders its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// By `weight` ascending, then title.
+    #[default]
+    Weight,
+    /// Newest first by `date`; undated pages last.
+    Date,
+    /// Alphabetically by title.
+    Title,
+}
+
+/// The front matter of a section's `_index.md`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFrontMatter {
+    /// The section title; the folder name when left out.
+    pub title: Option<String>,
+    /// A sentence for teasers and the meta description.
+    pub description: Option<String>,
+    /// Position among sibling sections (lower first).
+    pub weight: Option<i64>,
+    /// How the section's pages are ordered.
+    #[serde(default)]
+    pub sort_by: SortBy,
+    /// Template for the section page itself instead of `section.html`.
+    pub template: Option<String>,
+    /// Template for the pages of this section instead of `page.html`.
+    pub page_template: Option<String>,
+    /// Leave the section and everything under it out unless `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Free values for templates.
+    #[serde(default = "yaml::empty_map")]
+    pub extra: Value,
+}
+
+/// The front matter of a page.
+#[derive(Debug, Default)]
+pub struct PageFrontMatter {
+    /// The page title (required).
+    pub title: String,
+    /// A sentence for teasers and the meta description.
+    pub description: Option<String>,
+    /// Publication date, `YYYY-MM-DD` or RFC 3339.
+    pub date: Option<String>,
+    /// Date of the last change, `YYYY-MM-DD` or RFC 3339.
+    pub updated: Option<String>,
+    /// Position among sibling pages when sorted by weight.
+    pub weight: Option<i64>,
+    /// Leave the page out unless `--drafts`.
+    pub draft: bool,
+    /// The last URL segment instead of the file name.
+    pub slug: Option<String>,
+    /// Old URLs that redirect to this page.
+    pub aliases: Vec<String>,
+    /// Template instead of the section's `page_template` or `page.html`.
+    pub template: Option<String>,
+    /// Free values for templates.
+    pub extra: Value,
+    /// Terms per configured taxonomy, e.g. `tags: [MINT]`.
+    pub terms: BTreeMap<String, Vec<String>>,
+}
+
+const PAGE_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "date",
+    "updated",
+    "weight",
+    "draft",
+    "slug",
+    "aliases",
+    "template",
+    "extra",
+];
+
+/// Parses page front matter, accepting the configured taxonomy names as extra keys.
+pub fn parse_page(
+    text: &str,
+    first_line: usize,
+    taxonomies: &[String],
+) -> Result<PageFrontMatter, YamlError> {
+    yaml::parse_seed(
+        PageSeed { taxonomies },
+        text,
+        first_line,
+        "the front matter",
+    )
+}
+
+/// Parses the front matter of an `_index.md`.
+pub fn parse_section(text: &str, first_line: usize) -> Result<SectionFrontMatter, YamlError> {
+    yaml::parse(text, first_line, "the section front matter")
+}
+
+struct PageSeed<'a> {
+    taxonomies: &'a [String],
+}
+
+impl<'de> DeserializeSeed<'de> for PageSeed<'_> {
+    type Value = PageFrontMatter;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PageSeed<'_> {
+    type Value = PageFrontMatter;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping of front matter keys such as `title: …`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut fm = PageFrontMatter {
+            extra: yaml::empty_map(),
+            ..Default::default()
+        };
+        let mut title = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "title" => title = Some(map.next_value()?),
+                "description" => fm.description = map.next_value()?,
+                "date" => fm.date = map.next_value()?,
+                "updated" => fm.updated = map.next_value()?,
+                "weight" => fm.weight = map.next_value()?,
+                "draft" => fm.draft = map.next_value()?,
+                "slug" => fm.slug = map.next_value()?,
+                "aliases" => fm.aliases = map.next_value()?,
+                "template" => fm.template = map.next_value()?,
+                "extra" => fm.extra = map.next_value()?,
+                other if self.taxonomies.iter().any(|t| t == other) => {
+                    let terms: Terms = map.next_value()?;
+                    fm.terms.insert(key, terms.0);
+                }
+                other => {
+                    let expected: Vec<String> = PAGE_KEYS
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .chain(self.taxonomies.iter().map(|t| format!("`{t}`")))
+                        .collect();
+                    return Err(de::Error::custom(format!(
+                        "unknown field `{other}`, expected one of {}",
+                        expected.join(", ")
+                    )));
+                }
+            }
+        }
+        fm.title = title.ok_or_else(|| de::Error::missing_field("title"))?;
+        Ok(fm)
+    }
+}
+
+/// Taxonomy terms: a list, or a single term for convenience.
+struct Terms(Vec<String>);
+
+impl<'de> Deserialize<'de> for Terms {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(String),
+            Many(Vec<String>),
+        }
+        match OneOrMany::deserialize(d) {
+            Ok(OneOrMany::One(s)) => Ok(Terms(vec![s])),
+            Ok(OneOrMany::Many(v)) => Ok(Terms(v)),
+            Err(_) => Err(de::Error::custom(
+                "invalid type: expected a term or a list of terms such as `[MINT, Schule]`",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_finds_front_matter_and_body_lines() {
+        let s = split("---\ntitle: A\n---\nHallo\n").unwrap();
+        assert_eq!(s.front_matter, Some("title: A\n"));
+        assert_eq!(s.body, "Hallo\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn split_without_front_matter_keeps_whole_text() {
+        let s = split("# Hallo\n").unwrap();
+        assert_eq!(s.front_matter, None);
+        assert_eq!(s.body, "# Hallo\n");
+    }
+
+    #[test]
+    fn split_handles_crlf_and_bom() {
+        let s = split("\u{feff}---\r\ntitle: A\r\n---\r\nText").unwrap();
+        assert_eq!(s.front_matter, Some("title: A\r\n"));
+        assert_eq!(s.body, "Text");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error_at_line_one() {
+        assert_eq!(split("---\ntitle: A\n"), Err(1));
+    }
+
+    #[test]
+    fn page_accepts_taxonomy_keys_and_rejects_others() {
+        let tax = vec!["tags".to_string()];
+        let fm = parse_page("title: A\ntags: [MINT]\n", 2, &tax).unwrap();
+        assert_eq!(fm.terms["tags"], vec!["MINT".to_string()]);
+        let err = parse_page("title: A\ntagz: [MINT]\n", 2, &tax).unwrap_err();
+        assert_eq!(err.message, "unknown key `tagz` in the front matter");
+        assert_eq!(err.line, Some(3));
+        assert!(err.hint.unwrap().starts_with("did you mean `tags`?"));
+    }
+
+    #[test]
+    fn page_requires_title() {
+        let err = parse_page("draft: true\n", 2, &[]).unwrap_err();
+        assert_eq!(
+            err.message,
+            "missing required key `title` in the front matter"
+        );
+    }
+}

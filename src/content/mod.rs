@@ -1,0 +1,217 @@
+//! Loading content: walking `content/`, reading each file once, splitting and parsing
+//! front matter. Produces plain documents; the site tree is built in [`crate::model`].
+
+pub mod date;
+pub mod front_matter;
+pub mod slug;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Error, Result};
+use front_matter::{PageFrontMatter, SectionFrontMatter};
+
+pub use walk::{FileKind, SourceFile};
+
+/// A Markdown file read from disk, cut into front matter and body.
+#[derive(Debug)]
+pub struct Document<F> {
+    /// Path relative to `content/`, with `/` separators, e.g. `projekte/knotenpunkte.md`.
+    pub rel: String,
+    /// Path relative to the site root, for messages, e.g. `content/projekte/knotenpunkte.md`.
+    pub display: PathBuf,
+    /// The whole file text.
+    pub text: String,
+    /// Byte offset of the Markdown body in `text`.
+    pub body_start: usize,
+    /// 1-based line on which the body starts.
+    pub body_line: usize,
+    /// The parsed front matter.
+    pub front_matter: F,
+}
+
+impl<F> Document<F> {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// The folder of this document relative to `content/` (`""` for the top).
+    pub fn dir(&self) -> &str {
+        self.rel.rsplit_once('/').map_or("", |(d, _)| d)
+    }
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// `_index.md` files.
+    pub sections: Vec<Document<SectionFrontMatter>>,
+    /// Pages, including bundle `index.md` files.
+    pub pages: Vec<Document<PageFrontMatter>>,
+    /// Every other file (images, PDFs), relative to `content/`.
+    pub files: Vec<String>,
+}
+
+/// Walks `content/` and parses every Markdown file; reports all problems at once.
+pub fn load(config: &Config) -> Result<Content> {
+    let dir = config.content_dir();
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "no content folder at {}: create it with at least `content/_index.md`",
+            dir.display()
+        )));
+    }
+    let (files, mut problems) = walk::walk(&dir, &config.root);
+    let parsed: Vec<Parsed> = files
+        .par_iter()
+        .filter(|f| f.kind != FileKind::Other)
+        .map(|f| parse_file(&dir, f, &config.taxonomies))
+        .collect();
+    let mut content = Content {
+        files: files
+            .iter()
+            .filter(|f| f.kind == FileKind::Other)
+            .map(|f| f.rel.clone())
+            .collect(),
+        ..Content::default()
+    };
+    for p in parsed {
+        match p {
+            Parsed::Section(d) => content.sections.push(d),
+            Parsed::Page(d) => content.pages.push(d),
+            Parsed::Failed(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() {
+        Ok(content)
+    } else {
+        Err(Error::Content(problems))
+    }
+}
+
+enum Parsed {
+    Section(Document<SectionFrontMatter>),
+    Page(Document<PageFrontMatter>),
+    Failed(Diagnostic),
+}
+
+fn parse_file(dir: &Path, file: &SourceFile, taxonomies: &[String]) -> Parsed {
+    let display = Path::new("content").join(&file.rel);
+    let text = match read_text(&dir.join(&file.rel), &display) {
+        Ok(t) => t,
+        Err(d) => return Parsed::Failed(d),
+    };
+    let split = match front_matter::split(&text) {
+        Ok(s) => s,
+        Err(line) => {
+            return Parsed::Failed(
+                Diagnostic::new(&display, "the front matter is not closed")
+                    .at(line, Some(1))
+                    .with_source(&text)
+                    .hint("end the front matter with a line containing only `---`"),
+            );
+        }
+    };
+    let yaml = split.front_matter.unwrap_or("");
+    let fm_line = split.front_matter_line;
+    let body_line = split.body_line;
+    let body_start = text.len() - split.body.len();
+    let located = |e: crate::yaml::YamlError| {
+        let mut d = Diagnostic::new(&display, e.message);
+        d.line = e.line;
+        d.column = e.column;
+        let mut d = d.with_source(&text);
+        if split.front_matter.is_none() {
+            d = d.hint(
+                "start the file with front matter: a line `---`, then `title: …`, then `---`",
+            );
+        } else if let Some(h) = e.hint {
+            d = d.hint(h);
+        }
+        d
+    };
+    fn make<F>(
+        file: &SourceFile,
+        display: PathBuf,
+        text: String,
+        at: (usize, usize),
+        fm: F,
+    ) -> Document<F> {
+        Document {
+            rel: file.rel.clone(),
+            display,
+            text,
+            body_start: at.0,
+            body_line: at.1,
+            front_matter: fm,
+        }
+    }
+    let at = (body_start, body_line);
+    let result = match file.kind {
+        FileKind::SectionIndex => front_matter::parse_section(yaml, fm_line)
+            .map(|fm| Parsed::Section(make(file, display.clone(), String::new(), at, fm))),
+        _ => front_matter::parse_page(yaml, fm_line, taxonomies)
+            .map(|fm| Parsed::Page(make(file, display.clone(), String::new(), at, fm))),
+    };
+    match result {
+        // The text moves into the document only now: the error path above borrows it.
+        Ok(Parsed::Section(d)) => Parsed::Section(Document { text, ..d }),
+        Ok(Parsed::Page(d)) => Parsed::Page(Document { text, ..d }),
+        Ok(failed) => failed,
+        Err(e) => Parsed::Failed(located(e)),
+    }
+}
+
+/// Reads a UTF-8 text file, naming the line of the first invalid byte if it is not UTF-8.
+pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(display, format!("the file cannot be read: {e}"))
+            .hint("check that the file exists and is readable")
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid
+            - bytes[..valid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        Diagnostic::new(display, "the file is not valid UTF-8 text")
+            .at(line, Some(column))
+            .hint("save the file as UTF-8 in your editor (it may be Latin-1 or Windows-1252)")
+    })
+}
+
+/// The path relative to `content/` of a folder's section index.
+pub fn section_index(dir: &str) -> String {
+    if dir.is_empty() {
+        "_index.md".into()
+    } else {
+        format!("{dir}/_index.md")
+    }
+}
+
+/// Joins content-relative paths with `/`.
+pub fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// The parent folder of a content-relative path (`""` at the top).
+pub fn parent(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// A content-relative path of a Markdown file as a `PathBuf` under `content/`.
+pub fn display_path(rel: &str) -> PathBuf {
+    Path::new("content").join(rel)
+}

@@ -1,0 +1,127 @@
+//! Walking `content/`: which files exist and what kind each is. No parsing here.
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::error::Diagnostic;
+
+/// What a file under `content/` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `_index.md`: a section's own page.
+    SectionIndex,
+    /// Any other `.md` file (including a bundle's `index.md`).
+    Page,
+    /// Anything else: copied to the output next to its page or section.
+    Other,
+}
+
+/// A file found under `content/`.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to `content/`, `/`-separated.
+    pub rel: String,
+    /// What kind of file it is.
+    pub kind: FileKind,
+}
+
+/// Lists the files under `dir` in a stable order, skipping hidden and editor temp files.
+/// Problems (unreadable folders, symlink loops, non-UTF-8 names) are returned, not fatal.
+/// A symbolic link whose target lies outside `root` is reported and not followed.
+pub fn walk(dir: &Path, root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str()));
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(walk_problem(dir, &e));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() && !points_inside(entry.path(), &root) {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            problems.push(
+                Diagnostic::new(
+                    Path::new("content").join(rel),
+                    "this symbolic link points outside the site folder",
+                )
+                .hint("copy the file into the site instead of linking to it"),
+            );
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let Some(rel) = rel.to_str() else {
+            problems.push(
+                Diagnostic::new(
+                    Path::new("content").join(rel),
+                    "the file name is not valid UTF-8",
+                )
+                .hint("rename the file using letters, digits and `-`"),
+            );
+            continue;
+        };
+        let rel = rel.replace('\\', "/");
+        let kind = match entry.file_name().to_str() {
+            Some("_index.md") => FileKind::SectionIndex,
+            Some(n) if n.ends_with(".md") => FileKind::Page,
+            _ => FileKind::Other,
+        };
+        files.push(SourceFile { rel, kind });
+    }
+    (files, problems)
+}
+
+fn points_inside(path: &Path, root: &Path) -> bool {
+    path.canonicalize()
+        .is_ok_and(|target| target.starts_with(root))
+}
+
+/// Hidden files, editor backups and swap files are never content.
+fn is_ignored(name: Option<&str>) -> bool {
+    let Some(name) = name else { return false };
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+}
+
+fn walk_problem(dir: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e
+        .path()
+        .map(|p| Path::new("content").join(p.strip_prefix(dir).unwrap_or(p)))
+        .unwrap_or_else(|| Path::new("content").to_path_buf());
+    if let Some(ancestor) = e.loop_ancestor() {
+        let target = ancestor.strip_prefix(dir).unwrap_or(ancestor);
+        return Diagnostic::new(
+            path,
+            format!(
+                "this symbolic link points back to its own ancestor folder `content/{}`",
+                target.display()
+            ),
+        )
+        .hint("remove the link or point it outside its own folder tree");
+    }
+    let reason = e
+        .io_error()
+        .map_or_else(|| e.to_string(), |io| io.to_string());
+    Diagnostic::new(path, format!("cannot be read: {reason}"))
+        .hint("check the file's permissions, or remove a broken symbolic link")
+}

@@ -1,0 +1,80 @@
+//! `lernort init DIR`: a minimal working site (config, home page, a section with one
+//! page, and the plain `einfach` theme) that `lernort build` turns into a site at once.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// The files of a new site: path relative to the site folder, and content.
+const FILES: &[(&str, &str)] = &[
+    (
+        "site.yaml",
+        "title: Meine Website\ndescription: Eine neue Website, gebaut mit lernort.\nbase_url: https://www.example.org\nlanguage: de\ntheme: einfach\ntaxonomies: [tags]\n",
+    ),
+    (
+        "content/_index.md",
+        "---\ntitle: Willkommen\n---\nDas ist die Startseite. Schreiben Sie hier, worum es auf der Website geht.\n",
+    ),
+    (
+        "content/aktuelles/_index.md",
+        "---\ntitle: Aktuelles\ndescription: Neuigkeiten und Termine.\nsort_by: date\n---\n",
+    ),
+    (
+        "content/aktuelles/erste-meldung.md",
+        "---\ntitle: Erste Meldung\ndate: 2026-01-01\ntags: [Start]\n---\nDie erste Meldung. Zurück zur [Übersicht](_index.md).\n\n## Mehr dazu\n\nText mit „Anführungszeichen“.\n",
+    ),
+    (
+        "themes/einfach/templates/base.html",
+        include_str!("../themes/einfach/templates/base.html"),
+    ),
+    (
+        "themes/einfach/templates/index.html",
+        include_str!("../themes/einfach/templates/index.html"),
+    ),
+    (
+        "themes/einfach/templates/section.html",
+        include_str!("../themes/einfach/templates/section.html"),
+    ),
+    (
+        "themes/einfach/templates/page.html",
+        include_str!("../themes/einfach/templates/page.html"),
+    ),
+    (
+        "themes/einfach/templates/404.html",
+        include_str!("../themes/einfach/templates/404.html"),
+    ),
+    (
+        "themes/einfach/templates/partials/nav.html",
+        include_str!("../themes/einfach/templates/partials/nav.html"),
+    ),
+    (
+        "themes/einfach/templates/partials/breadcrumbs.html",
+        include_str!("../themes/einfach/templates/partials/breadcrumbs.html"),
+    ),
+    (
+        "themes/einfach/assets/css/einfach.css",
+        include_str!("../themes/einfach/assets/css/einfach.css"),
+    ),
+];
+
+/// Writes a new site into `dir`, which must be empty or not exist.
+pub fn create(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?;
+        if entries.next().is_some() {
+            return Err(Error::Usage(format!(
+                "{} is not empty; `lernort init` only writes into a new or empty folder",
+                dir.display()
+            )));
+        }
+    }
+    for (rel, text) in FILES {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io("create the folder", parent, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| Error::io("write", &path, e))?;
+    }
+    Ok(())
+}

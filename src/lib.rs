@@ -1,0 +1,21 @@
+//! lernort: a static site generator for accessible, print-ready public-sector sites.
+//!
+//! The pipeline runs one way: [`config`] → [`content`] → [`model`] → [`render`] →
+//! [`output`]. [`build`] strings the stages together; the CLI in [`cli`] is a thin
+//! layer over it.
+
+// Diagnostics travel only on the error path, once per problem; boxing them to keep
+// `Result` small would buy nothing measurable and cost readability everywhere.
+#![allow(clippy::result_large_err)]
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod init;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod yaml;

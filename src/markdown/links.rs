@@ -1,0 +1,171 @@
+//! Classifying link destinations written in Markdown: external URLs, same-page anchors,
+//! site-absolute URLs, and content paths (relative, or `@/` from `content/`).
+//! Pure functions; looking the paths up is the model's job.
+
+/// What a Markdown link destination points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// `https://…`, `mailto:…`, `//host/…`: left exactly as written.
+    External,
+    /// `/already/a/url/`: left as written.
+    SiteAbsolute,
+    /// `#anchor` on the same page.
+    Anchor(String),
+    /// A path inside `content/`, normalised and `/`-separated, with an optional anchor.
+    Content {
+        /// The path relative to `content/`; `""` is the content folder itself.
+        rel: String,
+        /// The part after `#`, if any.
+        anchor: Option<String>,
+    },
+}
+
+/// Why a content path could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EscapesContent;
+
+/// Classifies `dest` as written in a file in folder `from_dir` (relative to `content/`).
+pub fn classify(from_dir: &str, dest: &str) -> Result<Destination, EscapesContent> {
+    if dest.starts_with("//") || has_scheme(dest) {
+        return Ok(Destination::External);
+    }
+    if let Some(anchor) = dest.strip_prefix('#') {
+        return Ok(Destination::Anchor(anchor.to_string()));
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (dest, None),
+    };
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    let (base, path) = if let Some(rest) = dest.strip_prefix("@/") {
+        let rest = rest.split(['#', '?']).next().unwrap_or(rest);
+        ("", rest)
+    } else if dest.starts_with('/') {
+        return Ok(Destination::SiteAbsolute);
+    } else {
+        (from_dir, path)
+    };
+    let rel = normalize(base, &percent_decode(path)).ok_or(EscapesContent)?;
+    Ok(Destination::Content { rel, anchor })
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !dest[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// Joins `path` onto `base` and resolves `.` and `..`; `None` if it climbs above the top.
+pub fn normalize(base: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in path.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Decodes `%20` and friends so `Mein%20Plan.pdf` finds `Mein Plan.pdf`.
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                // Two hex digits are at most 0xFF, so the cast cannot truncate.
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| path.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(rel: &str, anchor: Option<&str>) -> Destination {
+        Destination::Content {
+            rel: rel.into(),
+            anchor: anchor.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn external_links_are_left_alone() {
+        for d in [
+            "https://trier.de",
+            "mailto:kbm@example.org",
+            "tel:+49",
+            "//cdn.example.org/x",
+        ] {
+            assert_eq!(classify("a", d), Ok(Destination::External), "{d}");
+        }
+    }
+
+    #[test]
+    fn relative_paths_resolve_against_the_folder() {
+        assert_eq!(
+            classify("projekte", "lvo.md#ergebnisse"),
+            Ok(content("projekte/lvo.md", Some("ergebnisse")))
+        );
+        assert_eq!(
+            classify("projekte", "../team/_index.md"),
+            Ok(content("team/_index.md", None))
+        );
+        assert_eq!(
+            classify("a/b", "./c/../d.md"),
+            Ok(content("a/b/d.md", None))
+        );
+    }
+
+    #[test]
+    fn at_paths_start_from_content() {
+        assert_eq!(
+            classify("x/y", "@/projekte/knotenpunkte.md"),
+            Ok(content("projekte/knotenpunkte.md", None))
+        );
+    }
+
+    #[test]
+    fn anchors_and_site_absolute_urls() {
+        assert_eq!(
+            classify("", "#ziel"),
+            Ok(Destination::Anchor("ziel".into()))
+        );
+        assert_eq!(classify("", "/impressum/"), Ok(Destination::SiteAbsolute));
+    }
+
+    #[test]
+    fn climbing_above_content_is_rejected() {
+        assert_eq!(classify("a", "../../etc/passwd"), Err(EscapesContent));
+    }
+
+    #[test]
+    fn percent_encoding_is_decoded() {
+        assert_eq!(
+            classify("", "Mein%20Plan.pdf"),
+            Ok(content("Mein Plan.pdf", None))
+        );
+        assert_eq!(classify("", "100%.pdf"), Ok(content("100%.pdf", None)));
+    }
+}

@@ -1,0 +1,449 @@
+//! Markdown → HTML with pulldown-cmark: heading ids and anchor links, the table of
+//! contents, the summary, word count, typographic quotes, and internal links rewritten
+//! to URLs. Runs before and without templates; knows nothing of Tera.
+
+pub mod links;
+mod quotes;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+
+use crate::content::slug::slugify;
+use crate::error::Diagnostic;
+use links::{Destination, EscapesContent};
+use quotes::QuoteState;
+
+/// Looks up content paths; implemented by the model's route table.
+pub trait Resolve: Sync {
+    /// The URL of the content file `rel` (a page, section or other file), and the
+    /// Markdown document whose headings its anchors refer to.
+    fn resolve(&self, rel: &str) -> Result<Resolved, String>;
+}
+
+/// A resolved content path.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    /// The site path, e.g. `/projekte/knotenpunkte/`.
+    pub url: String,
+    /// The Markdown document (content-relative) that owns the anchors, if it is one.
+    pub document: Option<String>,
+}
+
+/// One Markdown document to render.
+pub struct Input<'a> {
+    /// The whole file, for error snippets.
+    pub text: &'a str,
+    /// Byte offset of the body in `text`.
+    pub body_start: usize,
+    /// The file's path relative to `content/`.
+    pub rel: &'a str,
+    /// The path shown in messages.
+    pub display: &'a Path,
+    /// The page language, for quotes and labels.
+    pub lang: &'a str,
+}
+
+/// An entry of the table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    /// Heading level, 1–6.
+    pub level: u8,
+    /// The heading's `id`.
+    pub id: String,
+    /// The heading text.
+    pub title: String,
+    /// Headings nested below this one.
+    pub children: Vec<TocEntry>,
+}
+
+/// A link to a heading in another document, checked once all documents are rendered.
+#[derive(Debug, Clone)]
+pub struct AnchorRef {
+    /// The linked document, relative to `content/`.
+    pub document: String,
+    /// The heading id.
+    pub anchor: String,
+    /// The error to report if the heading does not exist.
+    pub missing: Diagnostic,
+}
+
+/// The result of rendering one document.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The body as HTML.
+    pub html: String,
+    /// The text before `<!-- more -->`, else the first paragraph, as HTML.
+    pub summary: String,
+    /// The headings as a tree.
+    pub toc: Vec<TocEntry>,
+    /// Words in the body text.
+    pub word_count: usize,
+    /// Every heading id, for anchor checks.
+    pub heading_ids: HashSet<String>,
+    /// Links into other documents' headings.
+    pub anchor_refs: Vec<AnchorRef>,
+    /// Dead links and other problems.
+    pub problems: Vec<Diagnostic>,
+}
+
+const MORE_MARKER: &str = "<!-- more -->";
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+}
+
+/// Renders one document, resolving its links through `resolver`.
+pub fn render(input: &Input, resolver: &dyn Resolve) -> Rendered {
+    let mut r = Renderer::new(input, resolver);
+    let body = &input.text[input.body_start..];
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let source = &body[range.clone()];
+        r.event(event, range.start + input.body_start, source);
+    }
+    r.finish()
+}
+
+struct OpenLink<'a> {
+    index: usize,
+    offset: usize,
+    tag: Tag<'a>,
+    text: String,
+}
+
+struct OpenHeading {
+    index: usize,
+    text: String,
+}
+
+struct Renderer<'a, 'r> {
+    input: &'r Input<'r>,
+    resolver: &'r dyn Resolve,
+    dir: &'r str,
+    events: Vec<Event<'a>>,
+    quotes: QuoteState,
+    link: Option<OpenLink<'a>>,
+    heading: Option<OpenHeading>,
+    headings: Vec<(u8, String, String)>,
+    more_at: Option<usize>,
+    out: Rendered,
+}
+
+impl<'a, 'r> Renderer<'a, 'r> {
+    fn new(input: &'r Input<'r>, resolver: &'r dyn Resolve) -> Self {
+        Renderer {
+            input,
+            resolver,
+            dir: crate::content::parent(input.rel),
+            events: Vec::new(),
+            quotes: QuoteState::default(),
+            link: None,
+            heading: None,
+            headings: Vec::new(),
+            more_at: None,
+            out: Rendered::default(),
+        }
+    }
+
+    /// Handles one event; `source` is the Markdown it was parsed from.
+    fn event(&mut self, event: Event<'a>, offset: usize, source: &str) {
+        match event {
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) if self.link.is_none() => {
+                self.link = Some(OpenLink {
+                    index: self.events.len(),
+                    offset,
+                    tag,
+                    text: String::new(),
+                });
+                // A placeholder; the start event is put back, with the resolved
+                // destination, when the link closes and its text is known.
+                self.events.push(Event::Text(CowStr::Borrowed("")));
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) if self.link.is_some() => {
+                self.close_link();
+                self.events.push(event);
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                self.heading = Some(OpenHeading {
+                    index: self.events.len(),
+                    text: String::new(),
+                });
+                self.events.push(event);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                self.close_heading(level);
+                self.quotes.reset();
+            }
+            Event::Text(text) => {
+                // Quotes typed as „…“ arrive unchanged; only those smart punctuation
+                // made from ASCII `"` and `'` are rewritten for the language.
+                let typed = source.contains(['"', '\'']);
+                let rewritten = typed.then(|| self.quotes.apply(self.input.lang, &text));
+                let text = match rewritten.flatten() {
+                    Some(t) => CowStr::from(t),
+                    None => text,
+                };
+                self.note_text(&text);
+                self.events.push(Event::Text(text));
+            }
+            Event::Code(code) => {
+                self.note_text(&code);
+                self.events.push(Event::Code(code));
+            }
+            Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE_MARKER => {
+                self.more_at.get_or_insert(self.events.len());
+                self.events.push(Event::Html(CowStr::Borrowed(
+                    "<span id=\"weiterlesen\"></span>\n",
+                )));
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                self.quotes.reset();
+                self.events.push(event);
+            }
+            other => self.events.push(other),
+        }
+    }
+
+    fn note_text(&mut self, text: &str) {
+        self.out.word_count += text.split_whitespace().count();
+        if let Some(h) = &mut self.heading {
+            h.text.push_str(text);
+        }
+        if let Some(l) = &mut self.link {
+            l.text.push_str(text);
+        }
+    }
+
+    fn close_link(&mut self) {
+        let Some(mut link) = self.link.take() else {
+            return;
+        };
+        let is_image = matches!(link.tag, Tag::Image { .. });
+        if let Some(url) = self.resolve_link(&link, is_image) {
+            match &mut link.tag {
+                Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                    *dest_url = CowStr::from(url);
+                }
+                _ => {}
+            }
+        }
+        self.events[link.index] = Event::Start(link.tag);
+    }
+
+    fn resolve_link(&mut self, link: &OpenLink<'a>, is_image: bool) -> Option<String> {
+        let dest = match &link.tag {
+            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => dest_url.as_ref(),
+            _ => "",
+        };
+        let what = if is_image { "image" } else { "link" };
+        let problem = |me: &Self, message: String, hint: &str| {
+            me.diagnostic(link.offset, message).hint(hint.to_string())
+        };
+        match links::classify(self.dir, dest) {
+            Ok(Destination::External | Destination::SiteAbsolute) => None,
+            Ok(Destination::Anchor(anchor)) => {
+                self.out.anchor_refs.push(AnchorRef {
+                    document: self.input.rel.to_string(),
+                    anchor: anchor.clone(),
+                    missing: problem(
+                        self,
+                        format!("the {what} `{}` points to `#{anchor}`, but this page has no heading with that id", link.text),
+                        "use the id of a heading on this page; ids are the heading text in lowercase with `-` for spaces",
+                    ),
+                });
+                None
+            }
+            Ok(Destination::Content { rel, anchor }) => match self.resolver.resolve(&rel) {
+                Ok(resolved) => {
+                    let mut url = resolved.url;
+                    if let Some(anchor) = anchor {
+                        if let Some(doc) = resolved.document {
+                            self.out.anchor_refs.push(AnchorRef {
+                                document: doc.clone(),
+                                anchor: anchor.clone(),
+                                missing: problem(
+                                    self,
+                                    format!("the {what} `{}` points to `{dest}`, but `content/{doc}` has no heading with the id `{anchor}`", link.text),
+                                    "link to an existing heading; ids are the heading text in lowercase with `-` for spaces",
+                                ),
+                            });
+                        }
+                        url = format!("{url}#{anchor}");
+                    }
+                    Some(url)
+                }
+                Err(reason) => {
+                    let d = problem(
+                        self,
+                        format!("the {what} `{}` points to `{dest}`, {reason}", link.text),
+                        "check the path: relative links start from this file's folder, `@/` links from `content/`",
+                    );
+                    self.out.problems.push(d);
+                    None
+                }
+            },
+            Err(EscapesContent) => {
+                let d = problem(
+                    self,
+                    format!(
+                        "the {what} `{}` points to `{dest}`, which is outside the content folder",
+                        link.text
+                    ),
+                    "link only to files inside `content/`; put shared files in `assets/` and link them as `/file.pdf`",
+                );
+                self.out.problems.push(d);
+                None
+            }
+        }
+    }
+
+    fn close_heading(&mut self, level: HeadingLevel) {
+        let Some(open) = self.heading.take() else {
+            return;
+        };
+        let (explicit_id, classes, attrs) = match &self.events[open.index] {
+            Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) => (
+                id.as_ref().map(|s| s.to_string()),
+                classes.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+                attrs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.as_ref().map(|v| v.to_string())))
+                    .collect::<Vec<_>>(),
+            ),
+            _ => (None, Vec::new(), Vec::new()),
+        };
+        let title = open.text.trim().to_string();
+        let id = self.unique_id(explicit_id.unwrap_or_else(|| slugify(&title)));
+        let n = level as u8;
+        let mut open_tag = format!("<h{n} id=\"{}\"", escape(&id));
+        if !classes.is_empty() {
+            open_tag.push_str(&format!(" class=\"{}\"", escape(&classes.join(" "))));
+        }
+        for (k, v) in attrs {
+            match v {
+                Some(v) => open_tag.push_str(&format!(" {}=\"{}\"", escape(&k), escape(&v))),
+                None => open_tag.push_str(&format!(" {}", escape(&k))),
+            }
+        }
+        open_tag.push('>');
+        self.events[open.index] = Event::Html(CowStr::from(open_tag));
+        let label = anchor_label(self.input.lang, &title);
+        self.events.push(Event::Html(CowStr::from(format!(
+            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{}\">#</a></h{n}>\n",
+            escape(&id),
+            escape(&label)
+        ))));
+        self.headings.push((n, id, title));
+    }
+
+    fn unique_id(&mut self, base: String) -> String {
+        let base = if base.is_empty() {
+            "abschnitt".to_string()
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.out.heading_ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.out.heading_ids.insert(id.clone());
+        id
+    }
+
+    fn diagnostic(&self, offset: usize, message: String) -> Diagnostic {
+        let before = &self.input.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map_or(0, |p| p + 1) + 1;
+        Diagnostic::new(self.input.display, message)
+            .at(
+                line,
+                Some(before[before.len() - (column - 1)..].chars().count() + 1),
+            )
+            .with_source(self.input.text)
+    }
+
+    fn finish(mut self) -> Rendered {
+        let mut html_out = String::with_capacity(self.input.text.len() * 3 / 2);
+        let summary_events = summary_range(&self.events, self.more_at);
+        html::push_html(
+            &mut self.out.summary,
+            self.events[summary_events].iter().cloned(),
+        );
+        html::push_html(&mut html_out, self.events.into_iter());
+        self.out.html = html_out;
+        self.out.toc = toc_tree(&self.headings);
+        self.out
+    }
+}
+
+/// The events of the summary: up to `<!-- more -->`, else the first paragraph.
+fn summary_range(events: &[Event], more_at: Option<usize>) -> std::ops::Range<usize> {
+    if let Some(end) = more_at {
+        return 0..end;
+    }
+    let Some(start) = events
+        .iter()
+        .position(|e| matches!(e, Event::Start(Tag::Paragraph)))
+    else {
+        return 0..0;
+    };
+    let end = events[start..]
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
+        .map_or(events.len(), |p| start + p + 1);
+    start..end
+}
+
+fn toc_tree(headings: &[(u8, String, String)]) -> Vec<TocEntry> {
+    let mut roots: Vec<TocEntry> = Vec::new();
+    for (level, id, title) in headings {
+        let entry = TocEntry {
+            level: *level,
+            id: id.clone(),
+            title: title.clone(),
+            children: Vec::new(),
+        };
+        insert_toc(&mut roots, entry);
+    }
+    roots
+}
+
+fn insert_toc(siblings: &mut Vec<TocEntry>, entry: TocEntry) {
+    match siblings.last_mut() {
+        Some(last) if last.level < entry.level => insert_toc(&mut last.children, entry),
+        _ => siblings.push(entry),
+    }
+}
+
+fn anchor_label(lang: &str, title: &str) -> String {
+    if lang == "de" || lang.starts_with("de-") {
+        format!("Link zum Abschnitt „{title}“")
+    } else {
+        format!("Link to section “{title}”")
+    }
+}
+
+/// Escapes text for HTML text or a quoted attribute value.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+/// Reading time in whole minutes at 200 words per minute, at least 1.
+pub fn reading_time(words: usize) -> usize {
+    words.div_ceil(200).max(1)
+}

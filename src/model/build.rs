@@ -1,0 +1,532 @@
+//! Building the [`Site`] from loaded content in one pass: sections from folders, URLs,
+//! drafts, collisions, Markdown with resolved links, anchor checks, sorting.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::sort::{compare_pages, compare_sections};
+use super::{Body, ContentFile, HOME, Page, Routes, Section, SectionId, Site};
+use crate::config::Config;
+use crate::content::date::Date;
+use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
+use crate::content::{self, Content, Document, parent, slug::slugify};
+use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
+use crate::markdown::{self, Input, Rendered, links};
+use crate::yaml;
+
+type PageDoc = Document<PageFrontMatter>;
+type SectionDoc = Document<SectionFrontMatter>;
+
+impl Site {
+    /// Builds the site tree from `content`; reports every problem found.
+    pub fn build(config: Config, content: Content) -> Result<Site> {
+        let mut problems = Vec::new();
+        let Content {
+            sections: section_docs,
+            pages: page_docs,
+            files,
+        } = content;
+        let bundles = bundle_dirs(&page_docs, &section_docs, &mut problems);
+        let dirs = section_dirs(&page_docs, &section_docs, &bundles);
+        let drafted = drafted_dirs(&section_docs, &config);
+        let mut routes = Routes::new(config.base_path());
+
+        let index_docs: HashMap<&str, &SectionDoc> =
+            section_docs.iter().map(|d| (d.dir(), d)).collect();
+        let mut sections = Vec::new();
+        let mut section_ids = HashMap::new();
+        for dir in dirs.iter().filter(|d| !drafted.contains(d.as_str())) {
+            let doc = index_docs.get(dir.as_str()).copied();
+            let parent_id = (!dir.is_empty()).then(|| section_ids[parent(dir)]);
+            let parent_url = parent_id.map_or("", |p: SectionId| sections_url(&sections, p));
+            let section = new_section(dir, doc, parent_id, parent_url, &config, &mut problems);
+            section_ids.insert(dir.clone(), sections.len());
+            sections.push(section);
+        }
+        for doc in &section_docs {
+            if drafted.contains(doc.dir()) {
+                routes.insert_draft(doc.rel.clone());
+            }
+        }
+
+        let mut pages = Vec::new();
+        let mut rendered_docs: Vec<&PageDoc> = Vec::new();
+        for doc in &page_docs {
+            let home_dir = page_section_dir(doc, &bundles);
+            let Some(&section) = section_ids.get(home_dir) else {
+                routes.insert_draft(doc.rel.clone());
+                continue;
+            };
+            if doc.front_matter.draft && !config.drafts {
+                routes.insert_draft(doc.rel.clone());
+                continue;
+            }
+            let page = new_page(
+                doc,
+                section,
+                &sections[section].url,
+                &bundles,
+                &config,
+                &mut problems,
+            );
+            pages.push(page);
+            rendered_docs.push(doc);
+        }
+
+        check_collisions(&sections, &pages, &mut problems);
+        for s in &sections {
+            routes.insert(s.rel.clone(), s.url.clone(), s.has_index);
+        }
+        for p in &pages {
+            routes.insert(p.rel.clone(), p.url.clone(), true);
+        }
+        let files = place_files(files, &sections, &section_ids, &pages, &bundles);
+        for f in &files {
+            routes.insert(f.rel.clone(), format!("/{}", f.output), false);
+        }
+
+        render_bodies(
+            &mut sections,
+            &section_docs,
+            &mut pages,
+            &rendered_docs,
+            &routes,
+            &mut problems,
+        );
+        sort_tree(&mut sections, &pages);
+
+        if problems.is_empty() {
+            Ok(Site {
+                config,
+                sections,
+                pages,
+                files,
+                routes: std::sync::Arc::new(routes),
+            })
+        } else {
+            dedup_diagnostics(&mut problems);
+            Err(Error::Content(problems))
+        }
+    }
+}
+
+fn sections_url(sections: &[Section], id: SectionId) -> &str {
+    &sections[id].url
+}
+
+/// Folders holding an `index.md`: page bundles.
+fn bundle_dirs(
+    pages: &[PageDoc],
+    sections: &[SectionDoc],
+    problems: &mut Vec<Diagnostic>,
+) -> HashSet<String> {
+    let mut bundles = HashSet::new();
+    for p in pages.iter().filter(|p| is_bundle_index(&p.rel)) {
+        if p.dir().is_empty() {
+            problems.push(
+                Diagnostic::new(
+                    &p.display,
+                    "the home page must be called `_index.md`, not `index.md`",
+                )
+                .hint("rename `content/index.md` to `content/_index.md`"),
+            );
+        } else {
+            bundles.insert(p.dir().to_string());
+        }
+    }
+    for s in sections.iter().filter(|s| bundles.contains(s.dir())) {
+        problems.push(
+            Diagnostic::new(&s.display, "this folder has both `_index.md` (a section) and `index.md` (a page bundle)")
+                .hint("keep `_index.md` for a section with several pages, or `index.md` for a single page with its files"),
+        );
+    }
+    for p in pages.iter().filter(|p| !is_bundle_index(&p.rel)) {
+        if let Some(b) = bundles.iter().find(|b| p.rel.starts_with(&format!("{b}/"))) {
+            problems.push(
+                Diagnostic::new(&p.display, format!("a page cannot sit inside the page bundle `content/{b}/`"))
+                    .hint("a bundle holds one `index.md` and its files; turn the folder into a section with `_index.md` instead"),
+            );
+        }
+    }
+    bundles
+}
+
+fn is_bundle_index(rel: &str) -> bool {
+    rel == "index.md" || rel.ends_with("/index.md")
+}
+
+/// The folder of the section a page belongs to.
+fn page_section_dir<'a>(doc: &'a PageDoc, bundles: &HashSet<String>) -> &'a str {
+    if bundles.contains(doc.dir()) {
+        parent(doc.dir())
+    } else {
+        doc.dir()
+    }
+}
+
+/// Every folder that is a section: those with `_index.md` or pages, and their ancestors.
+fn section_dirs(
+    pages: &[PageDoc],
+    sections: &[SectionDoc],
+    bundles: &HashSet<String>,
+) -> BTreeSet<String> {
+    let mut dirs = BTreeSet::from([String::new()]);
+    let leaves = sections
+        .iter()
+        .map(|s| s.dir())
+        .chain(pages.iter().map(|p| page_section_dir(p, bundles)))
+        .filter(|d| {
+            !bundles.contains(*d) && !bundles.iter().any(|b| d.starts_with(&format!("{b}/")))
+        });
+    for leaf in leaves {
+        let mut dir = leaf;
+        while !dir.is_empty() && dirs.insert(dir.to_string()) {
+            dir = parent(dir);
+        }
+    }
+    dirs
+}
+
+/// Folders left out because they or an ancestor are drafts (empty with `--drafts`).
+fn drafted_dirs(sections: &[SectionDoc], config: &Config) -> HashSet<String> {
+    if config.drafts {
+        return HashSet::new();
+    }
+    let roots: Vec<&str> = sections
+        .iter()
+        .filter(|s| s.front_matter.draft && !s.dir().is_empty())
+        .map(|s| s.dir())
+        .collect();
+    let mut all = HashSet::new();
+    for s in sections {
+        if roots
+            .iter()
+            .any(|r| s.dir() == *r || s.dir().starts_with(&format!("{r}/")))
+        {
+            all.insert(s.dir().to_string());
+        }
+    }
+    all.extend(roots.iter().map(|r| r.to_string()));
+    all
+}
+
+/// A folder's title when it has no `_index.md`: `lernen-vor-ort` → `Lernen vor ort`.
+fn title_from_folder(dir: &str) -> String {
+    let name = dir
+        .rsplit('/')
+        .next()
+        .unwrap_or(dir)
+        .replace(['-', '_'], " ");
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name,
+    }
+}
+
+fn new_section(
+    dir: &str,
+    doc: Option<&SectionDoc>,
+    parent: Option<SectionId>,
+    parent_url: &str,
+    config: &Config,
+    problems: &mut Vec<Diagnostic>,
+) -> Section {
+    let rel = content::section_index(dir);
+    let display = doc.map_or_else(|| content::display_path(dir), |d| d.display.clone());
+    let url = if dir.is_empty() {
+        "/".to_string()
+    } else {
+        let name = dir.rsplit('/').next().unwrap_or(dir);
+        let slug = slugify(name);
+        if slug.is_empty() {
+            problems.push(
+                Diagnostic::new(
+                    content::display_path(dir),
+                    "this folder name gives an empty URL segment",
+                )
+                .hint("use letters or digits in folder names"),
+            );
+        }
+        format!("{parent_url}{slug}/")
+    };
+    let default_title = if dir.is_empty() {
+        config.title.clone()
+    } else {
+        title_from_folder(dir)
+    };
+    let fm = doc.map(|d| &d.front_matter);
+    Section {
+        dir: dir.to_string(),
+        rel,
+        display,
+        has_index: doc.is_some(),
+        title: fm.and_then(|f| f.title.clone()).unwrap_or(default_title),
+        description: fm.and_then(|f| f.description.clone()),
+        weight: fm.and_then(|f| f.weight),
+        sort_by: fm.map(|f| f.sort_by).unwrap_or_default(),
+        template: fm.and_then(|f| f.template.clone()),
+        page_template: fm.and_then(|f| f.page_template.clone()),
+        extra: fm.map_or_else(yaml::empty_map, |f| f.extra.clone()),
+        url,
+        parent,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        body: Body::default(),
+        template_line: doc.and_then(|d| key_line(d, "template")),
+    }
+}
+
+/// The file line of a top-level front matter key.
+fn key_line<F>(doc: &Document<F>, key: &str) -> Option<usize> {
+    let front = &doc.text[..doc.body_start];
+    yaml::line_of_key(front, key)
+}
+
+fn new_page(
+    doc: &PageDoc,
+    section: SectionId,
+    section_url: &str,
+    bundles: &HashSet<String>,
+    config: &Config,
+    problems: &mut Vec<Diagnostic>,
+) -> Page {
+    let fm = &doc.front_matter;
+    let stem = if bundles.contains(doc.dir()) {
+        doc.dir().rsplit('/').next().unwrap_or_default()
+    } else {
+        doc.rel
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".md")
+    };
+    let slug = slugify(fm.slug.as_deref().unwrap_or(stem));
+    let at = |key: &str, message: String, hint: &str| {
+        let line = key_line(doc, key).unwrap_or(1);
+        Diagnostic::new(&doc.display, message)
+            .at(line, Some(1))
+            .with_source(&doc.text)
+            .hint(hint.to_string())
+    };
+    if slug.is_empty() {
+        let key = if fm.slug.is_some() { "slug" } else { "title" };
+        problems.push(at(
+            key,
+            "this page's URL segment (slug) would be empty".into(),
+            "give the file a name with letters or digits, or set `slug: …`",
+        ));
+    }
+    let mut date_of = |key: &str, value: &Option<String>| {
+        let text = value.as_deref()?;
+        let parsed = Date::parse(text);
+        if parsed.is_none() {
+            problems.push(at(
+                key,
+                format!("`{key}: {text}` is not a valid date"),
+                "write dates as `2024-05-31` or `2024-05-31T14:00:00+02:00`",
+            ));
+        }
+        parsed
+    };
+    let date = date_of("date", &fm.date);
+    let updated = date_of("updated", &fm.updated);
+    let mut aliases = Vec::new();
+    for alias in &fm.aliases {
+        match links::normalize("", alias) {
+            Some(path) if !path.is_empty() => {
+                let trailing = if path.contains('.') { "" } else { "/" };
+                aliases.push(format!("/{path}{trailing}"));
+            }
+            _ => problems.push(at(
+                "aliases",
+                format!("the alias `{alias}` is not a path inside the site"),
+                "write old addresses as site paths such as `/alt/seite/`",
+            )),
+        }
+    }
+    Page {
+        rel: doc.rel.clone(),
+        display: doc.display.clone(),
+        title: fm.title.clone(),
+        description: fm.description.clone(),
+        date,
+        updated,
+        weight: fm.weight,
+        url: format!("{section_url}{slug}/"),
+        slug,
+        aliases,
+        template: fm.template.clone(),
+        extra: fm.extra.clone(),
+        terms: fm.terms.clone(),
+        section,
+        body: Body::default(),
+        template_line: key_line(doc, "template"),
+        lang: config.language.clone(),
+    }
+}
+
+/// Two sources for one URL is an error naming both.
+fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, (&PathBuf, &str)> = HashMap::new();
+    let sources = sections
+        .iter()
+        .map(|s| (s.url.as_str(), &s.display, "section"))
+        .chain(pages.iter().map(|p| (p.url.as_str(), &p.display, "page")))
+        .chain(pages.iter().flat_map(|p| {
+            p.aliases
+                .iter()
+                .map(move |a| (a.as_str(), &p.display, "alias"))
+        }));
+    for (url, display, kind) in sources {
+        if let Some((first, first_kind)) = seen.get(url) {
+            problems.push(
+                Diagnostic::new(
+                    display,
+                    format!(
+                        "this {kind} and the {first_kind} `{}` both map to the URL `{url}`",
+                        first.display()
+                    ),
+                )
+                .hint("rename one of the files, or give one a different `slug`"),
+            );
+        } else {
+            seen.insert(url, (display, kind));
+        }
+    }
+}
+
+/// Where each non-Markdown content file goes: next to its bundle page or section.
+fn place_files(
+    files: Vec<String>,
+    sections: &[Section],
+    section_ids: &HashMap<String, SectionId>,
+    pages: &[Page],
+    bundles: &HashSet<String>,
+) -> Vec<ContentFile> {
+    let bundle_urls: HashMap<&str, &str> = pages
+        .iter()
+        .filter(|p| is_bundle_index(&p.rel))
+        .map(|p| (parent(&p.rel), p.url.as_str()))
+        .collect();
+    let mut placed = Vec::new();
+    for rel in files {
+        let mut dir = parent(&rel);
+        loop {
+            let owner_url = if bundles.contains(dir) {
+                // A bundle left out as a draft takes its files with it.
+                match bundle_urls.get(dir) {
+                    Some(url) => Some(*url),
+                    None => break,
+                }
+            } else {
+                section_ids.get(dir).map(|&id| sections[id].url.as_str())
+            };
+            if let Some(url) = owner_url {
+                let rest = rel[dir.len()..].trim_start_matches('/');
+                placed.push(ContentFile {
+                    output: format!("{}{rest}", url.trim_start_matches('/')),
+                    rel: rel.clone(),
+                });
+                break;
+            }
+            if dir.is_empty() {
+                break;
+            }
+            dir = parent(dir);
+        }
+    }
+    placed
+}
+
+fn render_bodies(
+    sections: &mut [Section],
+    section_docs: &[SectionDoc],
+    pages: &mut [Page],
+    page_docs: &[&PageDoc],
+    routes: &Routes,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let lang = pages.first().map_or("de", |p| p.lang.as_str()).to_string();
+    let render = |rel: &str, display: &std::path::Path, text: &str, body_start: usize| {
+        let input = Input {
+            text,
+            body_start,
+            rel,
+            display,
+            lang: &lang,
+        };
+        markdown::render(&input, routes)
+    };
+    let page_out: Vec<Rendered> = page_docs
+        .par_iter()
+        .map(|d| render(&d.rel, &d.display, &d.text, d.body_start))
+        .collect();
+    let built: HashSet<&str> = sections.iter().map(|s| s.rel.as_str()).collect();
+    let section_out: Vec<(String, Rendered)> = section_docs
+        .par_iter()
+        .filter(|d| built.contains(d.rel.as_str()))
+        .map(|d| {
+            (
+                d.rel.clone(),
+                render(&d.rel, &d.display, &d.text, d.body_start),
+            )
+        })
+        .collect();
+
+    let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut anchor_refs = Vec::new();
+    let mut take = |rel: &str, r: Rendered| -> Body {
+        problems.extend(r.problems);
+        anchor_refs.extend(r.anchor_refs);
+        ids.insert(rel.to_string(), r.heading_ids);
+        Body {
+            html: r.html,
+            summary: r.summary,
+            toc: r.toc,
+            word_count: r.word_count,
+        }
+    };
+    for (page, r) in pages.iter_mut().zip(page_out) {
+        page.body = take(&page.rel, r);
+    }
+    let by_rel: HashMap<String, SectionId> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.rel.clone(), i))
+        .collect();
+    for (rel, r) in section_out {
+        let body = take(&rel, r);
+        sections[by_rel[&rel]].body = body;
+    }
+    for a in anchor_refs {
+        if !ids
+            .get(&a.document)
+            .is_some_and(|set| set.contains(&a.anchor))
+        {
+            problems.push(a.missing);
+        }
+    }
+}
+
+fn sort_tree(sections: &mut [Section], pages: &[Page]) {
+    for (id, page) in pages.iter().enumerate() {
+        sections[page.section].pages.push(id);
+    }
+    for id in 1..sections.len() {
+        if let Some(parent) = sections[id].parent {
+            sections[parent].subsections.push(id);
+        }
+    }
+    let snapshot: Vec<Section> = sections.to_vec();
+    for s in sections.iter_mut() {
+        let sort_by = s.sort_by;
+        s.pages
+            .sort_by(|&a, &b| compare_pages(sort_by, &pages[a], &pages[b]));
+        s.subsections
+            .sort_by(|&a, &b| compare_sections(&snapshot[a], &snapshot[b]));
+    }
+    debug_assert_eq!(HOME, 0);
+}

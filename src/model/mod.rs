@@ -1,0 +1,168 @@
+//! The site tree: sections and pages in vectors, children as ids. Built once by
+//! [`Site::build`], read-only afterwards; templates get borrowed views of it.
+
+mod build;
+mod routes;
+mod sort;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::content::date::Date;
+use crate::content::front_matter::SortBy;
+use crate::markdown::TocEntry;
+use crate::yaml;
+
+pub use routes::Routes;
+
+/// Index of a section in [`Site::sections`].
+pub type SectionId = usize;
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// Markdown rendered to HTML, with what templates need from it.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// The full HTML.
+    pub html: String,
+    /// The summary HTML.
+    pub summary: String,
+    /// Table of contents.
+    pub toc: Vec<TocEntry>,
+    /// Word count of the text.
+    pub word_count: usize,
+}
+
+/// A section: a folder of pages, with or without its own `_index.md`.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Content-relative folder, `""` for the home page.
+    pub dir: String,
+    /// Content-relative `_index.md` path (which may not exist on disk).
+    pub rel: String,
+    /// Path for messages.
+    pub display: PathBuf,
+    /// Whether the folder has an `_index.md`.
+    pub has_index: bool,
+    /// The title.
+    pub title: String,
+    /// The description, if any.
+    pub description: Option<String>,
+    /// Position among siblings.
+    pub weight: Option<i64>,
+    /// Page order.
+    pub sort_by: SortBy,
+    /// Template override for the section page.
+    pub template: Option<String>,
+    /// Template override for its pages.
+    pub page_template: Option<String>,
+    /// Free values.
+    pub extra: yaml::Value,
+    /// The site path, e.g. `/projekte/`.
+    pub url: String,
+    /// The parent section; `None` for the home page.
+    pub parent: Option<SectionId>,
+    /// Pages in sorted order.
+    pub pages: Vec<PageId>,
+    /// Child sections in sorted order.
+    pub subsections: Vec<SectionId>,
+    /// The rendered `_index.md` body.
+    pub body: Body,
+    /// 1-based line of the `template` key, for messages.
+    pub template_line: Option<usize>,
+}
+
+/// A page: one Markdown file (or a bundle's `index.md`).
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Content-relative path, e.g. `projekte/knotenpunkte.md`.
+    pub rel: String,
+    /// Path for messages.
+    pub display: PathBuf,
+    /// The title.
+    pub title: String,
+    /// The description, if any.
+    pub description: Option<String>,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// Date of the last change.
+    pub updated: Option<Date>,
+    /// Position among siblings.
+    pub weight: Option<i64>,
+    /// The last URL segment.
+    pub slug: String,
+    /// Old site paths that redirect here, e.g. `/alt/seite/`.
+    pub aliases: Vec<String>,
+    /// Template override.
+    pub template: Option<String>,
+    /// Free values.
+    pub extra: yaml::Value,
+    /// Terms per taxonomy.
+    pub terms: BTreeMap<String, Vec<String>>,
+    /// The site path, e.g. `/projekte/knotenpunkte/`.
+    pub url: String,
+    /// The section the page is in.
+    pub section: SectionId,
+    /// The rendered body.
+    pub body: Body,
+    /// 1-based line of the `template` key, for messages.
+    pub template_line: Option<usize>,
+    /// The page language.
+    pub lang: String,
+}
+
+/// A non-Markdown file from `content/`, copied next to its page or section.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    /// Content-relative source path.
+    pub rel: String,
+    /// Output path relative to the output folder.
+    pub output: String,
+}
+
+/// The whole site, immutable once built.
+#[derive(Debug)]
+pub struct Site {
+    /// The configuration it was built with.
+    pub config: Config,
+    /// All sections; index 0 is the home page.
+    pub sections: Vec<Section>,
+    /// All pages.
+    pub pages: Vec<Page>,
+    /// Files to copy from `content/`.
+    pub files: Vec<ContentFile>,
+    /// Lookup of content paths, shared with template functions.
+    pub routes: std::sync::Arc<Routes>,
+}
+
+/// The home section's id.
+pub const HOME: SectionId = 0;
+
+impl Site {
+    /// The top-level sections in navigation order.
+    pub fn navigation(&self) -> &[SectionId] {
+        &self.sections[HOME].subsections
+    }
+
+    /// The ancestors of a section, home first, excluding the section itself.
+    pub fn ancestors(&self, mut id: SectionId) -> Vec<SectionId> {
+        let mut chain = Vec::new();
+        while let Some(parent) = self.sections[id].parent {
+            chain.push(parent);
+            id = parent;
+        }
+        chain.reverse();
+        chain
+    }
+}
+
+/// The output file for a site path: `/a/b/` → `a/b/index.html`.
+pub fn output_path(url: &str) -> String {
+    let trimmed = url.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}

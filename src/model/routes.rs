@@ -1,0 +1,77 @@
+//! The route table: every content path (pages, sections, other files) and its URL.
+//! Markdown link resolution and the `get_page`/`url` template functions use it.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::markdown::{Resolve, Resolved};
+
+/// What a content path leads to.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// The site path.
+    pub url: String,
+    /// Whether it is a Markdown document (page or section), whose headings are anchors.
+    pub is_document: bool,
+}
+
+/// Content paths → URLs.
+#[derive(Debug, Default)]
+pub struct Routes {
+    by_rel: HashMap<String, Route>,
+    drafts: HashSet<String>,
+    base_path: String,
+}
+
+impl Routes {
+    /// An empty table whose resolved URLs start with `base_path` (e.g. `/kbm`).
+    pub fn new(base_path: &str) -> Self {
+        Routes {
+            base_path: base_path.to_string(),
+            ..Routes::default()
+        }
+    }
+
+    /// Records that `rel` is served at `url`.
+    pub fn insert(&mut self, rel: String, url: String, is_document: bool) {
+        self.by_rel.insert(rel, Route { url, is_document });
+    }
+
+    /// Records a draft left out of this build, so links to it get a precise message.
+    pub fn insert_draft(&mut self, rel: String) {
+        self.drafts.insert(rel);
+    }
+
+    /// Finds `rel`, also as a folder (its `_index.md` or bundle `index.md`).
+    pub fn find(&self, rel: &str) -> Option<(&str, &Route)> {
+        let rel = rel.trim_end_matches('/');
+        if let Some((k, r)) = self.by_rel.get_key_value(rel) {
+            return Some((k.as_str(), r));
+        }
+        for index in ["_index.md", "index.md"] {
+            let candidate = crate::content::join(rel, index);
+            if let Some((k, r)) = self.by_rel.get_key_value(&candidate) {
+                return Some((k.as_str(), r));
+            }
+        }
+        None
+    }
+}
+
+impl Resolve for Routes {
+    fn resolve(&self, rel: &str) -> Result<Resolved, String> {
+        if let Some((key, route)) = self.find(rel) {
+            return Ok(Resolved {
+                url: format!("{}{}", self.base_path, route.url),
+                document: route.is_document.then(|| key.to_string()),
+            });
+        }
+        if self.drafts.contains(rel) {
+            return Err("which is a draft and is only built with `--drafts`".into());
+        }
+        if rel.ends_with(".md") {
+            Err(format!("but `content/{rel}` does not exist"))
+        } else {
+            Err(format!("but there is no file `content/{rel}`"))
+        }
+    }
+}

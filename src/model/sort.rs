@@ -1,0 +1,122 @@
+//! Total, stable orders for pages and sections: every tie is broken by path, so two
+//! builds of the same input produce the same order.
+
+use std::cmp::Ordering;
+
+use crate::content::front_matter::SortBy;
+
+use super::{Page, Section};
+
+/// A sort key for German titles (DIN 5007-1: `ä` sorts as `a`, `ß` as `ss`).
+pub fn title_key(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push('a'),
+            'ö' => out.push('o'),
+            'ü' => out.push('u'),
+            'ß' => out.push_str("ss"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Compares two pages for a section sorted by `sort_by`.
+pub fn compare_pages(sort_by: SortBy, a: &Page, b: &Page) -> Ordering {
+    let by_weight = || {
+        a.weight
+            .unwrap_or(i64::MAX)
+            .cmp(&b.weight.unwrap_or(i64::MAX))
+    };
+    let by_title = || title_key(&a.title).cmp(&title_key(&b.title));
+    let by_date = || match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.instant.cmp(&x.instant),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    let primary = match sort_by {
+        SortBy::Weight => by_weight().then_with(by_title),
+        SortBy::Date => by_date().then_with(by_title),
+        SortBy::Title => by_title(),
+    };
+    primary.then_with(|| a.rel.cmp(&b.rel))
+}
+
+/// Compares sibling sections: by weight, then title, then folder.
+pub fn compare_sections(a: &Section, b: &Section) -> Ordering {
+    a.weight
+        .unwrap_or(i64::MAX)
+        .cmp(&b.weight.unwrap_or(i64::MAX))
+        .then_with(|| title_key(&a.title).cmp(&title_key(&b.title)))
+        .then_with(|| a.dir.cmp(&b.dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::date::Date;
+    use crate::model::Body;
+
+    fn page(rel: &str, title: &str, weight: Option<i64>, date: Option<&str>) -> Page {
+        Page {
+            rel: rel.into(),
+            display: rel.into(),
+            title: title.into(),
+            description: None,
+            date: date.and_then(Date::parse),
+            updated: None,
+            weight,
+            slug: String::new(),
+            aliases: vec![],
+            template: None,
+            extra: crate::yaml::empty_map(),
+            terms: Default::default(),
+            url: String::new(),
+            section: 0,
+            body: Body::default(),
+            template_line: None,
+            lang: "de".into(),
+        }
+    }
+
+    fn sorted(sort_by: SortBy, mut pages: Vec<Page>) -> Vec<String> {
+        pages.sort_by(|a, b| compare_pages(sort_by, a, b));
+        pages.into_iter().map(|p| p.rel).collect()
+    }
+
+    #[test]
+    fn weight_then_title_then_path() {
+        let pages = vec![
+            page("c.md", "Beta", None, None),
+            page("b.md", "Alpha", Some(2), None),
+            page("a.md", "Zeta", Some(1), None),
+            page("d.md", "Beta", None, None),
+        ];
+        assert_eq!(
+            sorted(SortBy::Weight, pages),
+            ["a.md", "b.md", "c.md", "d.md"]
+        );
+    }
+
+    #[test]
+    fn date_newest_first_undated_last() {
+        let pages = vec![
+            page("old.md", "X", None, Some("2020-01-01")),
+            page("none.md", "X", None, None),
+            page("new.md", "X", None, Some("2024-01-01")),
+        ];
+        assert_eq!(sorted(SortBy::Date, pages), ["new.md", "old.md", "none.md"]);
+    }
+
+    #[test]
+    fn german_titles_sort_by_din_5007() {
+        let pages = vec![
+            page("z.md", "Zukunft", None, None),
+            page("u.md", "Übergänge", None, None),
+            page("a.md", "Aktuelles", None, None),
+        ];
+        assert_eq!(sorted(SortBy::Title, pages), ["a.md", "u.md", "z.md"]);
+    }
+}

@@ -1,0 +1,195 @@
+//! The template context: read-only views of the model as Tera values, built once per
+//! build. Tera values share their maps and arrays, so handing a page or section to a
+//! template clones a pointer, never the site.
+
+use std::collections::HashMap;
+
+use tera::{Map, Value};
+
+use crate::content::slug::slugify;
+use crate::markdown::{TocEntry, reading_time};
+use crate::model::{Body, Page, Section, SectionId, Site};
+
+/// Every page and section as a template value, plus the `site` value.
+pub struct Views {
+    /// Page values by page id.
+    pub pages: Vec<Value>,
+    /// Section values by section id (with their pages and subsections).
+    pub sections: Vec<Value>,
+    /// The `site` value.
+    pub site: Value,
+    /// Content path → value, for `get_page` and `get_section`.
+    pub by_rel: HashMap<String, Value>,
+}
+
+/// A site path with the base URL's path prefix, for `href`s.
+pub fn href(site: &Site, path: &str) -> String {
+    format!("{}{path}", site.config.base_path())
+}
+
+fn put(map: &mut Map, key: &'static str, value: impl Into<Value>) {
+    map.insert(key.into(), value.into());
+}
+
+fn body_fields(map: &mut Map, body: &Body) {
+    put(map, "content", Value::safe_string(&body.html));
+    put(map, "summary", Value::safe_string(&body.summary));
+    put(map, "toc", toc(&body.toc));
+    put(map, "word_count", body.word_count);
+    put(map, "reading_time", reading_time(body.word_count));
+}
+
+fn toc(entries: &[TocEntry]) -> Value {
+    Value::from_serializable(entries)
+}
+
+fn yaml_value(v: &crate::yaml::Value) -> Value {
+    Value::from_serializable(v)
+}
+
+fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Value {
+    let mut ids = site.ancestors(section);
+    if include_self {
+        ids.push(section);
+    }
+    let list: Vec<Value> = ids
+        .into_iter()
+        .map(|id| {
+            let s = &site.sections[id];
+            let mut m = Map::new();
+            put(&mut m, "title", s.title.as_str());
+            put(&mut m, "url", href(site, &s.url));
+            Value::from(m)
+        })
+        .collect();
+    Value::from(list)
+}
+
+fn page_value(site: &Site, page: &Page) -> Value {
+    let mut m = Map::new();
+    put(&mut m, "kind", "page");
+    put(&mut m, "title", page.title.as_str());
+    put(&mut m, "description", page.description.clone());
+    body_fields(&mut m, &page.body);
+    put(&mut m, "date", page.date.as_ref().map(|d| d.text.clone()));
+    put(
+        &mut m,
+        "updated",
+        page.updated.as_ref().map(|d| d.text.clone()),
+    );
+    put(&mut m, "weight", page.weight);
+    put(&mut m, "slug", page.slug.as_str());
+    put(&mut m, "url", href(site, &page.url));
+    put(&mut m, "permalink", site.config.permalink(&page.url));
+    put(&mut m, "path", page.rel.as_str());
+    put(&mut m, "lang", page.lang.as_str());
+    put(&mut m, "breadcrumbs", crumbs(site, page.section, true));
+    put(&mut m, "extra", yaml_value(&page.extra));
+    let mut taxonomies = Map::new();
+    for name in &site.config.taxonomies {
+        let terms: Vec<Value> = page
+            .terms
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|term| {
+                let mut t = Map::new();
+                put(&mut t, "name", term.as_str());
+                put(&mut t, "slug", slugify(term));
+                Value::from(t)
+            })
+            .collect();
+        taxonomies.insert(name.clone().into(), Value::from(terms));
+    }
+    put(&mut m, "taxonomies", taxonomies);
+    Value::from(m)
+}
+
+fn section_value(
+    site: &Site,
+    section: &Section,
+    id: SectionId,
+    pages: &[Value],
+    subsections: Vec<Value>,
+) -> Value {
+    let mut m = Map::new();
+    put(&mut m, "kind", "section");
+    put(&mut m, "title", section.title.as_str());
+    put(&mut m, "description", section.description.clone());
+    body_fields(&mut m, &section.body);
+    put(&mut m, "weight", section.weight);
+    put(&mut m, "url", href(site, &section.url));
+    put(&mut m, "permalink", site.config.permalink(&section.url));
+    put(&mut m, "path", section.rel.as_str());
+    put(&mut m, "lang", site.config.language.as_str());
+    put(&mut m, "breadcrumbs", crumbs(site, id, false));
+    put(&mut m, "extra", yaml_value(&section.extra));
+    let list: Vec<Value> = section.pages.iter().map(|&p| pages[p].clone()).collect();
+    put(&mut m, "pages", list);
+    put(&mut m, "subsections", subsections);
+    Value::from(m)
+}
+
+/// Builds every view once; sections bottom-up so each holds its children's values.
+pub fn build(site: &Site) -> Views {
+    let pages: Vec<Value> = site.pages.iter().map(|p| page_value(site, p)).collect();
+    let mut sections: Vec<Option<Value>> = vec![None; site.sections.len()];
+    // Children always have larger ids than their parents (folders are created in
+    // sorted order), so walking ids backwards visits children first.
+    for id in (0..site.sections.len()).rev() {
+        let s = &site.sections[id];
+        let subs: Vec<Value> = s
+            .subsections
+            .iter()
+            .map(|&c| sections[c].clone().unwrap_or_else(Value::none))
+            .collect();
+        sections[id] = Some(section_value(site, s, id, &pages, subs));
+    }
+    let sections: Vec<Value> = sections
+        .into_iter()
+        .map(|v| v.unwrap_or_else(Value::none))
+        .collect();
+    let mut by_rel = HashMap::new();
+    for (p, v) in site.pages.iter().zip(&pages) {
+        by_rel.insert(p.rel.clone(), v.clone());
+    }
+    for (s, v) in site.sections.iter().zip(&sections) {
+        by_rel.insert(s.rel.clone(), v.clone());
+    }
+    let site_value = site_value(site, &sections);
+    Views {
+        pages,
+        sections,
+        site: site_value,
+        by_rel,
+    }
+}
+
+fn site_value(site: &Site, sections: &[Value]) -> Value {
+    let c = &site.config;
+    let mut m = Map::new();
+    put(&mut m, "title", c.title.as_str());
+    put(&mut m, "description", c.description.as_str());
+    put(&mut m, "base_url", c.base_url.as_str());
+    put(&mut m, "language", c.language.as_str());
+    put(&mut m, "extra", yaml_value(&c.extra));
+    let nav: Vec<Value> = site
+        .navigation()
+        .iter()
+        .map(|&id| {
+            let s = &site.sections[id];
+            let mut n = Map::new();
+            put(&mut n, "title", s.title.as_str());
+            put(&mut n, "url", href(site, &s.url));
+            put(&mut n, "path", s.rel.as_str());
+            Value::from(n)
+        })
+        .collect();
+    put(&mut m, "navigation", nav);
+    put(
+        &mut m,
+        "home",
+        sections.first().cloned().unwrap_or_else(Value::none),
+    );
+    Value::from(m)
+}

@@ -1,0 +1,78 @@
+//! The files every site gets besides its pages: `sitemap.xml`, `robots.txt`, alias
+//! redirects, and a plain 404 page when the theme has none.
+
+use super::Output;
+use crate::markdown::escape;
+use crate::model::{Site, output_path};
+
+/// One small redirect page per alias, pointing at the page's permalink.
+pub fn aliases(site: &Site) -> Vec<Output> {
+    let mut out = Vec::new();
+    for page in &site.pages {
+        let target = escape(&site.config.permalink(&page.url));
+        for alias in &page.aliases {
+            let html = format!(
+                "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Weiterleitung</title>\n<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>Diese Seite ist umgezogen: <a href=\"{target}\">{target}</a></p>\n</body>\n</html>\n",
+                lang = escape(&site.config.language),
+            );
+            out.push(Output {
+                path: output_path(alias),
+                bytes: html.into_bytes(),
+            });
+        }
+    }
+    out
+}
+
+/// `sitemap.xml` with every section and page; `lastmod` from `updated`, else `date`.
+pub fn sitemap(site: &Site) -> Output {
+    let mut entries: Vec<(String, Option<String>)> = Vec::new();
+    for s in &site.sections {
+        entries.push((site.config.permalink(&s.url), None));
+    }
+    for p in &site.pages {
+        let lastmod = p
+            .updated
+            .as_ref()
+            .or(p.date.as_ref())
+            .map(|d| d.text.clone());
+        entries.push((site.config.permalink(&p.url), lastmod));
+    }
+    entries.sort();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (loc, lastmod) in entries {
+        xml.push_str("  <url>\n    <loc>");
+        xml.push_str(&escape(&loc));
+        xml.push_str("</loc>\n");
+        if let Some(m) = lastmod {
+            xml.push_str("    <lastmod>");
+            xml.push_str(&escape(&m));
+            xml.push_str("</lastmod>\n");
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    Output {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}
+
+/// `robots.txt` allowing everything and naming the sitemap.
+pub fn robots(site: &Site) -> Output {
+    Output {
+        path: "robots.txt".into(),
+        bytes: format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            site.config.permalink("/sitemap.xml")
+        )
+        .into_bytes(),
+    }
+}
+
+/// A minimal accessible 404 page for themes without `404.html`.
+pub fn default_not_found() -> String {
+    "<!doctype html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Seite nicht gefunden</title>\n</head>\n<body>\n<main>\n<h1>Seite nicht gefunden</h1>\n<p>Diese Seite gibt es nicht (mehr). <a href=\"/\">Zur Startseite</a></p>\n</main>\n</body>\n</html>\n".to_string()
+}

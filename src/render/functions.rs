@@ -1,0 +1,134 @@
+//! Template functions and filters: `get_page`, `get_section`, `url`, and `date`.
+//! They read the prebuilt views and the asset index; none of them touches the model.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use tera::{Kwargs, State, Tera, TeraResult, Value};
+
+use crate::content::date::{Date, format_de};
+use crate::markdown::Resolve;
+use crate::model::Routes;
+
+/// Files under the asset folders, by output path, with a lazily computed content hash.
+#[derive(Debug, Default)]
+pub struct AssetIndex {
+    entries: HashMap<String, (PathBuf, OnceLock<Option<String>>)>,
+}
+
+impl AssetIndex {
+    /// Adds (or overrides) the asset at output path `rel` read from `source`.
+    pub fn insert(&mut self, rel: String, source: PathBuf) {
+        self.entries.insert(rel, (source, OnceLock::new()));
+    }
+
+    /// Every asset: output path and source file, in path order.
+    pub fn files(&self) -> Vec<(&str, &PathBuf)> {
+        let mut v: Vec<_> = self
+            .entries
+            .iter()
+            .map(|(k, (p, _))| (k.as_str(), p))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// A short hash of the asset's bytes, read once per build.
+    fn hash(&self, rel: &str) -> Option<Option<String>> {
+        let (path, cell) = self.entries.get(rel)?;
+        Some(
+            cell.get_or_init(|| {
+                let bytes = std::fs::read(path).ok()?;
+                Some(format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes))[..10].to_string())
+            })
+            .clone(),
+        )
+    }
+}
+
+/// What the functions need, shared by all render threads.
+pub struct Shared {
+    /// Content path → page or section value.
+    pub by_rel: HashMap<String, Value>,
+    /// The route table, for `url("@/…")`.
+    pub routes: Arc<Routes>,
+    /// Assets, for `url("css/x.css")`.
+    pub assets: AssetIndex,
+    /// The base URL's path prefix.
+    pub base_path: String,
+}
+
+/// The build's data, bound once the model exists. Tera checks function names when
+/// templates are added, which happens before the model is built.
+pub type Slot = Arc<OnceLock<Shared>>;
+
+fn bound(slot: &Slot) -> TeraResult<&Shared> {
+    slot.get()
+        .ok_or_else(|| tera::Error::message("site data is not available while templates load"))
+}
+
+/// Registers lernort's functions and filters on `tera`.
+pub fn register(tera: &mut Tera, slot: &Slot) {
+    let s = Arc::clone(slot);
+    tera.register_function("get_page", move |kw: Kwargs, _: &State| {
+        lookup(bound(&s)?, &kw, "get_page", false)
+    });
+    let s = Arc::clone(slot);
+    tera.register_function("get_section", move |kw: Kwargs, _: &State| {
+        lookup(bound(&s)?, &kw, "get_section", true)
+    });
+    let s = Arc::clone(slot);
+    tera.register_function("url", move |kw: Kwargs, _: &State| url(bound(&s)?, &kw));
+    tera.register_filter("date", date_filter);
+}
+
+fn lookup(s: &Shared, kw: &Kwargs, function: &str, section: bool) -> TeraResult<Value> {
+    let path: String = kw.must_get("path")?;
+    let rel = path.trim_start_matches("@/").trim_start_matches('/');
+    let key = if section && !rel.ends_with(".md") {
+        crate::content::section_index(rel.trim_end_matches('/'))
+    } else {
+        rel.to_string()
+    };
+    s.by_rel.get(&key).cloned().ok_or_else(|| {
+        tera::Error::message(format!(
+            "{function}(path=\"{path}\"): there is no {} `content/{key}`{}",
+            if section { "section" } else { "page" },
+            if section {
+                " (sections are folders with `_index.md`)"
+            } else {
+                ""
+            }
+        ))
+    })
+}
+
+fn url(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
+    let path: String = kw.must_get("path")?;
+    if let Some(content) = path.strip_prefix("@/") {
+        return s
+            .routes
+            .resolve(content)
+            .map(|r| Value::from(r.url))
+            .map_err(|reason| tera::Error::message(format!("url(path=\"{path}\"): {reason}")));
+    }
+    let rel = path.trim_start_matches('/');
+    match s.assets.hash(rel) {
+        Some(Some(hash)) => Ok(Value::from(format!("{}/{rel}?h={hash}", s.base_path))),
+        Some(None) => Err(tera::Error::message(format!(
+            "url(path=\"{path}\"): the asset cannot be read"
+        ))),
+        None => Err(tera::Error::message(format!(
+            "url(path=\"{path}\"): there is no asset `{rel}` in `assets/` or the theme's `assets/`"
+        ))),
+    }
+}
+
+fn date_filter(value: &str, kw: Kwargs, _: &State) -> TeraResult<String> {
+    let format: String = kw.get("format")?.unwrap_or_else(|| "long".to_string());
+    let date = Date::parse(value).ok_or_else(|| {
+        tera::Error::message(format!("date: `{value}` is not a date like `2024-05-31`"))
+    })?;
+    format_de(date.day, &format).map_err(tera::Error::message)
+}

@@ -1,0 +1,180 @@
+//! The only module that touches `serde_yaml`.
+//!
+//! serde_yaml is deprecated upstream; keeping every call here means a maintained fork
+//! replaces it by editing this one file. Errors come out as [`YamlError`] with lines
+//! counted from the top of the *file* (not of the front matter block) and a
+//! "did you mean" hint for unknown keys.
+
+use serde::de::DeserializeOwned;
+
+/// A free-form YAML value, used for `extra` maps.
+pub type Value = serde_yaml::Value;
+
+/// A YAML problem, located in the file it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// 1-based line in the file.
+    pub line: Option<usize>,
+    /// 1-based column.
+    pub column: Option<usize>,
+    /// The problem in plain words.
+    pub message: String,
+    /// A suggested fix.
+    pub hint: Option<String>,
+}
+
+/// Parses `text` into `T`; `first_line` is the file line on which `text` starts (1-based).
+///
+/// `allowed` lists the keys of `T`, for "did you mean" hints; `what` names the
+/// document in messages ("front matter", "site.yaml").
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    first_line: usize,
+    what: &str,
+) -> Result<T, YamlError> {
+    // An empty document is an empty mapping, so that `---\n---` means "no keys".
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    serde_yaml::from_str(text).map_err(|e| describe(&e, text, first_line, what))
+}
+
+/// Like [`parse`], for types that need outside knowledge to deserialize (a seed).
+pub fn parse_seed<T, S>(seed: S, text: &str, first_line: usize, what: &str) -> Result<T, YamlError>
+where
+    S: for<'de> serde::de::DeserializeSeed<'de, Value = T>,
+{
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    seed.deserialize(serde_yaml::Deserializer::from_str(text))
+        .map_err(|e| describe(&e, text, first_line, what))
+}
+
+/// An empty mapping, the default for `extra`.
+pub fn empty_map() -> Value {
+    Value::Mapping(serde_yaml::Mapping::new())
+}
+
+fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) -> YamlError {
+    let raw = e.to_string();
+    // serde_yaml appends " at line L column C" to its messages; we print the
+    // position ourselves, relative to the file.
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.clone(),
+    };
+    let (mut line, mut column) = match e.location() {
+        Some(loc) => (Some(loc.line() + first_line - 1), Some(loc.column())),
+        None => (None, None),
+    };
+    let (message, hint) = if let Some((key, expected)) = unknown_field(&message) {
+        if let Some(n) = line_of_key(text, &key) {
+            line = Some(n + first_line - 1);
+            column = Some(1);
+        }
+        let hint = match closest(&key, &expected) {
+            Some(best) => format!("did you mean `{best}`? Valid keys: {}", expected.join(", ")),
+            None => format!("valid keys: {}", expected.join(", ")),
+        };
+        (format!("unknown key `{key}` in {what}"), Some(hint))
+    } else if let Some(key) = between_backticks(&message, "missing field `") {
+        (
+            format!("missing required key `{key}` in {what}"),
+            Some(format!("add a line such as `{key}: …`")),
+        )
+    } else if message.contains("invalid type") || message.contains("unknown variant") {
+        (format!("{message} in {what}"), None)
+    } else {
+        (
+            format!("invalid YAML in {what}: {message}"),
+            Some("check indentation, and quote values that contain `: ` or start with a special character".into()),
+        )
+    };
+    YamlError {
+        line,
+        column,
+        message,
+        hint,
+    }
+}
+
+/// Extracts the key and the expected keys from serde's "unknown field" message.
+fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let key = between_backticks(message, "unknown field `")?;
+    let expected = message
+        .split_once("expected ")
+        .map(|(_, rest)| {
+            rest.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    Some((key, expected))
+}
+
+fn between_backticks(message: &str, prefix: &str) -> Option<String> {
+    let start = message.find(prefix)? + prefix.len();
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_string())
+}
+
+/// The 1-based line of a top-level `key:` in `text`.
+pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// The valid key nearest to `key`, if it is near enough to be a plausible typo.
+pub fn closest<'a>(key: &str, candidates: &'a [String]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(key, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        title: String,
+        weight: Option<i64>,
+    }
+
+    #[test]
+    fn unknown_key_names_key_line_and_suggestion() {
+        let err = parse::<Doc>("title: A\ntitel: B\n", 2, "front matter").unwrap_err();
+        assert_eq!(err.message, "unknown key `titel` in front matter");
+        assert_eq!(err.line, Some(3));
+        assert!(err.hint.unwrap().starts_with("did you mean `title`?"));
+    }
+
+    #[test]
+    fn missing_key_is_named() {
+        let err = parse::<Doc>("weight: 1\n", 2, "front matter").unwrap_err();
+        assert_eq!(err.message, "missing required key `title` in front matter");
+    }
+
+    #[test]
+    fn syntax_error_line_is_counted_from_file_top() {
+        let err = parse::<Doc>("title: \"A\nweight: 1\n", 5, "front matter").unwrap_err();
+        assert!(err.message.starts_with("invalid YAML"), "{}", err.message);
+        assert!(err.line.unwrap() >= 5);
+    }
+
+    #[test]
+    fn no_suggestion_for_far_keys() {
+        let keys = vec!["title".to_string()];
+        assert_eq!(closest("zzzzzzzz", &keys), None);
+        assert_eq!(closest("titl", &keys), Some("title"));
+    }
+}
