@@ -79,6 +79,11 @@ fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) ->
             format!("missing required key `{key}` in {what}"),
             Some(format!("add a line such as `{key}: …`")),
         )
+    } else if let Some((key, found, expected)) = wrong_type(&message) {
+        (
+            format!("`{key}` must be {expected}, not {found}, in {what}"),
+            Some("quote text values, e.g. `title: \"Rückblick: Lernen vor Ort\"`".into()),
+        )
     } else if message.contains("invalid type") || message.contains("unknown variant") {
         (format!("{message} in {what}"), None)
     } else {
@@ -93,6 +98,16 @@ fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) ->
         message,
         hint,
     }
+}
+
+/// Splits serde's "key: invalid type: found, expected wanted" message.
+fn wrong_type(message: &str) -> Option<(String, String, String)> {
+    let (key, rest) = message.split_once(": invalid type: ")?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    if key.contains(' ') {
+        return None;
+    }
+    Some((key.to_string(), found.to_string(), expected.to_string()))
 }
 
 /// Extracts the key and the expected keys from serde's "unknown field" message.

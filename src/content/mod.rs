@@ -54,9 +54,14 @@ pub struct Content {
     pub pages: Vec<Document<PageFrontMatter>>,
     /// Every other file (images, PDFs), relative to `content/`.
     pub files: Vec<String>,
+    /// Markdown files that could not be read or parsed (reported in `problems`).
+    pub failed: Vec<String>,
+    /// Everything wrong so far; the model adds its own before the build stops.
+    pub problems: Vec<Diagnostic>,
 }
 
-/// Walks `content/` and parses every Markdown file; reports all problems at once.
+/// Walks `content/` and parses every Markdown file. Files that fail are listed in
+/// [`Content::failed`] with their problems, so later stages can go on and report theirs.
 pub fn load(config: &Config) -> Result<Content> {
     let dir = config.content_dir();
     if !dir.is_dir() {
@@ -65,11 +70,11 @@ pub fn load(config: &Config) -> Result<Content> {
             dir.display()
         )));
     }
-    let (files, mut problems) = walk::walk(&dir, &config.root);
-    let parsed: Vec<Parsed> = files
+    let (files, problems) = walk::walk(&dir, &config.root);
+    let parsed: Vec<(String, Parsed)> = files
         .par_iter()
         .filter(|f| f.kind != FileKind::Other)
-        .map(|f| parse_file(&dir, f, &config.taxonomies))
+        .map(|f| (f.rel.clone(), parse_file(&dir, f, &config.taxonomies)))
         .collect();
     let mut content = Content {
         files: files
@@ -77,20 +82,20 @@ pub fn load(config: &Config) -> Result<Content> {
             .filter(|f| f.kind == FileKind::Other)
             .map(|f| f.rel.clone())
             .collect(),
+        problems,
         ..Content::default()
     };
-    for p in parsed {
+    for (rel, p) in parsed {
         match p {
             Parsed::Section(d) => content.sections.push(d),
             Parsed::Page(d) => content.pages.push(d),
-            Parsed::Failed(d) => problems.push(d),
+            Parsed::Failed(d) => {
+                content.failed.push(rel);
+                content.problems.push(d);
+            }
         }
     }
-    if problems.is_empty() {
-        Ok(content)
-    } else {
-        Err(Error::Content(problems))
-    }
+    Ok(content)
 }
 
 enum Parsed {

@@ -22,16 +22,20 @@ type SectionDoc = Document<SectionFrontMatter>;
 impl Site {
     /// Builds the site tree from `content`; reports every problem found.
     pub fn build(config: Config, content: Content) -> Result<Site> {
-        let mut problems = Vec::new();
         let Content {
             sections: section_docs,
             pages: page_docs,
             files,
+            failed,
+            mut problems,
         } = content;
         let bundles = bundle_dirs(&page_docs, &section_docs, &mut problems);
         let dirs = section_dirs(&page_docs, &section_docs, &bundles);
         let drafted = drafted_dirs(&section_docs, &config);
         let mut routes = Routes::new(config.base_path());
+        for rel in failed {
+            routes.insert_broken(rel);
+        }
 
         let index_docs: HashMap<&str, &SectionDoc> =
             section_docs.iter().map(|d| (d.dir(), d)).collect();

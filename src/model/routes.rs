@@ -36,6 +36,11 @@ impl Routes {
         self.by_rel.insert(rel, Route { url, is_document });
     }
 
+    /// Records a file that failed to load: links to it are not reported again.
+    pub fn insert_broken(&mut self, rel: String) {
+        self.insert(rel, "/".into(), false);
+    }
+
     /// Records a draft left out of this build, so links to it get a precise message.
     pub fn insert_draft(&mut self, rel: String) {
         self.drafts.insert(rel);

@@ -1,0 +1,182 @@
+//! Test harness: copy a fixture site into a temp folder, run the real `lernort`
+//! binary on it, and read what it wrote.
+
+#![allow(dead_code)] // Each test binary uses a different part of the harness.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// A copy of a fixture site in a temporary folder.
+pub struct Site {
+    dir: tempfile::TempDir,
+}
+
+/// What a run of the binary produced.
+pub struct Run {
+    /// Exit code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error, with the temp folder replaced by `[SITE]`.
+    pub stderr: String,
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("fixture readable");
+        let rel = entry.path().strip_prefix(from).expect("inside fixture");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("create dir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+impl Site {
+    /// Copies `tests/fixtures/<name>` into a fresh temp folder.
+    pub fn fixture(name: &str) -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let src = fixtures().join(name);
+        assert!(src.is_dir(), "no fixture {}", src.display());
+        copy_tree(&src, dir.path());
+        // Every fixture gets the small test theme; `theme: test` in site.yaml selects it.
+        copy_tree(&fixtures().join("_theme"), &dir.path().join("themes/test"));
+        Site { dir }
+    }
+
+    /// An empty temp folder (for `init`).
+    pub fn empty() -> Site {
+        Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// The site folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes (or overwrites) a file in the site.
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("has parent")).expect("create dir");
+        std::fs::write(path, text).expect("write file");
+        self
+    }
+
+    /// Runs `lernort --root SITE <args>`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::cargo_bin("lernort")
+            .expect("binary built")
+            .arg("--root")
+            .arg(self.path())
+            .args(args)
+            .output()
+            .expect("binary runs");
+        let redact = |s: &[u8]| {
+            let text = String::from_utf8_lossy(s).into_owned();
+            let site = self.path().display().to_string();
+            let real = self
+                .path()
+                .canonicalize()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            text.replace(&real, "[SITE]").replace(&site, "[SITE]")
+        };
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: redact(&out.stdout),
+            stderr: redact(&out.stderr),
+        }
+    }
+
+    /// Runs `build` and asserts it succeeded.
+    pub fn build_ok(&self, args: &[&str]) -> Run {
+        let mut all = vec!["build"];
+        all.extend_from_slice(args);
+        let run = self.run(&all);
+        assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+        run
+    }
+
+    /// Reads a file of the output folder `public/`.
+    pub fn output(&self, rel: &str) -> String {
+        let path = self.path().join("public").join(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Whether `public/<rel>` exists.
+    pub fn has_output(&self, rel: &str) -> bool {
+        self.path().join("public").join(rel).exists()
+    }
+
+    /// Every file under `dir` (relative to the site) with its bytes.
+    pub fn tree(&self, dir: &str) -> BTreeMap<String, Vec<u8>> {
+        let root = self.path().join(dir);
+        let mut files = BTreeMap::new();
+        if !root.exists() {
+            return files;
+        }
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.expect("readable");
+            if entry.file_type().is_file() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(&root)
+                    .expect("inside")
+                    .display()
+                    .to_string();
+                files.insert(rel, std::fs::read(entry.path()).expect("read"));
+            }
+        }
+        files
+    }
+
+    /// Puts a previous build's output in place, as if an earlier build had run.
+    pub fn with_previous_output(&self) -> BTreeMap<String, Vec<u8>> {
+        self.write("public/index.html", "<p>previous build</p>\n");
+        self.write("public/alt/index.html", "<p>older page</p>\n");
+        self.tree("public")
+    }
+
+    /// Builds, expects exit code 1, checks `public/` is untouched; returns stderr.
+    pub fn build_fails(&self, args: &[&str]) -> String {
+        let before = self.with_previous_output();
+        let mut all = vec!["build"];
+        all.extend_from_slice(args);
+        let run = self.run(&all);
+        assert_eq!(
+            run.code, 1,
+            "expected content errors (exit 1); stderr:\n{}",
+            run.stderr
+        );
+        assert_eq!(
+            self.tree("public"),
+            before,
+            "the previous output must stay untouched"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(self.path())
+            .expect("readable")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains("lernort-"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "temporary folders left behind: {leftovers:?}"
+        );
+        assert!(
+            !run.stderr.contains("panicked"),
+            "lernort panicked:\n{}",
+            run.stderr
+        );
+        run.stderr
+    }
+}
