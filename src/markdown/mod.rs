@@ -130,7 +130,8 @@ struct Renderer<'a, 'r> {
     dir: &'r str,
     events: Vec<Event<'a>>,
     quotes: QuoteState,
-    link: Option<OpenLink<'a>>,
+    /// Open links and images; an image can sit inside a link.
+    links: Vec<OpenLink<'a>>,
     heading: Option<OpenHeading>,
     headings: Vec<(u8, String, String)>,
     more_at: Option<usize>,
@@ -145,7 +146,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             dir: crate::content::parent(input.rel),
             events: Vec::new(),
             quotes: QuoteState::default(),
-            link: None,
+            links: Vec::new(),
             heading: None,
             headings: Vec::new(),
             more_at: None,
@@ -156,8 +157,8 @@ impl<'a, 'r> Renderer<'a, 'r> {
     /// Handles one event; `source` is the Markdown it was parsed from.
     fn event(&mut self, event: Event<'a>, offset: usize, source: &str) {
         match event {
-            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) if self.link.is_none() => {
-                self.link = Some(OpenLink {
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                self.links.push(OpenLink {
                     index: self.events.len(),
                     offset,
                     tag,
@@ -167,7 +168,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 // destination, when the link closes and its text is known.
                 self.events.push(Event::Text(CowStr::Borrowed("")));
             }
-            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) if self.link.is_some() => {
+            Event::End(TagEnd::Link | TagEnd::Image) => {
                 self.close_link();
                 self.events.push(event);
             }
@@ -217,13 +218,13 @@ impl<'a, 'r> Renderer<'a, 'r> {
         if let Some(h) = &mut self.heading {
             h.text.push_str(text);
         }
-        if let Some(l) = &mut self.link {
+        for l in &mut self.links {
             l.text.push_str(text);
         }
     }
 
     fn close_link(&mut self) {
-        let Some(mut link) = self.link.take() else {
+        let Some(mut link) = self.links.pop() else {
             return;
         };
         let is_image = matches!(link.tag, Tag::Image { .. });

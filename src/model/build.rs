@@ -31,7 +31,7 @@ impl Site {
         } = content;
         let bundles = bundle_dirs(&page_docs, &section_docs, &mut problems);
         let dirs = section_dirs(&page_docs, &section_docs, &bundles);
-        let drafted = drafted_dirs(&section_docs, &config);
+        let drafts = draft_roots(&section_docs, &config);
         let mut routes = Routes::new(config.base_path());
         for rel in failed {
             routes.insert_broken(rel);
@@ -41,7 +41,7 @@ impl Site {
             section_docs.iter().map(|d| (d.dir(), d)).collect();
         let mut sections = Vec::new();
         let mut section_ids = HashMap::new();
-        for dir in dirs.iter().filter(|d| !drafted.contains(d.as_str())) {
+        for dir in dirs.iter().filter(|d| !is_drafted(d, &drafts)) {
             let doc = index_docs.get(dir.as_str()).copied();
             let parent_id = (!dir.is_empty()).then(|| section_ids[parent(dir)]);
             let parent_url = parent_id.map_or("", |p: SectionId| sections_url(&sections, p));
@@ -50,7 +50,7 @@ impl Site {
             sections.push(section);
         }
         for doc in &section_docs {
-            if drafted.contains(doc.dir()) {
+            if is_drafted(doc.dir(), &drafts) {
                 routes.insert_draft(doc.rel.clone());
             }
         }
@@ -193,27 +193,26 @@ fn section_dirs(
     dirs
 }
 
-/// Folders left out because they or an ancestor are drafts (empty with `--drafts`).
-fn drafted_dirs(sections: &[SectionDoc], config: &Config) -> HashSet<String> {
+/// Folders of draft sections (not the home page); empty with `--drafts`.
+fn draft_roots(sections: &[SectionDoc], config: &Config) -> Vec<String> {
     if config.drafts {
-        return HashSet::new();
+        return Vec::new();
     }
-    let roots: Vec<&str> = sections
+    sections
         .iter()
         .filter(|s| s.front_matter.draft && !s.dir().is_empty())
-        .map(|s| s.dir())
-        .collect();
-    let mut all = HashSet::new();
-    for s in sections {
-        if roots
-            .iter()
-            .any(|r| s.dir() == *r || s.dir().starts_with(&format!("{r}/")))
-        {
-            all.insert(s.dir().to_string());
-        }
-    }
-    all.extend(roots.iter().map(|r| r.to_string()));
-    all
+        .map(|s| s.dir().to_string())
+        .collect()
+}
+
+/// Whether `dir` is a draft root or lies below one.
+fn is_drafted(dir: &str, roots: &[String]) -> bool {
+    roots.iter().any(|r| {
+        dir == r
+            || dir
+                .strip_prefix(r.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
 }
 
 /// A folder's title when it has no `_index.md`: `lernen-vor-ort` → `Lernen vor ort`.
