@@ -43,13 +43,12 @@ pub fn render_site(root: &Path, overrides: &Overrides) -> Result<Rendered> {
     let config = Config::load(root, overrides)?;
     check_output_location(&config)?;
     // Content and templates are independent: report the problems of both at once.
-    let content = crate::content::load(&config);
     let templates = Templates::load(&config);
-    let (content, templates) = match (content, templates) {
-        (Ok(c), Ok(t)) => (c, t),
-        (c, t) => return Err(merge(c.err(), t.err())),
+    let content = crate::content::load(&config)?;
+    let (site, templates) = match (Site::build(config, content), templates) {
+        (Ok(s), Ok(t)) => (s, t),
+        (s, t) => return Err(merge(s.err(), t.err())),
     };
-    let site = Site::build(config, content)?;
     let assets = asset_index(&site.config);
     let mut copies: Vec<Copy> = assets
         .files()
@@ -92,6 +91,7 @@ fn merge(a: Option<Error>, b: Option<Error>) -> Error {
     match (a, b) {
         (Some(Error::Content(mut x)), Some(Error::Content(y))) => {
             x.extend(y);
+            crate::error::dedup_diagnostics(&mut x);
             Error::Content(x)
         }
         (Some(e), _) | (None, Some(e)) => e,
@@ -99,37 +99,34 @@ fn merge(a: Option<Error>, b: Option<Error>) -> Error {
     }
 }
 
-/// Refuses output folders that would overwrite the site's own sources.
+/// Refuses output folders that would overwrite the site's own sources, or a folder
+/// of other files that a build would delete.
 fn check_output_location(config: &Config) -> Result<()> {
-    let out = normalize(&config.output_dir);
-    let root = normalize(&config.root);
-    let sources = ["content", "templates", "themes", "assets"];
+    let out = &config.output_dir;
+    let root = &config.root;
+    let sources = [
+        "content",
+        "templates",
+        "themes",
+        "assets",
+        crate::config::CONFIG_FILE,
+    ];
     let inside_source = sources.iter().any(|s| out.starts_with(root.join(s)));
-    if root.starts_with(&out)
-        || inside_source
-        || out.join(crate::config::CONFIG_FILE) == root.join(crate::config::CONFIG_FILE)
-    {
+    if root.starts_with(out) || inside_source {
         return Err(Error::Usage(format!(
             "the output folder {} would replace the site's own files; choose a folder such as `public`",
-            config.output_dir.display()
+            out.display()
+        )));
+    }
+    let foreign = std::fs::read_dir(out)
+        .is_ok_and(|mut entries| entries.next().is_some() && !out.join("index.html").is_file());
+    if foreign {
+        return Err(Error::Usage(format!(
+            "the output folder {} holds other files and no index.html; lernort replaces its output folder completely, so it refuses to delete them. Empty or remove the folder, or choose another one",
+            out.display()
         )));
     }
     Ok(())
-}
-
-/// Resolves `.` and `..` without touching the disk (the output may not exist yet).
-fn normalize(path: &Path) -> std::path::PathBuf {
-    let mut out = std::path::PathBuf::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The theme's assets, then the site's (which win on equal paths).

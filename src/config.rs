@@ -95,24 +95,25 @@ const RESERVED_KEYS: &[&str] = &[
 impl Config {
     /// Reads and validates `site.yaml` in `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        if !root.is_dir() {
+            return Err(Error::Usage(format!(
+                "the site folder {} does not exist",
+                root.display()
+            )));
+        }
+        // Every later path check compares absolute paths; a relative root such as `.`
+        // would hide that `-o .` points at the site itself.
+        let root = &root
+            .canonicalize()
+            .map_err(|e| Error::io("open the site folder", root, e))?;
         let path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::Usage(format!(
-                    "no {CONFIG_FILE} in {}: this is not a lernort site (run `lernort init DIR` to create one, or pass `--root DIR`)",
-                    root.display()
-                )));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                return Err(
-                    Diagnostic::new(CONFIG_FILE, "the file is not valid UTF-8 text")
-                        .hint("save it as UTF-8 in your editor")
-                        .into(),
-                );
-            }
-            Err(e) => return Err(Error::io("read", &path, e)),
-        };
+        if !path.is_file() {
+            return Err(Error::Usage(format!(
+                "no {CONFIG_FILE} in {}: this is not a lernort site (run `lernort init DIR` to create one, or pass `--root DIR`)",
+                root.display()
+            )));
+        }
+        let text = crate::content::read_text(&path, Path::new(CONFIG_FILE))?;
         let raw: RawConfig = yaml::parse(&text, 1, CONFIG_FILE).map_err(|e| {
             let mut d = Diagnostic::new(CONFIG_FILE, e.message);
             d.line = e.line;
@@ -156,10 +157,7 @@ impl Config {
             return Err(Error::Content(problems));
         }
         let output_dir = match &o.output_dir {
-            Some(dir) if dir.is_absolute() => dir.clone(),
-            Some(dir) => std::env::current_dir()
-                .map_err(|e| Error::io("read the current folder", dir, e))?
-                .join(dir),
+            Some(dir) => absolute(dir)?,
             None => root.join("public"),
         };
         Ok(Config {
@@ -210,6 +208,46 @@ impl Config {
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
+}
+
+/// `dir` as an absolute path without `.` or `..`, resolving symbolic links in the part
+/// that exists, so that comparisons with the site root are meaningful.
+fn absolute(dir: &Path) -> Result<PathBuf> {
+    let joined = if dir.is_absolute() {
+        dir.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| Error::io("read the current folder", dir, e))?
+            .join(dir)
+    };
+    let mut clean = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    // Canonicalize the longest existing ancestor; the rest does not exist yet.
+    let mut existing = clean.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (
+            existing.file_name().map(ToOwned::to_owned),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    out.extend(rest.into_iter().rev());
+    Ok(out)
 }
 
 fn key_problem(text: &str, key: &str, message: String, hint: &str) -> Diagnostic {

@@ -60,15 +60,9 @@ fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) ->
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
-    let (mut line, mut column) = match e.location() {
-        Some(loc) => (Some(loc.line() + first_line - 1), Some(loc.column())),
-        None => (None, None),
-    };
+    let mut at = e.location().map(|loc| (loc.line(), loc.column()));
     let (message, hint) = if let Some((key, expected)) = unknown_field(&message) {
-        if let Some(n) = line_of_key(text, &key) {
-            line = Some(n + first_line - 1);
-            column = Some(1);
-        }
+        at = line_of_key(text, &key).map(|n| (n, 1)).or(at);
         let hint = match closest(&key, &expected) {
             Some(best) => format!("did you mean `{best}`? Valid keys: {}", expected.join(", ")),
             None => format!("valid keys: {}", expected.join(", ")),
@@ -80,23 +74,87 @@ fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) ->
             Some(format!("add a line such as `{key}: …`")),
         )
     } else if let Some((key, found, expected)) = wrong_type(&message) {
+        let (expected, hint) = plain_type(&expected);
         (
-            format!("`{key}` must be {expected}, not {found}, in {what}"),
-            Some("quote text values, e.g. `title: \"Rückblick: Lernen vor Ort\"`".into()),
+            format!(
+                "`{key}` must be {expected}, not {}, in {what}",
+                plain_found(&found)
+            ),
+            Some(hint),
         )
-    } else if message.contains("invalid type") || message.contains("unknown variant") {
-        (format!("{message} in {what}"), None)
+    } else if let Some((key, value, allowed)) = unknown_variant(&message) {
+        (
+            format!("`{key}: {value}` is not a valid value in {what}"),
+            Some(format!("use one of: {}", allowed.join(", "))),
+        )
+    } else if let Some(opened) = unclosed_quote(&raw) {
+        at = Some(opened);
+        (
+            format!("the quote opened here is never closed in {what}"),
+            Some("end the value with the same quote character on the same line".into()),
+        )
     } else {
         (
             format!("invalid YAML in {what}: {message}"),
-            Some("check indentation, and quote values that contain `: ` or start with a special character".into()),
+            Some("check the indentation (keys start at the beginning of the line), and put values containing `: ` in quotes".into()),
         )
     };
+    // Keep the position inside the text: serde_yaml may point one line past the end.
+    let lines = text.lines().count().max(1);
+    let at = at.map(|(l, c)| if l > lines { (lines, 1) } else { (l, c) });
     YamlError {
-        line,
-        column,
+        line: at.map(|(l, _)| l + first_line - 1),
+        column: at.map(|(_, c)| c),
         message,
         hint,
+    }
+}
+
+/// The position of the opening quote in "…, while scanning a quoted scalar at line L column C".
+fn unclosed_quote(raw: &str) -> Option<(usize, usize)> {
+    let rest = raw.split_once("while scanning a quoted scalar at line ")?.1;
+    let (line, rest) = rest.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+/// Splits "key: unknown variant `v`, expected one of `a`, `b`".
+fn unknown_variant(message: &str) -> Option<(String, String, Vec<String>)> {
+    let (key, rest) = message.split_once(": unknown variant `")?;
+    let (value, rest) = rest.split_once('`')?;
+    let allowed = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    Some((key.to_string(), value.to_string(), allowed))
+}
+
+/// Words an editor knows for serde's type names, and how to fix the value.
+fn plain_type(expected: &str) -> (String, String) {
+    match expected {
+        "i64" | "u64" | "i32" | "u32" | "usize" => (
+            "a whole number such as `3`".into(),
+            "write digits only, e.g. `weight: 3`; lower numbers come first".into(),
+        ),
+        "a boolean" => ("`true` or `false`".into(), "write `true` or `false` without quotes".into()),
+        "a string" => (
+            "text".into(),
+            "put text in quotes if it contains `: ` or starts with `[`, `{` or `-`, e.g. `title: \"Rückblick: Lernen vor Ort\"`".into(),
+        ),
+        "a sequence" => ("a list".into(), "write a list as `[eins, zwei]` or as lines starting with `- `".into()),
+        other => (other.to_string(), "check the value's format".into()),
+    }
+}
+
+fn plain_found(found: &str) -> String {
+    if found.starts_with("sequence") {
+        "a list".into()
+    } else if found.starts_with("map") {
+        "a group of keys".into()
+    } else {
+        found.replace("string ", "the text ")
     }
 }
 
@@ -182,8 +240,23 @@ mod tests {
     #[test]
     fn syntax_error_line_is_counted_from_file_top() {
         let err = parse::<Doc>("title: \"A\nweight: 1\n", 5, "front matter").unwrap_err();
+        assert_eq!(
+            err.message,
+            "the quote opened here is never closed in front matter"
+        );
+        assert_eq!((err.line, err.column), (Some(5), Some(8)));
+        let err = parse::<Doc>("title: A\n  weight: 1\n", 2, "front matter").unwrap_err();
         assert!(err.message.starts_with("invalid YAML"), "{}", err.message);
-        assert!(err.line.unwrap() >= 5);
+        assert_eq!(err.line, Some(3));
+    }
+
+    #[test]
+    fn wrong_types_are_explained_in_plain_words() {
+        let err = parse::<Doc>("title: A\nweight: eins\n", 2, "front matter").unwrap_err();
+        assert_eq!(
+            err.message,
+            "`weight` must be a whole number such as `3`, not the text \"eins\", in front matter"
+        );
     }
 
     #[test]

@@ -219,19 +219,28 @@ struct Terms(Vec<String>);
 
 impl<'de> Deserialize<'de> for Terms {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum OneOrMany {
-            One(String),
-            Many(Vec<String>),
+        // A visitor rather than an untagged enum: errors keep the value's position.
+        struct TermsVisitor;
+        impl<'de> Visitor<'de> for TermsVisitor {
+            type Value = Terms;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a term or a list of terms such as `[MINT, Schule]`")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Terms, E> {
+                Ok(Terms(vec![v.to_string()]))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Terms, A::Error> {
+                let mut terms = Vec::new();
+                while let Some(term) = seq.next_element::<String>()? {
+                    terms.push(term);
+                }
+                Ok(Terms(terms))
+            }
         }
-        match OneOrMany::deserialize(d) {
-            Ok(OneOrMany::One(s)) => Ok(Terms(vec![s])),
-            Ok(OneOrMany::Many(v)) => Ok(Terms(v)),
-            Err(_) => Err(de::Error::custom(
-                "invalid type: expected a term or a list of terms such as `[MINT, Schule]`",
-            )),
-        }
+        d.deserialize_any(TermsVisitor)
     }
 }
 
@@ -275,6 +284,18 @@ mod tests {
         assert_eq!(err.message, "unknown key `tagz` in the front matter");
         assert_eq!(err.line, Some(3));
         assert!(err.hint.unwrap().starts_with("did you mean `tags`?"));
+    }
+
+    #[test]
+    fn wrong_term_type_points_at_its_line() {
+        let tax = vec!["tags".to_string()];
+        let err = parse_page("title: A\ntags: {Bildung: ja}\n", 2, &tax).unwrap_err();
+        assert_eq!(err.line, Some(3), "{err:?}");
+        assert!(
+            err.message.starts_with("`tags` must be a term or a list"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

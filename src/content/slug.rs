@@ -18,6 +18,12 @@ pub fn slugify(text: &str) -> String {
         if let Some(m) = mapped {
             out.push_str(m);
             dash = false;
+        } else if ('\u{0300}'..='\u{036f}').contains(&c) {
+            // A combining mark from a decomposed letter (as macOS saves file names):
+            // a diaeresis after a, o or u is an umlaut; other marks are dropped.
+            if c == '\u{0308}' && out.ends_with(['a', 'o', 'u']) {
+                out.push('e');
+            }
         } else if c.is_ascii_alphanumeric() || c == '_' {
             out.push(c.to_ascii_lowercase());
             dash = false;
@@ -54,6 +60,12 @@ mod tests {
         );
         assert_eq!(slugify("Café Zeit_2024"), "caf-zeit_2024");
         assert_eq!(slugify("a///b"), "a-b");
+    }
+
+    #[test]
+    fn decomposed_umlauts_match_composed_ones() {
+        assert_eq!(slugify("U\u{308}berga\u{308}nge"), "uebergaenge");
+        assert_eq!(slugify("Cafe\u{301}"), "cafe");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! contents, the summary, word count, typographic quotes, and internal links rewritten
 //! to URLs. Runs before and without templates; knows nothing of Tera.
 
+mod footnotes;
 pub mod links;
 mod quotes;
 
@@ -20,7 +21,16 @@ use quotes::QuoteState;
 pub trait Resolve: Sync {
     /// The URL of the content file `rel` (a page, section or other file), and the
     /// Markdown document whose headings its anchors refer to.
-    fn resolve(&self, rel: &str) -> Result<Resolved, String>;
+    fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved>;
+}
+
+/// Why a content path did not resolve, and what to do about it.
+#[derive(Debug, Clone)]
+pub struct Unresolved {
+    /// The end of the sentence "the link … points to `x`, …".
+    pub reason: String,
+    /// How to fix it.
+    pub hint: String,
 }
 
 /// A resolved content path.
@@ -135,6 +145,7 @@ struct Renderer<'a, 'r> {
     heading: Option<OpenHeading>,
     headings: Vec<(u8, String, String)>,
     more_at: Option<usize>,
+    in_word: bool,
     out: Rendered,
 }
 
@@ -150,12 +161,29 @@ impl<'a, 'r> Renderer<'a, 'r> {
             heading: None,
             headings: Vec::new(),
             more_at: None,
+            in_word: false,
             out: Rendered::default(),
         }
     }
 
     /// Handles one event; `source` is the Markdown it was parsed from.
     fn event(&mut self, event: Event<'a>, offset: usize, source: &str) {
+        let block_end = matches!(
+            event,
+            Event::End(
+                TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::Item
+                    | TagEnd::TableCell
+                    | TagEnd::CodeBlock
+                    | TagEnd::DefinitionListTitle
+                    | TagEnd::DefinitionListDefinition
+            ) | Event::SoftBreak
+                | Event::HardBreak
+        );
+        if block_end {
+            self.in_word = false;
+        }
         match event {
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 self.links.push(OpenLink {
@@ -187,7 +215,10 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 // Quotes typed as „…“ arrive unchanged; only those smart punctuation
                 // made from ASCII `"` and `'` are rewritten for the language.
                 let typed = source.contains(['"', '\'']);
-                let rewritten = typed.then(|| self.quotes.apply(self.input.lang, &text));
+                let before = self.input.text[..offset].chars().next_back();
+                let after = self.input.text[offset + source.len()..].chars().next();
+                let rewritten =
+                    typed.then(|| self.quotes.apply(self.input.lang, &text, before, after));
                 let text = match rewritten.flatten() {
                     Some(t) => CowStr::from(t),
                     None => text,
@@ -205,6 +236,10 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     "<span id=\"weiterlesen\"></span>\n",
                 )));
             }
+            Event::TaskListMarker(done) => {
+                let html = task_marker(self.input.lang, done);
+                self.events.push(Event::InlineHtml(CowStr::from(html)));
+            }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => {
                 self.quotes.reset();
                 self.events.push(event);
@@ -214,7 +249,16 @@ impl<'a, 'r> Renderer<'a, 'r> {
     }
 
     fn note_text(&mut self, text: &str) {
-        self.out.word_count += text.split_whitespace().count();
+        // Words are counted across fragments: `**Bildungs**management` is one word,
+        // and punctuation alone (a `.` after a link) is none.
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.in_word = false;
+            } else if c.is_alphanumeric() && !self.in_word {
+                self.in_word = true;
+                self.out.word_count += 1;
+            }
+        }
         if let Some(h) = &mut self.heading {
             h.text.push_str(text);
         }
@@ -281,11 +325,11 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     }
                     Some(url)
                 }
-                Err(reason) => {
+                Err(Unresolved { reason, hint }) => {
                     let d = problem(
                         self,
                         format!("the {what} `{}` points to `{dest}`, {reason}", link.text),
-                        "check the path: relative links start from this file's folder, `@/` links from `content/`",
+                        &hint,
                     );
                     self.out.problems.push(d);
                     None
@@ -376,17 +420,54 @@ impl<'a, 'r> Renderer<'a, 'r> {
     }
 
     fn finish(mut self) -> Rendered {
-        let mut html_out = String::with_capacity(self.input.text.len() * 3 / 2);
-        let summary_events = summary_range(&self.events, self.more_at);
-        html::push_html(
-            &mut self.out.summary,
-            self.events[summary_events].iter().cloned(),
-        );
-        html::push_html(&mut html_out, self.events.into_iter());
-        self.out.html = html_out;
+        let summary = summary_events(&self.events, self.more_at);
+        self.out.summary = to_html(summary, self.input.text.len() / 4);
+        let events = footnotes::render(self.events, self.input.lang);
+        self.out.html = to_html(events, self.input.text.len() * 3 / 2);
         self.out.toc = toc_tree(&self.headings);
         self.out
     }
+}
+
+fn to_html(events: Vec<Event>, capacity: usize) -> String {
+    let mut html_out = String::with_capacity(capacity);
+    html::push_html(&mut html_out, events.into_iter());
+    // pulldown-cmark writes header cells only in a table's first row: they are
+    // column headers, which screen readers announce best with an explicit scope.
+    if html_out.contains("<th") {
+        html_out = html_out
+            .replace("<th>", "<th scope=\"col\">")
+            .replace("<th style=", "<th scope=\"col\" style=");
+    }
+    html_out
+}
+
+/// The summary's events, with every tag opened before the cut closed again and
+/// without footnotes (their targets are not part of a teaser).
+fn summary_events<'a>(events: &[Event<'a>], more_at: Option<usize>) -> Vec<Event<'a>> {
+    let range = summary_range(events, more_at);
+    let mut out = Vec::with_capacity(range.len() + 4);
+    let mut open: Vec<TagEnd> = Vec::new();
+    let mut in_footnote = 0usize;
+    for e in &events[range] {
+        match e {
+            Event::Start(Tag::FootnoteDefinition(_)) => in_footnote += 1,
+            Event::End(TagEnd::FootnoteDefinition) => in_footnote = in_footnote.saturating_sub(1),
+            _ if in_footnote > 0 => {}
+            Event::FootnoteReference(_) => {}
+            Event::Start(tag) => {
+                open.push(tag.to_end());
+                out.push(e.clone());
+            }
+            Event::End(_) => {
+                open.pop();
+                out.push(e.clone());
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out.extend(open.into_iter().rev().map(Event::End));
+    out
 }
 
 /// The events of the summary: up to `<!-- more -->`, else the first paragraph.
@@ -426,6 +507,18 @@ fn insert_toc(siblings: &mut Vec<TocEntry>, entry: TocEntry) {
         Some(last) if last.level < entry.level => insert_toc(&mut last.children, entry),
         _ => siblings.push(entry),
     }
+}
+
+/// A task list checkbox as a labelled symbol: a disabled `<input>` has no label.
+fn task_marker(lang: &str, done: bool) -> String {
+    let german = lang == "de" || lang.starts_with("de-");
+    let (symbol, label) = match (done, german) {
+        (true, true) => ("☑", "erledigt"),
+        (false, true) => ("☐", "offen"),
+        (true, false) => ("☑", "done"),
+        (false, false) => ("☐", "open"),
+    };
+    format!("<span class=\"task-marker\" role=\"img\" aria-label=\"{label}\">{symbol}</span> ")
 }
 
 fn anchor_label(lang: &str, title: &str) -> String {

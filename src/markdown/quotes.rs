@@ -13,14 +13,25 @@ impl QuoteState {
         self.single_open = false;
     }
 
-    /// Rewrites English typographic quotes in `text` for `lang`; other languages pass through.
-    pub fn apply(&mut self, lang: &str, text: &str) -> Option<String> {
+    /// Rewrites English typographic quotes in `text` for `lang`; other languages pass
+    /// through. `before` and `after` are the source characters around `text`, because
+    /// pulldown-cmark hands over each quote as a text of its own.
+    pub fn apply(
+        &mut self,
+        lang: &str,
+        text: &str,
+        before: Option<char>,
+        after: Option<char>,
+    ) -> Option<String> {
         if !is_german(lang) || !text.contains(['“', '”', '‘', '’']) {
             return None;
         }
+        let chars: Vec<char> = text.chars().collect();
         let mut out = String::with_capacity(text.len() + 4);
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
+        for (i, &c) in chars.iter().enumerate() {
+            let prev = if i == 0 { before } else { Some(chars[i - 1]) };
+            let next = chars.get(i + 1).copied().or(after);
+            let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             match c {
                 '“' => out.push('„'),
                 '”' => out.push('“'),
@@ -28,9 +39,9 @@ impl QuoteState {
                     self.single_open = true;
                     out.push('‚');
                 }
-                // An apostrophe sits between letters (or ends a word like "Hans’");
-                // it closes a quote only when one is open and no letter follows.
-                '’' if self.single_open && !chars.peek().is_some_and(|n| n.is_alphanumeric()) => {
+                // Between letters (geht’s, Peter’s) it is an apostrophe; otherwise it
+                // closes an open single quote.
+                '’' if self.single_open && !(letter(prev) && letter(next)) => {
                     self.single_open = false;
                     out.push('‘');
                 }
@@ -51,7 +62,7 @@ mod tests {
 
     fn de(text: &str) -> String {
         QuoteState::default()
-            .apply("de", text)
+            .apply("de", text, None, None)
             .unwrap_or_else(|| text.to_string())
     }
 
@@ -68,6 +79,14 @@ mod tests {
 
     #[test]
     fn other_languages_are_untouched() {
-        assert_eq!(QuoteState::default().apply("en", "“x”"), None);
+        assert_eq!(QuoteState::default().apply("en", "“x”", None, None), None);
+    }
+
+    #[test]
+    fn quotes_split_into_single_events_use_the_surrounding_source() {
+        let mut q = QuoteState::default();
+        assert_eq!(q.apply("de", "‘", Some(' '), Some('P')).unwrap(), "‚");
+        assert_eq!(q.apply("de", "’", Some('r'), Some('s')).unwrap(), "’");
+        assert_eq!(q.apply("de", "’", Some('e'), Some('.')).unwrap(), "‘");
     }
 }

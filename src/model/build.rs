@@ -97,6 +97,7 @@ impl Site {
             &mut pages,
             &rendered_docs,
             &routes,
+            &config.language,
             &mut problems,
         );
         sort_tree(&mut sections, &pages);
@@ -279,6 +280,7 @@ fn new_section(
         subsections: Vec::new(),
         body: Body::default(),
         template_line: doc.and_then(|d| key_line(d, "template")),
+        page_template_line: doc.and_then(|d| key_line(d, "page_template")),
     }
 }
 
@@ -450,9 +452,9 @@ fn render_bodies(
     pages: &mut [Page],
     page_docs: &[&PageDoc],
     routes: &Routes,
+    lang: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let lang = pages.first().map_or("de", |p| p.lang.as_str()).to_string();
     let render = |rel: &str, display: &std::path::Path, text: &str, body_start: usize| {
         let input = Input {
             text,

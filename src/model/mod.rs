@@ -71,6 +71,8 @@ pub struct Section {
     pub body: Body,
     /// 1-based line of the `template` key, for messages.
     pub template_line: Option<usize>,
+    /// 1-based line of the `page_template` key, for messages.
+    pub page_template_line: Option<usize>,
 }
 
 /// A page: one Markdown file (or a bundle's `index.md`).

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::markdown::{Resolve, Resolved};
+use crate::markdown::{Resolve, Resolved, Unresolved};
 
 /// What a content path leads to.
 #[derive(Debug, Clone)]
@@ -63,20 +63,32 @@ impl Routes {
 }
 
 impl Resolve for Routes {
-    fn resolve(&self, rel: &str) -> Result<Resolved, String> {
+    fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved> {
         if let Some((key, route)) = self.find(rel) {
             return Ok(Resolved {
                 url: format!("{}{}", self.base_path, route.url),
                 document: route.is_document.then(|| key.to_string()),
             });
         }
-        if self.drafts.contains(rel) {
-            return Err("which is a draft and is only built with `--drafts`".into());
-        }
-        if rel.ends_with(".md") {
-            Err(format!("but `content/{rel}` does not exist"))
+        let check_path = "check the path: relative links start from this file's folder, `@/` links from `content/`";
+        let (reason, hint) = if self.drafts.contains(rel) {
+            (
+                "which is a draft and is only built with `--drafts`".to_string(),
+                format!(
+                    "publish it by removing `draft: true` from `content/{rel}`, or remove the link until then"
+                ),
+            )
+        } else if rel.ends_with(".md") {
+            (
+                format!("but `content/{rel}` does not exist"),
+                check_path.to_string(),
+            )
         } else {
-            Err(format!("but there is no file `content/{rel}`"))
-        }
+            (
+                format!("but there is no file `content/{rel}`"),
+                check_path.to_string(),
+            )
+        };
+        Err(Unresolved { reason, hint })
     }
 }

@@ -111,7 +111,7 @@ fn url(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
             .routes
             .resolve(content)
             .map(|r| Value::from(r.url))
-            .map_err(|reason| tera::Error::message(format!("url(path=\"{path}\"): {reason}")));
+            .map_err(|u| tera::Error::message(format!("url(path=\"{path}\"): {}", u.reason)));
     }
     let rel = path.trim_start_matches('/');
     match s.assets.hash(rel) {

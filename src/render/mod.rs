@@ -35,7 +35,8 @@ struct Job<'a> {
     url: &'a str,
     current_url: String,
     display: &'a Path,
-    template_line: Option<usize>,
+    /// The file and line that chose the template, for "unknown template" errors.
+    chosen_by: (&'a Path, Option<usize>),
 }
 
 /// Renders every page, section, the 404 page, sitemap, robots.txt and alias redirects.
@@ -74,8 +75,7 @@ pub fn render(site: &Site, mut templates: Templates, assets: AssetIndex) -> Resu
         Err(d) => problems.push(d),
     }
     if !problems.is_empty() {
-        dedup_diagnostics(&mut problems);
-        return Err(Error::Content(problems));
+        return Err(Error::Content(collapse(problems)));
     }
     outputs.extend(extras::aliases(site));
     outputs.push(extras::sitemap(site));
@@ -98,23 +98,27 @@ fn jobs<'a>(site: &'a Site, views: &context::Views) -> Vec<Job<'a>> {
             url: &s.url,
             current_url: context::href(site, &s.url),
             display: &s.display,
-            template_line: s.template_line,
+            chosen_by: (&s.display, s.template_line),
         });
     }
     for (id, p) in site.pages.iter().enumerate() {
-        let section_default = site.sections[p.section].page_template.clone();
+        let section = &site.sections[p.section];
+        let (template, chosen_by) = match (&p.template, &section.page_template) {
+            (Some(t), _) => (t.clone(), (p.display.as_path(), p.template_line)),
+            (None, Some(t)) => (
+                t.clone(),
+                (section.display.as_path(), section.page_template_line),
+            ),
+            (None, None) => ("page.html".to_string(), (p.display.as_path(), None)),
+        };
         jobs.push(Job {
-            template: p
-                .template
-                .clone()
-                .or(section_default)
-                .unwrap_or_else(|| "page.html".to_string()),
+            template,
             kind: "page",
             value: views.pages[id].clone(),
             url: &p.url,
             current_url: context::href(site, &p.url),
             display: &p.display,
-            template_line: p.template_line,
+            chosen_by,
         });
     }
     jobs
@@ -141,15 +145,51 @@ fn render_job(
     })
 }
 
+/// One template error shows up once per page that uses the template; report it once,
+/// naming the first page and how many others hit it.
+fn collapse(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    problems.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.message, &a.note)
+            .cmp(&(&b.path, b.line, b.column, &b.message, &b.note))
+    });
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in problems {
+        match out.last_mut() {
+            Some((first, n))
+                if (&first.path, first.line, first.column, &first.message)
+                    == (&d.path, d.line, d.column, &d.message) =>
+            {
+                if first.note != d.note {
+                    *n += 1;
+                }
+            }
+            _ => out.push((d, 0)),
+        }
+    }
+    let mut out: Vec<Diagnostic> = out
+        .into_iter()
+        .map(|(mut d, others)| {
+            if let (true, Some(note)) = (others > 0, &d.note) {
+                let pages = if others == 1 { "page" } else { "pages" };
+                d.note = Some(format!("{note} and {others} other {pages}"));
+            }
+            d
+        })
+        .collect();
+    dedup_diagnostics(&mut out);
+    out
+}
+
 fn missing_template(templates: &Templates, job: &Job, root: &Path) -> Diagnostic {
     let names = templates.names();
+    let (file, line) = job.chosen_by;
     let mut d = Diagnostic::new(
-        job.display,
+        file,
         format!("the template `{}` does not exist", job.template),
     );
-    if let Some(line) = job.template_line {
+    if let Some(line) = line {
         d = d.at(line, Some(1));
-        if let Ok(text) = std::fs::read_to_string(root.join(job.display)) {
+        if let Ok(text) = std::fs::read_to_string(root.join(file)) {
             d = d.with_source(&text);
         }
     }

@@ -221,13 +221,22 @@ fn diagnose(
                 None => d,
             }
         }
-        ErrorKind::MissingParent { current, parent } => Diagnostic::new(
-            file(current),
-            format!("this template extends `{parent}`, which does not exist"),
-        )
-        .hint(
-            "check the name in `{% extends \"…\" %}`; names are relative to the templates folder",
-        ),
+        ErrorKind::MissingParent { current, parent } => {
+            let d = Diagnostic::new(
+                file(current),
+                format!("this template extends `{parent}`, which does not exist"),
+            )
+            .hint("check the name in `{% extends \"…\" %}`; names are relative to the templates folder");
+            let source = sources.get(current.as_str()).map(|(_, text)| text);
+            let line = source.and_then(|text| {
+                text.lines()
+                    .position(|l| l.contains("extends") && l.contains(parent.as_str()))
+            });
+            match (source, line) {
+                (Some(text), Some(i)) => d.at(i + 1, Some(1)).with_source(text),
+                _ => d,
+            }
+        }
         ErrorKind::TemplateNotFound(name) => {
             Diagnostic::new(file(name), format!("the template `{name}` does not exist"))
         }

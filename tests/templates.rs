@@ -1,0 +1,383 @@
+//! Templates as seen in the built pages: site templates overriding the theme's,
+//! choosing templates in front matter, the template context, lernort's functions
+//! (`get_page`, `get_section`, `url`), the `date` filter and the navigation.
+//! Each behaviour has its own small fixture `tests/fixtures/tpl-*`.
+
+mod common;
+
+use common::Site;
+
+/// Asserts `html` contains every one of `parts`, showing the HTML when one is missing.
+#[track_caller]
+fn assert_contains_all(html: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(html.contains(part), "expected `{part}` in:\n{html}");
+    }
+}
+
+/// The text after `label` up to the end of its line.
+#[track_caller]
+fn line_value<'a>(text: &'a str, label: &str) -> &'a str {
+    let start = text
+        .find(label)
+        .unwrap_or_else(|| panic!("no `{label}` in:\n{text}"))
+        + label.len();
+    text[start..].lines().next().unwrap_or_default()
+}
+
+/// Whether `s` looks like `/css/test.css?h=` followed by exactly ten hex digits.
+fn is_hashed_asset_url(s: &str, path: &str) -> bool {
+    s.strip_prefix(path)
+        .and_then(|rest| rest.strip_prefix("?h="))
+        .is_some_and(|h| h.len() == 10 && h.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+// --- Overriding the theme ------------------------------------------------------------
+
+#[test]
+fn site_page_template_overrides_the_themes() {
+    let site = Site::fixture("tpl-override");
+    site.build_ok(&[]);
+    let html = site.output("projekte/knotenpunkte/index.html");
+    assert_contains_all(
+        &html,
+        &[
+            "<div class=\"eigene-seite\">Knotenpunkte: <p>Knotenpunkte für Grundbildung.</p>",
+            "<title>Eigene Seite: Knotenpunkte</title>",
+        ],
+    );
+    // The theme's page.html would have written an <article> with breadcrumbs.
+    assert!(!html.contains("<article>"), "theme page.html used:\n{html}");
+    assert!(!html.contains("class=\"crumbs\""), "{html}");
+}
+
+#[test]
+fn site_template_extends_the_themes_base() {
+    let site = Site::fixture("tpl-override");
+    site.build_ok(&[]);
+    let html = site.output("projekte/knotenpunkte/index.html");
+    // Everything outside the blocks comes from the theme's base.html.
+    assert!(
+        html.starts_with("<!doctype html>\n<html lang=\"de\">"),
+        "{html}"
+    );
+    assert_contains_all(
+        &html,
+        &[
+            "<nav aria-label=\"Hauptnavigation\"><a href=\"/projekte/\">Projekte</a> </nav>",
+            "<main>\n<div class=\"eigene-seite\">",
+            "</div>\n</main>\n</body>\n</html>",
+        ],
+    );
+}
+
+#[test]
+fn theme_templates_without_site_override_still_apply() {
+    let site = Site::fixture("tpl-override");
+    site.build_ok(&[]);
+    let section = site.output("projekte/index.html");
+    assert_contains_all(
+        &section,
+        &[
+            "<title>Projekte – Vorlagen-Test</title>",
+            "<ol class=\"pages\"><li><a href=\"/projekte/knotenpunkte/\">Knotenpunkte</a></li></ol>",
+        ],
+    );
+    let home = site.output("index.html");
+    assert_contains_all(
+        &home,
+        &["<li><a href=\"/projekte/\">Projekte</a> (1 pages)</li>"],
+    );
+    assert_contains_all(&site.output("404.html"), &["<h1>Seite nicht gefunden</h1>"]);
+}
+
+#[test]
+fn site_base_template_is_used_by_the_themes_templates() {
+    let site = Site::fixture("tpl-override");
+    site.write(
+        "templates/base.html",
+        "<!doctype html>\n<title>{% block title %}{% endblock title %}</title>\n<body class=\"eigene-basis\">{% block content %}{% endblock content %}</body>\n",
+    );
+    site.build_ok(&[]);
+    // The theme's section.html extends base.html, which is now the site's.
+    let section = site.output("projekte/index.html");
+    assert_contains_all(
+        &section,
+        &["<body class=\"eigene-basis\"><h1>Projekte</h1>"],
+    );
+    assert!(!section.contains("Hauptnavigation"), "{section}");
+}
+
+// --- Choosing a template -------------------------------------------------------------
+
+#[test]
+fn template_in_page_front_matter_chooses_the_page_template() {
+    let site = Site::fixture("tpl-choice");
+    site.build_ok(&[]);
+    assert_contains_all(
+        &site.output("projekte/eigen/index.html"),
+        &["<article class=\"sonder\">Vorlage sonder.html: Eigenes Projekt</article>"],
+    );
+    // Its sibling without `template:` keeps the theme's page.html.
+    let other = site.output("projekte/knotenpunkte/index.html");
+    assert_contains_all(&other, &["<article>\n<h1>Knotenpunkte</h1>"]);
+}
+
+#[test]
+fn page_template_in_section_index_chooses_the_template_of_its_pages() {
+    let site = Site::fixture("tpl-choice");
+    site.build_ok(&[]);
+    assert_contains_all(
+        &site.output("aktuelles/fest/index.html"),
+        &["<article class=\"meldung\">Vorlage meldung.html: Sommerfest</article>"],
+    );
+}
+
+#[test]
+fn template_in_page_front_matter_wins_over_the_sections_page_template() {
+    let site = Site::fixture("tpl-choice");
+    site.build_ok(&[]);
+    let html = site.output("aktuelles/sonder/index.html");
+    assert_contains_all(
+        &html,
+        &["<article class=\"sonder\">Vorlage sonder.html: Sonderausgabe</article>"],
+    );
+    assert!(!html.contains("meldung"), "{html}");
+}
+
+#[test]
+fn template_in_section_index_chooses_the_section_template() {
+    let site = Site::fixture("tpl-choice");
+    site.build_ok(&[]);
+    assert_contains_all(
+        &site.output("aktuelles/index.html"),
+        &["<section class=\"aktuelles\">Vorlage aktuelles.html: Aktuelles (2 Meldungen)</section>"],
+    );
+    // Other sections keep the theme's section.html.
+    assert_contains_all(
+        &site.output("projekte/index.html"),
+        &["<ol class=\"pages\">"],
+    );
+}
+
+// --- The context ---------------------------------------------------------------------
+
+#[test]
+fn page_context() {
+    let site = Site::fixture("tpl-context");
+    site.build_ok(&[]);
+    insta::assert_snapshot!(site.output("projekte/knotenpunkte-grundbildung/index.html"));
+}
+
+#[test]
+fn section_context() {
+    let site = Site::fixture("tpl-context");
+    site.build_ok(&[]);
+    insta::assert_snapshot!(site.output("projekte/index.html"));
+}
+
+#[test]
+fn page_without_optional_values_has_empty_ones() {
+    let site = Site::fixture("tpl-context");
+    site.build_ok(&[]);
+    let html = site.output("projekte/lernen-vor-ort/index.html");
+    for label in [
+        "page.description:",
+        "page.date:",
+        "page.updated:",
+        "page.extra.foerderer:",
+        "page.taxonomies.tags:",
+        "page.toc:",
+    ] {
+        assert_eq!(line_value(&html, label).trim(), "", "{label} in:\n{html}");
+    }
+    assert_eq!(line_value(&html, "page.slug: "), "lernen-vor-ort");
+    assert_eq!(line_value(&html, "page.reading_time: "), "1");
+}
+
+// --- Functions -----------------------------------------------------------------------
+
+#[test]
+fn get_page_returns_the_page() {
+    let site = Site::fixture("tpl-functions");
+    site.build_ok(&[]);
+    let html = site.output("funktionen/index.html");
+    assert_eq!(
+        line_value(&html, "get_page: "),
+        "Knotenpunkte für Grundbildung /projekte/knotenpunkte/"
+    );
+    assert_eq!(
+        line_value(&html, "get_page @/: "),
+        "Knotenpunkte für Grundbildung /projekte/knotenpunkte/"
+    );
+}
+
+#[test]
+fn get_section_returns_the_section_with_its_pages() {
+    let site = Site::fixture("tpl-functions");
+    site.build_ok(&[]);
+    let html = site.output("funktionen/index.html");
+    let expected = "Projekte /projekte/: Knotenpunkte für Grundbildung=/projekte/knotenpunkte/ Lernen vor Ort=/projekte/lernen-vor-ort/";
+    assert_eq!(line_value(&html, "get_section _index.md: "), expected);
+    assert_eq!(line_value(&html, "get_section folder: "), expected);
+}
+
+#[test]
+fn url_of_an_asset_has_a_content_hash() {
+    let site = Site::fixture("tpl-functions");
+    site.build_ok(&[]);
+    let html = site.output("funktionen/index.html");
+    let url = line_value(&html, "url asset: ");
+    assert!(is_hashed_asset_url(url, "/css/test.css"), "{url}");
+    assert!(site.has_output("css/test.css"));
+
+    // Other bytes, another hash.
+    let first = url.to_string();
+    site.write("assets/css/test.css", "body { color: black; }\n");
+    site.build_ok(&[]);
+    let html = site.output("funktionen/index.html");
+    let second = line_value(&html, "url asset: ");
+    assert!(is_hashed_asset_url(second, "/css/test.css"), "{second}");
+    assert_ne!(first, second, "the hash must follow the file's content");
+}
+
+#[test]
+fn url_of_a_content_path_is_its_url() {
+    let site = Site::fixture("tpl-functions");
+    site.build_ok(&[]);
+    let html = site.output("funktionen/index.html");
+    assert_eq!(line_value(&html, "url page: "), "/projekte/knotenpunkte/");
+    assert_eq!(line_value(&html, "url section: "), "/projekte/");
+}
+
+#[test]
+fn get_page_of_a_missing_page_fails_the_build() {
+    let site = Site::fixture("tpl-functions");
+    site.write(
+        "templates/funktionen.html",
+        "{{ get_page(path=\"projekte/gibt-es-nicht.md\").title }}\n",
+    );
+    let stderr = site.build_fails(&[]);
+    assert!(
+        stderr.contains("projekte/gibt-es-nicht.md"),
+        "the message names the path:\n{stderr}"
+    );
+}
+
+#[test]
+fn url_of_a_missing_asset_fails_the_build() {
+    let site = Site::fixture("tpl-functions");
+    site.write(
+        "templates/funktionen.html",
+        "{{ url(path=\"css/fehlt.css\") }}\n",
+    );
+    let stderr = site.build_fails(&[]);
+    assert!(
+        stderr.contains("css/fehlt.css"),
+        "the message names the asset:\n{stderr}"
+    );
+}
+
+#[test]
+fn urls_carry_the_path_of_the_base_url() {
+    let site = Site::fixture("tpl-functions");
+    site.write(
+        "site.yaml",
+        "title: Funktionen-Test\nbase_url: https://tpl.example.org/kbm/\nlanguage: de\ntheme: test\n",
+    );
+    site.build_ok(&[]);
+    let html = site.output("funktionen/index.html");
+    assert_eq!(
+        line_value(&html, "get_page: "),
+        "Knotenpunkte für Grundbildung /kbm/projekte/knotenpunkte/"
+    );
+    assert_eq!(
+        line_value(&html, "url page: "),
+        "/kbm/projekte/knotenpunkte/"
+    );
+    let asset = line_value(&html, "url asset: ");
+    assert!(is_hashed_asset_url(asset, "/kbm/css/test.css"), "{asset}");
+    // The navigation still recognises the current section.
+    let section = site.output("projekte/index.html");
+    assert_contains_all(
+        &section,
+        &["<a href=\"/kbm/projekte/\" aria-current=\"page\">Projekte</a>"],
+    );
+}
+
+// --- The date filter -----------------------------------------------------------------
+
+#[test]
+fn date_filter_formats_in_german() {
+    let site = Site::fixture("tpl-date");
+    site.build_ok(&[]);
+    let html = site.output("termin/index.html");
+    assert_eq!(
+        html,
+        "long: 5. März 2024\n\
+         short: 05.03.2024\n\
+         month: März 2024\n\
+         iso: 2024-03-05\n\
+         strftime: 05. März 2024\n\
+         strftime unpadded: 9. Dezember\n\
+         page.date: 5. März 2024\n\
+         page.updated: 01.05.2024\n"
+    );
+}
+
+#[test]
+fn date_filter_rejects_text_that_is_not_a_date() {
+    let site = Site::fixture("tpl-date");
+    site.write("templates/datum.html", "{{ \"morgen\" | date }}\n");
+    let stderr = site.build_fails(&[]);
+    assert!(stderr.contains("morgen"), "{stderr}");
+}
+
+// --- Navigation ----------------------------------------------------------------------
+
+/// The `<nav>` element of a built page.
+fn nav_of(html: &str) -> &str {
+    let start = html.find("<nav").expect("page has <nav>");
+    let end = html[start..].find("</nav>").expect("nav closed") + start;
+    &html[start..end]
+}
+
+#[test]
+fn navigation_lists_top_level_sections_in_order() {
+    let site = Site::fixture("tpl-navigation");
+    site.build_ok(&[]);
+    assert_eq!(
+        nav_of(&site.output("index.html")),
+        "<nav aria-label=\"Hauptnavigation\"><a href=\"/projekte/\">Projekte</a> <a href=\"/team/\">Team</a> <a href=\"/aktuelles/\">Aktuelles</a> "
+    );
+}
+
+#[test]
+fn navigation_marks_the_current_section() {
+    let site = Site::fixture("tpl-navigation");
+    site.build_ok(&[]);
+    assert_eq!(
+        nav_of(&site.output("team/index.html")),
+        "<nav aria-label=\"Hauptnavigation\"><a href=\"/projekte/\">Projekte</a> <a href=\"/team/\" aria-current=\"page\">Team</a> <a href=\"/aktuelles/\">Aktuelles</a> "
+    );
+    assert_eq!(
+        nav_of(&site.output("projekte/index.html"))
+            .matches("aria-current")
+            .count(),
+        1
+    );
+    assert!(
+        nav_of(&site.output("projekte/index.html"))
+            .contains("<a href=\"/projekte/\" aria-current=\"page\">Projekte</a>")
+    );
+}
+
+#[test]
+fn navigation_marks_nothing_on_pages_the_links_do_not_point_to() {
+    let site = Site::fixture("tpl-navigation");
+    site.build_ok(&[]);
+    for page in ["index.html", "projekte/knotenpunkte/index.html", "404.html"] {
+        let html = site.output(page);
+        assert!(!nav_of(&html).contains("aria-current"), "{page}:\n{html}");
+    }
+}
