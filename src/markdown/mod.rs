@@ -22,6 +22,9 @@ pub trait Resolve: Sync {
     /// The URL of the content file `rel` (a page, section or other file), and the
     /// Markdown document whose headings its anchors refer to.
     fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved>;
+
+    /// The base URL's path (`/kbm`), put before site-absolute links such as `/impressum/`.
+    fn base_path(&self) -> &str;
 }
 
 /// Why a content path did not resolve, and what to do about it.
@@ -293,7 +296,11 @@ impl<'a, 'r> Renderer<'a, 'r> {
             me.diagnostic(link.offset, message).hint(hint.to_string())
         };
         match links::classify(self.dir, dest) {
-            Ok(Destination::External | Destination::SiteAbsolute) => None,
+            Ok(Destination::External) => None,
+            Ok(Destination::SiteAbsolute) => {
+                let base = self.resolver.base_path();
+                (!base.is_empty()).then(|| format!("{base}{dest}"))
+            }
             Ok(Destination::Anchor(anchor)) => {
                 self.out.anchor_refs.push(AnchorRef {
                     document: self.input.rel.to_string(),

@@ -86,7 +86,11 @@ impl Site {
         for p in &pages {
             routes.insert(p.rel.clone(), p.url.clone(), true);
         }
-        let files = place_files(files, &sections, &section_ids, &pages, &bundles);
+        let (files, draft_files) =
+            place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
+        for rel in draft_files {
+            routes.insert_draft(rel);
+        }
         for f in &files {
             routes.insert(f.rel.clone(), format!("/{}", f.output), false);
         }
@@ -404,46 +408,52 @@ fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Dia
 }
 
 /// Where each non-Markdown content file goes: next to its bundle page or section.
+/// Files of draft bundles and draft sections are left out; their paths are returned.
 fn place_files(
     files: Vec<String>,
     sections: &[Section],
     section_ids: &HashMap<String, SectionId>,
     pages: &[Page],
     bundles: &HashSet<String>,
-) -> Vec<ContentFile> {
+    drafts: &[String],
+) -> (Vec<ContentFile>, Vec<String>) {
     let bundle_urls: HashMap<&str, &str> = pages
         .iter()
         .filter(|p| is_bundle_index(&p.rel))
         .map(|p| (parent(&p.rel), p.url.as_str()))
         .collect();
     let mut placed = Vec::new();
+    let mut left_out = Vec::new();
     for rel in files {
         let mut dir = parent(&rel);
-        loop {
-            let owner_url = if bundles.contains(dir) {
-                // A bundle left out as a draft takes its files with it.
-                match bundle_urls.get(dir) {
-                    Some(url) => Some(*url),
-                    None => break,
-                }
-            } else {
-                section_ids.get(dir).map(|&id| sections[id].url.as_str())
-            };
-            if let Some(url) = owner_url {
+        let owner = loop {
+            if is_drafted(dir, drafts) {
+                break None;
+            }
+            if bundles.contains(dir) {
+                // A bundle that is not built (a draft) takes its files with it.
+                break bundle_urls.get(dir).map(|url| (dir, *url));
+            }
+            if let Some(&id) = section_ids.get(dir) {
+                break Some((dir, sections[id].url.as_str()));
+            }
+            if dir.is_empty() {
+                break None;
+            }
+            dir = parent(dir);
+        };
+        match owner {
+            Some((dir, url)) => {
                 let rest = rel[dir.len()..].trim_start_matches('/');
                 placed.push(ContentFile {
                     output: format!("{}{rest}", url.trim_start_matches('/')),
-                    rel: rel.clone(),
+                    rel,
                 });
-                break;
             }
-            if dir.is_empty() {
-                break;
-            }
-            dir = parent(dir);
+            None => left_out.push(rel),
         }
     }
-    placed
+    (placed, left_out)
 }
 
 fn render_bodies(
@@ -461,7 +471,7 @@ fn render_bodies(
             body_start,
             rel,
             display,
-            lang: &lang,
+            lang,
         };
         markdown::render(&input, routes)
     };

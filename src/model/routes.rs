@@ -63,6 +63,10 @@ impl Routes {
 }
 
 impl Resolve for Routes {
+    fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
     fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved> {
         if let Some((key, route)) = self.find(rel) {
             return Ok(Resolved {
@@ -71,12 +75,25 @@ impl Resolve for Routes {
             });
         }
         let check_path = "check the path: relative links start from this file's folder, `@/` links from `content/`";
-        let (reason, hint) = if self.drafts.contains(rel) {
+        let bare = rel.trim_end_matches('/');
+        let draft = [
+            bare.to_string(),
+            crate::content::join(bare, "_index.md"),
+            crate::content::join(bare, "index.md"),
+        ]
+        .into_iter()
+        .find(|candidate| self.drafts.contains(candidate));
+        let (reason, hint) = if let Some(draft) = draft {
+            let hint = if draft.ends_with(".md") {
+                format!(
+                    "publish it by removing `draft: true` from `content/{draft}`, or remove the link until then"
+                )
+            } else {
+                "it belongs to a draft page or section; publish that first, or remove the link until then".to_string()
+            };
             (
                 "which is a draft and is only built with `--drafts`".to_string(),
-                format!(
-                    "publish it by removing `draft: true` from `content/{rel}`, or remove the link until then"
-                ),
+                hint,
             )
         } else if rel.ends_with(".md") {
             (

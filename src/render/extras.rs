@@ -73,6 +73,10 @@ pub fn robots(site: &Site) -> Output {
 }
 
 /// A minimal accessible 404 page for themes without `404.html`.
-pub fn default_not_found() -> String {
-    "<!doctype html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Seite nicht gefunden</title>\n</head>\n<body>\n<main>\n<h1>Seite nicht gefunden</h1>\n<p>Diese Seite gibt es nicht (mehr). <a href=\"/\">Zur Startseite</a></p>\n</main>\n</body>\n</html>\n".to_string()
+pub fn default_not_found(site: &Site) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Seite nicht gefunden</title>\n</head>\n<body>\n<main>\n<h1>Seite nicht gefunden</h1>\n<p>Diese Seite gibt es nicht (mehr). <a href=\"{home}/\">Zur Startseite</a></p>\n</main>\n</body>\n</html>\n",
+        lang = escape(&site.config.language),
+        home = escape(site.config.base_path()),
+    )
 }

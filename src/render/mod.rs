@@ -70,7 +70,7 @@ pub fn render(site: &Site, mut templates: Templates, assets: AssetIndex) -> Resu
             Err(d) => problems.push(d),
         }
     }
-    match render_not_found(&templates) {
+    match render_not_found(site, &templates) {
         Ok(o) => outputs.push(o),
         Err(d) => problems.push(d),
     }
@@ -204,7 +204,7 @@ fn missing_template(templates: &Templates, job: &Job, root: &Path) -> Diagnostic
     d.hint(hint)
 }
 
-fn render_not_found(templates: &Templates) -> std::result::Result<Output, Diagnostic> {
+fn render_not_found(site: &Site, templates: &Templates) -> std::result::Result<Output, Diagnostic> {
     let bytes = if templates.has("404.html") {
         let mut ctx = Context::new();
         ctx.insert("current_url", "/404.html");
@@ -214,7 +214,7 @@ fn render_not_found(templates: &Templates) -> std::result::Result<Output, Diagno
             .map_err(|e| templates.diagnose(&e, None))?
             .into_bytes()
     } else {
-        extras::default_not_found().into_bytes()
+        extras::default_not_found(site).into_bytes()
     };
     Ok(Output {
         path: "404.html".into(),
