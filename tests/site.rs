@@ -645,6 +645,12 @@ fn a_base_url_with_a_path_prefixes_hrefs_and_permalinks() {
     ] {
         assert!(page.contains(fragment), "missing {fragment}:\n{page}");
     }
+    // A site-absolute link written in Markdown gets the prefix too.
+    assert!(
+        site.output("projekte/lvo/index.html")
+            .contains("<a href=\"/kbm/impressum/\">Impressum</a>"),
+        "site-absolute Markdown links are prefixed"
+    );
 
     // No site-absolute href or src anywhere escapes the prefix.
     for (path, bytes) in site.tree("public") {
