@@ -537,6 +537,19 @@ fn page_and_section_with_one_url() {
 }
 
 #[test]
+fn alias_that_would_overwrite_the_home_page() {
+    let site = basic_with(&[(
+        "content/team.md",
+        "---\ntitle: Unser Team\naliases: [/index.html]\n---\nText\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    assert_mentions(&stderr, "content/team.md");
+    assert_mentions(&stderr, "both map to the URL `/index.html`");
+    assert_error_count(&stderr, 1);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
 fn alias_escaping_the_site() {
     let site = basic_with(&[(
         "content/team.md",

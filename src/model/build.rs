@@ -389,8 +389,15 @@ fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Dia
                 .iter()
                 .map(move |a| (a.as_str(), &p.display, "alias"))
         }));
+    // Compare the files written, not the URLs: the alias `/index.html` and the home
+    // page `/` are different URLs for the same file.
+    let mut seen_files: HashMap<String, (&PathBuf, &str)> = HashMap::new();
     for (url, display, kind) in sources {
-        if let Some((first, first_kind)) = seen.get(url) {
+        let earlier = seen
+            .get(url)
+            .copied()
+            .or_else(|| seen_files.get(&super::output_path(url)).copied());
+        if let Some((first, first_kind)) = earlier {
             problems.push(
                 Diagnostic::new(
                     display,
@@ -399,10 +406,15 @@ fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Dia
                         first.display()
                     ),
                 )
-                .hint("rename one of the files, or give one a different `slug`"),
+                .hint(if kind == "alias" || first_kind == "alias" {
+                    "an alias may only name an old address that no page or section uses; change or remove it in `aliases`"
+                } else {
+                    "rename one of the files, or give one a different `slug`"
+                }),
             );
         } else {
             seen.insert(url, (display, kind));
+            seen_files.insert(super::output_path(url), (display, kind));
         }
     }
 }
