@@ -139,35 +139,42 @@ fn parse_file(dir: &Path, file: &SourceFile, taxonomies: &[String]) -> Parsed {
         }
         d
     };
-    fn make<F>(
-        file: &SourceFile,
-        display: PathBuf,
-        text: String,
-        at: (usize, usize),
-        fm: F,
-    ) -> Document<F> {
-        Document {
-            rel: file.rel.clone(),
-            display,
-            text,
-            body_start: at.0,
-            body_line: at.1,
-            front_matter: fm,
+    let front_matter = match file.kind {
+        FileKind::SectionIndex => {
+            front_matter::parse_section(yaml, fm_line).map(FrontMatter::Section)
         }
-    }
-    let at = (body_start, body_line);
-    let result = match file.kind {
-        FileKind::SectionIndex => front_matter::parse_section(yaml, fm_line)
-            .map(|fm| Parsed::Section(make(file, display.clone(), String::new(), at, fm))),
-        _ => front_matter::parse_page(yaml, fm_line, taxonomies)
-            .map(|fm| Parsed::Page(make(file, display.clone(), String::new(), at, fm))),
+        _ => front_matter::parse_page(yaml, fm_line, taxonomies).map(FrontMatter::Page),
     };
-    match result {
-        // The text moves into the document only now: the error path above borrows it.
-        Ok(Parsed::Section(d)) => Parsed::Section(Document { text, ..d }),
-        Ok(Parsed::Page(d)) => Parsed::Page(Document { text, ..d }),
-        Ok(failed) => failed,
-        Err(e) => Parsed::Failed(located(e)),
+    let front_matter = match front_matter {
+        Ok(fm) => fm,
+        Err(e) => return Parsed::Failed(located(e)),
+    };
+    let at = (body_start, body_line);
+    match front_matter {
+        FrontMatter::Section(fm) => Parsed::Section(document(file, display, text, at, fm)),
+        FrontMatter::Page(fm) => Parsed::Page(document(file, display, text, at, fm)),
+    }
+}
+
+enum FrontMatter {
+    Section(SectionFrontMatter),
+    Page(PageFrontMatter),
+}
+
+fn document<F>(
+    file: &SourceFile,
+    display: PathBuf,
+    text: String,
+    at: (usize, usize),
+    fm: F,
+) -> Document<F> {
+    Document {
+        rel: file.rel.clone(),
+        display,
+        text,
+        body_start: at.0,
+        body_line: at.1,
+        front_matter: fm,
     }
 }
 
