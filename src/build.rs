@@ -10,8 +10,8 @@ use walkdir::WalkDir;
 use crate::config::{Config, Overrides};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Site;
-use crate::output::{self, Copy};
-use crate::render::{self, AssetIndex, Output, Templates};
+use crate::output::{Copy, Staging};
+use crate::render::{self, AssetIndex, Templates};
 
 /// What a successful build produced.
 #[derive(Debug)]
@@ -28,18 +28,10 @@ pub struct Report {
     pub output_dir: std::path::PathBuf,
 }
 
-/// Everything a build renders, before it is written.
-pub struct Rendered {
-    /// The site model.
-    pub site: Site,
-    /// Rendered files.
-    pub outputs: Vec<Output>,
-    /// Files copied unchanged.
-    pub copies: Vec<Copy>,
-}
-
-/// Loads, renders and returns the site without writing it.
-pub fn render_site(root: &Path, overrides: &Overrides) -> Result<Rendered> {
+/// Builds the site in `root` and writes it to the output folder. Files are staged in
+/// a fresh folder and swapped in only when everything succeeded.
+pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
+    let start = Instant::now();
     let config = Config::load(root, overrides)?;
     check_output_location(&config)?;
     // Content and templates are independent: report the problems of both at once.
@@ -63,27 +55,17 @@ pub fn render_site(root: &Path, overrides: &Overrides) -> Result<Rendered> {
         to: f.output.clone(),
         from: content_dir.join(&f.rel),
     }));
-    let outputs = render::render(&site, templates, assets)?;
-    check_overlaps(&outputs, &copies)?;
-    Ok(Rendered {
-        site,
-        outputs,
-        copies,
-    })
-}
-
-/// Builds the site in `root` and writes it to the output folder.
-pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
-    let start = Instant::now();
-    let rendered = render_site(root, overrides)?;
-    let config = &rendered.site.config;
-    output::write_atomically(&config.output_dir, &rendered.outputs, &rendered.copies)?;
+    check_overlaps(&site, &render::output_paths(&site), &copies)?;
+    let staging = Staging::new(&site.config.output_dir)?;
+    render::render(&site, templates, assets, &staging)?;
+    staging.copy(&copies)?;
+    staging.commit()?;
     Ok(Report {
-        pages: rendered.site.pages.len(),
-        sections: rendered.site.sections.len(),
-        files: rendered.copies.len(),
+        pages: site.pages.len(),
+        sections: site.sections.len(),
+        files: copies.len(),
         elapsed: start.elapsed(),
-        output_dir: config.output_dir.clone(),
+        output_dir: site.config.output_dir.clone(),
     })
 }
 
@@ -156,26 +138,35 @@ fn asset_index(config: &Config) -> AssetIndex {
 }
 
 /// A copied file may not replace a rendered page (e.g. `assets/index.html`).
-fn check_overlaps(outputs: &[Output], copies: &[Copy]) -> Result<()> {
-    let rendered: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+fn check_overlaps(site: &Site, rendered: &[String], copies: &[Copy]) -> Result<()> {
+    let rendered: HashSet<&str> = rendered.iter().map(String::as_str).collect();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
+    let shown = |c: &Copy| {
+        c.from
+            .strip_prefix(&site.config.root)
+            .unwrap_or(&c.from)
+            .to_path_buf()
+    };
     for c in copies {
         if rendered.contains(c.to.as_str()) {
             problems.push(
                 Diagnostic::new(
-                    &c.from,
+                    shown(c),
                     format!("this file would overwrite the generated `{}`", c.to),
                 )
                 .hint("rename or move the file"),
             );
         } else if !seen.insert(c.to.as_str()) {
             // Theme assets overridden by the site never reach this list twice;
-            // two content files can, e.g. a section file and a bundle file.
-            problems.push(Diagnostic::new(
-                &c.from,
-                format!("two files are copied to `{}`", c.to),
-            ));
+            // a content file and an asset can.
+            problems.push(
+                Diagnostic::new(
+                    shown(c),
+                    format!("another file is already copied to `{}`", c.to),
+                )
+                .hint("rename or move one of the two files"),
+            );
         }
     }
     if problems.is_empty() {

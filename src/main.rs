@@ -16,3 +16,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+// mimalloc keeps the many parallel small allocations of a large build compact: on the
+// 10,000-page benchmark it cut peak memory by about a fifth and wall time by a quarter
+// compared with the system allocator (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

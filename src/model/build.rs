@@ -13,7 +13,7 @@ use crate::content::date::Date;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::content::{self, Content, Document, parent, slug::slugify};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
-use crate::markdown::{self, Input, Rendered, links};
+use crate::markdown::{self, Input, links};
 use crate::yaml;
 
 type PageDoc = Document<PageFrontMatter>;
@@ -56,8 +56,10 @@ impl Site {
         }
 
         let mut pages = Vec::new();
-        let mut rendered_docs: Vec<&PageDoc> = Vec::new();
+        // Which page documents become pages (drafts do not), in `page_docs` order.
+        let mut built = Vec::with_capacity(page_docs.len());
         for doc in &page_docs {
+            built.push(false);
             let home_dir = page_section_dir(doc, &bundles);
             let Some(&section) = section_ids.get(home_dir) else {
                 routes.insert_draft(doc.rel.clone());
@@ -76,7 +78,9 @@ impl Site {
                 &mut problems,
             );
             pages.push(page);
-            rendered_docs.push(doc);
+            if let Some(b) = built.last_mut() {
+                *b = true;
+            }
         }
 
         check_collisions(&sections, &pages, &mut problems);
@@ -97,9 +101,13 @@ impl Site {
 
         render_bodies(
             &mut sections,
-            &section_docs,
+            section_docs,
             &mut pages,
-            &rendered_docs,
+            page_docs
+                .into_iter()
+                .zip(built)
+                .filter_map(|(d, b)| b.then_some(d))
+                .collect(),
             &routes,
             &config.language,
             &mut problems,
@@ -468,15 +476,19 @@ fn place_files(
     (placed, left_out)
 }
 
+/// Renders the Markdown of every built page and section. Takes the documents by value
+/// so each source text is freed as soon as its HTML exists.
 fn render_bodies(
     sections: &mut [Section],
-    section_docs: &[SectionDoc],
+    section_docs: Vec<SectionDoc>,
     pages: &mut [Page],
-    page_docs: &[&PageDoc],
+    page_docs: Vec<PageDoc>,
     routes: &Routes,
     lang: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
+    // The HTML becomes a template value inside the parallel loop, so the rendered
+    // `String`s never pile up next to their copies.
     let render = |rel: &str, display: &std::path::Path, text: &str, body_start: usize| {
         let input = Input {
             text,
@@ -485,15 +497,22 @@ fn render_bodies(
             display,
             lang,
         };
-        markdown::render(&input, routes)
+        let r = markdown::render(&input, routes);
+        let body = Body {
+            html: tera::Value::safe_string(&r.html),
+            summary: tera::Value::safe_string(&r.summary),
+            toc: r.toc,
+            word_count: r.word_count,
+        };
+        (body, r.problems, r.anchor_refs, r.heading_ids)
     };
-    let page_out: Vec<Rendered> = page_docs
-        .par_iter()
+    let page_out: Vec<_> = page_docs
+        .into_par_iter()
         .map(|d| render(&d.rel, &d.display, &d.text, d.body_start))
         .collect();
     let built: HashSet<&str> = sections.iter().map(|s| s.rel.as_str()).collect();
-    let section_out: Vec<(String, Rendered)> = section_docs
-        .par_iter()
+    let section_out: Vec<(String, _)> = section_docs
+        .into_par_iter()
         .filter(|d| built.contains(d.rel.as_str()))
         .map(|d| {
             (
@@ -505,16 +524,11 @@ fn render_bodies(
 
     let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut anchor_refs = Vec::new();
-    let mut take = |rel: &str, r: Rendered| -> Body {
-        problems.extend(r.problems);
-        anchor_refs.extend(r.anchor_refs);
-        ids.insert(rel.to_string(), r.heading_ids);
-        Body {
-            html: r.html,
-            summary: r.summary,
-            toc: r.toc,
-            word_count: r.word_count,
-        }
+    let mut take = |rel: &str, (body, found, anchors, heading_ids)| -> Body {
+        problems.extend(found);
+        anchor_refs.extend(anchors);
+        ids.insert(rel.to_string(), heading_ids);
+        body
     };
     for (page, r) in pages.iter_mut().zip(page_out) {
         page.body = take(&page.rel, r);

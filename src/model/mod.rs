@@ -22,16 +22,30 @@ pub type SectionId = usize;
 pub type PageId = usize;
 
 /// Markdown rendered to HTML, with what templates need from it.
-#[derive(Debug, Clone, Default)]
+///
+/// The HTML is kept as a template value (a shared, immutable string marked safe): the
+/// largest thing in the model then exists once, and templates get it without a copy.
+#[derive(Debug, Clone)]
 pub struct Body {
     /// The full HTML.
-    pub html: String,
+    pub html: tera::Value,
     /// The summary HTML.
-    pub summary: String,
+    pub summary: tera::Value,
     /// Table of contents.
     pub toc: Vec<TocEntry>,
     /// Word count of the text.
     pub word_count: usize,
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body {
+            html: tera::Value::safe_string(""),
+            summary: tera::Value::safe_string(""),
+            toc: Vec::new(),
+            word_count: 0,
+        }
+    }
 }
 
 /// A section: a folder of pages, with or without its own `_index.md`.

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use tera::{Map, Value};
 
 use crate::content::slug::slugify;
@@ -32,8 +33,8 @@ fn put(map: &mut Map, key: &'static str, value: impl Into<Value>) {
 }
 
 fn body_fields(map: &mut Map, body: &Body) {
-    put(map, "content", Value::safe_string(&body.html));
-    put(map, "summary", Value::safe_string(&body.summary));
+    put(map, "content", body.html.clone());
+    put(map, "summary", body.summary.clone());
     put(map, "toc", toc(&body.toc));
     put(map, "word_count", body.word_count);
     put(map, "reading_time", reading_time(body.word_count));
@@ -132,7 +133,7 @@ fn section_value(
 
 /// Builds every view once; sections bottom-up so each holds its children's values.
 pub fn build(site: &Site) -> Views {
-    let pages: Vec<Value> = site.pages.iter().map(|p| page_value(site, p)).collect();
+    let pages: Vec<Value> = site.pages.par_iter().map(|p| page_value(site, p)).collect();
     let mut sections: Vec<Option<Value>> = vec![None; site.sections.len()];
     // Children always have larger ids than their parents (folders are created in
     // sorted order), so walking ids backwards visits children first.

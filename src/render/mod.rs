@@ -1,6 +1,6 @@
-//! Rendering: the model and templates in, a list of outputs (path + bytes) out.
-//! No file is written here; [`crate::output`] does that, so `check` and `serve` can
-//! reuse rendering unchanged.
+//! Rendering: the model and templates in, outputs (path + bytes) out, handed one by
+//! one to a [`Sink`]. No file is written here: `build` passes a sink that stages
+//! files on disk, and `check` or `serve` can pass their own, with rendering unchanged.
 
 pub mod context;
 mod extras;
@@ -27,6 +27,31 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
+/// Receives every rendered file as soon as it is ready, from any render thread.
+pub trait Sink: Sync {
+    /// Takes one finished file.
+    fn put(&self, output: Output) -> Result<()>;
+}
+
+/// The path of every file [`render`] produces, known before rendering.
+pub fn output_paths(site: &Site) -> Vec<String> {
+    let urls = site
+        .sections
+        .iter()
+        .map(|s| &s.url)
+        .chain(site.pages.iter().map(|p| &p.url));
+    let aliases = site.pages.iter().flat_map(|p| &p.aliases);
+    let mut paths: Vec<String> = urls.chain(aliases).map(|u| output_path(u)).collect();
+    paths.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
+    paths
+}
+
+/// Why one render job did not produce its file.
+enum Failure {
+    Content(Diagnostic),
+    Io(Error),
+}
+
 /// What to render, with the template to use.
 struct Job<'a> {
     template: String,
@@ -39,8 +64,14 @@ struct Job<'a> {
     chosen_by: (&'a Path, Option<usize>),
 }
 
-/// Renders every page, section, the 404 page, sitemap, robots.txt and alias redirects.
-pub fn render(site: &Site, mut templates: Templates, assets: AssetIndex) -> Result<Vec<Output>> {
+/// Renders every page, section, the 404 page, sitemap, robots.txt and alias redirects
+/// into `sink`; returns how many files it produced.
+pub fn render(
+    site: &Site,
+    mut templates: Templates,
+    assets: AssetIndex,
+    sink: &dyn Sink,
+) -> Result<usize> {
     let mut views = context::build(site);
     templates.bind(functions::Shared {
         by_rel: std::mem::take(&mut views.by_rel),
@@ -48,39 +79,44 @@ pub fn render(site: &Site, mut templates: Templates, assets: AssetIndex) -> Resu
         assets,
         base_path: site.config.base_path().to_string(),
     });
-    templates
-        .tera
-        .global_context()
-        .insert_value("site", views.site.clone());
-    templates
-        .tera
-        .global_context()
-        .insert("lang", &site.config.language);
+    let globals = templates.tera.global_context();
+    globals.insert_value("site", views.site.clone());
+    globals.insert("lang", &site.config.language);
 
     let jobs = jobs(site, &views);
-    let results: Vec<std::result::Result<Output, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| render_job(&templates, job, &site.config.root))
+    // Each page's value is dropped once its job ran; nothing holds all pages' HTML.
+    drop(views);
+    let root = &site.config.root;
+    let results: Vec<std::result::Result<(), Failure>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let output = render_job(&templates, &job, root).map_err(Failure::Content)?;
+            sink.put(output).map_err(Failure::Io)
+        })
         .collect();
-    let mut outputs = Vec::with_capacity(results.len() + 8);
     let mut problems = Vec::new();
     for r in results {
         match r {
-            Ok(o) => outputs.push(o),
-            Err(d) => problems.push(d),
+            Ok(()) => {}
+            Err(Failure::Content(d)) => problems.push(d),
+            Err(Failure::Io(e)) => return Err(e),
         }
     }
     match render_not_found(site, &templates) {
-        Ok(o) => outputs.push(o),
+        Ok(o) => sink.put(o)?,
         Err(d) => problems.push(d),
     }
     if !problems.is_empty() {
         return Err(Error::Content(collapse(problems)));
     }
-    outputs.extend(extras::aliases(site));
-    outputs.push(extras::sitemap(site));
-    outputs.push(extras::robots(site));
-    Ok(outputs)
+    let mut extras = extras::aliases(site);
+    extras.push(extras::sitemap(site));
+    extras.push(extras::robots(site));
+    let count = site.sections.len() + site.pages.len() + 1 + extras.len();
+    for o in extras {
+        sink.put(o)?;
+    }
+    Ok(count)
 }
 
 fn jobs<'a>(site: &'a Site, views: &context::Views) -> Vec<Job<'a>> {
