@@ -4,6 +4,7 @@
 
 mod footnotes;
 pub mod links;
+mod outline;
 mod quotes;
 
 use std::collections::HashSet;
@@ -433,14 +434,14 @@ impl<'a, 'r> Renderer<'a, 'r> {
     }
 
     fn finish(mut self) -> Rendered {
-        let summary = summary_events(&self.events, self.more_at);
+        let summary = outline::summary_events(&self.events, self.more_at);
         self.out.summary = to_html(summary, self.input.text.len() / 4);
         let events = footnotes::render(self.events, self.input.lang);
         // Markdown grows by about a fifth as HTML; a close guess saves reallocations
         // without reserving memory that stays unused for the whole build.
         let body_len = self.input.text.len() - self.input.body_start;
         self.out.html = to_html(events, body_len + body_len / 4);
-        self.out.toc = toc_tree(&self.headings);
+        self.out.toc = outline::toc_tree(&self.headings);
         self.out
     }
 }
@@ -456,73 +457,6 @@ fn to_html(events: Vec<Event>, capacity: usize) -> String {
             .replace("<th style=", "<th scope=\"col\" style=");
     }
     html_out
-}
-
-/// The summary's events, with every tag opened before the cut closed again and
-/// without footnotes (their targets are not part of a teaser).
-fn summary_events<'a>(events: &[Event<'a>], more_at: Option<usize>) -> Vec<Event<'a>> {
-    let range = summary_range(events, more_at);
-    let mut out = Vec::with_capacity(range.len() + 4);
-    let mut open: Vec<TagEnd> = Vec::new();
-    let mut in_footnote = 0usize;
-    for e in &events[range] {
-        match e {
-            Event::Start(Tag::FootnoteDefinition(_)) => in_footnote += 1,
-            Event::End(TagEnd::FootnoteDefinition) => in_footnote = in_footnote.saturating_sub(1),
-            _ if in_footnote > 0 => {}
-            Event::FootnoteReference(_) => {}
-            Event::Start(tag) => {
-                open.push(tag.to_end());
-                out.push(e.clone());
-            }
-            Event::End(_) => {
-                open.pop();
-                out.push(e.clone());
-            }
-            other => out.push(other.clone()),
-        }
-    }
-    out.extend(open.into_iter().rev().map(Event::End));
-    out
-}
-
-/// The events of the summary: up to `<!-- more -->`, else the first paragraph.
-fn summary_range(events: &[Event], more_at: Option<usize>) -> std::ops::Range<usize> {
-    if let Some(end) = more_at {
-        return 0..end;
-    }
-    let Some(start) = events
-        .iter()
-        .position(|e| matches!(e, Event::Start(Tag::Paragraph)))
-    else {
-        return 0..0;
-    };
-    let end = events[start..]
-        .iter()
-        .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
-        .map_or(events.len(), |p| start + p + 1);
-    start..end
-}
-
-fn toc_tree(headings: &[(u8, String, String)]) -> Vec<TocEntry> {
-    let mut roots: Vec<TocEntry> = Vec::new();
-    for (level, id, title) in headings {
-        let entry = TocEntry {
-            level: *level,
-            id: id.clone(),
-            title: title.clone(),
-            children: Vec::new(),
-        };
-        insert_toc(&mut roots, entry);
-    }
-    roots
-}
-
-fn insert_toc(siblings: &mut Vec<TocEntry>, entry: TocEntry) {
-    match siblings.last_mut() {
-        Some(last) if last.level < entry.level => insert_toc(&mut last.children, entry),
-        _ => siblings.push(entry),
-    }
 }
 
 /// A task list checkbox as a labelled symbol: a disabled `<input>` has no label.

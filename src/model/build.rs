@@ -1,11 +1,14 @@
 //! Building the [`Site`] from loaded content in one pass: sections from folders, URLs,
 //! drafts, collisions, Markdown with resolved links, anchor checks, sorting.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use super::folders::{
+    bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
+};
 use super::sort::{compare_pages, compare_sections};
 use super::{Body, ContentFile, HOME, Page, Routes, Section, SectionId, Site};
 use crate::config::Config;
@@ -131,101 +134,6 @@ impl Site {
 
 fn sections_url(sections: &[Section], id: SectionId) -> &str {
     &sections[id].url
-}
-
-/// Folders holding an `index.md`: page bundles.
-fn bundle_dirs(
-    pages: &[PageDoc],
-    sections: &[SectionDoc],
-    problems: &mut Vec<Diagnostic>,
-) -> HashSet<String> {
-    let mut bundles = HashSet::new();
-    for p in pages.iter().filter(|p| is_bundle_index(&p.rel)) {
-        if p.dir().is_empty() {
-            problems.push(
-                Diagnostic::new(
-                    &p.display,
-                    "the home page must be called `_index.md`, not `index.md`",
-                )
-                .hint("rename `content/index.md` to `content/_index.md`"),
-            );
-        } else {
-            bundles.insert(p.dir().to_string());
-        }
-    }
-    for s in sections.iter().filter(|s| bundles.contains(s.dir())) {
-        problems.push(
-            Diagnostic::new(&s.display, "this folder has both `_index.md` (a section) and `index.md` (a page bundle)")
-                .hint("keep `_index.md` for a section with several pages, or `index.md` for a single page with its files"),
-        );
-    }
-    for p in pages.iter().filter(|p| !is_bundle_index(&p.rel)) {
-        if let Some(b) = bundles.iter().find(|b| p.rel.starts_with(&format!("{b}/"))) {
-            problems.push(
-                Diagnostic::new(&p.display, format!("a page cannot sit inside the page bundle `content/{b}/`"))
-                    .hint("a bundle holds one `index.md` and its files; turn the folder into a section with `_index.md` instead"),
-            );
-        }
-    }
-    bundles
-}
-
-fn is_bundle_index(rel: &str) -> bool {
-    rel == "index.md" || rel.ends_with("/index.md")
-}
-
-/// The folder of the section a page belongs to.
-fn page_section_dir<'a>(doc: &'a PageDoc, bundles: &HashSet<String>) -> &'a str {
-    if bundles.contains(doc.dir()) {
-        parent(doc.dir())
-    } else {
-        doc.dir()
-    }
-}
-
-/// Every folder that is a section: those with `_index.md` or pages, and their ancestors.
-fn section_dirs(
-    pages: &[PageDoc],
-    sections: &[SectionDoc],
-    bundles: &HashSet<String>,
-) -> BTreeSet<String> {
-    let mut dirs = BTreeSet::from([String::new()]);
-    let leaves = sections
-        .iter()
-        .map(|s| s.dir())
-        .chain(pages.iter().map(|p| page_section_dir(p, bundles)))
-        .filter(|d| {
-            !bundles.contains(*d) && !bundles.iter().any(|b| d.starts_with(&format!("{b}/")))
-        });
-    for leaf in leaves {
-        let mut dir = leaf;
-        while !dir.is_empty() && dirs.insert(dir.to_string()) {
-            dir = parent(dir);
-        }
-    }
-    dirs
-}
-
-/// Folders of draft sections (not the home page); empty with `--drafts`.
-fn draft_roots(sections: &[SectionDoc], config: &Config) -> Vec<String> {
-    if config.drafts {
-        return Vec::new();
-    }
-    sections
-        .iter()
-        .filter(|s| s.front_matter.draft && !s.dir().is_empty())
-        .map(|s| s.dir().to_string())
-        .collect()
-}
-
-/// Whether `dir` is a draft root or lies below one.
-fn is_drafted(dir: &str, roots: &[String]) -> bool {
-    roots.iter().any(|r| {
-        dir == r
-            || dir
-                .strip_prefix(r.as_str())
-                .is_some_and(|rest| rest.starts_with('/'))
-    })
 }
 
 /// A folder's title when it has no `_index.md`: `lernen-vor-ort` → `Lernen vor ort`.

@@ -2,6 +2,7 @@
 //! [`Site::build`], read-only afterwards; templates get borrowed views of it.
 
 mod build;
+mod folders;
 mod routes;
 mod sort;
 
