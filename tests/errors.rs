@@ -671,7 +671,7 @@ fn several_errors_in_different_files_are_reported_together_and_sorted() {
 /// Content and templates load independently (`render_site` says so), but a template
 /// syntax error hides every content error: only the template is reported.
 #[test]
-fn template_syntax_error_hides_content_errors() {
+fn template_syntax_error_and_content_errors_are_reported_together() {
     let site = Site::fixture("err-several");
     site.write(
         "templates/page.html",
