@@ -12,9 +12,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use assert_cmd::Command;
 use common::{Run, Site};
 
 /// The basic site with `files` (path, text) written over it.
@@ -697,31 +695,6 @@ fn template_syntax_error_and_content_errors_are_reported_together() {
 // Wrong invocations: exit code 2
 // ---------------------------------------------------------------------------------
 
-/// Runs `lernort <args>` in `cwd` without `--root`, as a user typing in a terminal.
-fn run_in(site: &Site, cwd: &Path, args: &[&str]) -> Run {
-    let out = Command::cargo_bin("lernort")
-        .expect("binary built")
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .expect("binary runs");
-    let redact = |bytes: &[u8]| {
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        let plain = site.path().display().to_string();
-        let real = site
-            .path()
-            .canonicalize()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        text.replace(&real, "[SITE]").replace(&plain, "[SITE]")
-    };
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: redact(&out.stdout),
-        stderr: redact(&out.stderr),
-    }
-}
-
 /// Every file of the site, `public/` included.
 fn whole_site(site: &Site) -> BTreeMap<String, Vec<u8>> {
     site.tree("")
@@ -781,7 +754,7 @@ fn no_site_yaml_in_the_root() {
 #[test]
 fn root_that_does_not_exist() {
     let site = Site::empty();
-    let run = run_in(&site, site.path(), &["--root", "kein-ordner", "build"]);
+    let run = site.run_in(site.path(), &["--root", "kein-ordner", "build"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_mentions(&run.stderr, "kein-ordner");
     assert!(
@@ -824,7 +797,7 @@ fn output_dir_dot_inside_the_site_is_refused() {
     let site = Site::fixture("basic");
     site.with_previous_output();
     let before = whole_site(&site);
-    let run = run_in(&site, site.path(), &["build", "-o", "."]);
+    let run = site.run_in(site.path(), &["build", "-o", "."]);
     assert_refused(&site, &run, &before);
     assert_mentions(&run.stderr, "would replace the site's own files");
     insta::assert_snapshot!(run.stderr);
@@ -838,7 +811,7 @@ fn output_dir_absolute_site_root_from_inside_the_site_is_refused() {
     site.with_previous_output();
     let before = whole_site(&site);
     let root = site.path().display().to_string();
-    let run = run_in(&site, site.path(), &["build", "-o", &root]);
+    let run = site.run_in(site.path(), &["build", "-o", &root]);
     assert_refused(&site, &run, &before);
     assert_mentions(&run.stderr, "would replace the site's own files");
     insta::assert_snapshot!(run.stderr);
@@ -851,7 +824,7 @@ fn output_dir_content_from_inside_the_site_is_refused() {
     let site = Site::fixture("basic");
     site.with_previous_output();
     let before = whole_site(&site);
-    let run = run_in(&site, site.path(), &["build", "-o", "content"]);
+    let run = site.run_in(site.path(), &["build", "-o", "content"]);
     assert_refused(&site, &run, &before);
     assert_mentions(&run.stderr, "would replace the site's own files");
     insta::assert_snapshot!(run.stderr);

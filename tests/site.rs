@@ -4,9 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::Site;
+use common::{Site, temp_leftovers};
 
 /// The text from the first `open` to the next `close` after it (both included).
 fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
@@ -41,16 +39,6 @@ fn sitemap_entry<'a>(xml: &'a str, loc: &str) -> &'a str {
     let start = xml[..at].rfind("<url>").expect("entry start");
     let end = at + xml[at..].find("</url>").expect("entry end");
     &xml[start..end]
-}
-
-/// Files or folders directly in `dir` whose name marks them as lernort's temporary output.
-fn temp_leftovers(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .expect("readable")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("lernort-"))
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------

@@ -74,13 +74,20 @@ impl Site {
 
     /// Runs `lernort --root SITE <args>`.
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::cargo_bin("lernort")
-            .expect("binary built")
-            .arg("--root")
-            .arg(self.path())
-            .args(args)
-            .output()
-            .expect("binary runs");
+        let mut cmd = Command::cargo_bin("lernort").expect("binary built");
+        cmd.arg("--root").arg(self.path()).args(args);
+        self.finish(cmd)
+    }
+
+    /// Runs `lernort <args>` in `cwd` without `--root`, as a user typing in a terminal.
+    pub fn run_in(&self, cwd: &Path, args: &[&str]) -> Run {
+        let mut cmd = Command::cargo_bin("lernort").expect("binary built");
+        cmd.current_dir(cwd).args(args);
+        self.finish(cmd)
+    }
+
+    fn finish(&self, mut cmd: Command) -> Run {
+        let out = cmd.output().expect("binary runs");
         let redact = |s: &[u8]| {
             let text = String::from_utf8_lossy(s).into_owned();
             let site = self.path().display().to_string();
@@ -163,11 +170,7 @@ impl Site {
             before,
             "the previous output must stay untouched"
         );
-        let leftovers: Vec<_> = std::fs::read_dir(self.path())
-            .expect("readable")
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().contains("lernort-"))
-            .collect();
+        let leftovers = temp_leftovers(self.path());
         assert!(
             leftovers.is_empty(),
             "temporary folders left behind: {leftovers:?}"
@@ -179,4 +182,14 @@ impl Site {
         );
         run.stderr
     }
+}
+
+/// Files or folders directly in `dir` whose name marks them as lernort's staging output.
+pub fn temp_leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("readable")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("lernort-"))
+        .collect()
 }
