@@ -37,11 +37,12 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
     // Content and templates are independent: report the problems of both at once.
     let templates = Templates::load(&config);
     let content = crate::content::load(&config)?;
-    let (site, templates) = match (Site::build(config, content), templates) {
+    let assets = asset_index(&config);
+    let sizes = assets.sizes();
+    let (site, templates) = match (Site::build(config, content, &sizes), templates) {
         (Ok(s), Ok(t)) => (s, t),
         (s, t) => return Err(merge(s.err(), t.err())),
     };
-    let assets = asset_index(&site.config);
     let mut copies: Vec<Copy> = assets
         .files()
         .into_iter()

@@ -256,13 +256,15 @@ fn internal_links_become_urls_and_other_links_stay() {
     assert_contains_all(
         &html,
         &[
-            "<a href=\"/team/\">Team</a>",
-            "<a href=\"/projekte/lernen-vor-ort/#ergebnisse\">LvO</a>",
-            "<a href=\"/projekte/knotenpunkte/\">Knotenpunkte</a>",
-            "<a href=\"/team/\">Team-Ordner</a>",
-            "<a href=\"https://www.trier.de/bildung\">Trier</a>",
+            // Links carry their absolute URL in `data-href`, which print shows.
+            "<a href=\"/team/\" data-href=\"https://md.example.org/team/\">Team</a>",
+            "<a href=\"/projekte/lernen-vor-ort/#ergebnisse\" data-href=\"https://md.example.org/projekte/lernen-vor-ort/#ergebnisse\">LvO</a>",
+            "<a href=\"/projekte/knotenpunkte/\" data-href=\"https://md.example.org/projekte/knotenpunkte/\">Knotenpunkte</a>",
+            "<a href=\"/team/\" data-href=\"https://md.example.org/team/\">Team-Ordner</a>",
+            "<a href=\"https://www.trier.de/bildung\" data-href=\"https://www.trier.de/bildung\">Trier</a>",
+            // Mail and same-page links print no URL.
             "<a href=\"mailto:kbm@example.org\">Schreiben</a>",
-            "<a href=\"/impressum/\">Impressum</a>",
+            "<a href=\"/impressum/\" data-href=\"https://md.example.org/impressum/\">Impressum</a>",
             "<a href=\"#abschnitt\">nach oben</a>",
             "<img src=\"/projekte/bild.png\" alt=\"Logo\" />",
             "<img src=\"/projekte/bild.png\" alt=\"Logo groß\" />",
@@ -283,8 +285,8 @@ fn links_in_a_section_index_resolve_from_the_section_folder() {
     assert_contains_all(
         &html,
         &[
-            "<a href=\"/projekte/knotenpunkte/\">Knotenpunkte</a>",
-            "<a href=\"/projekte/bericht/\">Bericht</a>",
+            "<a href=\"/projekte/knotenpunkte/\" data-href=\"https://md.example.org/projekte/knotenpunkte/\">Knotenpunkte</a>",
+            "<a href=\"/projekte/bericht/\" data-href=\"https://md.example.org/projekte/bericht/\">Bericht</a>",
         ],
     );
 }
@@ -297,8 +299,9 @@ fn links_and_images_in_a_page_bundle_resolve_from_the_bundle_folder() {
         &html,
         &[
             "<img src=\"/projekte/bericht/foto.png\" alt=\"Foto vom Treffen\" />",
-            "<a href=\"/projekte/bericht/Mein%20Plan.pdf\">Plan</a>",
-            "<a href=\"/team/\">Team</a>",
+            // A link to a file says its type and size.
+            "<a href=\"/projekte/bericht/Mein%20Plan.pdf\" data-href=\"https://md.example.org/projekte/bericht/Mein%20Plan.pdf\">Plan <span class=\"download-info\">(PDF, 3 Byte)</span></a>",
+            "<a href=\"/team/\" data-href=\"https://md.example.org/team/\">Team</a>",
         ],
     );
     assert!(site.has_output("projekte/bericht/foto.png"));
@@ -407,4 +410,26 @@ fn reading_time_is_words_per_200_rounded_up_and_at_least_one() {
             "expected `{expected}` in:\n{html}"
         );
     }
+}
+
+// --- Downloads -----------------------------------------------------------------------
+
+#[test]
+fn links_to_files_say_their_type_and_size() {
+    let site = Site::fixture("md-links");
+    site.write("assets/downloads/Bildungsbericht.pdf", &"x".repeat(1_300_000));
+    site.write(
+        "content/projekte/downloads.md",
+        "---\ntitle: Downloads\n---\n[Bildungsbericht](/downloads/Bildungsbericht.pdf) und [Plan](bericht/Mein%20Plan.pdf)\n",
+    );
+    let html = built_main(&site, "projekte/downloads/index.html");
+    assert_contains_all(
+        &html,
+        &[
+            // An asset linked by its site path, sized in German notation.
+            "<a href=\"/downloads/Bildungsbericht.pdf\" data-href=\"https://md.example.org/downloads/Bildungsbericht.pdf\">Bildungsbericht <span class=\"download-info\">(PDF, 1,2 MB)</span></a>",
+            // A file next to a page, linked relatively.
+            "Plan <span class=\"download-info\">(PDF, 3 Byte)</span></a>",
+        ],
+    );
 }

@@ -152,7 +152,7 @@ fn slugs_are_lowercase_ascii_with_german_letters_transliterated() {
     }
 
     // A link to the file is rewritten to the slugged URL.
-    let projekte = site.output("projekte/index.html");
+    let projekte = site.output_hrefs("projekte/index.html");
     assert!(
         projekte.contains("<a href=\"/ueber-uns/\">Über uns</a>"),
         "{projekte}"
@@ -202,13 +202,13 @@ fn bundle_files_are_copied_next_to_the_bundle_page() {
 fn relative_links_in_a_bundle_point_to_the_copied_files() {
     let site = Site::fixture("site-bundles");
     site.build_ok(&[]);
-    let page = site.output("projekte/lvo/index.html");
+    let page = site.output_hrefs("projekte/lvo/index.html");
     assert!(
-        page.contains("<a href=\"/projekte/lvo/bericht.pdf\">Bericht</a>"),
+        page.contains("<a href=\"/projekte/lvo/bericht.pdf\">Bericht <span class=\"download-info\">(PDF, 17 Byte)</span></a>"),
         "{page}"
     );
     assert!(
-        page.contains("<a href=\"/projekte/lvo/anhang/tabelle.csv\">Tabelle</a>"),
+        page.contains("<a href=\"/projekte/lvo/anhang/tabelle.csv\">Tabelle <span class=\"download-info\">(CSV, 27 Byte)</span></a>"),
         "{page}"
     );
     assert!(
@@ -225,9 +225,9 @@ fn files_beside_a_section_index_are_copied_next_to_the_section_page() {
         std::fs::read(site.path().join("public/projekte/flyer.pdf")).expect("flyer copied"),
         std::fs::read(site.path().join("content/projekte/flyer.pdf")).expect("fixture")
     );
-    let section = site.output("projekte/index.html");
+    let section = site.output_hrefs("projekte/index.html");
     assert!(
-        section.contains("<a href=\"/projekte/flyer.pdf\">Flyer</a>"),
+        section.contains("<a href=\"/projekte/flyer.pdf\">Flyer <span class=\"download-info\">(PDF, 15 Byte)</span></a>"),
         "{section}"
     );
     // The home page is a section too: `content/wappen.svg` sits beside `content/_index.md`.
@@ -389,7 +389,7 @@ fn a_link_to_a_draft_is_an_error_that_says_so() {
     // With `--drafts` the same link is fine.
     site.build_ok(&["--drafts"]);
     assert!(
-        site.output("news/verweis/index.html")
+        site.output_hrefs("news/verweis/index.html")
             .contains("<a href=\"/news/entwurf/\">Entwurf</a>")
     );
 }
@@ -431,7 +431,7 @@ fn a_folder_link_to_a_draft_says_it_is_a_draft() {
 
         site.build_ok(&["--drafts"]);
         assert!(
-            site.output("news/verweis/index.html")
+            site.output_hrefs("news/verweis/index.html")
                 .contains(&format!("<a href=\"/{target}/\">dort</a>")),
             "with --drafts the folder link resolves"
         );
@@ -623,6 +623,7 @@ fn a_base_url_with_a_path_prefixes_hrefs_and_permalinks() {
         ),
         "page.permalink:\n{page}"
     );
+    let page = site.output_hrefs("projekte/knotenpunkte/index.html");
     for fragment in [
         "<a href=\"/kbm/projekte/lvo/#ergebnisse\">Lernen vor Ort</a>",
         "<a href=\"/kbm/projekte/\">Übersicht</a>",
@@ -636,7 +637,7 @@ fn a_base_url_with_a_path_prefixes_hrefs_and_permalinks() {
     // A site-absolute link written in Markdown gets the prefix too.
     assert!(
         site.output("projekte/lvo/index.html")
-            .contains("<a href=\"/kbm/impressum/\">Impressum</a>"),
+            .contains("<a href=\"/kbm/impressum/\" data-href=\"https://preview.example.org/kbm/impressum/\">Impressum</a>"),
         "site-absolute Markdown links are prefixed"
     );
 

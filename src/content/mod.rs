@@ -52,8 +52,8 @@ pub struct Content {
     pub sections: Vec<Document<SectionFrontMatter>>,
     /// Pages, including bundle `index.md` files.
     pub pages: Vec<Document<PageFrontMatter>>,
-    /// Every other file (images, PDFs), relative to `content/`.
-    pub files: Vec<String>,
+    /// Every other file (images, PDFs), relative to `content/`, with its size in bytes.
+    pub files: Vec<(String, u64)>,
     /// Markdown files that could not be read or parsed (reported in `problems`).
     pub failed: Vec<String>,
     /// Everything wrong so far; the model adds its own before the build stops.
@@ -80,7 +80,7 @@ pub fn load(config: &Config) -> Result<Content> {
         files: files
             .iter()
             .filter(|f| f.kind == FileKind::Other)
-            .map(|f| f.rel.clone())
+            .map(|f| (f.rel.clone(), f.size))
             .collect(),
         problems,
         ..Content::default()

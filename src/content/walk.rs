@@ -24,6 +24,8 @@ pub struct SourceFile {
     pub rel: String,
     /// What kind of file it is.
     pub kind: FileKind,
+    /// Size in bytes (shown next to download links).
+    pub size: u64,
 }
 
 /// Lists the files under `dir` in a stable order, skipping hidden and editor temp files.
@@ -82,7 +84,8 @@ pub fn walk(dir: &Path, root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             Some(n) if n.ends_with(".md") => FileKind::Page,
             _ => FileKind::Other,
         };
-        files.push(SourceFile { rel, kind });
+        let size = entry.metadata().map_or(0, |m| m.len());
+        files.push(SourceFile { rel, kind, size });
     }
     (files, problems)
 }

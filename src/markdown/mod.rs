@@ -2,6 +2,7 @@
 //! contents, the summary, word count, typographic quotes, and internal links rewritten
 //! to URLs. Runs before and without templates; knows nothing of Tera.
 
+mod download;
 mod footnotes;
 pub mod links;
 mod outline;
@@ -10,7 +11,7 @@ mod quotes;
 use std::collections::HashSet;
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
 use crate::content::slug::slugify;
@@ -26,6 +27,12 @@ pub trait Resolve: Sync {
 
     /// The base URL's path (`/kbm`), put before site-absolute links such as `/impressum/`.
     fn base_path(&self) -> &str;
+
+    /// The absolute URL of a site URL (one that already includes the base path).
+    fn absolute(&self, url: &str) -> String;
+
+    /// The size of a copied file at a site path such as `/downloads/bericht.pdf`.
+    fn file_size(&self, path: &str) -> Option<u64>;
 }
 
 /// Why a content path did not resolve, and what to do about it.
@@ -44,6 +51,8 @@ pub struct Resolved {
     pub url: String,
     /// The Markdown document (content-relative) that owns the anchors, if it is one.
     pub document: Option<String>,
+    /// The size in bytes, if it is a copied file (a download).
+    pub size: Option<u64>,
 }
 
 /// One Markdown document to render.
@@ -131,6 +140,17 @@ struct OpenLink<'a> {
     offset: usize,
     tag: Tag<'a>,
     text: String,
+}
+
+/// Where a link goes once resolved.
+#[derive(Default)]
+struct Target {
+    /// The new `href`, if it differs from what was written.
+    href: Option<String>,
+    /// The absolute URL, for `data-href`.
+    absolute: Option<String>,
+    /// The size of a linked file, for the download note.
+    size: Option<u64>,
 }
 
 struct OpenHeading {
@@ -277,23 +297,59 @@ impl<'a, 'r> Renderer<'a, 'r> {
         }
     }
 
+    /// Puts the link's start back with its resolved destination. Links are written as
+    /// HTML so they can carry `data-href` (the absolute URL, which print shows) and,
+    /// for files, the type and size after the text.
     fn close_link(&mut self) {
         let Some(mut link) = self.links.pop() else {
             return;
         };
         let is_image = matches!(link.tag, Tag::Image { .. });
-        if let Some(url) = self.resolve_link(&link, is_image) {
-            match &mut link.tag {
-                Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                    *dest_url = CowStr::from(url);
+        let target = self.resolve_link(&link, is_image);
+        match &mut link.tag {
+            Tag::Image { dest_url, .. } => {
+                if let Some(href) = target.href {
+                    *dest_url = CowStr::from(href);
                 }
-                _ => {}
+                self.events[link.index] = Event::Start(link.tag);
             }
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => {
+                let href = match (target.href, *link_type) {
+                    (Some(h), _) => h,
+                    (None, LinkType::Email) => format!("mailto:{dest_url}"),
+                    (None, _) => dest_url.to_string(),
+                };
+                let mut html = String::from("<a href=\"");
+                // Writing into a String cannot fail.
+                let _ = pulldown_cmark_escape::escape_href(&mut html, &href);
+                html.push('"');
+                if !title.is_empty() {
+                    html.push_str(&format!(" title=\"{}\"", escape(title)));
+                }
+                if let Some(abs) = &target.absolute {
+                    html.push_str(" data-href=\"");
+                    let _ = pulldown_cmark_escape::escape_href(&mut html, abs);
+                    html.push('"');
+                }
+                html.push('>');
+                self.events[link.index] = Event::InlineHtml(CowStr::from(html));
+                if let Some(size) = target.size {
+                    let info = download::describe(&href, size);
+                    self.events.push(Event::InlineHtml(CowStr::from(format!(
+                        " <span class=\"download-info\">({info})</span>"
+                    ))));
+                }
+            }
+            _ => {}
         }
-        self.events[link.index] = Event::Start(link.tag);
     }
 
-    fn resolve_link(&mut self, link: &OpenLink<'a>, is_image: bool) -> Option<String> {
+    fn resolve_link(&mut self, link: &OpenLink<'a>, is_image: bool) -> Target {
         let dest = match &link.tag {
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => dest_url.as_ref(),
             _ => "",
@@ -303,10 +359,18 @@ impl<'a, 'r> Renderer<'a, 'r> {
             me.diagnostic(link.offset, message).hint(hint.to_string())
         };
         match links::classify(self.dir, dest) {
-            Ok(Destination::External) => None,
+            Ok(Destination::External) => Target {
+                absolute: dest.starts_with("http").then(|| dest.to_string()),
+                ..Target::default()
+            },
             Ok(Destination::SiteAbsolute) => {
-                let base = self.resolver.base_path();
-                (!base.is_empty()).then(|| format!("{base}{dest}"))
+                let href = format!("{}{dest}", self.resolver.base_path());
+                let path = dest.split(['#', '?']).next().unwrap_or(dest);
+                Target {
+                    absolute: Some(self.resolver.absolute(&href)),
+                    size: self.resolver.file_size(path),
+                    href: Some(href),
+                }
             }
             Ok(Destination::Anchor(anchor)) => {
                 self.out.anchor_refs.push(AnchorRef {
@@ -318,11 +382,16 @@ impl<'a, 'r> Renderer<'a, 'r> {
                         "use the id of a heading on this page; ids are the heading text in lowercase with `-` for spaces",
                     ),
                 });
-                None
+                Target::default()
             }
             Ok(Destination::Content { rel, anchor }) => match self.resolver.resolve(&rel) {
                 Ok(resolved) => {
                     let mut url = resolved.url;
+                    let size = if anchor.is_none() {
+                        resolved.size
+                    } else {
+                        None
+                    };
                     if let Some(anchor) = anchor {
                         if let Some(doc) = resolved.document {
                             self.out.anchor_refs.push(AnchorRef {
@@ -337,7 +406,11 @@ impl<'a, 'r> Renderer<'a, 'r> {
                         }
                         url = format!("{url}#{anchor}");
                     }
-                    Some(url)
+                    Target {
+                        absolute: Some(self.resolver.absolute(&url)),
+                        href: Some(url),
+                        size,
+                    }
                 }
                 Err(Unresolved { reason, hint }) => {
                     let d = problem(
@@ -346,7 +419,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                         &hint,
                     );
                     self.out.problems.push(d);
-                    None
+                    Target::default()
                 }
             },
             Err(EscapesContent) => {
@@ -359,7 +432,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     "link only to files inside `content/`; put shared files in `assets/` and link them as `/file.pdf`",
                 );
                 self.out.problems.push(d);
-                None
+                Target::default()
             }
         }
     }

@@ -22,8 +22,11 @@ pub fn summary_events<'a>(events: &[Event<'a>], more_at: Option<usize>) -> Vec<E
                 open.push(tag.to_end());
                 out.push(e.clone());
             }
-            Event::End(_) => {
-                open.pop();
+            Event::End(end) => {
+                // Links arrive as HTML starts (for `data-href`); their ends close nothing here.
+                if open.last() == Some(end) {
+                    open.pop();
+                }
                 out.push(e.clone());
             }
             other => out.push(other.clone()),

@@ -24,7 +24,8 @@ type SectionDoc = Document<SectionFrontMatter>;
 
 impl Site {
     /// Builds the site tree from `content`; reports every problem found.
-    pub fn build(config: Config, content: Content) -> Result<Site> {
+    /// `static_files` are the asset files (output path, size), for download links.
+    pub fn build(config: Config, content: Content, static_files: &[(String, u64)]) -> Result<Site> {
         let Content {
             sections: section_docs,
             pages: page_docs,
@@ -35,7 +36,10 @@ impl Site {
         let bundles = bundle_dirs(&page_docs, &section_docs, &mut problems);
         let dirs = section_dirs(&page_docs, &section_docs, &bundles);
         let drafts = draft_roots(&section_docs, &config);
-        let mut routes = Routes::new(config.base_path());
+        let mut routes = Routes::new(&config.base_url, config.base_path());
+        for (path, size) in static_files {
+            routes.insert_file_size(format!("/{path}"), *size);
+        }
         for rel in failed {
             routes.insert_broken(rel);
         }
@@ -100,6 +104,7 @@ impl Site {
         }
         for f in &files {
             routes.insert(f.rel.clone(), format!("/{}", f.output), false);
+            routes.insert_file_size(format!("/{}", f.output), f.size);
         }
 
         render_bodies(
@@ -338,7 +343,7 @@ fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Dia
 /// Where each non-Markdown content file goes: next to its bundle page or section.
 /// Files of draft bundles and draft sections are left out; their paths are returned.
 fn place_files(
-    files: Vec<String>,
+    files: Vec<(String, u64)>,
     sections: &[Section],
     section_ids: &HashMap<String, SectionId>,
     pages: &[Page],
@@ -352,7 +357,7 @@ fn place_files(
         .collect();
     let mut placed = Vec::new();
     let mut left_out = Vec::new();
-    for rel in files {
+    for (rel, size) in files {
         let mut dir = parent(&rel);
         let owner = loop {
             if is_drafted(dir, drafts) {
@@ -376,6 +381,7 @@ fn place_files(
                 placed.push(ContentFile {
                     output: format!("{}{rest}", url.trim_start_matches('/')),
                     rel,
+                    size,
                 });
             }
             None => left_out.push(rel),

@@ -136,6 +136,8 @@ pub struct ContentFile {
     pub rel: String,
     /// Output path relative to the output folder.
     pub output: String,
+    /// Size in bytes.
+    pub size: u64,
 }
 
 /// The whole site, immutable once built.

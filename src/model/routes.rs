@@ -19,16 +19,26 @@ pub struct Route {
 pub struct Routes {
     by_rel: HashMap<String, Route>,
     drafts: HashSet<String>,
+    /// Site path (without the base path) → size, for every copied file.
+    file_sizes: HashMap<String, u64>,
     base_path: String,
+    origin: String,
 }
 
 impl Routes {
-    /// An empty table whose resolved URLs start with `base_path` (e.g. `/kbm`).
-    pub fn new(base_path: &str) -> Self {
+    /// An empty table for a site at `base_url` (e.g. `https://example.org/kbm`): resolved
+    /// URLs start with its path.
+    pub fn new(base_url: &str, base_path: &str) -> Self {
         Routes {
             base_path: base_path.to_string(),
+            origin: base_url[..base_url.len() - base_path.len()].to_string(),
             ..Routes::default()
         }
+    }
+
+    /// Records a file copied to site path `path` (e.g. `/projekte/lvo/plan.pdf`).
+    pub fn insert_file_size(&mut self, path: String, size: u64) {
+        self.file_sizes.insert(path, size);
     }
 
     /// Records that `rel` is served at `url`.
@@ -67,11 +77,20 @@ impl Resolve for Routes {
         &self.base_path
     }
 
+    fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.origin)
+    }
+
+    fn file_size(&self, path: &str) -> Option<u64> {
+        self.file_sizes.get(path).copied()
+    }
+
     fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved> {
         if let Some((key, route)) = self.find(rel) {
             return Ok(Resolved {
                 url: format!("{}{}", self.base_path, route.url),
                 document: route.is_document.then(|| key.to_string()),
+                size: self.file_sizes.get(&route.url).copied(),
             });
         }
         let check_path = "check the path: relative links start from this file's folder, `@/` links from `content/`";

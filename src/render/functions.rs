@@ -23,6 +23,14 @@ impl AssetIndex {
         self.entries.insert(rel, (source, OnceLock::new()));
     }
 
+    /// Every asset's output path and size in bytes.
+    pub fn sizes(&self) -> Vec<(String, u64)> {
+        self.entries
+            .iter()
+            .map(|(k, (p, _))| (k.clone(), std::fs::metadata(p).map_or(0, |m| m.len())))
+            .collect()
+    }
+
     /// Every asset: output path and source file, in path order.
     pub fn files(&self) -> Vec<(&str, &PathBuf)> {
         let mut v: Vec<_> = self

@@ -120,6 +120,21 @@ impl Site {
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
+    /// Reads `public/<rel>` without the `data-href` attributes links carry for print,
+    /// for tests about where links point.
+    pub fn output_hrefs(&self, rel: &str) -> String {
+        let html = self.output(rel);
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html.as_str();
+        while let Some(i) = rest.find(" data-href=\"") {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + " data-href=\"".len()..];
+            rest = after.find('"').map_or("", |end| &after[end + 1..]);
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// Whether `public/<rel>` exists.
     pub fn has_output(&self, rel: &str) -> bool {
         self.path().join("public").join(rel).exists()
