@@ -417,7 +417,10 @@ fn reading_time_is_words_per_200_rounded_up_and_at_least_one() {
 #[test]
 fn links_to_files_say_their_type_and_size() {
     let site = Site::fixture("md-links");
-    site.write("assets/downloads/Bildungsbericht.pdf", &"x".repeat(1_300_000));
+    site.write(
+        "assets/downloads/Bildungsbericht.pdf",
+        &"x".repeat(1_300_000),
+    );
     site.write(
         "content/projekte/downloads.md",
         "---\ntitle: Downloads\n---\n[Bildungsbericht](/downloads/Bildungsbericht.pdf) und [Plan](bericht/Mein%20Plan.pdf)\n",
