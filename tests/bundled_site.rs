@@ -1,0 +1,244 @@
+//! The bundled KBM Trier site (the repository root is the site): it builds, has every
+//! area of the KBM start page and every page a German public body must have, and its
+//! HTML keeps the structural rules of BITV 2.0 / WCAG 2.1 that can be read off the markup.
+//! (What needs a browser — contrast, focus, axe-core — is in `tests/browser.rs`.)
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+
+/// The built site: output folder and path → HTML. Built once per test run into
+/// cargo's temp folder for integration tests.
+struct Built {
+    public: PathBuf,
+    pages: BTreeMap<String, String>,
+}
+
+fn built_site() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let public = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundled-site/public");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let run = Command::cargo_bin("lernort")
+            .expect("binary built")
+            .arg("--root")
+            .arg(root)
+            .arg("build")
+            .arg("-o")
+            .arg(&public)
+            .output()
+            .expect("binary runs");
+        assert!(
+            run.status.success(),
+            "the bundled site must build:\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let mut pages = BTreeMap::new();
+        for entry in walkdir::WalkDir::new(&public) {
+            let entry = entry.expect("readable");
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "html") {
+                let rel = path
+                    .strip_prefix(&public)
+                    .expect("inside")
+                    .display()
+                    .to_string();
+                pages.insert(rel, std::fs::read_to_string(path).expect("UTF-8 HTML"));
+            }
+        }
+        Built { public, pages }
+    })
+}
+
+/// Pages that are real pages (not alias redirects).
+fn content_pages(pages: &BTreeMap<String, String>) -> impl Iterator<Item = (&String, &String)> {
+    pages
+        .iter()
+        .filter(|(_, html)| !html.contains("http-equiv=\"refresh\""))
+}
+
+/// The values of `attr="…"` on every tag named `tag`.
+fn attr_values<'a>(html: &'a str, tag: &str, attr: &str) -> Vec<&'a str> {
+    let mut values = Vec::new();
+    let open = format!("<{tag} ");
+    let needle = format!(" {attr}=\"");
+    for (i, _) in html.match_indices(&open) {
+        let end = html[i..].find('>').map_or(html.len(), |e| i + e);
+        let tag_text = &html[i..end];
+        if let Some(a) = tag_text.find(&needle) {
+            let v = &tag_text[a + needle.len()..];
+            values.push(&v[..v.find('"').unwrap_or(v.len())]);
+        }
+    }
+    values
+}
+
+/// Heading levels in document order.
+fn heading_levels(html: &str) -> Vec<u8> {
+    let bytes = html.as_bytes();
+    (0..bytes.len().saturating_sub(3))
+        .filter(|&i| {
+            bytes[i] == b'<' && bytes[i + 1] == b'h' && (b'1'..=b'6').contains(&bytes[i + 2])
+        })
+        .filter(|&i| matches!(bytes[i + 3], b' ' | b'>'))
+        .map(|i| bytes[i + 2] - b'0')
+        .collect()
+}
+
+#[test]
+fn every_area_of_the_kbm_start_page_has_its_place() {
+    let pages = &built_site().pages;
+    for path in [
+        "index.html",
+        "aktuelles/index.html",
+        "auftrag/index.html",
+        "bildungsberatung/index.html",
+        "bildungskonzepte/index.html",
+        "bildungsnetzwerke/index.html",
+        "bildungsnetzwerke/alphabetisierung-und-grundbildung/index.html",
+        "bildungsnetzwerke/mint-initiativkreis/index.html",
+        "bildungsmonitoring/index.html",
+        "neuzugewanderte/index.html",
+        "projekte/index.html",
+        "projekte/knotenpunkte/index.html",
+        "projekte/lernen-vor-ort/index.html",
+        "team/index.html",
+    ] {
+        assert!(pages.contains_key(path), "missing {path}");
+    }
+    let lvo = &pages["projekte/lernen-vor-ort/index.html"];
+    for fact in ["2010", "August 2015", "einstimmig", "Oberbürgermeister"] {
+        assert!(lvo.contains(fact), "the LvO page states `{fact}`");
+    }
+}
+
+#[test]
+fn the_pages_a_public_body_must_have_exist_and_every_page_links_them() {
+    let pages = &built_site().pages;
+    let required = [
+        "impressum",
+        "datenschutz",
+        "barrierefreiheit",
+        "leichte-sprache",
+        "gebaerdensprache",
+        "kontakt",
+    ];
+    for slug in required {
+        assert!(
+            pages.contains_key(&format!("{slug}/index.html")),
+            "missing /{slug}/"
+        );
+    }
+    for (path, html) in content_pages(pages) {
+        let hrefs: HashSet<&str> = attr_values(html, "a", "href").into_iter().collect();
+        for slug in ["impressum", "datenschutz", "barrierefreiheit"] {
+            assert!(
+                hrefs.contains(format!("/{slug}/").as_str()),
+                "{path} must link /{slug}/ (footer duty links)"
+            );
+        }
+    }
+    let home: HashSet<&str> = attr_values(&pages["index.html"], "a", "href")
+        .into_iter()
+        .collect();
+    assert!(
+        home.contains("/leichte-sprache/"),
+        "the start page links Leichte Sprache"
+    );
+    assert!(
+        home.contains("/gebaerdensprache/"),
+        "the start page links Gebärdensprache"
+    );
+}
+
+#[test]
+fn the_accessibility_statement_has_every_part() {
+    let pages = &built_site().pages;
+    let statement = &pages["barrierefreiheit/index.html"];
+    for part in [
+        "kbm.example.org",
+        "teilweise vereinbar",
+        "(WCAG) 2.1",
+        "EN 301 549",
+        "durchsetzungsstelle@mastd.rlp.de",
+    ] {
+        assert!(statement.contains(part), "the statement mentions `{part}`");
+    }
+}
+
+#[test]
+fn nothing_is_loaded_from_another_host() {
+    let built = built_site();
+    let pages = &built.pages;
+    for (path, html) in pages {
+        let mut resources = attr_values(html, "img", "src");
+        resources.extend(attr_values(html, "script", "src"));
+        resources.extend(attr_values(html, "link", "href"));
+        resources.extend(attr_values(html, "iframe", "src"));
+        resources.extend(attr_values(html, "source", "src"));
+        resources.extend(attr_values(html, "video", "src"));
+        for r in resources {
+            let third_party = r.starts_with("//")
+                || (r.contains("://") && !r.starts_with("https://kbm.example.org"));
+            assert!(!third_party, "{path} loads `{r}` from another host");
+        }
+    }
+    for entry in walkdir::WalkDir::new(&built.public) {
+        let entry = entry.expect("readable");
+        if entry.path().extension().is_some_and(|e| e == "css") {
+            let css = std::fs::read_to_string(entry.path()).expect("UTF-8 CSS");
+            for (i, _) in css.match_indices("url(") {
+                let arg = css[i + 4..].trim_start_matches(['"', '\'']);
+                assert!(
+                    !(arg.starts_with("http") || arg.starts_with("//")),
+                    "{} loads `{}` from another host",
+                    entry.path().display(),
+                    &arg[..arg.find(')').unwrap_or(arg.len())]
+                );
+            }
+            assert!(!css.contains("@import url(http"), "no remote @import");
+        }
+    }
+}
+
+#[test]
+fn every_page_has_german_language_one_h1_no_skipped_heading_level_and_a_unique_title() {
+    let pages = &built_site().pages;
+    let mut titles = HashSet::new();
+    for (path, html) in content_pages(pages) {
+        assert!(html.contains("<html lang=\"de\""), "{path}: lang=\"de\"");
+        let levels = heading_levels(html);
+        assert_eq!(
+            levels.iter().filter(|&&l| l == 1).count(),
+            1,
+            "{path}: exactly one h1, got {levels:?}"
+        );
+        for pair in levels.windows(2) {
+            assert!(
+                pair[1] <= pair[0] + 1,
+                "{path}: heading levels skip from h{} to h{}: {levels:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        let title = html
+            .split_once("<title>")
+            .and_then(|(_, rest)| rest.split_once("</title>"))
+            .map(|(t, _)| t.to_string())
+            .unwrap_or_else(|| panic!("{path}: no <title>"));
+        assert!(
+            titles.insert(title.clone()),
+            "{path}: the title `{title}` is used twice"
+        );
+        assert!(
+            html.contains("href=\"#inhalt\""),
+            "{path}: skip link to #inhalt"
+        );
+        assert!(
+            html.contains("id=\"inhalt\""),
+            "{path}: main target #inhalt"
+        );
+    }
+}
