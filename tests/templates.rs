@@ -213,6 +213,23 @@ fn get_page_returns_the_page() {
 }
 
 #[test]
+fn get_page_finds_a_page_without_md_and_a_bundle_by_its_folder() {
+    let site = Site::fixture("tpl-functions");
+    site.write(
+        "content/projekte/bericht/index.md",
+        "---\ntitle: Bericht\n---\nText\n",
+    );
+    site.write(
+        "templates/funktionen.html",
+        "{% set a = get_page(path=\"projekte/knotenpunkte\") %}{% set b = get_page(path=\"projekte/bericht\") %}ohne md: {{ a.url }}\nbundle: {{ b.url }}\n",
+    );
+    site.build_ok(&[]);
+    let html = site.output("funktionen/index.html");
+    assert_eq!(line_value(&html, "ohne md: "), "/projekte/knotenpunkte/");
+    assert_eq!(line_value(&html, "bundle: "), "/projekte/bericht/");
+}
+
+#[test]
 fn get_section_returns_the_section_with_its_pages() {
     let site = Site::fixture("tpl-functions");
     site.build_ok(&[]);

@@ -115,6 +115,10 @@ fn section_value(
 ) -> Value {
     let mut m = Map::new();
     put(&mut m, "kind", "section");
+    // Sections have no dates of their own; the keys exist so templates shared with
+    // pages can test them.
+    put(&mut m, "date", Value::none());
+    put(&mut m, "updated", Value::none());
     put(&mut m, "title", section.title.as_str());
     put(&mut m, "description", section.description.clone());
     body_fields(&mut m, &section.body);

@@ -94,12 +94,24 @@ pub fn register(tera: &mut Tera, slot: &Slot) {
 fn lookup(s: &Shared, kw: &Kwargs, function: &str, section: bool) -> TeraResult<Value> {
     let path: String = kw.must_get("path")?;
     let rel = path.trim_start_matches("@/").trim_start_matches('/');
+    let bare = rel.trim_end_matches('/');
     let key = if section && !rel.ends_with(".md") {
-        crate::content::section_index(rel.trim_end_matches('/'))
+        crate::content::section_index(bare)
     } else {
         rel.to_string()
     };
-    s.by_rel.get(&key).cloned().ok_or_else(|| {
+    // A page may also be named without `.md`, or by its bundle folder.
+    let candidates = [
+        key.clone(),
+        format!("{bare}.md"),
+        crate::content::join(bare, "index.md"),
+    ];
+    let found = if section {
+        s.by_rel.get(&key)
+    } else {
+        candidates.iter().find_map(|k| s.by_rel.get(k))
+    };
+    found.cloned().ok_or_else(|| {
         tera::Error::message(format!(
             "{function}(path=\"{path}\"): there is no {} `content/{key}`{}",
             if section { "section" } else { "page" },

@@ -243,7 +243,7 @@ fn missing_template(templates: &Templates, job: &Job, root: &Path) -> Diagnostic
 fn render_not_found(site: &Site, templates: &Templates) -> std::result::Result<Output, Diagnostic> {
     let bytes = if templates.has("404.html") {
         let mut ctx = Context::new();
-        ctx.insert("current_url", "/404.html");
+        ctx.insert("current_url", &context::href(site, "/404.html"));
         templates
             .tera
             .render("404.html", &ctx)
