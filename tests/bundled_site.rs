@@ -242,3 +242,121 @@ fn every_page_has_german_language_one_h1_no_skipped_heading_level_and_a_unique_t
         );
     }
 }
+
+/// The text of `<main>`, where content types render their fields.
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main>");
+    let end = html.find("</main>").expect("a </main>");
+    &html[start..end]
+}
+
+#[test]
+fn team_members_render_their_fields_on_the_team_page_and_their_own_page() {
+    let pages = &built_site().pages;
+    let team = main_of(&pages["team/index.html"]);
+    let members: Vec<&String> = pages
+        .keys()
+        .filter(|k| k.starts_with("team/") && *k != "team/index.html")
+        .collect();
+    assert!(!members.is_empty(), "the team has member pages");
+    for member in members {
+        let url = format!("/{}", member.trim_end_matches("index.html"));
+        assert!(
+            team.contains(&format!("href=\"{url}\"")),
+            "the team page links {url}"
+        );
+        let page = main_of(&pages[member.as_str()]);
+        for field in [
+            "Funktion",
+            "Arbeitsbereich",
+            "E-Mail",
+            "Telefon",
+            "Raum",
+            "mailto:",
+        ] {
+            assert!(page.contains(field), "{member} shows `{field}`");
+        }
+        assert!(page.contains("<address>"), "{member} has a contact block");
+    }
+    for field in ["Funktion", "E-Mail", "Telefon", "mailto:"] {
+        assert!(team.contains(field), "the team cards show `{field}`");
+    }
+}
+
+#[test]
+fn projects_render_status_duration_funding_partners_and_a_contact_block() {
+    let pages = &built_site().pages;
+    for project in [
+        "projekte/knotenpunkte/index.html",
+        "projekte/lernen-vor-ort/index.html",
+    ] {
+        let page = main_of(&pages[project]);
+        for field in [
+            "Status",
+            "Laufzeit",
+            "Förderung",
+            "Partner",
+            "Ansprechperson",
+        ] {
+            assert!(page.contains(field), "{project} shows `{field}`");
+        }
+        assert!(
+            page.contains("href=\"/team/"),
+            "{project}: the contact links its team page"
+        );
+    }
+    let lvo = main_of(&pages["projekte/lernen-vor-ort/index.html"]);
+    assert!(lvo.contains("abgeschlossen"), "LvO is finished");
+    assert!(
+        lvo.contains("<time datetime=\"2010-01-01\">"),
+        "LvO started on 1 January 2010"
+    );
+    let knotenpunkte = main_of(&pages["projekte/knotenpunkte/index.html"]);
+    assert!(knotenpunkte.contains("laufend"), "Knotenpunkte is running");
+}
+
+#[test]
+fn news_are_listed_with_dates_on_aktuelles_and_on_the_home_page() {
+    let pages = &built_site().pages;
+    let news: Vec<&String> = pages
+        .keys()
+        .filter(|k| k.starts_with("aktuelles/") && *k != "aktuelles/index.html")
+        .collect();
+    assert!(!news.is_empty(), "there is news");
+    let list = main_of(&pages["aktuelles/index.html"]);
+    let home = main_of(&pages["index.html"]);
+    for item in news {
+        let url = format!("/{}", item.trim_end_matches("index.html"));
+        assert!(
+            list.contains(&format!("href=\"{url}\"")),
+            "Aktuelles lists {url}"
+        );
+        assert!(
+            home.contains(&format!("href=\"{url}\"")),
+            "the home page shows {url}"
+        );
+        assert!(
+            main_of(&pages[item.as_str()]).contains("<time datetime="),
+            "{item} shows its date"
+        );
+    }
+    assert!(list.contains("<time datetime="), "the list shows dates");
+}
+
+#[test]
+fn download_links_show_type_and_size() {
+    let pages = &built_site().pages;
+    let lvo = main_of(&pages["projekte/lernen-vor-ort/index.html"]);
+    let link = lvo
+        .split("<a ")
+        .find(|a| a.starts_with("href=\"/projekte/lernen-vor-ort/zeitleiste.svg\""))
+        .expect("a download link to the timeline");
+    let info = link
+        .split_once("<span class=\"download-info\">")
+        .map(|(_, rest)| &rest[..rest.find("</span>").unwrap_or(0)])
+        .expect("type and size after the link text");
+    assert!(
+        info.starts_with("(SVG, ") && info.ends_with(" KB)"),
+        "got {info}"
+    );
+}
