@@ -34,6 +34,31 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
     let start = Instant::now();
     let config = Config::load(root, overrides)?;
     check_output_location(&config)?;
+    let staging = Staging::new(&config.output_dir)?;
+    let rendered = render_into(config, &staging)?;
+    staging.copy(&rendered.copies)?;
+    staging.commit()?;
+    let site = &rendered.site;
+    Ok(Report {
+        pages: site.pages.len(),
+        sections: site.sections.len(),
+        files: rendered.copies.len(),
+        elapsed: start.elapsed(),
+        output_dir: site.config.output_dir.clone(),
+    })
+}
+
+/// A site rendered into a sink: the model, and the files to copy unchanged.
+pub struct Rendered {
+    /// The site model.
+    pub site: Site,
+    /// Files copied as they are (assets and files from `content/`).
+    pub copies: Vec<Copy>,
+}
+
+/// Runs the whole pipeline for `config` and hands every rendered file to `sink`.
+/// Shared by `build` (a staging folder) and `serve` (memory).
+pub fn render_into(config: Config, sink: &dyn render::Sink) -> Result<Rendered> {
     // Content and templates are independent: report the problems of both at once.
     let templates = Templates::load(&config);
     let content = crate::content::load(&config)?;
@@ -57,17 +82,8 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
         from: content_dir.join(&f.rel),
     }));
     check_overlaps(&site, &render::output_paths(&site), &copies)?;
-    let staging = Staging::new(&site.config.output_dir)?;
-    render::render(&site, templates, assets, &staging)?;
-    staging.copy(&copies)?;
-    staging.commit()?;
-    Ok(Report {
-        pages: site.pages.len(),
-        sections: site.sections.len(),
-        files: copies.len(),
-        elapsed: start.elapsed(),
-        output_dir: site.config.output_dir.clone(),
-    })
+    render::render(&site, templates, assets, sink)?;
+    Ok(Rendered { site, copies })
 }
 
 fn merge(a: Option<Error>, b: Option<Error>) -> Error {

@@ -29,6 +29,26 @@ pub enum Command {
     Build(BuildArgs),
     /// Create a new site with a home page, a section, a page and a theme.
     Init(InitArgs),
+    /// Preview the site: build it into memory, serve it, rebuild and reload on changes.
+    Serve(ServeArgs),
+}
+
+/// Options of `lernort serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to serve on [default: 1111, or the next free one]; an explicitly given
+    /// port that is taken is an error. 0 picks any free port.
+    #[arg(short, long, value_name = "PORT")]
+    pub port: Option<u16>,
+    /// The address to listen on; 0.0.0.0 makes the preview visible to the network.
+    #[arg(short, long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(short = 'O', long)]
+    pub open: bool,
+    /// Include pages and sections marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// Options of `lernort build`.
@@ -58,6 +78,15 @@ impl Cli {
         match self.command {
             Command::Build(args) => args.run(&self.root),
             Command::Init(args) => args.run(),
+            Command::Serve(args) => crate::serve::run(
+                &self.root,
+                &crate::serve::Options {
+                    port: args.port,
+                    bind: args.bind,
+                    open: args.open,
+                    drafts: args.drafts,
+                },
+            ),
         }
     }
 }

@@ -18,4 +18,6 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
+pub mod watch;
 pub mod yaml;

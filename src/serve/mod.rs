@@ -1,0 +1,290 @@
+//! `lernort serve`: builds the site into memory, serves it on localhost, watches the
+//! sources and rebuilds with the same pipeline as `build`, pushing a reload to open
+//! pages. A failed rebuild keeps the last good pages and shows the error on top.
+
+mod http;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::config::{Config, Overrides};
+use crate::error::{Error, Result};
+use crate::render::{Output, Sink};
+use crate::watch::{self, Change};
+
+pub use http::{EVENTS_PATH, clean_path, content_type};
+
+/// The port `serve` tries first.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// Options of `lernort serve`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The port; `None` means the default, moving on when it is taken.
+    pub port: Option<u16>,
+    /// The address to listen on.
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    pub open: bool,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// One file of the preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Served {
+    /// Rendered in memory.
+    Bytes(Arc<[u8]>),
+    /// Copied unchanged: served from its source file.
+    File(PathBuf),
+}
+
+/// What the server shows: the last good build and the last error, if any.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// Output path → file.
+    pub files: HashMap<String, Served>,
+    /// The message of the last failed rebuild, until a rebuild succeeds.
+    pub error: Option<String>,
+}
+
+/// Shared between the HTTP threads and the rebuild loop.
+#[derive(Default)]
+pub struct State {
+    snapshot: RwLock<Arc<Snapshot>>,
+    clients: Mutex<Vec<Sender<String>>>,
+}
+
+impl State {
+    fn snapshot(&self) -> Arc<Snapshot> {
+        match self.snapshot.read() {
+            Ok(s) => Arc::clone(&s),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    fn replace(&self, snapshot: Snapshot) {
+        let new = Arc::new(snapshot);
+        match self.snapshot.write() {
+            Ok(mut s) => *s = new,
+            Err(poisoned) => *poisoned.into_inner() = new,
+        }
+    }
+
+    fn subscribe(&self) -> Receiver<String> {
+        let (tx, rx) = channel();
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.push(tx);
+        }
+        rx
+    }
+
+    /// Sends a server-sent event to every open page, forgetting closed ones.
+    fn broadcast(&self, event: &str, data: &str) {
+        let message = format!("event: {event}\ndata: {data}\n\n");
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.retain(|c| c.send(message.clone()).is_ok());
+        }
+    }
+}
+
+/// Collects rendered files in memory.
+#[derive(Default)]
+struct Memory(Mutex<HashMap<String, Served>>);
+
+impl Sink for Memory {
+    fn put(&self, output: Output) -> Result<()> {
+        if let Ok(mut files) = self.0.lock() {
+            files.insert(output.path, Served::Bytes(output.bytes.into()));
+        }
+        Ok(())
+    }
+}
+
+/// Renders the site in `root` into memory with the normal pipeline.
+pub fn render(root: &Path, overrides: &Overrides) -> Result<HashMap<String, Served>> {
+    let config = Config::load(root, overrides)?;
+    let memory = Memory::default();
+    let rendered = crate::build::render_into(config, &memory)?;
+    let mut files = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
+    for copy in rendered.copies {
+        files.insert(copy.to, Served::File(copy.from));
+    }
+    Ok(files)
+}
+
+/// Runs the preview until the process is stopped.
+pub fn run(root: &Path, options: &Options) -> Result<()> {
+    let root = root
+        .canonicalize()
+        .map_err(|_| Error::Usage(format!("the site folder {} does not exist", root.display())))?;
+    let (server, port) = listen(options)?;
+    let host = match options.bind {
+        IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(a) if a.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V6(a) => format!("[{a}]"),
+        IpAddr::V4(a) => a.to_string(),
+    };
+    let url = format!("http://{host}:{port}");
+    let overrides = Overrides {
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+        output_dir: None,
+    };
+    if options.bind.is_unspecified() {
+        warn(&format!(
+            "warning: listening on {}, so other machines on the network can see this preview (drafts included if --drafts)",
+            options.bind
+        ));
+    }
+    let state = Arc::new(State::default());
+    let start = Instant::now();
+    rebuild(&root, &overrides, &state, "initial build", &[], start);
+    say(&format!(
+        "Serving {} at {url}/ (Ctrl+C to stop)",
+        root.display()
+    ));
+
+    let server = Arc::new(server);
+    let http_state = Arc::clone(&state);
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let state = Arc::clone(&http_state);
+            std::thread::spawn(move || http::handle(request, &state));
+        }
+    });
+    if options.open
+        && let Err(e) = open::that(format!("{url}/"))
+    {
+        warn(&format!("could not open a browser: {e}"));
+    }
+    watch_loop(&root, &overrides, &state)
+}
+
+/// Binds the server: the requested port, or the default one and the next free ones.
+fn listen(options: &Options) -> Result<(tiny_http::Server, u16)> {
+    let try_port = |port: u16| tiny_http::Server::http((options.bind, port));
+    if let Some(port) = options.port {
+        let server = try_port(port)
+            .map_err(|e| Error::Usage(format!("cannot listen on {}:{port}: {e}", options.bind)))?;
+        let actual = server.server_addr().to_ip().map_or(port, |a| a.port());
+        return Ok((server, actual));
+    }
+    for port in DEFAULT_PORT..DEFAULT_PORT.saturating_add(100) {
+        if let Ok(server) = try_port(port) {
+            if port != DEFAULT_PORT {
+                say(&format!(
+                    "Port {DEFAULT_PORT} is taken; using {port} instead."
+                ));
+            }
+            return Ok((server, port));
+        }
+    }
+    Err(Error::Usage(format!(
+        "no free port from {DEFAULT_PORT} on; choose one with --port"
+    )))
+}
+
+fn watch_loop(root: &Path, overrides: &Overrides, state: &State) -> Result<()> {
+    let watcher = watch::watch(root, Duration::from_millis(50))?;
+    while let Some(paths) = watcher.next_batch() {
+        let start = Instant::now();
+        let changes: Vec<(PathBuf, Change)> = paths
+            .into_iter()
+            .map(|p| {
+                let c = watch::classify(root, &p);
+                (p, c)
+            })
+            .filter(|(_, c)| *c != Change::Ignored)
+            .collect();
+        if changes.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = changes
+            .iter()
+            .map(|(p, _)| p.strip_prefix(root).unwrap_or(p).display().to_string())
+            .collect();
+        let kinds: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
+        rebuild(root, overrides, state, &names.join(", "), &kinds, start);
+    }
+    Ok(())
+}
+
+/// Rebuilds, swaps in the result or keeps the last good one with the error, tells
+/// the pages, and reports in one line.
+fn rebuild(
+    root: &Path,
+    overrides: &Overrides,
+    state: &State,
+    what: &str,
+    changes: &[Change],
+    start: Instant,
+) {
+    let previous = state.snapshot();
+    match render(root, overrides) {
+        Ok(files) => {
+            let changed = count_changed(&previous.files, &files);
+            let had_error = previous.error.is_some();
+            state.replace(Snapshot { files, error: None });
+            let ms = start.elapsed().as_millis();
+            say(&format!(
+                "{what}: {changed} file{} updated in {ms} ms",
+                if changed == 1 { "" } else { "s" }
+            ));
+            let event = if watch::only_css(changes) && !had_error {
+                "css"
+            } else {
+                "reload"
+            };
+            state.broadcast(event, &format!("{{\"changed\":{changed}}}"));
+        }
+        Err(e) => {
+            let message = failure_text(&e);
+            warn(&format!("{what}: rebuild failed\n{message}"));
+            let files = previous.files.clone();
+            state.replace(Snapshot {
+                files,
+                error: Some(message),
+            });
+            state.broadcast("reload", "{\"error\":true}");
+        }
+    }
+}
+
+/// The error as `build` prints it, but ending with what the preview does about it.
+fn failure_text(e: &Error) -> String {
+    match e {
+        Error::Content(diagnostics) => {
+            let mut text: String = diagnostics.iter().map(|d| format!("{d}\n\n")).collect();
+            let n = diagnostics.len();
+            text.push_str(&format!(
+                "rebuild failed: {n} error{}; still serving the last good version",
+                if n == 1 { "" } else { "s" }
+            ));
+            text
+        }
+        other => other.to_string(),
+    }
+}
+
+/// How many output files differ between two builds (added, removed or changed).
+fn count_changed(old: &HashMap<String, Served>, new: &HashMap<String, Served>) -> usize {
+    let changed = new.iter().filter(|(k, v)| old.get(*k) != Some(v)).count();
+    let removed = old.keys().filter(|k| !new.contains_key(*k)).count();
+    changed + removed
+}
+
+fn say(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+fn warn(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}

@@ -1,0 +1,246 @@
+//! Watching a site for changes: which folders to watch, and a pure classification of
+//! each changed path (the part `serve` decides on). The rebuild itself is the normal
+//! pipeline; nothing here renders.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use notify::{EventKind, RecursiveMode, Watcher as _};
+
+use crate::config::CONFIG_FILE;
+use crate::error::{Error, Result};
+
+/// What kind of input a changed path is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A Markdown page or section index under `content/` (relative path).
+    Content(String),
+    /// Any other file under `content/` (an image, a PDF).
+    ContentFile(String),
+    /// A template, the site's or a theme's.
+    Template(String),
+    /// A static file; `css` when it is a stylesheet.
+    Asset { path: String, css: bool },
+    /// `site.yaml`.
+    Config,
+    /// A data file under `data/`.
+    Data(String),
+    /// Not an input: editor swap files, backups, other folders.
+    Ignored,
+}
+
+/// Classifies a changed `path` of the site in `root`.
+pub fn classify(root: &Path, path: &Path) -> Change {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return Change::Ignored;
+    };
+    let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
+        return Change::Ignored;
+    };
+    if is_editor_temp(name) {
+        return Change::Ignored;
+    }
+    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+    let rest = |n: usize| parts[n..].join("/");
+    match parts.as_slice() {
+        [only] if *only == CONFIG_FILE => Change::Config,
+        ["content", ..] if parts.len() > 1 => {
+            if name.ends_with(".md") {
+                Change::Content(rest(1))
+            } else {
+                Change::ContentFile(rest(1))
+            }
+        }
+        ["templates", ..] if parts.len() > 1 => Change::Template(rest(1)),
+        ["themes", _theme, "templates", ..] if parts.len() > 3 => Change::Template(rest(3)),
+        ["assets", ..] if parts.len() > 1 => asset(rest(1)),
+        ["themes", _theme, "assets", ..] if parts.len() > 3 => asset(rest(3)),
+        ["data", ..] if parts.len() > 1 => Change::Data(rest(1)),
+        _ => Change::Ignored,
+    }
+}
+
+fn asset(path: String) -> Change {
+    let css = path.ends_with(".css");
+    Change::Asset { path, css }
+}
+
+/// Files editors write next to the real one while saving.
+fn is_editor_temp(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name.ends_with(".kate-swp")
+        || name.contains("___jb_")
+        || name == "4913"
+}
+
+/// True when every change is a stylesheet: the browser can swap styles without a reload.
+pub fn only_css(changes: &[Change]) -> bool {
+    !changes.is_empty()
+        && changes
+            .iter()
+            .all(|c| matches!(c, Change::Asset { css: true, .. }))
+}
+
+/// The folders and files whose changes matter, where they exist.
+pub fn watched(root: &Path) -> Vec<PathBuf> {
+    ["content", "templates", "themes", "assets", "data"]
+        .iter()
+        .map(|d| root.join(d))
+        .filter(|d| d.is_dir())
+        .collect()
+}
+
+/// A running watcher; dropping it stops watching.
+pub struct Watcher {
+    _inner: notify::RecommendedWatcher,
+    events: Receiver<notify::Result<notify::Event>>,
+    debounce: Duration,
+}
+
+impl Watcher {
+    /// Waits for the next change and returns every path changed until things stay
+    /// quiet for the debounce time (an editor's save is often several writes).
+    /// `None` when the watcher has stopped.
+    pub fn next_batch(&self) -> Option<Vec<PathBuf>> {
+        let mut paths = Vec::new();
+        loop {
+            let event = if paths.is_empty() {
+                self.events.recv().ok()?
+            } else {
+                match self.events.recv_timeout(self.debounce) {
+                    Ok(event) => event,
+                    Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return None,
+                }
+            };
+            if let Ok(event) = event
+                && changes_content(&event.kind)
+            {
+                paths.extend(event.paths);
+            }
+        }
+        paths.sort();
+        paths.dedup();
+        Some(paths)
+    }
+}
+
+/// Writes, creations, removals and renames; not reads or permission changes, which
+/// a rebuild causes itself.
+fn changes_content(kind: &EventKind) -> bool {
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        _ => false,
+    }
+}
+
+/// Starts watching the site in `root`, coalescing bursts within `debounce`.
+pub fn watch(root: &Path, debounce: Duration) -> Result<Watcher> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut inner = notify::recommended_watcher(tx)
+        .map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
+    for dir in watched(root) {
+        inner
+            .watch(&dir, RecursiveMode::Recursive)
+            .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", dir.display())))?;
+    }
+    // The root itself, not recursively: editors replace `site.yaml` by renaming.
+    inner
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+    Ok(Watcher {
+        _inner: inner,
+        events: rx,
+        debounce,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(path: &str) -> Change {
+        classify(Path::new("/site"), &Path::new("/site").join(path))
+    }
+
+    #[test]
+    fn content_pages_sections_and_files() {
+        assert_eq!(
+            c("content/projekte/lvo.md"),
+            Change::Content("projekte/lvo.md".into())
+        );
+        assert_eq!(c("content/_index.md"), Change::Content("_index.md".into()));
+        assert_eq!(
+            c("content/projekte/lvo/plan.pdf"),
+            Change::ContentFile("projekte/lvo/plan.pdf".into())
+        );
+    }
+
+    #[test]
+    fn templates_of_the_site_and_of_themes() {
+        assert_eq!(
+            c("templates/page.html"),
+            Change::Template("page.html".into())
+        );
+        assert_eq!(
+            c("themes/kommune/templates/partials/nav.html"),
+            Change::Template("partials/nav.html".into())
+        );
+    }
+
+    #[test]
+    fn assets_know_stylesheets() {
+        assert_eq!(
+            c("assets/css/site.css"),
+            Change::Asset {
+                path: "css/site.css".into(),
+                css: true
+            }
+        );
+        assert_eq!(
+            c("themes/kommune/assets/img/logo.svg"),
+            Change::Asset {
+                path: "img/logo.svg".into(),
+                css: false
+            }
+        );
+        assert!(only_css(&[c("assets/a.css"), c("themes/t/assets/b.css")]));
+        assert!(!only_css(&[c("assets/a.css"), c("content/a.md")]));
+        assert!(!only_css(&[]));
+    }
+
+    #[test]
+    fn config_data_and_everything_else() {
+        assert_eq!(c("site.yaml"), Change::Config);
+        assert_eq!(c("data/schulen.csv"), Change::Data("schulen.csv".into()));
+        assert_eq!(c("public/index.html"), Change::Ignored);
+        assert_eq!(c("README.md"), Change::Ignored);
+        assert_eq!(
+            classify(Path::new("/site"), Path::new("/elsewhere/x.md")),
+            Change::Ignored
+        );
+    }
+
+    #[test]
+    fn editor_temp_files_are_ignored() {
+        for name in [
+            "content/.lvo.md.swp",
+            "content/lvo.md~",
+            "content/#lvo.md#",
+            "content/4913",
+            "templates/.page.html.kate-swp",
+        ] {
+            assert_eq!(c(name), Change::Ignored, "{name}");
+        }
+    }
+}
