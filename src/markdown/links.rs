@@ -78,25 +78,12 @@ pub fn normalize(base: &str, path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// Decodes `%20` and friends so `Mein%20Plan.pdf` finds `Mein Plan.pdf`.
+/// Decodes `%20` and friends so `Mein%20Plan.pdf` finds `Mein Plan.pdf`; text that
+/// does not decode to UTF-8 is taken as written.
 fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                // Two hex digits are at most 0xFF, so the cast cannot truncate.
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| path.to_string())
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .map_or_else(|_| path.to_string(), |p| p.into_owned())
 }
 
 #[cfg(test)]

@@ -61,23 +61,9 @@ fn header(name: &str, value: &str) -> Header {
 /// Decodes `%xx` once and refuses paths that try to leave the site: `..` segments,
 /// backslashes and NUL bytes. Double-encoded input stays encoded (and is not found).
 pub fn clean_path(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                // Two hex digits are at most 0xFF.
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    let path = String::from_utf8(out).ok()?;
+    let path = percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .ok()?;
     if !path.starts_with('/') || path.contains('\\') || path.contains('\0') {
         return None;
     }
@@ -87,7 +73,7 @@ pub fn clean_path(raw: &str) -> Option<String> {
     {
         return None;
     }
-    Some(path)
+    Some(path.into_owned())
 }
 
 fn lookup(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
