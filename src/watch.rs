@@ -90,7 +90,7 @@ pub fn only_css(changes: &[Change]) -> bool {
 
 /// The folders and files whose changes matter, where they exist.
 pub fn watched(root: &Path) -> Vec<PathBuf> {
-    ["content", "templates", "themes", "assets", "data"]
+    SOURCE_DIRS
         .iter()
         .map(|d| root.join(d))
         .filter(|d| d.is_dir())
@@ -99,16 +99,17 @@ pub fn watched(root: &Path) -> Vec<PathBuf> {
 
 /// A running watcher; dropping it stops watching.
 pub struct Watcher {
-    _inner: notify::RecommendedWatcher,
+    inner: notify::RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
     debounce: Duration,
+    root: PathBuf,
 }
 
 impl Watcher {
     /// Waits for the next change and returns every path changed until things stay
     /// quiet for the debounce time (an editor's save is often several writes).
     /// `None` when the watcher has stopped.
-    pub fn next_batch(&self) -> Option<Vec<PathBuf>> {
+    pub fn next_batch(&mut self) -> Option<Vec<PathBuf>> {
         let mut paths = Vec::new();
         loop {
             let event = if paths.is_empty() {
@@ -128,9 +129,23 @@ impl Watcher {
         }
         paths.sort();
         paths.dedup();
+        // A source folder created after the start (say, `templates/`) is watched from now on.
+        for p in &paths {
+            let top_level = p.parent() == Some(self.root.as_path());
+            let source = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| SOURCE_DIRS.contains(&n));
+            if top_level && source && p.is_dir() {
+                let _ = self.inner.watch(p, RecursiveMode::Recursive);
+            }
+        }
         Some(paths)
     }
 }
+
+/// The folders of a site whose files are inputs.
+const SOURCE_DIRS: [&str; 5] = ["content", "templates", "themes", "assets", "data"];
 
 /// Writes, creations, removals and renames; not reads or permission changes, which
 /// a rebuild causes itself.
@@ -159,9 +174,10 @@ pub fn watch(root: &Path, debounce: Duration) -> Result<Watcher> {
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
     Ok(Watcher {
-        _inner: inner,
+        inner,
         events: rx,
         debounce,
+        root: root.to_path_buf(),
     })
 }
 

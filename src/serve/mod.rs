@@ -191,7 +191,7 @@ fn listen(options: &Options) -> Result<(tiny_http::Server, u16)> {
 }
 
 fn watch_loop(root: &Path, overrides: &Overrides, state: &State) -> Result<()> {
-    let watcher = watch::watch(root, Duration::from_millis(50))?;
+    let mut watcher = watch::watch(root, Duration::from_millis(50))?;
     while let Some(paths) = watcher.next_batch() {
         let start = Instant::now();
         let changes: Vec<(PathBuf, Change)> = paths
