@@ -143,6 +143,8 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
         ));
     }
     let state = Arc::new(State::default());
+    // Watch before the first build, so a save during it is not missed.
+    let watcher = watch::watch(&root, Duration::from_millis(50))?;
     let start = Instant::now();
     rebuild(&root, &overrides, &state, "initial build", &[], start);
     say(&format!(
@@ -163,7 +165,8 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     {
         warn(&format!("could not open a browser: {e}"));
     }
-    watch_loop(&root, &overrides, &state)
+    watch_loop(watcher, &root, &overrides, &state);
+    Ok(())
 }
 
 /// Binds the server: the requested port, or the default one and the next free ones.
@@ -190,8 +193,8 @@ fn listen(options: &Options) -> Result<(tiny_http::Server, u16)> {
     )))
 }
 
-fn watch_loop(root: &Path, overrides: &Overrides, state: &State) -> Result<()> {
-    let mut watcher = watch::watch(root, Duration::from_millis(50))?;
+/// Rebuilds after every batch of relevant changes, for as long as the watcher runs.
+fn watch_loop(mut watcher: watch::Watcher, root: &Path, overrides: &Overrides, state: &State) {
     while let Some(paths) = watcher.next_batch() {
         let start = Instant::now();
         let changes: Vec<(PathBuf, Change)> = paths
@@ -212,7 +215,6 @@ fn watch_loop(root: &Path, overrides: &Overrides, state: &State) -> Result<()> {
         let kinds: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
         rebuild(root, overrides, state, &names.join(", "), &kinds, start);
     }
-    Ok(())
 }
 
 /// Rebuilds, swaps in the result or keeps the last good one with the error, tells
