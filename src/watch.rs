@@ -129,7 +129,9 @@ impl Watcher {
         }
         paths.sort();
         paths.dedup();
-        // A source folder created after the start (say, `templates/`) is watched from now on.
+        // A source folder created after the start (say, `templates/`) is watched from
+        // now on; files written into it before the watch began count as changed.
+        let mut found = Vec::new();
         for p in &paths {
             let top_level = p.parent() == Some(self.root.as_path());
             let source = p
@@ -138,8 +140,18 @@ impl Watcher {
                 .is_some_and(|n| SOURCE_DIRS.contains(&n));
             if top_level && source && p.is_dir() {
                 let _ = self.inner.watch(p, RecursiveMode::Recursive);
+                found.extend(
+                    walkdir::WalkDir::new(p)
+                        .into_iter()
+                        .filter_map(|e| e.ok())
+                        .filter(|e| e.file_type().is_file())
+                        .map(|e| e.into_path()),
+                );
             }
         }
+        paths.extend(found);
+        paths.sort();
+        paths.dedup();
         Some(paths)
     }
 }

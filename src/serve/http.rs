@@ -43,12 +43,8 @@ pub fn handle(request: Request, state: &State) {
         let _ = request.respond(Response::from_string("bad request path\n").with_status_code(400));
         return;
     };
-    let response = lookup(state, &path);
-    let _ = if head {
-        request.respond(response.with_data(std::io::empty(), Some(0)))
-    } else {
-        request.respond(response)
-    };
+    // For HEAD, tiny_http sends the headers of the full response and leaves out the body.
+    let _ = request.respond(lookup(state, &path));
 }
 
 fn header(name: &str, value: &str) -> Header {
@@ -85,7 +81,7 @@ fn lookup(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
         key.to_string()
     };
     if let Some(served) = snapshot.files.get(&key) {
-        return found(&key, served, snapshot.error.as_deref(), 200);
+        return found(&key, served, &state.root, snapshot.error.as_deref(), 200);
     }
     if snapshot.files.contains_key(&format!("{key}/index.html")) {
         return Response::from_data(Vec::new())
@@ -100,22 +96,39 @@ fn lookup(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
             .with_header(header("Content-Type", "text/html; charset=utf-8"));
     }
     match snapshot.files.get("404.html") {
-        Some(served) => found("404.html", served, snapshot.error.as_deref(), 404),
+        Some(served) => found(
+            "404.html",
+            served,
+            &state.root,
+            snapshot.error.as_deref(),
+            404,
+        ),
         None => Response::from_data(b"not found\n".to_vec()).with_status_code(404),
     }
+}
+
+/// Reads a copied file, but only while it still lies inside the site: between two
+/// rebuilds it may have been replaced by a link to somewhere else.
+fn read_inside(path: &std::path::Path, root: &std::path::Path) -> Option<Vec<u8>> {
+    let real = path.canonicalize().ok()?;
+    if !real.starts_with(root) || !real.is_file() {
+        return None;
+    }
+    std::fs::read(real).ok()
 }
 
 fn found(
     key: &str,
     served: &Served,
+    root: &std::path::Path,
     error: Option<&str>,
     status: u16,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     let bytes = match served {
         Served::Bytes(b) => b.to_vec(),
-        Served::File(path) => match std::fs::read(path) {
-            Ok(b) => b,
-            Err(_) => return Response::from_data(b"not found\n".to_vec()).with_status_code(404),
+        Served::File(path) => match read_inside(path, root) {
+            Some(b) => b,
+            None => return Response::from_data(b"not found\n".to_vec()).with_status_code(404),
         },
     };
     let kind = content_type(key);

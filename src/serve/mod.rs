@@ -54,13 +54,22 @@ pub struct Snapshot {
 }
 
 /// Shared between the HTTP threads and the rebuild loop.
-#[derive(Default)]
 pub struct State {
     snapshot: RwLock<Arc<Snapshot>>,
     clients: Mutex<Vec<Sender<String>>>,
+    /// The canonical site folder; copied files are served only from inside it.
+    root: PathBuf,
 }
 
 impl State {
+    fn new(root: &Path) -> State {
+        State {
+            snapshot: RwLock::default(),
+            clients: Mutex::default(),
+            root: root.to_path_buf(),
+        }
+    }
+
     fn snapshot(&self) -> Arc<Snapshot> {
         match self.snapshot.read() {
             Ok(s) => Arc::clone(&s),
@@ -142,7 +151,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
             options.bind
         ));
     }
-    let state = Arc::new(State::default());
+    let state = Arc::new(State::new(&root));
     // Watch before the first build, so a save during it is not missed.
     let watcher = watch::watch(&root, Duration::from_millis(50))?;
     let start = Instant::now();

@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# scripts/bench-watch.sh — how quickly `lernort serve` shows an edit on a large site:
+# the time from saving a file to the live-reload event the open pages receive.
+#
+# Usage:
+#   scripts/bench-watch.sh [N]    # N pages, default 10000
+#
+# What it does:
+#   1. Builds the release binary (`cargo build --release`; a no-op when it is current),
+#      unless LERNORT names a binary.
+#   2. Reuses the generated benchmark site in target/bench-site-N, or generates it with
+#      scripts/gen-bench-site.py exactly as scripts/bench.sh does (same folder, same
+#      up-to-date check, so the two scripts share one site).
+#   3. Starts `lernort --root SITE serve --port 0`, waits for its `Serving` line, opens
+#      the server-sent event stream /__lernort/events (python3, standard library only)
+#      and makes sure the file watcher is running (rewrites site.yaml unchanged until a
+#      rebuild is reported).
+#   4. Page edit, WARMUP + RUNS times: appends a line to one page
+#      (content/abschnitt-01/seite-1.md) and measures from just before the write to the
+#      arrival of the `reload` event.
+#   5. Template edit, WARMUP + RUNS times: rewrites the theme's page.html (used by every
+#      page) with a changed `{# … #}` comment at its end, and measures the same way. A
+#      comment changes no output, so the event says {"changed":0}; the rebuild is still
+#      complete.
+#   6. Prints median, min and max per kind, lernort's own figure from its stdout line
+#      (`…: N files updated in M ms`, measured from the end of the watcher's 50 ms quiet
+#      period to the end of the rebuild, so it excludes the debounce), and the server's
+#      peak resident set size (VmHWM).
+#
+# The measured time includes: inotify delivery, the watcher's 50 ms debounce, the
+# rebuild (the current implementation re-renders the whole site in memory), comparing
+# the new output with the old one, and delivering the event over TCP on localhost.
+# After each event the script waits PAUSE seconds before the next edit, so the previous
+# rebuild's leftovers (freeing the old output) do not spill into the next measurement.
+#
+# On exit (also on Ctrl+C or an error) the server is stopped and the edited page and
+# template are restored byte for byte.
+#
+# Environment:
+#   RUNS=10      measured edits per kind        WARMUP=1    unmeasured edits first
+#   PAUSE=0.5    seconds between edits          TIMEOUT=60  seconds to wait for any event
+#   BENCH_DIR=…  site folder (default target/bench-site-N)
+#   LERNORT=…    binary to measure (skips cargo build)
+#   REGENERATE=1 regenerate the site even if an up-to-date one exists
+#
+# Needs: bash, python3 (standard library only), cargo, git. Results: BENCHMARKS.md,
+# section "Watch mode".
+
+set -euo pipefail
+
+die() {
+    echo "bench-watch.sh: $*" >&2
+    exit 1
+}
+
+N=${1:-10000}
+[[ $N =~ ^[1-9][0-9]*$ ]] || die "N must be a positive whole number of pages, not '$N'"
+RUNS=${RUNS:-10}
+WARMUP=${WARMUP:-1}
+PAUSE=${PAUSE:-0.5}
+TIMEOUT=${TIMEOUT:-60}
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be at least 1"
+[[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a whole number"
+[[ $PAUSE =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "PAUSE must be a number of seconds"
+[[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT must be a whole number of seconds"
+command -v python3 >/dev/null || die "python3 is needed"
+
+repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+site=${BENCH_DIR:-$repo/target/bench-site-$N}
+generator=$repo/scripts/gen-bench-site.py
+theme=$repo/themes/einfach
+page_rel=content/abschnitt-01/seite-1.md
+template_rel=themes/einfach/templates/page.html
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/lernort-bench-watch.XXXXXX")
+server_pid=""
+measure_pid=""
+restore=0
+cleanup() {
+    local status=$?
+    if [[ -n $measure_pid ]]; then
+        kill "$measure_pid" 2>/dev/null || true
+        wait "$measure_pid" 2>/dev/null || true
+    fi
+    if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    if ((restore)); then
+        cp -- "$work/page.orig" "$site/$page_rel" || echo "bench-watch.sh: could not restore $site/$page_rel" >&2
+        cp -- "$work/template.orig" "$site/$template_rel" || echo "bench-watch.sh: could not restore $site/$template_rel" >&2
+    fi
+    rm -rf -- "$work"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- Binary --------------------------------------------------------------------
+
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ $commit != unknown && -n $(git -C "$repo" status --porcelain --untracked-files=no -- src Cargo.toml Cargo.lock 2>/dev/null) ]]; then
+    commit="$commit (+ uncommitted changes in src/)"
+fi
+if [[ -n ${LERNORT:-} ]]; then
+    bin=$LERNORT
+    commit="$commit (binary given by LERNORT)"
+else
+    echo "== cargo build --release"
+    (cd -- "$repo" && cargo build --release --quiet) || die "cargo build --release failed"
+    bin=$repo/target/release/lernort
+fi
+[[ -x $bin ]] || die "no lernort binary at $bin"
+
+# --- Site (the same reuse rule as scripts/bench.sh) -------------------------------
+
+key=$( { echo "pages=$N"; cat -- "$generator"; find "$theme" -type f -print0 | sort -z | xargs -0 cat; } \
+    | sha256sum | cut -d' ' -f1)
+if [[ ${REGENERATE:-0} == 1 || ! -f $site/.bench-key || $(cat -- "$site/.bench-key") != "$key" ]]; then
+    echo "== generating $N pages into $site"
+    python3 "$generator" --pages "$N" --out "$site" --theme "$theme"
+    echo "$key" >"$site/.bench-key"
+else
+    echo "== reusing the generated site in $site (REGENERATE=1 to rebuild it)"
+fi
+[[ -f $site/$page_rel ]] || die "no page $site/$page_rel"
+[[ -f $site/$template_rel ]] || die "no template $site/$template_rel"
+cp -- "$site/$page_rel" "$work/page.orig"
+cp -- "$site/$template_rel" "$work/template.orig"
+restore=1
+
+cpu=$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | head -n 1)
+mem_gib=$(awk '/^MemTotal:/ {printf "%.1f", $2 / 1048576}' /proc/meminfo 2>/dev/null || true)
+fs_type=$(df -PT -- "$site" 2>/dev/null | awk 'NR == 2 {print $2}')
+pages=$(find "$site/content" -type f -name '*.md' ! -name '_index.md' | wc -l)
+
+echo
+echo "machine:  $(nproc) cores, ${cpu:-unknown CPU}, ${mem_gib:-?} GiB RAM, $(uname -sr)"
+echo "lernort:  $commit ($bin)"
+echo "site:     $site ($pages pages; file system ${fs_type:-?})"
+echo "runs:     $WARMUP warm-up + $RUNS measured per kind, ${PAUSE} s between edits"
+
+# --- Server ------------------------------------------------------------------------
+
+"$bin" --root "$site" serve --port 0 >"$work/serve.out" 2>"$work/serve.err" &
+server_pid=$!
+port=""
+for ((i = 0; i < TIMEOUT * 10; i++)); do
+    port=$(sed -n 's|^Serving .* at http://127\.0\.0\.1:\([0-9][0-9]*\)/ .*|\1|p' "$work/serve.out")
+    [[ -n $port ]] && break
+    kill -0 "$server_pid" 2>/dev/null || {
+        cat -- "$work/serve.err" >&2
+        die "lernort serve exited before serving"
+    }
+    sleep 0.1
+done
+[[ -n $port ]] || die "no 'Serving' line within $TIMEOUT s"
+echo "server:   pid $server_pid, port $port; $(head -n 1 "$work/serve.out")"
+echo
+
+# --- Edits and events (python3) ---------------------------------------------------------
+
+# In the background with `wait`, so that a signal reaches the trap at once (bash runs
+# traps only after a foreground command ends).
+python3 - "$port" "$site" "$page_rel" "$template_rel" "$work/serve.out" \
+    "$RUNS" "$WARMUP" "$PAUSE" "$TIMEOUT" >"$work/results.txt" <<'PY' &
+import os, queue, re, socket, statistics, sys, threading, time
+
+port, site, page_rel, template_rel, log = sys.argv[1:6]
+runs, warmup = int(sys.argv[6]), int(sys.argv[7])
+pause, timeout = float(sys.argv[8]), float(sys.argv[9])
+events = queue.Queue()
+
+def reader(sock):
+    buf = b""
+    while True:
+        try:
+            data = sock.recv(65536)
+        except OSError:
+            break
+        if not data:
+            break
+        buf += data
+        while b"\n\n" in buf:
+            block, buf = buf.split(b"\n\n", 1)
+            events.put((time.perf_counter_ns(), block.decode("utf-8", "replace")))
+    events.put((time.perf_counter_ns(), None))
+
+sock = socket.create_connection(("127.0.0.1", int(port)), timeout=timeout)
+sock.settimeout(None)
+sock.sendall(b"GET /__lernort/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+head = b""
+while b"\r\n\r\n" not in head:
+    chunk = sock.recv(1)
+    if not chunk:
+        sys.exit("event stream closed before its headers")
+    head += chunk
+if b" 200 " not in head.split(b"\r\n", 1)[0] or b"text/event-stream" not in head:
+    sys.exit("not an event stream: %r" % head)
+threading.Thread(target=reader, args=(sock,), daemon=True).start()
+
+def next_event():
+    """The next real event (no comments, no retry): (arrival ns, name, data)."""
+    while True:
+        try:
+            t, block = events.get(timeout=timeout)
+        except queue.Empty:
+            sys.exit("no event within %g s" % timeout)
+        if block is None:
+            sys.exit("the event stream closed")
+        name, data = "message", ""
+        for line in block.splitlines():
+            if line.startswith("event:"):
+                name = line[6:].strip()
+            elif line.startswith("data:"):
+                data = line[5:].strip()
+        if name != "message" or data:
+            return t, name, data
+
+log_pos = 0
+def lernort_ms():
+    """lernort's own figure from the newest rebuild line of its stdout."""
+    global log_pos
+    with open(log, encoding="utf-8", errors="replace") as f:
+        f.seek(log_pos)
+        text = f.read()
+        log_pos = f.tell()
+    found = re.findall(r": \d+ files? updated in (\d+) ms$", text, re.M)
+    return int(found[-1]) if found else None
+
+# The watcher starts after the `Serving` line: rewrite site.yaml unchanged until a
+# rebuild is reported.
+config_path = os.path.join(site, "site.yaml")
+with open(config_path, "rb") as f:
+    config = f.read()
+deadline = time.monotonic() + timeout
+while True:
+    with open(config_path, "wb") as f:
+        f.write(config)
+    try:
+        t, block = events.get(timeout=3)
+        if block is not None and "event:" in block:
+            break
+    except queue.Empty:
+        pass
+    if time.monotonic() > deadline:
+        sys.exit("the watcher did not react to site.yaml within %g s" % timeout)
+time.sleep(pause)
+lernort_ms()
+
+def measure(kind, edit):
+    walls, own = [], []
+    for i in range(warmup + runs):
+        t0 = time.perf_counter_ns()
+        edit(i)
+        t1, name, data = next_event()
+        if name != "reload" or '"error":true' in data.replace(" ", ""):
+            sys.exit("%s edit %d: expected a successful reload, got %s %s" % (kind, i, name, data))
+        wall = (t1 - t0) / 1e6
+        ms = lernort_ms()
+        label = "warm-up" if i < warmup else "run %d" % (i - warmup + 1)
+        print("   %-8s %-8s %8.1f ms   (lernort: %s ms; event %s %s)"
+              % (kind, label, wall, ms, name, data), file=sys.stderr, flush=True)
+        if i >= warmup:
+            walls.append(wall)
+            if ms is not None:
+                own.append(ms)
+        time.sleep(pause)
+    print("RESULT %s %.1f %.1f %.1f %s" % (
+        kind, statistics.median(walls), min(walls), max(walls),
+        ("%.0f" % statistics.median(own)) if own else "?"))
+
+page_path = os.path.join(site, page_rel)
+def edit_page(i):
+    with open(page_path, "a", encoding="utf-8") as f:
+        f.write("\nNachtrag %d aus bench-watch.\n" % i)
+
+template_path = os.path.join(site, template_rel)
+with open(template_path, encoding="utf-8") as f:
+    template = f.read()
+def edit_template(i):
+    with open(template_path, "w", encoding="utf-8") as f:
+        f.write(template + "{# bench-watch %d #}\n" % i)
+
+measure("page", edit_page)
+measure("template", edit_template)
+PY
+measure_pid=$!
+if ! wait "$measure_pid"; then
+    measure_pid=""
+    die "the measurement failed (lernort's stderr: $(tail -n 5 "$work/serve.err" | tr '\n' ' '))"
+fi
+measure_pid=""
+
+hwm=$(awk '/^VmHWM:/ {printf "%.1f", $2 / 1024}' "/proc/$server_pid/status" 2>/dev/null || echo "?")
+kill -0 "$server_pid" 2>/dev/null || die "lernort serve stopped during the measurement"
+
+# --- Summary -----------------------------------------------------------------------
+
+row() {
+    local kind=$1 what=$2
+    awk -v kind="$kind" -v what="$what" -v n="$N" -v runs="$RUNS" '
+        $1 == "RESULT" && $2 == kind {
+            printf "| %s | %s | %s | %s ms | %s ms | %s ms | %s ms |\n", n, what, runs, $3, $4, $5, $6
+        }' "$work/results.txt"
+}
+echo
+echo "date $(date -u +%F), lernort $commit, $(nproc) cores (${cpu:-unknown CPU}), ${fs_type:-?}; server peak RSS ${hwm} MiB"
+echo
+echo "| pages | edit | runs | median save → reload | min | max | lernort's own figure (median) |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+row page "append a line to one page"
+row template "comment in the theme's page.html"
