@@ -10,6 +10,7 @@ use walkdir::WalkDir;
 use crate::config::{Config, Overrides};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Site;
+use crate::model::cache::BodyCache;
 use crate::output::{Copy, Staging};
 use crate::render::{self, AssetIndex, Templates};
 
@@ -35,7 +36,7 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
     let config = Config::load(root, overrides)?;
     check_output_location(&config)?;
     let staging = Staging::new(&config.output_dir)?;
-    let rendered = render_into(config, &staging)?;
+    let rendered = render_into(config, &staging, &mut BodyCache::default())?;
     staging.copy(&rendered.copies)?;
     staging.commit()?;
     let site = &rendered.site;
@@ -57,14 +58,22 @@ pub struct Rendered {
 }
 
 /// Runs the whole pipeline for `config` and hands every rendered file to `sink`.
-/// Shared by `build` (a staging folder) and `serve` (memory).
-pub fn render_into(config: Config, sink: &dyn render::Sink) -> Result<Rendered> {
+/// Shared by `build` (a staging folder, empty cache) and `serve` (memory, and a cache
+/// of Markdown results kept between rebuilds).
+pub fn render_into(
+    config: Config,
+    sink: &dyn render::Sink,
+    cache: &mut BodyCache,
+) -> Result<Rendered> {
     // Content and templates are independent: report the problems of both at once.
     let templates = Templates::load(&config);
     let content = crate::content::load(&config)?;
     let assets = asset_index(&config);
     let sizes = assets.sizes();
-    let (site, templates) = match (Site::build(config, content, &sizes), templates) {
+    let (site, templates) = match (
+        Site::build_cached(config, content, &sizes, cache),
+        templates,
+    ) {
         (Ok(s), Ok(t)) => (s, t),
         (s, t) => return Err(merge(s.err(), t.err())),
     };

@@ -1484,3 +1484,31 @@ fn after_a_sequence_of_edits_the_preview_equals_a_clean_build() {
         assert_eq!(r.status, 404, "{gone} must be gone:\n{}", r.text());
     }
 }
+
+// --- Cached Markdown stays correct ------------------------------------------------------------
+
+#[test]
+fn deleting_a_linked_page_reports_the_dead_link_in_the_unchanged_page_that_links_it() {
+    let mut p = Preview::start("basic");
+    let lvo = "content/projekte/lernen-vor-ort.md";
+    let text = p.sandbox.read(lvo);
+
+    // knotenpunkte.md links `lernen-vor-ort.md#ergebnisse` and is not touched: its
+    // Markdown must still be rendered again, because its link target went away.
+    p.sandbox.remove(lvo);
+    let event = p.change("deleting the linked page");
+    assert!(
+        event.is_error(),
+        "the dead link fails the rebuild: {event:?}"
+    );
+    let html = p.page("/projekte/knotenpunkte/");
+    assert!(
+        html.contains("content/projekte/knotenpunkte.md:6:67"),
+        "the overlay names the linking page:\n{html}"
+    );
+
+    p.sandbox.write(lvo, &text);
+    let event = p.change("restoring it");
+    assert!(!event.is_error(), "{event:?}");
+    assert!(!p.page("/projekte/knotenpunkte/").contains(OVERLAY));
+}

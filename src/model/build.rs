@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use super::cache::{BodyCache, Key, RenderedBody, text_key};
 use super::folders::{
     bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
 };
@@ -18,6 +19,7 @@ use crate::content::{self, Content, Document, parent, slug::slugify};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
 use crate::markdown::{self, Input, links};
 use crate::yaml;
+use std::sync::Arc;
 
 type PageDoc = Document<PageFrontMatter>;
 type SectionDoc = Document<SectionFrontMatter>;
@@ -26,6 +28,16 @@ impl Site {
     /// Builds the site tree from `content`; reports every problem found.
     /// `static_files` are the asset files (output path, size), for download links.
     pub fn build(config: Config, content: Content, static_files: &[(String, u64)]) -> Result<Site> {
+        Site::build_cached(config, content, static_files, &mut BodyCache::default())
+    }
+
+    /// Like [`Site::build`], reusing and then refreshing the Markdown results in `cache`.
+    pub fn build_cached(
+        config: Config,
+        content: Content,
+        static_files: &[(String, u64)],
+        cache: &mut BodyCache,
+    ) -> Result<Site> {
         let Content {
             sections: section_docs,
             pages: page_docs,
@@ -116,8 +128,11 @@ impl Site {
                 .zip(built)
                 .filter_map(|(d, b)| b.then_some(d))
                 .collect(),
-            &routes,
-            &config.language,
+            Links {
+                routes: &routes,
+                lang: &config.language,
+            },
+            cache,
             &mut problems,
         );
         sort_tree(&mut sections, &pages);
@@ -390,6 +405,12 @@ fn place_files(
     (placed, left_out)
 }
 
+/// What Markdown rendering resolves links with.
+struct Links<'a> {
+    routes: &'a Routes,
+    lang: &'a str,
+}
+
 /// Renders the Markdown of every built page and section. Takes the documents by value
 /// so each source text is freed as soon as its HTML exists.
 fn render_bodies(
@@ -397,13 +418,25 @@ fn render_bodies(
     section_docs: Vec<SectionDoc>,
     pages: &mut [Page],
     page_docs: Vec<PageDoc>,
-    routes: &Routes,
-    lang: &str,
+    links: Links,
+    cache: &mut BodyCache,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let Links { routes, lang } = links;
+    let fingerprint = {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&routes.fingerprint().to_le_bytes());
+        h.update(lang.as_bytes());
+        h.digest()
+    };
+    let earlier = &*cache;
     // The HTML becomes a template value inside the parallel loop, so the rendered
     // `String`s never pile up next to their copies.
     let render = |rel: &str, display: &std::path::Path, text: &str, body_start: usize| {
+        let key = (text_key(text), fingerprint);
+        if let Some(hit) = earlier.get(rel, key) {
+            return (key, hit);
+        }
         let input = Input {
             text,
             body_start,
@@ -418,7 +451,13 @@ fn render_bodies(
             toc: r.toc,
             word_count: r.word_count,
         };
-        (body, r.problems, r.anchor_refs, r.heading_ids)
+        let rendered = RenderedBody {
+            body,
+            problems: r.problems,
+            anchor_refs: r.anchor_refs,
+            heading_ids: r.heading_ids,
+        };
+        (key, Arc::new(rendered))
     };
     let page_out: Vec<_> = page_docs
         .into_par_iter()
@@ -438,10 +477,13 @@ fn render_bodies(
 
     let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut anchor_refs = Vec::new();
-    let mut take = |rel: &str, (body, found, anchors, heading_ids)| -> Body {
-        problems.extend(found);
-        anchor_refs.extend(anchors);
-        ids.insert(rel.to_string(), heading_ids);
+    let mut next = HashMap::with_capacity(page_out.len() + section_out.len());
+    let mut take = |rel: &str, (key, r): (Key, Arc<RenderedBody>)| -> Body {
+        problems.extend(r.problems.iter().cloned());
+        anchor_refs.extend(r.anchor_refs.iter().cloned());
+        ids.insert(rel.to_string(), r.heading_ids.clone());
+        let body = r.body.clone();
+        next.insert(rel.to_string(), (key, r));
         body
     };
     for (page, r) in pages.iter_mut().zip(page_out) {
@@ -456,6 +498,7 @@ fn render_bodies(
         let body = take(&rel, r);
         sections[by_rel[&rel]].body = body;
     }
+    cache.replace(next);
     for a in anchor_refs {
         if !ids
             .get(&a.document)

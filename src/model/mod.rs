@@ -2,6 +2,7 @@
 //! [`Site::build`], read-only afterwards; templates get borrowed views of it.
 
 mod build;
+pub mod cache;
 mod folders;
 mod routes;
 mod sort;

@@ -36,6 +36,36 @@ impl Routes {
         }
     }
 
+    /// A hash of everything links can resolve to: when it is unchanged, a document's
+    /// rendering depends on its own text only.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        let mut routes: Vec<_> = self.by_rel.iter().collect();
+        routes.sort_by(|a, b| a.0.cmp(b.0));
+        for (rel, route) in routes {
+            h.update(rel.as_bytes());
+            h.update(&[0, u8::from(route.is_document)]);
+            h.update(route.url.as_bytes());
+            h.update(&[0]);
+        }
+        let mut sizes: Vec<_> = self.file_sizes.iter().collect();
+        sizes.sort();
+        for (path, size) in sizes {
+            h.update(path.as_bytes());
+            h.update(&size.to_le_bytes());
+        }
+        let mut drafts: Vec<_> = self.drafts.iter().collect();
+        drafts.sort();
+        for d in drafts {
+            h.update(d.as_bytes());
+            h.update(&[0]);
+        }
+        h.update(self.base_path.as_bytes());
+        h.update(&[0]);
+        h.update(self.origin.as_bytes());
+        h.digest()
+    }
+
     /// Records a file copied to site path `path` (e.g. `/projekte/lvo/plan.pdf`).
     pub fn insert_file_size(&mut self, path: String, size: u64) {
         self.file_sizes.insert(path, size);

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
+use crate::model::cache::BodyCache;
 use crate::render::{Output, Sink};
 use crate::watch::{self, Change};
 
@@ -115,11 +116,16 @@ impl Sink for Memory {
     }
 }
 
-/// Renders the site in `root` into memory with the normal pipeline.
-pub fn render(root: &Path, overrides: &Overrides) -> Result<HashMap<String, Served>> {
+/// Renders the site in `root` into memory with the normal pipeline, reusing the
+/// Markdown of documents that did not change.
+pub fn render(
+    root: &Path,
+    overrides: &Overrides,
+    cache: &mut BodyCache,
+) -> Result<HashMap<String, Served>> {
     let config = Config::load(root, overrides)?;
     let memory = Memory::default();
-    let rendered = crate::build::render_into(config, &memory)?;
+    let rendered = crate::build::render_into(config, &memory, cache)?;
     let mut files = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
     for copy in rendered.copies {
         files.insert(copy.to, Served::File(copy.from));
@@ -155,7 +161,16 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     // Watch before the first build, so a save during it is not missed.
     let watcher = watch::watch(&root, Duration::from_millis(50))?;
     let start = Instant::now();
-    rebuild(&root, &overrides, &state, "initial build", &[], start);
+    let mut cache = BodyCache::default();
+    rebuild(
+        &root,
+        &overrides,
+        &state,
+        &mut cache,
+        "initial build",
+        &[],
+        start,
+    );
     say(&format!(
         "Serving {} at {url}/ (Ctrl+C to stop)",
         root.display()
@@ -174,7 +189,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     {
         warn(&format!("could not open a browser: {e}"));
     }
-    watch_loop(watcher, &root, &overrides, &state);
+    watch_loop(watcher, &root, &overrides, &state, &mut cache);
     Ok(())
 }
 
@@ -203,7 +218,13 @@ fn listen(options: &Options) -> Result<(tiny_http::Server, u16)> {
 }
 
 /// Rebuilds after every batch of relevant changes, for as long as the watcher runs.
-fn watch_loop(mut watcher: watch::Watcher, root: &Path, overrides: &Overrides, state: &State) {
+fn watch_loop(
+    mut watcher: watch::Watcher,
+    root: &Path,
+    overrides: &Overrides,
+    state: &State,
+    cache: &mut BodyCache,
+) {
     while let Some(paths) = watcher.next_batch() {
         let start = Instant::now();
         let changes: Vec<(PathBuf, Change)> = paths
@@ -222,7 +243,15 @@ fn watch_loop(mut watcher: watch::Watcher, root: &Path, overrides: &Overrides, s
             .map(|(p, _)| p.strip_prefix(root).unwrap_or(p).display().to_string())
             .collect();
         let kinds: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
-        rebuild(root, overrides, state, &names.join(", "), &kinds, start);
+        rebuild(
+            root,
+            overrides,
+            state,
+            cache,
+            &names.join(", "),
+            &kinds,
+            start,
+        );
     }
 }
 
@@ -232,12 +261,13 @@ fn rebuild(
     root: &Path,
     overrides: &Overrides,
     state: &State,
+    cache: &mut BodyCache,
     what: &str,
     changes: &[Change],
     start: Instant,
 ) {
     let previous = state.snapshot();
-    match render(root, overrides) {
+    match render(root, overrides, cache) {
         Ok(files) => {
             let changed = count_changed(&previous.files, &files);
             let had_error = previous.error.is_some();

@@ -1,0 +1,62 @@
+//! Markdown results kept between rebuilds: `serve` renders a document again only when
+//! its text or the table of link targets changed. `build` starts with an empty cache,
+//! so both produce the same site.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use super::Body;
+use crate::error::Diagnostic;
+use crate::markdown::AnchorRef;
+
+/// What rendering one document produced, shared between the model and the cache.
+#[derive(Debug)]
+pub struct RenderedBody {
+    /// The HTML and what templates need from it.
+    pub body: Body,
+    /// Dead links and other problems.
+    pub problems: Vec<Diagnostic>,
+    /// Links into headings, checked against every document's headings.
+    pub anchor_refs: Vec<AnchorRef>,
+    /// The document's heading ids.
+    pub heading_ids: HashSet<String>,
+}
+
+/// The identity of a rendering: the document text and the link targets it could see.
+pub type Key = (u64, u64);
+
+/// Rendered documents by content path, with the key they were rendered under.
+#[derive(Debug, Default)]
+pub struct BodyCache {
+    entries: HashMap<String, (Key, Arc<RenderedBody>)>,
+}
+
+impl BodyCache {
+    /// The earlier result for `rel` if it was rendered under the same key.
+    pub fn get(&self, rel: &str, key: Key) -> Option<Arc<RenderedBody>> {
+        self.entries
+            .get(rel)
+            .filter(|(k, _)| *k == key)
+            .map(|(_, r)| Arc::clone(r))
+    }
+
+    /// Replaces the whole cache with this build's results (deleted documents drop out).
+    pub fn replace(&mut self, entries: HashMap<String, (Key, Arc<RenderedBody>)>) {
+        self.entries = entries;
+    }
+
+    /// How many documents are cached.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A fast hash of a document's text.
+pub fn text_key(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
