@@ -161,7 +161,7 @@ pub fn build(site: &Site) -> Views {
     for (s, v) in site.sections.iter().zip(&sections) {
         by_rel.insert(s.rel.clone(), v.clone());
     }
-    let site_value = site_value(site, &sections);
+    let site_value = site_value(site);
     Views {
         pages,
         sections,
@@ -170,7 +170,7 @@ pub fn build(site: &Site) -> Views {
     }
 }
 
-fn site_value(site: &Site, sections: &[Value]) -> Value {
+fn site_value(site: &Site) -> Value {
     let c = &site.config;
     let mut m = Map::new();
     put(&mut m, "title", c.title.as_str());
@@ -191,10 +191,16 @@ fn site_value(site: &Site, sections: &[Value]) -> Value {
         })
         .collect();
     put(&mut m, "navigation", nav);
-    put(
-        &mut m,
-        "home",
-        sections.first().cloned().unwrap_or_else(Value::none),
-    );
+    // The home page's own fields only: with its pages and subsections, every page's
+    // context would contain the whole site, and every edit would touch every page.
+    // Templates that need the tree call `get_section(path="")`.
+    let home = &site.sections[crate::model::HOME];
+    let mut h = Map::new();
+    put(&mut h, "title", home.title.as_str());
+    put(&mut h, "description", home.description.clone());
+    put(&mut h, "url", href(site, &home.url));
+    put(&mut h, "permalink", site.config.permalink(&home.url));
+    put(&mut h, "path", home.rel.as_str());
+    put(&mut m, "home", h);
     Value::from(m)
 }
