@@ -12,6 +12,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::model::Site;
 use crate::model::cache::BodyCache;
 use crate::output::{Copy, Staging};
+use crate::render::memo::RenderMemo;
 use crate::render::{self, AssetIndex, Templates};
 
 /// What a successful build produced.
@@ -36,7 +37,7 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
     let config = Config::load(root, overrides)?;
     check_output_location(&config)?;
     let staging = Staging::new(&config.output_dir)?;
-    let rendered = render_into(config, &staging, &mut BodyCache::default())?;
+    let rendered = render_into(config, &staging, &mut BodyCache::default(), None)?;
     staging.copy(&rendered.copies)?;
     staging.commit()?;
     let site = &rendered.site;
@@ -55,6 +56,8 @@ pub struct Rendered {
     pub site: Site,
     /// Files copied as they are (assets and files from `content/`).
     pub copies: Vec<Copy>,
+    /// What rendering did (how many templates ran).
+    pub render: render::Rendered,
 }
 
 /// Runs the whole pipeline for `config` and hands every rendered file to `sink`.
@@ -64,6 +67,7 @@ pub fn render_into(
     config: Config,
     sink: &dyn render::Sink,
     cache: &mut BodyCache,
+    memo: Option<&mut RenderMemo>,
 ) -> Result<Rendered> {
     // Content and templates are independent: report the problems of both at once.
     let templates = Templates::load(&config);
@@ -91,8 +95,12 @@ pub fn render_into(
         from: content_dir.join(&f.rel),
     }));
     check_overlaps(&site, &render::output_paths(&site), &copies)?;
-    render::render(&site, templates, assets, sink)?;
-    Ok(Rendered { site, copies })
+    let render = render::render(&site, templates, assets, sink, memo)?;
+    Ok(Rendered {
+        site,
+        copies,
+        render,
+    })
 }
 
 fn merge(a: Option<Error>, b: Option<Error>) -> Error {

@@ -143,6 +143,7 @@ impl Site {
                 sections,
                 pages,
                 files,
+                fingerprint: routes.fingerprint(),
                 routes: std::sync::Arc::new(routes),
             })
         } else {
@@ -221,6 +222,7 @@ fn new_section(
         body: Body::default(),
         template_line: doc.and_then(|d| key_line(d, "template")),
         page_template_line: doc.and_then(|d| key_line(d, "page_template")),
+        source_hash: doc.map_or(0, |d| text_key(&d.text)),
     }
 }
 
@@ -310,6 +312,7 @@ fn new_page(
         body: Body::default(),
         template_line: key_line(doc, "template"),
         lang: config.language.clone(),
+        source_hash: text_key(&doc.text),
     }
 }
 

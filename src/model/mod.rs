@@ -89,6 +89,8 @@ pub struct Section {
     pub template_line: Option<usize>,
     /// 1-based line of the `page_template` key, for messages.
     pub page_template_line: Option<usize>,
+    /// A hash of the `_index.md` text (0 without one), for change detection.
+    pub source_hash: u64,
 }
 
 /// A page: one Markdown file (or a bundle's `index.md`).
@@ -128,6 +130,8 @@ pub struct Page {
     pub template_line: Option<usize>,
     /// The page language.
     pub lang: String,
+    /// A hash of the file's text, for change detection.
+    pub source_hash: u64,
 }
 
 /// A non-Markdown file from `content/`, copied next to its page or section.
@@ -154,6 +158,8 @@ pub struct Site {
     pub files: Vec<ContentFile>,
     /// Lookup of content paths, shared with template functions.
     pub routes: std::sync::Arc<Routes>,
+    /// A hash of every URL, file size and draft the build knows (see [`Routes::fingerprint`]).
+    pub fingerprint: u64,
 }
 
 /// The home section's id.

@@ -78,6 +78,7 @@ mod tests {
             body: Body::default(),
             template_line: None,
             lang: "de".into(),
+            source_hash: 0,
         }
     }
 

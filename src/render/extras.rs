@@ -17,7 +17,7 @@ pub fn aliases(site: &Site) -> Vec<Output> {
             );
             out.push(Output {
                 path: output_path(alias),
-                bytes: html.into_bytes(),
+                bytes: html.into_bytes().into(),
             });
         }
     }
@@ -56,7 +56,7 @@ pub fn sitemap(site: &Site) -> Output {
     xml.push_str("</urlset>\n");
     Output {
         path: "sitemap.xml".into(),
-        bytes: xml.into_bytes(),
+        bytes: xml.into_bytes().into(),
     }
 }
 
@@ -68,7 +68,8 @@ pub fn robots(site: &Site) -> Output {
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
             site.config.permalink("/sitemap.xml")
         )
-        .into_bytes(),
+        .into_bytes()
+        .into(),
     }
 }
 

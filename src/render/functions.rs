@@ -10,6 +10,7 @@ use tera::{Kwargs, State, Tera, TeraResult, Value};
 use crate::content::date::{Date, format_de};
 use crate::markdown::Resolve;
 use crate::model::Routes;
+use crate::render::memo;
 
 /// Files under the asset folders, by output path, with a lazily computed content hash.
 #[derive(Debug, Default)]
@@ -40,6 +41,11 @@ impl AssetIndex {
             .collect();
         v.sort();
         v
+    }
+
+    /// The asset's content hash, if it exists and can be read.
+    pub fn content_hash(&self, rel: &str) -> Option<String> {
+        self.hash(rel).flatten()
     }
 
     /// A short hash of the asset's bytes, read once per build.
@@ -106,11 +112,15 @@ fn lookup(s: &Shared, kw: &Kwargs, function: &str, section: bool) -> TeraResult<
         format!("{bare}.md"),
         crate::content::join(bare, "index.md"),
     ];
-    let found = if section {
-        s.by_rel.get(&key)
-    } else {
-        candidates.iter().find_map(|k| s.by_rel.get(k))
-    };
+    let count = if section { 1 } else { candidates.len() };
+    let found = candidates[..count]
+        .iter()
+        .find_map(|k| s.by_rel.get_key_value(k));
+    // The value a template reads is part of what its output depends on.
+    if let Some((found_key, _)) = found {
+        memo::record(memo::Dep::Content(found_key.clone()));
+    }
+    let found = found.map(|(_, v)| v);
     found.cloned().ok_or_else(|| {
         tera::Error::message(format!(
             "{function}(path=\"{path}\"): there is no {} `content/{key}`{}",
@@ -134,6 +144,7 @@ fn url(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
             .map_err(|u| tera::Error::message(format!("url(path=\"{path}\"): {}", u.reason)));
     }
     let rel = path.trim_start_matches('/');
+    memo::record(memo::Dep::Asset(rel.to_string()));
     match s.assets.hash(rel) {
         Some(Some(hash)) => Ok(Value::from(format!("{}/{rel}?h={hash}", s.base_path))),
         Some(None) => Err(tera::Error::message(format!(

@@ -4,7 +4,9 @@
 
 pub mod context;
 mod extras;
+mod fingerprint;
 pub mod functions;
+pub mod memo;
 mod templates;
 
 use std::path::Path;
@@ -23,8 +25,17 @@ pub use templates::Templates;
 pub struct Output {
     /// Path relative to the output folder, `/`-separated.
     pub path: String,
-    /// The file's bytes.
-    pub bytes: Vec<u8>,
+    /// The file's bytes (shared, so the preview and its memo keep one copy).
+    pub bytes: Arc<[u8]>,
+}
+
+/// What [`render`] did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rendered {
+    /// Files produced.
+    pub files: usize,
+    /// Pages and sections whose template actually ran (the rest came from the memo).
+    pub rendered: usize,
 }
 
 /// Receives every rendered file as soon as it is ready, from any render thread.
@@ -62,17 +73,22 @@ struct Job<'a> {
     display: &'a Path,
     /// The file and line that chose the template, for "unknown template" errors.
     chosen_by: (&'a Path, Option<usize>),
+    /// The fingerprint of `value`.
+    fingerprint: u64,
 }
 
 /// Renders every page, section, the 404 page, sitemap, robots.txt and alias redirects
-/// into `sink`; returns how many files it produced.
+/// into `sink`. With a `memo` (the preview), a page whose inputs did not change since
+/// the memo was filled is taken from it instead of rendered.
 pub fn render(
     site: &Site,
     mut templates: Templates,
     assets: AssetIndex,
     sink: &dyn Sink,
-) -> Result<usize> {
+    memo: Option<&mut memo::RenderMemo>,
+) -> Result<Rendered> {
     let mut views = context::build(site);
+    let fingerprints = fingerprint::compute(site);
     templates.bind(functions::Shared {
         by_rel: std::mem::take(&mut views.by_rel),
         routes: Arc::clone(&site.routes),
@@ -83,21 +99,57 @@ pub fn render(
     globals.insert_value("site", views.site.clone());
     globals.insert("lang", &site.config.language);
 
-    let jobs = jobs(site, &views);
+    let jobs = jobs(site, &views, &fingerprints);
     // Each page's value is dropped once its job ran; nothing holds all pages' HTML.
     drop(views);
     let root = &site.config.root;
-    let results: Vec<std::result::Result<(), Failure>> = jobs
+    let earlier = memo.as_deref();
+    let lookup = |d: &memo::Dep| match d {
+        memo::Dep::Content(rel) => fingerprints.by_rel.get(rel).copied(),
+        memo::Dep::Asset(path) => templates.asset_hash(path),
+    };
+    let results: Vec<std::result::Result<(String, memo::Entry, bool), Failure>> = jobs
         .into_par_iter()
         .map(|job| {
-            let output = render_job(&templates, &job, root).map_err(Failure::Content)?;
-            sink.put(output).map_err(Failure::Io)
+            let path = output_path(job.url);
+            let inputs = job_inputs(&templates, &job, fingerprints.site);
+            let reuse = earlier
+                .and_then(|m| m.get(&path))
+                .filter(|e| e.inputs == inputs && memo::deps_hash(&e.deps, lookup) == e.deps_hash);
+            let (entry, fresh) = match reuse {
+                Some(e) => (e.clone(), false),
+                None => {
+                    let (result, deps) = memo::recording(|| render_job(&templates, &job, root));
+                    let output = result.map_err(Failure::Content)?;
+                    let deps_hash = memo::deps_hash(&deps, lookup);
+                    let entry = memo::Entry {
+                        inputs,
+                        deps,
+                        deps_hash,
+                        bytes: output.bytes,
+                    };
+                    (entry, true)
+                }
+            };
+            let output = Output {
+                path: path.clone(),
+                bytes: Arc::clone(&entry.bytes),
+            };
+            sink.put(output).map_err(Failure::Io)?;
+            Ok((path, entry, fresh))
         })
         .collect();
     let mut problems = Vec::new();
+    let mut next = std::collections::HashMap::new();
+    let mut rendered = 0;
     for r in results {
         match r {
-            Ok(()) => {}
+            Ok((path, entry, fresh)) => {
+                rendered += usize::from(fresh);
+                if memo.is_some() {
+                    next.insert(path, entry);
+                }
+            }
             Err(Failure::Content(d)) => problems.push(d),
             Err(Failure::Io(e)) => return Err(e),
         }
@@ -109,17 +161,37 @@ pub fn render(
     if !problems.is_empty() {
         return Err(Error::Content(collapse(problems)));
     }
+    if let Some(memo) = memo {
+        memo.replace(next);
+    }
     let mut extras = extras::aliases(site);
     extras.push(extras::sitemap(site));
     extras.push(extras::robots(site));
-    let count = site.sections.len() + site.pages.len() + 1 + extras.len();
+    let files = site.sections.len() + site.pages.len() + 1 + extras.len();
     for o in extras {
         sink.put(o)?;
     }
-    Ok(count)
+    Ok(Rendered { files, rendered })
 }
 
-fn jobs<'a>(site: &'a Site, views: &context::Views) -> Vec<Job<'a>> {
+/// A hash of everything a job's output depends on besides what it fetches.
+fn job_inputs(templates: &Templates, job: &Job, site: u64) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&templates.fingerprint.to_le_bytes());
+    h.update(&site.to_le_bytes());
+    h.update(&job.fingerprint.to_le_bytes());
+    for part in [job.template.as_str(), job.kind, job.current_url.as_str()] {
+        h.update(part.as_bytes());
+        h.update(&[0]);
+    }
+    h.digest()
+}
+
+fn jobs<'a>(
+    site: &'a Site,
+    views: &context::Views,
+    fps: &fingerprint::Fingerprints,
+) -> Vec<Job<'a>> {
     let mut jobs = Vec::with_capacity(site.pages.len() + site.sections.len());
     for (id, s) in site.sections.iter().enumerate() {
         let default = if id == HOME {
@@ -135,6 +207,7 @@ fn jobs<'a>(site: &'a Site, views: &context::Views) -> Vec<Job<'a>> {
             current_url: context::href(site, &s.url),
             display: &s.display,
             chosen_by: (&s.display, s.template_line),
+            fingerprint: fps.sections[id],
         });
     }
     for (id, p) in site.pages.iter().enumerate() {
@@ -155,6 +228,7 @@ fn jobs<'a>(site: &'a Site, views: &context::Views) -> Vec<Job<'a>> {
             current_url: context::href(site, &p.url),
             display: &p.display,
             chosen_by,
+            fingerprint: fps.pages[id],
         });
     }
     jobs
@@ -177,7 +251,7 @@ fn render_job(
         .map_err(|e| templates.diagnose(&e, Some(job.display)))?;
     Ok(Output {
         path: output_path(job.url),
-        bytes: html.into_bytes(),
+        bytes: html.into_bytes().into(),
     })
 }
 
@@ -254,6 +328,6 @@ fn render_not_found(site: &Site, templates: &Templates) -> std::result::Result<O
     };
     Ok(Output {
         path: "404.html".into(),
-        bytes,
+        bytes: bytes.into(),
     })
 }

@@ -19,6 +19,9 @@ pub struct Templates {
     sources: HashMap<String, (PathBuf, String)>,
     /// Where the functions find the site data once it exists.
     slot: Slot,
+    /// A hash of every template's name and text: any template change touches every
+    /// page (a finer record of which page uses which template is future work).
+    pub fingerprint: u64,
 }
 
 fn new_tera(slot: &Slot) -> Tera {
@@ -81,10 +84,23 @@ impl Templates {
         if let Err(e) = tera.add_raw_templates(pairs) {
             return Err(Error::Content(diagnose_all(&e, &sources)));
         }
+        let fingerprint = {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            let mut names: Vec<&String> = sources.keys().collect();
+            names.sort();
+            for name in names {
+                h.update(name.as_bytes());
+                h.update(&[0]);
+                h.update(sources[name].1.as_bytes());
+                h.update(&[0]);
+            }
+            h.digest()
+        };
         Ok(Templates {
             tera,
             sources,
             slot,
+            fingerprint,
         })
     }
 
@@ -92,6 +108,12 @@ impl Templates {
     pub fn bind(&self, shared: Shared) {
         // A second bind in one build cannot happen: render binds once per Templates.
         let _ = self.slot.set(shared);
+    }
+
+    /// The content hash of an asset, as `url()` puts it in URLs.
+    pub fn asset_hash(&self, path: &str) -> Option<u64> {
+        let hash = self.slot.get()?.assets.content_hash(path)?;
+        Some(xxhash_rust::xxh3::xxh3_64(hash.as_bytes()))
     }
 
     /// Whether a template of this name exists.

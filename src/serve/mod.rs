@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
 use crate::model::cache::BodyCache;
+use crate::render::memo::RenderMemo;
 use crate::render::{Output, Sink};
 use crate::watch::{self, Change};
 
@@ -110,27 +111,41 @@ struct Memory(Mutex<HashMap<String, Served>>);
 impl Sink for Memory {
     fn put(&self, output: Output) -> Result<()> {
         if let Ok(mut files) = self.0.lock() {
-            files.insert(output.path, Served::Bytes(output.bytes.into()));
+            files.insert(output.path, Served::Bytes(output.bytes));
         }
         Ok(())
     }
 }
 
+/// What the preview keeps between rebuilds so that unchanged work is not repeated.
+#[derive(Default)]
+pub struct Caches {
+    /// Markdown results by document.
+    bodies: BodyCache,
+    /// Rendered pages with what they read.
+    outputs: RenderMemo,
+}
+
 /// Renders the site in `root` into memory with the normal pipeline, reusing the
-/// Markdown of documents that did not change.
+/// Markdown of unchanged documents and the pages whose inputs did not change.
 pub fn render(
     root: &Path,
     overrides: &Overrides,
-    cache: &mut BodyCache,
-) -> Result<HashMap<String, Served>> {
+    caches: &mut Caches,
+) -> Result<(HashMap<String, Served>, crate::render::Rendered)> {
     let config = Config::load(root, overrides)?;
     let memory = Memory::default();
-    let rendered = crate::build::render_into(config, &memory, cache)?;
+    let rendered = crate::build::render_into(
+        config,
+        &memory,
+        &mut caches.bodies,
+        Some(&mut caches.outputs),
+    )?;
     let mut files = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
     for copy in rendered.copies {
         files.insert(copy.to, Served::File(copy.from));
     }
-    Ok(files)
+    Ok((files, rendered.render))
 }
 
 /// Runs the preview until the process is stopped.
@@ -161,7 +176,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     // Watch before the first build, so a save during it is not missed.
     let watcher = watch::watch(&root, Duration::from_millis(50))?;
     let start = Instant::now();
-    let mut cache = BodyCache::default();
+    let mut cache = Caches::default();
     rebuild(
         &root,
         &overrides,
@@ -223,7 +238,7 @@ fn watch_loop(
     root: &Path,
     overrides: &Overrides,
     state: &State,
-    cache: &mut BodyCache,
+    cache: &mut Caches,
 ) {
     while let Some(paths) = watcher.next_batch() {
         let start = Instant::now();
@@ -261,21 +276,24 @@ fn rebuild(
     root: &Path,
     overrides: &Overrides,
     state: &State,
-    cache: &mut BodyCache,
+    cache: &mut Caches,
     what: &str,
     changes: &[Change],
     start: Instant,
 ) {
     let previous = state.snapshot();
     match render(root, overrides, cache) {
-        Ok(files) => {
+        Ok((files, report)) => {
             let changed = count_changed(&previous.files, &files);
             let had_error = previous.error.is_some();
             state.replace(Snapshot { files, error: None });
             let ms = start.elapsed().as_millis();
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
             say(&format!(
-                "{what}: {changed} file{} updated in {ms} ms",
-                if changed == 1 { "" } else { "s" }
+                "{what}: {} page{} re-rendered, {changed} file{} updated in {ms} ms",
+                report.rendered,
+                plural(report.rendered),
+                plural(changed)
             ));
             let event = if watch::only_css(changes) && !had_error {
                 "css"

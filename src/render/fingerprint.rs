@@ -1,0 +1,97 @@
+//! Fingerprints of what templates can see: one hash per page, per section and for
+//! `site`, computed from the model (not by hashing the template values). Two builds
+//! with equal fingerprints give a template the same context.
+
+use std::collections::HashMap;
+
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::model::{SectionId, Site};
+
+/// Hashes of every page's and section's template value, and of `site`.
+#[derive(Debug, Default)]
+pub struct Fingerprints {
+    /// By page id.
+    pub pages: Vec<u64>,
+    /// By section id (covering the section's pages and subsections).
+    pub sections: Vec<u64>,
+    /// Of the `site` value.
+    pub site: u64,
+    /// Content path → fingerprint, for values fetched with `get_page`/`get_section`.
+    pub by_rel: HashMap<String, u64>,
+}
+
+fn text(h: &mut Xxh3, s: &str) {
+    h.update(s.as_bytes());
+    h.update(&[0xff]);
+}
+
+/// Computes all fingerprints of `site`.
+pub fn compute(site: &Site) -> Fingerprints {
+    // Everything global: the configuration (title, base URL, taxonomies, extra…) and
+    // every URL, file size and draft (links and permalinks depend on them).
+    let mut g = Xxh3::new();
+    text(&mut g, &format!("{:?}", site.config));
+    g.update(&site.fingerprint.to_le_bytes());
+    let global = g.digest();
+
+    let crumbs = |h: &mut Xxh3, section: SectionId| {
+        for id in site.ancestors(section).into_iter().chain([section]) {
+            let s = &site.sections[id];
+            text(h, &s.title);
+            text(h, &s.url);
+        }
+    };
+    let pages: Vec<u64> = site
+        .pages
+        .iter()
+        .map(|p| {
+            let mut h = Xxh3::new();
+            h.update(&global.to_le_bytes());
+            text(&mut h, &p.rel);
+            h.update(&p.source_hash.to_le_bytes());
+            crumbs(&mut h, p.section);
+            h.digest()
+        })
+        .collect();
+    let mut sections = vec![0u64; site.sections.len()];
+    // Children have larger ids than their parents: walk backwards, children first.
+    for id in (0..site.sections.len()).rev() {
+        let s = &site.sections[id];
+        let mut h = Xxh3::new();
+        h.update(&global.to_le_bytes());
+        text(&mut h, &s.rel);
+        h.update(&s.source_hash.to_le_bytes());
+        crumbs(&mut h, id);
+        for &p in &s.pages {
+            h.update(&pages[p].to_le_bytes());
+        }
+        for &c in &s.subsections {
+            h.update(&sections[c].to_le_bytes());
+        }
+        sections[id] = h.digest();
+    }
+    let mut by_rel = HashMap::with_capacity(pages.len() + sections.len());
+    for (p, fp) in site.pages.iter().zip(&pages) {
+        by_rel.insert(p.rel.clone(), *fp);
+    }
+    for (s, fp) in site.sections.iter().zip(&sections) {
+        by_rel.insert(s.rel.clone(), *fp);
+    }
+    let mut h = Xxh3::new();
+    h.update(&global.to_le_bytes());
+    for &id in site.navigation() {
+        let s = &site.sections[id];
+        text(&mut h, &s.title);
+        text(&mut h, &s.url);
+    }
+    let home = &site.sections[crate::model::HOME];
+    text(&mut h, &home.title);
+    text(&mut h, home.description.as_deref().unwrap_or(""));
+    Fingerprints {
+        pages,
+        sections,
+        site: h.digest(),
+        by_rel,
+    }
+}

@@ -1,0 +1,115 @@
+//! Rendered pages kept between rebuilds (`serve`), with what each one read. A page is
+//! rendered again only when its template inputs changed: its own value, `site`, the
+//! templates, or anything it fetched with `get_page`, `get_section` or `url` — which
+//! is recorded while it renders, not guessed.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use xxhash_rust::xxh3::Xxh3;
+
+/// Something a template read besides its own context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dep {
+    /// A page or section value, by content path.
+    Content(String),
+    /// An asset whose URL (with its content hash) was asked for.
+    Asset(String),
+}
+
+thread_local! {
+    // One render job runs on one thread from start to end, so a thread-local list
+    // collects exactly the reads of the job being rendered.
+    static READS: RefCell<Option<Vec<Dep>>> = const { RefCell::new(None) };
+}
+
+/// Notes a read by the template being rendered on this thread (if one is recorded).
+pub fn record(dep: Dep) {
+    READS.with(|r| {
+        if let Some(list) = r.borrow_mut().as_mut() {
+            list.push(dep);
+        }
+    });
+}
+
+/// Runs `f`, returning its result and every dependency it recorded.
+pub fn recording<T>(f: impl FnOnce() -> T) -> (T, Vec<Dep>) {
+    READS.with(|r| *r.borrow_mut() = Some(Vec::new()));
+    let out = f();
+    let deps = READS.with(|r| r.borrow_mut().take()).unwrap_or_default();
+    (out, deps)
+}
+
+/// One remembered output.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Hash of the job's own inputs (template set, value, `site`, URL).
+    pub inputs: u64,
+    /// What it fetched, and the hash of those values when it was rendered.
+    pub deps: Vec<Dep>,
+    /// Hash of the fetched values at render time.
+    pub deps_hash: u64,
+    /// The rendered file.
+    pub bytes: Arc<[u8]>,
+}
+
+/// Outputs by path.
+#[derive(Debug, Default)]
+pub struct RenderMemo {
+    entries: HashMap<String, Entry>,
+}
+
+impl RenderMemo {
+    /// The remembered output at `path`, if any.
+    pub fn get(&self, path: &str) -> Option<&Entry> {
+        self.entries.get(path)
+    }
+
+    /// Replaces the memo with this build's outputs (removed pages drop out).
+    pub fn replace(&mut self, entries: HashMap<String, Entry>) {
+        self.entries = entries;
+    }
+}
+
+/// Hashes the current state of `deps` with `lookup` (content path or asset → hash).
+pub fn deps_hash(deps: &[Dep], lookup: impl Fn(&Dep) -> Option<u64>) -> u64 {
+    let mut h = Xxh3::new();
+    for d in deps {
+        match lookup(d) {
+            Some(v) => h.update(&v.to_le_bytes()),
+            // A vanished dependency never matches its earlier hash.
+            None => h.update(b"missing"),
+        }
+        h.update(&[0]);
+    }
+    h.digest()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recording_collects_only_the_reads_inside() {
+        record(Dep::Asset("before".into()));
+        let ((), deps) = recording(|| {
+            record(Dep::Content("a.md".into()));
+            record(Dep::Asset("css/x.css".into()));
+        });
+        record(Dep::Asset("after".into()));
+        assert_eq!(
+            deps,
+            vec![Dep::Content("a.md".into()), Dep::Asset("css/x.css".into())]
+        );
+    }
+
+    #[test]
+    fn deps_hash_changes_with_a_value_or_a_missing_dependency() {
+        let deps = vec![Dep::Content("a.md".into())];
+        let a = deps_hash(&deps, |_| Some(1));
+        assert_eq!(a, deps_hash(&deps, |_| Some(1)));
+        assert_ne!(a, deps_hash(&deps, |_| Some(2)));
+        assert_ne!(a, deps_hash(&deps, |_| None));
+    }
+}
