@@ -23,7 +23,7 @@
 #      comment changes no output, so the event says {"changed":0}; the rebuild is still
 #      complete.
 #   6. Prints median, min and max per kind, lernort's own figure from its stdout line
-#      (`…: N files updated in M ms`, measured from the end of the watcher's 50 ms quiet
+#      (`…: P pages re-rendered, N files updated in M ms`, measured from the end of the watcher's 50 ms quiet
 #      period to the end of the rebuild, so it excludes the debounce), and the server's
 #      peak resident set size (VmHWM).
 #
@@ -226,7 +226,7 @@ def lernort_ms():
         f.seek(log_pos)
         text = f.read()
         log_pos = f.tell()
-    found = re.findall(r": \d+ files? updated in (\d+) ms$", text, re.M)
+    found = re.findall(r" files? updated in (\d+) ms$", text, re.M)
     return int(found[-1]) if found else None
 
 # The watcher starts after the `Serving` line: rewrite site.yaml unchanged until a
