@@ -1514,3 +1514,34 @@ fn deleting_a_linked_page_reports_the_dead_link_in_the_unchanged_page_that_links
         r.status == 200 && !r.text().contains(OVERLAY)
     });
 }
+
+#[test]
+fn a_page_that_reads_another_page_is_rendered_again_when_that_page_changes() {
+    let p = Preview::start("basic");
+    // A site template that shows, on every page, the title of another page.
+    p.sandbox.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{% set other = get_page(path=\"projekte/lernen-vor-ort.md\") %}<p class=\"other\">{{ other.title }}</p>{{ page.content | safe }}{% endblock content %}",
+    );
+    p.wait_for_page("the site template in use", "/projekte/knotenpunkte/", |r| {
+        r.text()
+            .contains("<p class=\"other\">Rückblick: Lernen vor Ort</p>")
+    });
+
+    // Only lernen-vor-ort.md changes; knotenpunkte.md's own context does not, but it
+    // read the changed page through `get_page`, so it must be rendered again.
+    let lvo = "content/projekte/lernen-vor-ort.md";
+    let text = p
+        .sandbox
+        .read(lvo)
+        .replace("Rückblick: Lernen vor Ort", "Lernen vor Ort 2010–2015");
+    p.sandbox.write(lvo, &text);
+    p.wait_for_page(
+        "the new title on the other page",
+        "/projekte/knotenpunkte/",
+        |r| {
+            r.text()
+                .contains("<p class=\"other\">Lernen vor Ort 2010–2015</p>")
+        },
+    );
+}
