@@ -1545,3 +1545,30 @@ fn a_page_that_reads_another_page_is_rendered_again_when_that_page_changes() {
         },
     );
 }
+
+#[test]
+fn a_template_change_re_renders_only_the_pages_that_use_it() {
+    let p = Preview::start("basic");
+    let lines_before = p.server.stdout().len();
+    // Only the section page `/projekte/` uses `section.html` (the home page uses
+    // `index.html`, the pages `page.html`; all of them extend `base.html`).
+    let template = "themes/test/templates/section.html";
+    let text = p.sandbox.read(template);
+    p.sandbox
+        .write(template, &text.replace("<h1>", "<h1 class=\"neu\">"));
+    p.wait_for_page("the changed section template", "/projekte/", |r| {
+        r.text().contains("<h1 class=\"neu\">")
+    });
+    let line = p
+        .server
+        .stdout()
+        .into_iter()
+        .skip(lines_before)
+        .find(|l| l.contains("section.html"))
+        .expect("a rebuild line for the template");
+    assert!(
+        line.contains(": 1 page re-rendered"),
+        "only the page using section.html is rendered again: {line}"
+    );
+    assert!(!p.page("/projekte/knotenpunkte/").contains("class=\"neu\""));
+}

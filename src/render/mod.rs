@@ -7,6 +7,7 @@ mod extras;
 mod fingerprint;
 pub mod functions;
 pub mod memo;
+mod template_deps;
 mod templates;
 
 use std::path::Path;
@@ -177,7 +178,7 @@ pub fn render(
 /// A hash of everything a job's output depends on besides what it fetches.
 fn job_inputs(templates: &Templates, job: &Job, site: u64) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&templates.fingerprint.to_le_bytes());
+    h.update(&templates.chain_hash(&job.template).to_le_bytes());
     h.update(&site.to_le_bytes());
     h.update(&job.fingerprint.to_le_bytes());
     for part in [job.template.as_str(), job.kind, job.current_url.as_str()] {

@@ -10,6 +10,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::render::functions::{Shared, Slot, register};
+use crate::render::template_deps;
 
 /// The parsed templates and where each came from.
 pub struct Templates {
@@ -19,9 +20,8 @@ pub struct Templates {
     sources: HashMap<String, (PathBuf, String)>,
     /// Where the functions find the site data once it exists.
     slot: Slot,
-    /// A hash of every template's name and text: any template change touches every
-    /// page (a finer record of which page uses which template is future work).
-    pub fingerprint: u64,
+    /// Per template: a hash of the names and texts of every template it uses.
+    chains: HashMap<String, u64>,
 }
 
 fn new_tera(slot: &Slot) -> Tera {
@@ -84,23 +84,28 @@ impl Templates {
         if let Err(e) = tera.add_raw_templates(pairs) {
             return Err(Error::Content(diagnose_all(&e, &sources)));
         }
-        let fingerprint = {
-            let mut h = xxhash_rust::xxh3::Xxh3::new();
-            let mut names: Vec<&String> = sources.keys().collect();
-            names.sort();
-            for name in names {
-                h.update(name.as_bytes());
-                h.update(&[0]);
-                h.update(sources[name].1.as_bytes());
-                h.update(&[0]);
-            }
-            h.digest()
-        };
+        let texts: HashMap<String, String> = sources
+            .iter()
+            .map(|(n, (_, t))| (n.clone(), t.clone()))
+            .collect();
+        let chains = template_deps::closures(&texts)
+            .into_iter()
+            .map(|(name, used)| {
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                for n in &used {
+                    h.update(n.as_bytes());
+                    h.update(&[0]);
+                    h.update(texts[n].as_bytes());
+                    h.update(&[0]);
+                }
+                (name, h.digest())
+            })
+            .collect();
         Ok(Templates {
             tera,
             sources,
             slot,
-            fingerprint,
+            chains,
         })
     }
 
@@ -108,6 +113,12 @@ impl Templates {
     pub fn bind(&self, shared: Shared) {
         // A second bind in one build cannot happen: render binds once per Templates.
         let _ = self.slot.set(shared);
+    }
+
+    /// A hash of the templates `name` uses (itself, what it extends, includes or
+    /// imports, and component definitions); 0 for an unknown name.
+    pub fn chain_hash(&self, name: &str) -> u64 {
+        self.chains.get(name).copied().unwrap_or(0)
     }
 
     /// The content hash of an asset, as `url()` puts it in URLs.
