@@ -1559,13 +1559,17 @@ fn a_template_change_re_renders_only_the_pages_that_use_it() {
     p.wait_for_page("the changed section template", "/projekte/", |r| {
         r.text().contains("<h1 class=\"neu\">")
     });
-    let line = p
-        .server
-        .stdout()
-        .into_iter()
-        .skip(lines_before)
-        .find(|l| l.contains("section.html"))
-        .expect("a rebuild line for the template");
+    // The line is printed right after the new pages are served: wait for it too.
+    let rebuild_line = || {
+        p.server
+            .stdout()
+            .into_iter()
+            .skip(lines_before)
+            .find(|l| l.contains("section.html"))
+    };
+    p.server
+        .wait_for("the rebuild line", || rebuild_line().is_some());
+    let line = rebuild_line().expect("a rebuild line for the template");
     assert!(
         line.contains(": 1 page re-rendered"),
         "only the page using section.html is rendered again: {line}"
