@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use walkdir::WalkDir;
 
 use crate::config::{Config, Overrides};
+use crate::content::cache::ContentCache;
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Site;
 use crate::model::cache::BodyCache;
@@ -37,7 +38,7 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
     let config = Config::load(root, overrides)?;
     check_output_location(&config)?;
     let staging = Staging::new(&config.output_dir)?;
-    let rendered = render_into(config, &staging, &mut BodyCache::default(), None)?;
+    let rendered = render_into(config, &staging, None)?;
     staging.copy(&rendered.copies)?;
     staging.commit()?;
     let site = &rendered.site;
@@ -60,22 +61,38 @@ pub struct Rendered {
     pub render: render::Rendered,
 }
 
+/// What a long-running preview keeps between rebuilds so that unchanged work is not
+/// repeated. `build` keeps none of it (and so frees each source text early).
+#[derive(Debug, Default)]
+pub struct Caches {
+    /// Parsed documents, by file stamp.
+    pub content: ContentCache,
+    /// Markdown results, by text and link targets.
+    pub bodies: BodyCache,
+    /// Rendered pages, by their inputs and what they read.
+    pub outputs: RenderMemo,
+}
+
 /// Runs the whole pipeline for `config` and hands every rendered file to `sink`.
 /// Shared by `build` (a staging folder, empty cache) and `serve` (memory, and a cache
 /// of Markdown results kept between rebuilds).
 pub fn render_into(
     config: Config,
     sink: &dyn render::Sink,
-    cache: &mut BodyCache,
-    memo: Option<&mut RenderMemo>,
+    caches: Option<&mut Caches>,
 ) -> Result<Rendered> {
+    let mut fresh = BodyCache::default();
+    let (content_cache, bodies, memo) = match caches {
+        Some(c) => (Some(&mut c.content), &mut c.bodies, Some(&mut c.outputs)),
+        None => (None, &mut fresh, None),
+    };
     // Content and templates are independent: report the problems of both at once.
     let templates = Templates::load(&config);
-    let content = crate::content::load(&config)?;
+    let content = crate::content::load_cached(&config, content_cache)?;
     let assets = asset_index(&config);
     let sizes = assets.sizes();
     let (site, templates) = match (
-        Site::build_cached(config, content, &sizes, cache),
+        Site::build_cached(config, content, &sizes, bodies),
         templates,
     ) {
         (Ok(s), Ok(t)) => (s, t),

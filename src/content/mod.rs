@@ -1,12 +1,15 @@
 //! Loading content: walking `content/`, reading each file once, splitting and parsing
 //! front matter. Produces plain documents; the site tree is built in [`crate::model`].
 
+pub mod cache;
 pub mod date;
 pub mod front_matter;
 pub mod slug;
 mod walk;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -14,6 +17,7 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use front_matter::{PageFrontMatter, SectionFrontMatter};
 
+use cache::{ContentCache, Stamp};
 pub use walk::{FileKind, SourceFile};
 
 /// A Markdown file read from disk, cut into front matter and body.
@@ -29,6 +33,8 @@ pub struct Document<F> {
     pub body_start: usize,
     /// 1-based line on which the body starts.
     pub body_line: usize,
+    /// A hash of `text`, to notice changes without comparing texts.
+    pub hash: u64,
     /// The parsed front matter.
     pub front_matter: F,
 }
@@ -49,9 +55,9 @@ impl<F> Document<F> {
 #[derive(Debug, Default)]
 pub struct Content {
     /// `_index.md` files.
-    pub sections: Vec<Document<SectionFrontMatter>>,
+    pub sections: Vec<Arc<Document<SectionFrontMatter>>>,
     /// Pages, including bundle `index.md` files.
-    pub pages: Vec<Document<PageFrontMatter>>,
+    pub pages: Vec<Arc<Document<PageFrontMatter>>>,
     /// Every other file (images, PDFs), relative to `content/`, with its size in bytes.
     pub files: Vec<(String, u64)>,
     /// Markdown files that could not be read or parsed (reported in `problems`).
@@ -63,6 +69,11 @@ pub struct Content {
 /// Walks `content/` and parses every Markdown file. Files that fail are listed in
 /// [`Content::failed`] with their problems, so later stages can go on and report theirs.
 pub fn load(config: &Config) -> Result<Content> {
+    load_cached(config, None)
+}
+
+/// Like [`load`], reusing documents from `cache` that did not change, and refreshing it.
+pub fn load_cached(config: &Config, mut cache: Option<&mut ContentCache>) -> Result<Content> {
     let dir = config.content_dir();
     if !dir.is_dir() {
         return Err(Error::Usage(format!(
@@ -71,10 +82,21 @@ pub fn load(config: &Config) -> Result<Content> {
         )));
     }
     let (files, problems) = walk::walk(&dir, &config.root);
-    let parsed: Vec<(String, Parsed)> = files
+    if let Some(c) = cache.as_deref_mut() {
+        c.prepare(&config.taxonomies);
+    }
+    let earlier = cache.as_deref();
+    let parsed: Vec<(String, Stamp, Result<cache::Parsed, Diagnostic>)> = files
         .par_iter()
         .filter(|f| f.kind != FileKind::Other)
-        .map(|f| (f.rel.clone(), parse_file(&dir, f, &config.taxonomies)))
+        .map(|f| {
+            let stamp = (f.size, f.modified);
+            let result = match earlier.and_then(|c| c.get(&f.rel, stamp)) {
+                Some(hit) => Ok(hit),
+                None => parse_file(&dir, f, &config.taxonomies),
+            };
+            (f.rel.clone(), stamp, result)
+        })
         .collect();
     let mut content = Content {
         files: files
@@ -85,40 +107,44 @@ pub fn load(config: &Config) -> Result<Content> {
         problems,
         ..Content::default()
     };
-    for (rel, p) in parsed {
+    let mut next = HashMap::new();
+    for (rel, stamp, p) in parsed {
         match p {
-            Parsed::Section(d) => content.sections.push(d),
-            Parsed::Page(d) => content.pages.push(d),
-            Parsed::Failed(d) => {
+            Ok(parsed) => {
+                match &parsed {
+                    cache::Parsed::Section(d) => content.sections.push(Arc::clone(d)),
+                    cache::Parsed::Page(d) => content.pages.push(Arc::clone(d)),
+                }
+                if cache.is_some() {
+                    next.insert(rel, (stamp, parsed));
+                }
+            }
+            Err(d) => {
                 content.failed.push(rel);
                 content.problems.push(d);
             }
         }
     }
+    if let Some(c) = cache {
+        c.replace(next);
+    }
     Ok(content)
 }
 
-enum Parsed {
-    Section(Document<SectionFrontMatter>),
-    Page(Document<PageFrontMatter>),
-    Failed(Diagnostic),
-}
-
-fn parse_file(dir: &Path, file: &SourceFile, taxonomies: &[String]) -> Parsed {
+fn parse_file(
+    dir: &Path,
+    file: &SourceFile,
+    taxonomies: &[String],
+) -> Result<cache::Parsed, Diagnostic> {
     let display = Path::new("content").join(&file.rel);
-    let text = match read_text(&dir.join(&file.rel), &display) {
-        Ok(t) => t,
-        Err(d) => return Parsed::Failed(d),
-    };
+    let text = read_text(&dir.join(&file.rel), &display)?;
     let split = match front_matter::split(&text) {
         Ok(s) => s,
         Err(line) => {
-            return Parsed::Failed(
-                Diagnostic::new(&display, "the front matter is not closed")
-                    .at(line, Some(1))
-                    .with_source(&text)
-                    .hint("end the front matter with a line containing only `---`"),
-            );
+            return Err(Diagnostic::new(&display, "the front matter is not closed")
+                .at(line, Some(1))
+                .with_source(&text)
+                .hint("end the front matter with a line containing only `---`"));
         }
     };
     let yaml = split.front_matter.unwrap_or("");
@@ -147,12 +173,16 @@ fn parse_file(dir: &Path, file: &SourceFile, taxonomies: &[String]) -> Parsed {
     };
     let front_matter = match front_matter {
         Ok(fm) => fm,
-        Err(e) => return Parsed::Failed(located(e)),
+        Err(e) => return Err(located(e)),
     };
     let at = (body_start, body_line);
     match front_matter {
-        FrontMatter::Section(fm) => Parsed::Section(document(file, display, text, at, fm)),
-        FrontMatter::Page(fm) => Parsed::Page(document(file, display, text, at, fm)),
+        FrontMatter::Section(fm) => Ok(cache::Parsed::Section(Arc::new(document(
+            file, display, text, at, fm,
+        )))),
+        FrontMatter::Page(fm) => Ok(cache::Parsed::Page(Arc::new(document(
+            file, display, text, at, fm,
+        )))),
     }
 }
 
@@ -171,6 +201,7 @@ fn document<F>(
     Document {
         rel: file.rel.clone(),
         display,
+        hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
         text,
         body_start: at.0,
         body_line: at.1,

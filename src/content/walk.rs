@@ -26,6 +26,8 @@ pub struct SourceFile {
     pub kind: FileKind,
     /// Size in bytes (shown next to download links).
     pub size: u64,
+    /// Last modification time, where the file system has one.
+    pub modified: Option<std::time::SystemTime>,
 }
 
 /// Lists the files under `dir` in a stable order, skipping hidden and editor temp files.
@@ -84,8 +86,15 @@ pub fn walk(dir: &Path, root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             Some(n) if n.ends_with(".md") => FileKind::Page,
             _ => FileKind::Other,
         };
-        let size = entry.metadata().map_or(0, |m| m.len());
-        files.push(SourceFile { rel, kind, size });
+        let metadata = entry.metadata().ok();
+        let size = metadata.as_ref().map_or(0, |m| m.len());
+        let modified = metadata.and_then(|m| m.modified().ok());
+        files.push(SourceFile {
+            rel,
+            kind,
+            size,
+            modified,
+        });
     }
     (files, problems)
 }

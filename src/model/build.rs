@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::cache::{BodyCache, Key, RenderedBody, text_key};
+use super::cache::{BodyCache, Key, RenderedBody};
 use super::folders::{
     bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
 };
@@ -21,8 +21,8 @@ use crate::markdown::{self, Input, links};
 use crate::yaml;
 use std::sync::Arc;
 
-type PageDoc = Document<PageFrontMatter>;
-type SectionDoc = Document<SectionFrontMatter>;
+type PageDoc = std::sync::Arc<Document<PageFrontMatter>>;
+type SectionDoc = std::sync::Arc<Document<SectionFrontMatter>>;
 
 impl Site {
     /// Builds the site tree from `content`; reports every problem found.
@@ -119,6 +119,7 @@ impl Site {
             routes.insert_file_size(format!("/{}", f.output), f.size);
         }
 
+        let routes_fingerprint = routes.fingerprint();
         render_bodies(
             &mut sections,
             section_docs,
@@ -130,6 +131,7 @@ impl Site {
                 .collect(),
             Links {
                 routes: &routes,
+                routes_fingerprint,
                 lang: &config.language,
             },
             cache,
@@ -143,7 +145,7 @@ impl Site {
                 sections,
                 pages,
                 files,
-                fingerprint: routes.fingerprint(),
+                fingerprint: routes_fingerprint,
                 routes: std::sync::Arc::new(routes),
             })
         } else {
@@ -222,7 +224,7 @@ fn new_section(
         body: Body::default(),
         template_line: doc.and_then(|d| key_line(d, "template")),
         page_template_line: doc.and_then(|d| key_line(d, "page_template")),
-        source_hash: doc.map_or(0, |d| text_key(&d.text)),
+        source_hash: doc.map_or(0, |d| d.hash),
     }
 }
 
@@ -312,7 +314,7 @@ fn new_page(
         body: Body::default(),
         template_line: key_line(doc, "template"),
         lang: config.language.clone(),
-        source_hash: text_key(&doc.text),
+        source_hash: doc.hash,
     }
 }
 
@@ -411,6 +413,8 @@ fn place_files(
 /// What Markdown rendering resolves links with.
 struct Links<'a> {
     routes: &'a Routes,
+    /// `routes.fingerprint()`, computed once per build.
+    routes_fingerprint: u64,
     lang: &'a str,
 }
 
@@ -425,46 +429,51 @@ fn render_bodies(
     cache: &mut BodyCache,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let Links { routes, lang } = links;
+    let Links {
+        routes,
+        routes_fingerprint,
+        lang,
+    } = links;
     let fingerprint = {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(&routes.fingerprint().to_le_bytes());
+        h.update(&routes_fingerprint.to_le_bytes());
         h.update(lang.as_bytes());
         h.digest()
     };
     let earlier = &*cache;
     // The HTML becomes a template value inside the parallel loop, so the rendered
     // `String`s never pile up next to their copies.
-    let render = |rel: &str, display: &std::path::Path, text: &str, body_start: usize| {
-        let key = (text_key(text), fingerprint);
-        if let Some(hit) = earlier.get(rel, key) {
-            return (key, hit);
-        }
-        let input = Input {
-            text,
-            body_start,
-            rel,
-            display,
-            lang,
+    let render =
+        |rel: &str, display: &std::path::Path, text: &str, body_start: usize, hash: u64| {
+            let key = (hash, fingerprint);
+            if let Some(hit) = earlier.get(rel, key) {
+                return (key, hit);
+            }
+            let input = Input {
+                text,
+                body_start,
+                rel,
+                display,
+                lang,
+            };
+            let r = markdown::render(&input, routes);
+            let body = Body {
+                html: tera::Value::safe_string(&r.html),
+                summary: tera::Value::safe_string(&r.summary),
+                toc: r.toc,
+                word_count: r.word_count,
+            };
+            let rendered = RenderedBody {
+                body,
+                problems: r.problems,
+                anchor_refs: r.anchor_refs,
+                heading_ids: r.heading_ids,
+            };
+            (key, Arc::new(rendered))
         };
-        let r = markdown::render(&input, routes);
-        let body = Body {
-            html: tera::Value::safe_string(&r.html),
-            summary: tera::Value::safe_string(&r.summary),
-            toc: r.toc,
-            word_count: r.word_count,
-        };
-        let rendered = RenderedBody {
-            body,
-            problems: r.problems,
-            anchor_refs: r.anchor_refs,
-            heading_ids: r.heading_ids,
-        };
-        (key, Arc::new(rendered))
-    };
     let page_out: Vec<_> = page_docs
         .into_par_iter()
-        .map(|d| render(&d.rel, &d.display, &d.text, d.body_start))
+        .map(|d| render(&d.rel, &d.display, &d.text, d.body_start, d.hash))
         .collect();
     let built: HashSet<&str> = sections.iter().map(|s| s.rel.as_str()).collect();
     let section_out: Vec<(String, _)> = section_docs
@@ -473,7 +482,7 @@ fn render_bodies(
         .map(|d| {
             (
                 d.rel.clone(),
-                render(&d.rel, &d.display, &d.text, d.body_start),
+                render(&d.rel, &d.display, &d.text, d.body_start, d.hash),
             )
         })
         .collect();

@@ -55,8 +55,3 @@ impl BodyCache {
         self.entries.is_empty()
     }
 }
-
-/// A fast hash of a document's text.
-pub fn text_key(text: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
-}

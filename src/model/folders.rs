@@ -8,8 +8,8 @@ use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::content::{Document, parent};
 use crate::error::Diagnostic;
 
-type PageDoc = Document<PageFrontMatter>;
-type SectionDoc = Document<SectionFrontMatter>;
+type PageDoc = std::sync::Arc<Document<PageFrontMatter>>;
+type SectionDoc = std::sync::Arc<Document<SectionFrontMatter>>;
 
 /// Folders holding an `index.md`: page bundles.
 pub fn bundle_dirs(

@@ -12,10 +12,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use crate::build::Caches;
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
-use crate::model::cache::BodyCache;
-use crate::render::memo::RenderMemo;
 use crate::render::{Output, Sink};
 use crate::watch::{self, Change};
 
@@ -117,15 +116,6 @@ impl Sink for Memory {
     }
 }
 
-/// What the preview keeps between rebuilds so that unchanged work is not repeated.
-#[derive(Default)]
-pub struct Caches {
-    /// Markdown results by document.
-    bodies: BodyCache,
-    /// Rendered pages with what they read.
-    outputs: RenderMemo,
-}
-
 /// Renders the site in `root` into memory with the normal pipeline, reusing the
 /// Markdown of unchanged documents and the pages whose inputs did not change.
 pub fn render(
@@ -135,12 +125,7 @@ pub fn render(
 ) -> Result<(HashMap<String, Served>, crate::render::Rendered)> {
     let config = Config::load(root, overrides)?;
     let memory = Memory::default();
-    let rendered = crate::build::render_into(
-        config,
-        &memory,
-        &mut caches.bodies,
-        Some(&mut caches.outputs),
-    )?;
+    let rendered = crate::build::render_into(config, &memory, Some(caches))?;
     let mut files = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
     for copy in rendered.copies {
         files.insert(copy.to, Served::File(copy.from));
@@ -258,6 +243,13 @@ fn watch_loop(
             .map(|(p, _)| p.strip_prefix(root).unwrap_or(p).display().to_string())
             .collect();
         let kinds: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
+        // What the watcher reports is read again even if its size and time look the same.
+        cache
+            .content
+            .invalidate(kinds.iter().filter_map(|c| match c {
+                Change::Content(rel) => Some(rel.as_str()),
+                _ => None,
+            }));
         rebuild(
             root,
             overrides,
