@@ -20,6 +20,11 @@ use crate::watch::{self, Change};
 
 pub use http::{EVENTS_PATH, clean_path, content_type};
 
+/// How long the watcher waits for quiet before rebuilding: long enough to take an
+/// editor's save (write, rename, metadata) as one change, short enough not to be
+/// noticed. A burst it splits only costs an extra rebuild, never a wrong one.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+
 /// The port `serve` tries first.
 pub const DEFAULT_PORT: u16 = 1111;
 
@@ -159,7 +164,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     }
     let state = Arc::new(State::new(&root));
     // Watch before the first build, so a save during it is not missed.
-    let watcher = watch::watch(&root, Duration::from_millis(50))?;
+    let watcher = watch::watch(&root, DEBOUNCE)?;
     let start = Instant::now();
     let mut cache = Caches::default();
     rebuild(
