@@ -14,8 +14,10 @@ use crate::error::{Error, Result};
 /// What kind of input a changed path is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    /// A Markdown page or section index under `content/` (relative path).
-    Content(String),
+    /// A Markdown page under `content/` (relative path).
+    Page(String),
+    /// A section's `_index.md` under `content/` (relative path).
+    Section(String),
     /// Any other file under `content/` (an image, a PDF).
     ContentFile(String),
     /// A template, the site's or a theme's.
@@ -26,12 +28,32 @@ pub enum Change {
     Config,
     /// A data file under `data/`.
     Data(String),
+    /// Any of the above, deleted (a rename is a deletion and a creation in one batch).
+    Removed(Box<Change>),
     /// Not an input: editor swap files, backups, other folders.
     Ignored,
 }
 
-/// Classifies a changed `path` of the site in `root`.
-pub fn classify(root: &Path, path: &Path) -> Change {
+/// Classifies a changed `path` of the site in `root`; `exists` tells whether the file
+/// is still there after the change.
+pub fn classify(root: &Path, path: &Path, exists: bool) -> Change {
+    match classify_kind(root, path) {
+        Change::Ignored => Change::Ignored,
+        kind if !exists => Change::Removed(Box::new(kind)),
+        kind => kind,
+    }
+}
+
+/// The content path whose parsed document a change makes stale, if any.
+pub fn stale_document(change: &Change) -> Option<&str> {
+    match change {
+        Change::Page(rel) | Change::Section(rel) => Some(rel),
+        Change::Removed(inner) => stale_document(inner),
+        _ => None,
+    }
+}
+
+fn classify_kind(root: &Path, path: &Path) -> Change {
     let Ok(rel) = path.strip_prefix(root) else {
         return Change::Ignored;
     };
@@ -46,8 +68,10 @@ pub fn classify(root: &Path, path: &Path) -> Change {
     match parts.as_slice() {
         [only] if *only == CONFIG_FILE => Change::Config,
         ["content", ..] if parts.len() > 1 => {
-            if name.ends_with(".md") {
-                Change::Content(rest(1))
+            if name == "_index.md" {
+                Change::Section(rest(1))
+            } else if name.ends_with(".md") {
+                Change::Page(rest(1))
             } else {
                 Change::ContentFile(rest(1))
             }
@@ -198,16 +222,20 @@ mod tests {
     use super::*;
 
     fn c(path: &str) -> Change {
-        classify(Path::new("/site"), &Path::new("/site").join(path))
+        classify(Path::new("/site"), &Path::new("/site").join(path), true)
     }
 
     #[test]
     fn content_pages_sections_and_files() {
         assert_eq!(
             c("content/projekte/lvo.md"),
-            Change::Content("projekte/lvo.md".into())
+            Change::Page("projekte/lvo.md".into())
         );
-        assert_eq!(c("content/_index.md"), Change::Content("_index.md".into()));
+        assert_eq!(c("content/_index.md"), Change::Section("_index.md".into()));
+        assert_eq!(
+            c("content/team/_index.md"),
+            Change::Section("team/_index.md".into())
+        );
         assert_eq!(
             c("content/projekte/lvo/plan.pdf"),
             Change::ContentFile("projekte/lvo/plan.pdf".into())
@@ -254,8 +282,27 @@ mod tests {
         assert_eq!(c("public/index.html"), Change::Ignored);
         assert_eq!(c("README.md"), Change::Ignored);
         assert_eq!(
-            classify(Path::new("/site"), Path::new("/elsewhere/x.md")),
+            classify(Path::new("/site"), Path::new("/elsewhere/x.md"), true),
             Change::Ignored
+        );
+    }
+
+    #[test]
+    fn deletions_keep_their_kind_and_name_the_stale_document() {
+        let gone = classify(Path::new("/site"), Path::new("/site/content/a.md"), false);
+        assert_eq!(gone, Change::Removed(Box::new(Change::Page("a.md".into()))));
+        assert_eq!(stale_document(&gone), Some("a.md"));
+        assert_eq!(stale_document(&c("content/_index.md")), Some("_index.md"));
+        assert_eq!(stale_document(&c("templates/page.html")), None);
+        let swap = classify(
+            Path::new("/site"),
+            Path::new("/site/content/.a.md.swp"),
+            false,
+        );
+        assert_eq!(
+            swap,
+            Change::Ignored,
+            "a deleted swap file is still ignored"
         );
     }
 

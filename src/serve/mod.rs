@@ -235,7 +235,7 @@ fn watch_loop(
         let changes: Vec<(PathBuf, Change)> = paths
             .into_iter()
             .map(|p| {
-                let c = watch::classify(root, &p);
+                let c = watch::classify(root, &p, p.exists());
                 (p, c)
             })
             .filter(|(_, c)| *c != Change::Ignored)
@@ -245,16 +245,19 @@ fn watch_loop(
         }
         let names: Vec<String> = changes
             .iter()
-            .map(|(p, _)| p.strip_prefix(root).unwrap_or(p).display().to_string())
+            .map(|(p, c)| {
+                let name = p.strip_prefix(root).unwrap_or(p).display().to_string();
+                match c {
+                    Change::Removed(_) => format!("{name} (deleted)"),
+                    _ => name,
+                }
+            })
             .collect();
         let kinds: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
         // What the watcher reports is read again even if its size and time look the same.
         cache
             .content
-            .invalidate(kinds.iter().filter_map(|c| match c {
-                Change::Content(rel) => Some(rel.as_str()),
-                _ => None,
-            }));
+            .invalidate(kinds.iter().filter_map(watch::stale_document));
         rebuild(
             root,
             overrides,
