@@ -10,7 +10,7 @@ use super::cache::{BodyCache, Key, RenderedBody};
 use super::folders::{
     bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
 };
-use super::sort::{compare_pages, compare_sections};
+use super::sort::{compare_pages, compare_sections, title_key};
 use super::{Body, ContentFile, HOME, Page, Routes, Section, SectionId, Site};
 use crate::config::Config;
 use crate::content::date::Date;
@@ -530,13 +530,17 @@ fn sort_tree(sections: &mut [Section], pages: &[Page]) {
             sections[parent].subsections.push(id);
         }
     }
-    let snapshot: Vec<Section> = sections.to_vec();
+    // German sort keys once per page, not once per comparison.
+    let keys: Vec<String> = pages.iter().map(|p| title_key(&p.title)).collect();
     for s in sections.iter_mut() {
         let sort_by = s.sort_by;
         s.pages
-            .sort_by(|&a, &b| compare_pages(sort_by, &pages[a], &pages[b]));
-        s.subsections
-            .sort_by(|&a, &b| compare_sections(&snapshot[a], &snapshot[b]));
+            .sort_by(|&a, &b| compare_pages(sort_by, (&pages[a], &keys[a]), (&pages[b], &keys[b])));
+    }
+    for id in 0..sections.len() {
+        let mut subs = std::mem::take(&mut sections[id].subsections);
+        subs.sort_by(|&a, &b| compare_sections(&sections[a], &sections[b]));
+        sections[id].subsections = subs;
     }
     debug_assert_eq!(HOME, 0);
 }

@@ -23,13 +23,18 @@ pub fn title_key(title: &str) -> String {
 }
 
 /// Compares two pages for a section sorted by `sort_by`.
-pub fn compare_pages(sort_by: SortBy, a: &Page, b: &Page) -> Ordering {
+/// `a` and `b` come with their [`title_key`]s, computed once per page by the caller.
+pub fn compare_pages(
+    sort_by: SortBy,
+    (a, a_key): (&Page, &str),
+    (b, b_key): (&Page, &str),
+) -> Ordering {
     let by_weight = || {
         a.weight
             .unwrap_or(i64::MAX)
             .cmp(&b.weight.unwrap_or(i64::MAX))
     };
-    let by_title = || title_key(&a.title).cmp(&title_key(&b.title));
+    let by_title = || a_key.cmp(b_key);
     let by_date = || match (&a.date, &b.date) {
         (Some(x), Some(y)) => y.instant.cmp(&x.instant),
         (Some(_), None) => Ordering::Less,
@@ -83,7 +88,13 @@ mod tests {
     }
 
     fn sorted(sort_by: SortBy, mut pages: Vec<Page>) -> Vec<String> {
-        pages.sort_by(|a, b| compare_pages(sort_by, a, b));
+        pages.sort_by(|a, b| {
+            compare_pages(
+                sort_by,
+                (a, &title_key(&a.title)),
+                (b, &title_key(&b.title)),
+            )
+        });
         pages.into_iter().map(|p| p.rel).collect()
     }
 
