@@ -105,11 +105,14 @@ pub fn render(
     drop(views);
     let root = &site.config.root;
     let earlier = memo.as_deref();
+    // Without a memo (`build`), each output is dropped as soon as the sink has it.
+    let keep = memo.is_some();
     let lookup = |d: &memo::Dep| match d {
         memo::Dep::Content(rel) => fingerprints.by_rel.get(rel).copied(),
         memo::Dep::Asset(path) => templates.asset_hash(path),
     };
-    let results: Vec<std::result::Result<(String, memo::Entry, bool), Failure>> = jobs
+    type Done = (String, Option<memo::Entry>, bool);
+    let results: Vec<std::result::Result<Done, Failure>> = jobs
         .into_par_iter()
         .map(|job| {
             let path = output_path(job.url);
@@ -137,7 +140,7 @@ pub fn render(
                 bytes: Arc::clone(&entry.bytes),
             };
             sink.put(output).map_err(Failure::Io)?;
-            Ok((path, entry, fresh))
+            Ok((path, keep.then_some(entry), fresh))
         })
         .collect();
     let mut problems = Vec::new();
@@ -147,7 +150,7 @@ pub fn render(
         match r {
             Ok((path, entry, fresh)) => {
                 rendered += usize::from(fresh);
-                if memo.is_some() {
+                if let Some(entry) = entry {
                     next.insert(path, entry);
                 }
             }
