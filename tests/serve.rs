@@ -6,6 +6,9 @@
 //! `themes/test`), and next to it whatever must stay outside the site (a secret file,
 //! a clean build's output).
 
+mod common;
+
+use common::copy_tree;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -34,19 +37,6 @@ fn lernort() -> Command {
 /// A temp folder holding a copy of a fixture in `site/`.
 struct Sandbox {
     dir: tempfile::TempDir,
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("fixture readable");
-        let rel = entry.path().strip_prefix(from).expect("inside fixture");
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("create dir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
 }
 
 impl Sandbox {

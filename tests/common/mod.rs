@@ -27,7 +27,8 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+/// Copies the folder `from` into `to`, creating folders as needed.
+pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("fixture readable");
         let rel = entry.path().strip_prefix(from).expect("inside fixture");
