@@ -10,6 +10,7 @@ use tera::{Map, Value};
 use crate::content::slug::slugify;
 use crate::markdown::{TocEntry, reading_time};
 use crate::model::{Body, Page, Section, SectionId, Site};
+use crate::render::memo::RenderMemo;
 
 /// Every page and section as a template value, plus the `site` value.
 pub struct Views {
@@ -136,8 +137,18 @@ fn section_value(
 }
 
 /// Builds every view once; sections bottom-up so each holds its children's values.
-pub fn build(site: &Site) -> Views {
-    let pages: Vec<Value> = site.pages.par_iter().map(|p| page_value(site, p)).collect();
+/// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value.
+pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) -> Views {
+    let pages: Vec<Value> = site
+        .pages
+        .par_iter()
+        .zip(fingerprints)
+        .map(|(p, &fp)| {
+            earlier
+                .and_then(|m| m.page_value(&p.rel, fp))
+                .unwrap_or_else(|| page_value(site, p))
+        })
+        .collect();
     let mut sections: Vec<Option<Value>> = vec![None; site.sections.len()];
     // Children always have larger ids than their parents (folders are created in
     // sorted order), so walking ids backwards visits children first.

@@ -54,13 +54,28 @@ pub struct Entry {
     pub bytes: Arc<[u8]>,
 }
 
-/// Outputs by path.
+/// Outputs by path, and page values by content path with their fingerprints.
 #[derive(Debug, Default)]
 pub struct RenderMemo {
     entries: HashMap<String, Entry>,
+    pages: HashMap<String, (u64, tera::Value)>,
 }
 
 impl RenderMemo {
+    /// The template value of page `rel`, if it was built with this fingerprint.
+    pub fn page_value(&self, rel: &str, fingerprint: u64) -> Option<tera::Value> {
+        self.pages
+            .get(rel)
+            .filter(|(fp, _)| *fp == fingerprint)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Remembers this build's page values (a fingerprint covers everything a page
+    /// value is made of, so an equal fingerprint means an equal value).
+    pub fn replace_pages(&mut self, pages: HashMap<String, (u64, tera::Value)>) {
+        self.pages = pages;
+    }
+
     /// The remembered output at `path`, if any.
     pub fn get(&self, path: &str) -> Option<&Entry> {
         self.entries.get(path)

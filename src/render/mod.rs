@@ -88,8 +88,17 @@ pub fn render(
     sink: &dyn Sink,
     memo: Option<&mut memo::RenderMemo>,
 ) -> Result<Rendered> {
-    let mut views = context::build(site);
     let fingerprints = fingerprint::compute(site);
+    let mut views = context::build(site, &fingerprints.pages, memo.as_deref());
+    let page_values: Option<std::collections::HashMap<String, (u64, Value)>> =
+        memo.is_some().then(|| {
+            site.pages
+                .iter()
+                .zip(&fingerprints.pages)
+                .zip(&views.pages)
+                .map(|((p, fp), v)| (p.rel.clone(), (*fp, v.clone())))
+                .collect()
+        });
     templates.bind(functions::Shared {
         by_rel: std::mem::take(&mut views.by_rel),
         routes: Arc::clone(&site.routes),
@@ -167,6 +176,7 @@ pub fn render(
     }
     if let Some(memo) = memo {
         memo.replace(next);
+        memo.replace_pages(page_values.unwrap_or_default());
     }
     let mut extras = extras::aliases(site);
     extras.push(extras::sitemap(site));
