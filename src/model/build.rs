@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::cache::{BodyCache, Key, RenderedBody};
+use super::cache::{BodyCache, RenderedBody};
 use super::folders::{
     bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
 };
@@ -487,38 +487,38 @@ fn render_bodies(
         })
         .collect();
 
-    let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
-    let mut anchor_refs = Vec::new();
     let mut next = HashMap::with_capacity(page_out.len() + section_out.len());
-    let mut take = |rel: &str, (key, r): (Key, Arc<RenderedBody>)| -> Body {
-        problems.extend(r.problems.iter().cloned());
-        anchor_refs.extend(r.anchor_refs.iter().cloned());
-        ids.insert(rel.to_string(), r.heading_ids.clone());
-        let body = r.body.clone();
-        next.insert(rel.to_string(), (key, r));
-        body
-    };
-    for (page, r) in pages.iter_mut().zip(page_out) {
-        page.body = take(&page.rel, r);
+    for (page, (key, r)) in pages.iter_mut().zip(page_out) {
+        page.body = r.body.clone();
+        next.insert(page.rel.clone(), (key, r));
     }
-    let by_rel: HashMap<String, SectionId> = sections
+    let by_rel: HashMap<&str, SectionId> = sections
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.rel.clone(), i))
+        .map(|(i, s)| (s.rel.as_str(), i))
         .collect();
-    for (rel, r) in section_out {
-        let body = take(&rel, r);
-        sections[by_rel[&rel]].body = body;
+    let mut section_bodies = Vec::with_capacity(section_out.len());
+    for (rel, (key, r)) in section_out {
+        section_bodies.push((by_rel[rel.as_str()], r.body.clone()));
+        next.insert(rel, (key, r));
     }
-    cache.replace(next);
-    for a in anchor_refs {
-        if !ids
-            .get(&a.document)
-            .is_some_and(|set| set.contains(&a.anchor))
-        {
-            problems.push(a.missing);
+    for (id, body) in section_bodies {
+        sections[id].body = body;
+    }
+    // Problems and anchors are read from the shared results, not copied per build:
+    // only a missing anchor's message is cloned.
+    for (_, r) in next.values() {
+        problems.extend(r.problems.iter().cloned());
+        for a in &r.anchor_refs {
+            let exists = next
+                .get(&a.document)
+                .is_some_and(|(_, target)| target.heading_ids.contains(&a.anchor));
+            if !exists {
+                problems.push(a.missing.clone());
+            }
         }
     }
+    cache.replace(next);
 }
 
 fn sort_tree(sections: &mut [Section], pages: &[Page]) {
