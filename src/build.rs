@@ -73,6 +73,13 @@ pub struct Caches {
     pub outputs: RenderMemo,
 }
 
+impl Caches {
+    /// About how many files the next build writes (as many as the last one).
+    pub fn expected_files(&self) -> usize {
+        self.outputs.len() + 16
+    }
+}
+
 /// Runs the whole pipeline for `config` and hands every rendered file to `sink`.
 /// Shared by `build` (a staging folder, empty cache) and `serve` (memory, and a cache
 /// of Markdown results kept between rebuilds).

@@ -57,7 +57,7 @@ pub struct Entry {
 /// Outputs by path, and page values by content path with their fingerprints.
 #[derive(Debug, Default)]
 pub struct RenderMemo {
-    entries: HashMap<String, Entry>,
+    entries: HashMap<String, Arc<Entry>>,
     pages: HashMap<String, (u64, tera::Value)>,
 }
 
@@ -76,13 +76,23 @@ impl RenderMemo {
         self.pages = pages;
     }
 
+    /// How many outputs are remembered.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// The remembered output at `path`, if any.
-    pub fn get(&self, path: &str) -> Option<&Entry> {
+    pub fn get(&self, path: &str) -> Option<&Arc<Entry>> {
         self.entries.get(path)
     }
 
     /// Replaces the memo with this build's outputs (removed pages drop out).
-    pub fn replace(&mut self, entries: HashMap<String, Entry>) {
+    pub fn replace(&mut self, entries: HashMap<String, Arc<Entry>>) {
         self.entries = entries;
     }
 }

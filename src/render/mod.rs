@@ -120,7 +120,7 @@ pub fn render(
         memo::Dep::Content(rel) => fingerprints.by_rel.get(rel).copied(),
         memo::Dep::Asset(path) => templates.asset_hash(path),
     };
-    type Done = (String, Option<memo::Entry>, bool);
+    type Done = (String, Option<Arc<memo::Entry>>, bool);
     let results: Vec<std::result::Result<Done, Failure>> = jobs
         .into_par_iter()
         .map(|job| {
@@ -130,17 +130,17 @@ pub fn render(
                 .and_then(|m| m.get(&path))
                 .filter(|e| e.inputs == inputs && memo::deps_hash(&e.deps, lookup) == e.deps_hash);
             let (entry, fresh) = match reuse {
-                Some(e) => (e.clone(), false),
+                Some(e) => (Arc::clone(e), false),
                 None => {
                     let (result, deps) = memo::recording(|| render_job(&templates, &job, root));
                     let output = result.map_err(Failure::Content)?;
                     let deps_hash = memo::deps_hash(&deps, lookup);
-                    let entry = memo::Entry {
+                    let entry = Arc::new(memo::Entry {
                         inputs,
                         deps,
                         deps_hash,
                         bytes: output.bytes,
-                    };
+                    });
                     (entry, true)
                 }
             };

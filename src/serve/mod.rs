@@ -129,7 +129,8 @@ pub fn render(
     caches: &mut Caches,
 ) -> Result<(HashMap<String, Served>, crate::render::Rendered)> {
     let config = Config::load(root, overrides)?;
-    let memory = Memory::default();
+    // Sized like the last build, so filling it does not rehash ten thousand times.
+    let memory = Memory(Mutex::new(HashMap::with_capacity(caches.expected_files())));
     let rendered = crate::build::render_into(config, &memory, Some(caches))?;
     let mut files = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
     for copy in rendered.copies {
