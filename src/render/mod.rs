@@ -110,48 +110,17 @@ pub fn render(
     globals.insert("lang", &site.config.language);
 
     let jobs = jobs(site, &views, &fingerprints);
-    // Each page's value is dropped once its job ran; nothing holds all pages' HTML.
     drop(views);
-    let root = &site.config.root;
-    let earlier = memo.as_deref();
-    // Without a memo (`build`), each output is dropped as soon as the sink has it.
-    let keep = memo.is_some();
-    let lookup = |d: &memo::Dep| match d {
-        memo::Dep::Content(rel) => fingerprints.by_rel.get(rel).copied(),
-        memo::Dep::Asset(path) => templates.asset_hash(path),
+    let run = Runner {
+        templates: &templates,
+        fingerprints: &fingerprints,
+        earlier: memo.as_deref(),
+        keep: memo.is_some(),
+        root: &site.config.root,
+        sink,
     };
-    type Done = (String, Option<Arc<memo::Entry>>, bool);
-    let results: Vec<std::result::Result<Done, Failure>> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let path = output_path(job.url);
-            let inputs = job_inputs(&templates, &job, fingerprints.site);
-            let reuse = earlier
-                .and_then(|m| m.get(&path))
-                .filter(|e| e.inputs == inputs && memo::deps_hash(&e.deps, lookup) == e.deps_hash);
-            let (entry, fresh) = match reuse {
-                Some(e) => (Arc::clone(e), false),
-                None => {
-                    let (result, deps) = memo::recording(|| render_job(&templates, &job, root));
-                    let output = result.map_err(Failure::Content)?;
-                    let deps_hash = memo::deps_hash(&deps, lookup);
-                    let entry = Arc::new(memo::Entry {
-                        inputs,
-                        deps,
-                        deps_hash,
-                        bytes: output.bytes,
-                    });
-                    (entry, true)
-                }
-            };
-            let output = Output {
-                path: path.clone(),
-                bytes: Arc::clone(&entry.bytes),
-            };
-            sink.put(output).map_err(Failure::Io)?;
-            Ok((path, keep.then_some(entry), fresh))
-        })
-        .collect();
+    let results: Vec<std::result::Result<Done, Failure>> =
+        jobs.into_par_iter().map(|job| run.job(&job)).collect();
     let mut problems = Vec::new();
     let mut next = std::collections::HashMap::new();
     let mut rendered = 0;
@@ -186,6 +155,62 @@ pub fn render(
         sink.put(o)?;
     }
     Ok(Rendered { files, rendered })
+}
+
+/// A finished job: its output path, its memo entry (kept only with a memo), and
+/// whether its template actually ran.
+type Done = (String, Option<Arc<memo::Entry>>, bool);
+
+/// What every render job needs.
+struct Runner<'a> {
+    templates: &'a Templates,
+    fingerprints: &'a fingerprint::Fingerprints,
+    earlier: Option<&'a memo::RenderMemo>,
+    /// Without a memo (`build`), each output is dropped as soon as the sink has it.
+    keep: bool,
+    root: &'a Path,
+    sink: &'a dyn Sink,
+}
+
+impl Runner<'_> {
+    /// The current fingerprint of something a template read.
+    fn lookup(&self, dep: &memo::Dep) -> Option<u64> {
+        match dep {
+            memo::Dep::Content(rel) => self.fingerprints.by_rel.get(rel).copied(),
+            memo::Dep::Asset(path) => self.templates.asset_hash(path),
+        }
+    }
+
+    /// Takes the output from the memo when nothing it depends on changed, else
+    /// renders it while recording what it reads; hands it to the sink either way.
+    fn job(&self, job: &Job) -> std::result::Result<Done, Failure> {
+        let path = output_path(job.url);
+        let inputs = job_inputs(self.templates, job, self.fingerprints.site);
+        let reuse = self.earlier.and_then(|m| m.get(&path)).filter(|e| {
+            e.inputs == inputs && memo::deps_hash(&e.deps, |d| self.lookup(d)) == e.deps_hash
+        });
+        let (entry, fresh) = match reuse {
+            Some(e) => (Arc::clone(e), false),
+            None => {
+                let (result, deps) = memo::recording(|| render_job(self.templates, job, self.root));
+                let output = result.map_err(Failure::Content)?;
+                let deps_hash = memo::deps_hash(&deps, |d| self.lookup(d));
+                let entry = Arc::new(memo::Entry {
+                    inputs,
+                    deps,
+                    deps_hash,
+                    bytes: output.bytes,
+                });
+                (entry, true)
+            }
+        };
+        let output = Output {
+            path: path.clone(),
+            bytes: Arc::clone(&entry.bytes),
+        };
+        self.sink.put(output).map_err(Failure::Io)?;
+        Ok((path, self.keep.then_some(entry), fresh))
+    }
 }
 
 /// A hash of everything a job's output depends on besides what it fetches.
