@@ -11,7 +11,7 @@ use crate::config::{Config, Overrides};
 use crate::content::cache::ContentCache;
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Site;
-use crate::model::cache::BodyCache;
+use crate::model::cache::ModelCache;
 use crate::output::{Copy, Staging};
 use crate::render::memo::RenderMemo;
 use crate::render::{self, AssetIndex, Templates};
@@ -67,8 +67,8 @@ pub struct Rendered {
 pub struct Caches {
     /// Parsed documents, by file stamp.
     pub content: ContentCache,
-    /// Markdown results, by text and link targets.
-    pub bodies: BodyCache,
+    /// Markdown results, and the last good site to update in place.
+    pub model: ModelCache,
     /// Rendered pages, by their inputs and what they read.
     pub outputs: RenderMemo,
 }
@@ -88,23 +88,36 @@ pub fn render_into(
     sink: &dyn render::Sink,
     caches: Option<&mut Caches>,
 ) -> Result<Rendered> {
-    let mut fresh = BodyCache::default();
-    let (content_cache, bodies, memo) = match caches {
-        Some(c) => (Some(&mut c.content), &mut c.bodies, Some(&mut c.outputs)),
-        None => (None, &mut fresh, None),
+    let (content_cache, model_cache, memo) = match caches {
+        Some(c) => (
+            Some(&mut c.content),
+            Some(&mut c.model),
+            Some(&mut c.outputs),
+        ),
+        None => (None, None, None),
     };
     // Content and templates are independent: report the problems of both at once.
+    let p = crate::profile::stage("templates");
     let templates = Templates::load(&config);
+    drop(p);
+    let p = crate::profile::stage("content");
     let content = crate::content::load_cached(&config, content_cache)?;
+    drop(p);
+    let p = crate::profile::stage("assets");
     let assets = asset_index(&config);
     let sizes = assets.sizes();
-    let (site, templates) = match (
-        Site::build_cached(config, content, &sizes, bodies),
-        templates,
-    ) {
+    drop(p);
+    let p = crate::profile::stage("model");
+    let site = match model_cache {
+        Some(cache) => Site::build_incremental(config, content, &sizes, cache),
+        None => Site::build(config, content, &sizes),
+    };
+    let (site, templates) = match (site, templates) {
         (Ok(s), Ok(t)) => (s, t),
         (s, t) => return Err(merge(s.err(), t.err())),
     };
+    drop(p);
+    let p = crate::profile::stage("copies+overlaps");
     let mut copies: Vec<Copy> = assets
         .files()
         .into_iter()
@@ -119,6 +132,8 @@ pub fn render_into(
         from: content_dir.join(&f.rel),
     }));
     check_overlaps(&site, &render::output_paths(&site), &copies)?;
+    drop(p);
+    let _p = crate::profile::stage("render");
     let render = render::render(&site, templates, assets, sink, memo)?;
     Ok(Rendered {
         site,

@@ -52,7 +52,7 @@ pub struct Overrides {
 }
 
 /// The resolved site configuration.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// The site's name.
     pub title: String,

@@ -17,6 +17,7 @@ pub mod init;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod profile;
 pub mod render;
 pub mod serve;
 pub mod watch;

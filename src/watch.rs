@@ -44,13 +44,27 @@ pub fn classify(root: &Path, path: &Path, exists: bool) -> Change {
     }
 }
 
-/// The content path whose parsed document a change makes stale, if any.
-pub fn stale_document(change: &Change) -> Option<&str> {
+/// The path under `content/` a change touches, if any.
+pub fn content_path(change: &Change) -> Option<&str> {
     match change {
-        Change::Page(rel) | Change::Section(rel) => Some(rel),
-        Change::Removed(inner) => stale_document(inner),
+        Change::Page(rel) | Change::Section(rel) | Change::ContentFile(rel) => Some(rel),
+        Change::Removed(inner) => content_path(inner),
         _ => None,
     }
+}
+
+/// The paths under `content/` a batch of changes touches, or `None` when the whole
+/// folder must be looked at again: the configuration changed (it decides how files
+/// are read), or the watcher may have missed events.
+pub fn content_changes(changes: &[Change], rescan: bool) -> Option<Vec<&str>> {
+    let config = |c: &Change| match c {
+        Change::Removed(inner) => **inner == Change::Config,
+        other => *other == Change::Config,
+    };
+    if rescan || changes.iter().any(config) {
+        return None;
+    }
+    Some(changes.iter().filter_map(content_path).collect())
 }
 
 fn classify_kind(root: &Path, path: &Path) -> Change {
@@ -133,10 +147,11 @@ impl Watcher {
     /// Waits for the next change and returns every path changed until things stay
     /// quiet for the debounce time (an editor's save is often several writes).
     /// `None` when the watcher has stopped.
-    pub fn next_batch(&mut self) -> Option<Vec<PathBuf>> {
+    pub fn next_batch(&mut self) -> Option<Batch> {
         let mut paths = Vec::new();
+        let mut rescan = false;
         loop {
-            let event = if paths.is_empty() {
+            let event = if paths.is_empty() && !rescan {
                 self.events.recv().ok()?
             } else {
                 match self.events.recv_timeout(self.debounce) {
@@ -145,10 +160,12 @@ impl Watcher {
                     Err(RecvTimeoutError::Disconnected) => return None,
                 }
             };
-            if let Ok(event) = event
-                && changes_content(&event.kind)
-            {
-                paths.extend(event.paths);
+            match event {
+                Ok(event) if event.need_rescan() => rescan = true,
+                Ok(event) if changes_content(&event.kind) => paths.extend(event.paths),
+                Ok(_) => {}
+                // The watcher lost track (say, its queue overflowed): look at everything.
+                Err(_) => rescan = true,
             }
         }
         paths.sort();
@@ -162,6 +179,8 @@ impl Watcher {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| SOURCE_DIRS.contains(&n));
+            // A source folder itself came or went: what is inside is not reported.
+            rescan |= top_level && source;
             if top_level && source && p.is_dir() {
                 let _ = self.inner.watch(p, RecursiveMode::Recursive);
                 found.extend(
@@ -176,8 +195,17 @@ impl Watcher {
         paths.extend(found);
         paths.sort();
         paths.dedup();
-        Some(paths)
+        Some(Batch { paths, rescan })
     }
+}
+
+/// The changes of one quiet period.
+#[derive(Debug)]
+pub struct Batch {
+    /// Every path reported changed, sorted.
+    pub paths: Vec<PathBuf>,
+    /// Events may have been missed: the sources must be looked at as a whole.
+    pub rescan: bool,
 }
 
 /// The folders of a site whose files are inputs.
@@ -291,9 +319,10 @@ mod tests {
     fn deletions_keep_their_kind_and_name_the_stale_document() {
         let gone = classify(Path::new("/site"), Path::new("/site/content/a.md"), false);
         assert_eq!(gone, Change::Removed(Box::new(Change::Page("a.md".into()))));
-        assert_eq!(stale_document(&gone), Some("a.md"));
-        assert_eq!(stale_document(&c("content/_index.md")), Some("_index.md"));
-        assert_eq!(stale_document(&c("templates/page.html")), None);
+        assert_eq!(content_path(&gone), Some("a.md"));
+        assert_eq!(content_path(&c("content/_index.md")), Some("_index.md"));
+        assert_eq!(content_path(&c("content/a/plan.pdf")), Some("a/plan.pdf"));
+        assert_eq!(content_path(&c("templates/page.html")), None);
         let swap = classify(
             Path::new("/site"),
             Path::new("/site/content/.a.md.swp"),
@@ -304,6 +333,25 @@ mod tests {
             Change::Ignored,
             "a deleted swap file is still ignored"
         );
+    }
+
+    #[test]
+    fn content_changes_are_exact_unless_the_config_changed_or_events_were_lost() {
+        let edits = [
+            c("content/a.md"),
+            classify(Path::new("/site"), Path::new("/site/content/b"), false),
+            c("templates/page.html"),
+            c("assets/site.css"),
+        ];
+        assert_eq!(content_changes(&edits, false), Some(vec!["a.md", "b"]));
+        assert_eq!(content_changes(&edits[2..], false), Some(vec![]));
+        assert_eq!(content_changes(&edits, true), None, "lost events");
+        assert_eq!(
+            content_changes(&[c("content/a.md"), c("site.yaml")], false),
+            None
+        );
+        let config_gone = classify(Path::new("/site"), Path::new("/site/site.yaml"), false);
+        assert_eq!(content_changes(&[config_gone], false), None);
     }
 
     #[test]

@@ -1,12 +1,15 @@
-//! Parsed documents kept between rebuilds (`serve`): a file whose size and modification
-//! time did not change, and that the watcher did not report, is not read again.
+//! What `serve` keeps of `content/` between rebuilds: the file list of the last walk
+//! and each Markdown file's parsed document. When the watcher can say which files
+//! changed, only those are looked at again; otherwise the folder is walked and a
+//! file whose size and modification time did not change is not read again.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::Document;
 use super::front_matter::{PageFrontMatter, SectionFrontMatter};
+use super::walk::SourceFile;
+use crate::error::Diagnostic;
 
 /// A parsed Markdown file.
 #[derive(Debug, Clone)]
@@ -20,41 +23,93 @@ pub enum Parsed {
 /// What identifies a file's version without reading it.
 pub type Stamp = (u64, Option<SystemTime>);
 
-/// Parsed documents by content path.
-#[derive(Debug, Default)]
+/// One file of the last load: where it is, and for Markdown what reading it gave.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The file as the walk (or the watcher) found it.
+    pub file: SourceFile,
+    /// The parsed document or why it failed; `None` until it is read (and always for
+    /// files that are not Markdown).
+    pub parsed: Option<Result<Parsed, Diagnostic>>,
+}
+
+/// What the cache knows about the changes since it was filled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Known {
+    /// Nothing reliable: the next load walks the folder.
+    Nothing,
+    /// Exactly these content paths may have changed (added, edited or removed).
+    Paths(Vec<String>),
+}
+
+/// The last load's files in walk order, and what changed since.
+#[derive(Debug)]
 pub struct ContentCache {
-    docs: HashMap<String, (Stamp, Parsed)>,
+    pub(super) entries: Vec<Entry>,
     /// The taxonomies the documents were parsed with (they are front matter keys).
     taxonomies: Vec<String>,
+    known: Known,
+}
+
+impl Default for ContentCache {
+    fn default() -> Self {
+        ContentCache {
+            entries: Vec::new(),
+            taxonomies: Vec::new(),
+            known: Known::Nothing,
+        }
+    }
 }
 
 impl ContentCache {
-    /// Forgets everything if the documents were parsed with other taxonomies.
-    pub fn prepare(&mut self, taxonomies: &[String]) {
-        if self.taxonomies != taxonomies {
-            self.docs.clear();
-            self.taxonomies = taxonomies.to_vec();
-        }
-    }
-
-    /// The parsed file at `rel`, if it is known with this stamp.
-    pub fn get(&self, rel: &str, stamp: Stamp) -> Option<Parsed> {
-        self.docs
-            .get(rel)
-            .filter(|(s, _)| *s == stamp)
-            .map(|(_, p)| p.clone())
-    }
-
-    /// Replaces the cache with this load's documents (deleted files drop out).
-    pub fn replace(&mut self, docs: HashMap<String, (Stamp, Parsed)>) {
-        self.docs = docs;
-    }
-
-    /// Forgets files reported changed, whatever their stamp says (two saves within the
+    /// Records content paths the watcher reported changed, added or removed. They are
+    /// read again at the next load whatever their stamp says (two saves within the
     /// clock's resolution keep the same time).
-    pub fn invalidate<'a>(&mut self, rels: impl IntoIterator<Item = &'a str>) {
-        for rel in rels {
-            self.docs.remove(rel);
+    pub fn note_changed<'a>(&mut self, rels: impl IntoIterator<Item = &'a str>) {
+        if let Known::Paths(paths) = &mut self.known {
+            paths.extend(rels.into_iter().map(str::to_string));
         }
+    }
+
+    /// Records that the changes are not known exactly (the watcher lost events, a
+    /// folder moved, the configuration changed): the next load walks `content/`.
+    pub fn note_unknown(&mut self) {
+        self.known = Known::Nothing;
+    }
+
+    /// Starts a load: the paths known to have changed, or `None` if `content/` must be
+    /// walked. Until [`ContentCache::finish`], the cache counts as knowing nothing, so
+    /// a load that fails halfway leaves a walk for the next one.
+    pub(super) fn begin(&mut self, taxonomies: &[String]) -> Option<Vec<String>> {
+        if self.taxonomies != taxonomies {
+            self.entries.clear();
+            self.taxonomies = taxonomies.to_vec();
+            self.known = Known::Nothing;
+        }
+        match std::mem::replace(&mut self.known, Known::Nothing) {
+            Known::Paths(mut paths) => {
+                paths.sort();
+                paths.dedup();
+                Some(paths)
+            }
+            Known::Nothing => None,
+        }
+    }
+
+    /// Ends a successful load: from now on the watcher's reports are enough.
+    pub(super) fn finish(&mut self) {
+        self.known = Known::Paths(Vec::new());
+    }
+
+    /// The parsed file at `rel`, if it was read with this stamp.
+    pub(super) fn parsed(&self, rel: &str, stamp: Stamp) -> Option<Result<Parsed, Diagnostic>> {
+        let i = self
+            .entries
+            .binary_search_by(|e| super::walk::walk_order(&e.file.rel, rel))
+            .ok()?;
+        let e = &self.entries[i];
+        ((e.file.size, e.file.modified) == stamp)
+            .then(|| e.parsed.clone())
+            .flatten()
     }
 }

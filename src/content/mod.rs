@@ -7,7 +7,7 @@ pub mod front_matter;
 pub mod slug;
 mod walk;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -17,7 +17,8 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use front_matter::{PageFrontMatter, SectionFrontMatter};
 
-use cache::{ContentCache, Stamp};
+use cache::{ContentCache, Entry};
+use walk::Found;
 pub use walk::{FileKind, SourceFile};
 
 /// A Markdown file read from disk, cut into front matter and body.
@@ -64,6 +65,10 @@ pub struct Content {
     pub failed: Vec<String>,
     /// Everything wrong so far; the model adds its own before the build stops.
     pub problems: Vec<Diagnostic>,
+    /// When known: the only Markdown files whose text may differ from the previous
+    /// load, with no file added or removed and no other file changed in size. `None`
+    /// after a walk or a first load.
+    pub edited: Option<Vec<String>>,
 }
 
 /// Walks `content/` and parses every Markdown file. Files that fail are listed in
@@ -72,8 +77,9 @@ pub fn load(config: &Config) -> Result<Content> {
     load_cached(config, None)
 }
 
-/// Like [`load`], reusing documents from `cache` that did not change, and refreshing it.
-pub fn load_cached(config: &Config, mut cache: Option<&mut ContentCache>) -> Result<Content> {
+/// Like [`load`], reusing what `cache` holds: only files the watcher reported (or, after
+/// a walk, files whose size or modification time changed) are read again.
+pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<Content> {
     let dir = config.content_dir();
     if !dir.is_dir() {
         return Err(Error::Usage(format!(
@@ -81,54 +87,132 @@ pub fn load_cached(config: &Config, mut cache: Option<&mut ContentCache>) -> Res
             dir.display()
         )));
     }
-    let (files, problems) = walk::walk(&dir, &config.root);
-    if let Some(c) = cache.as_deref_mut() {
-        c.prepare(&config.taxonomies);
-    }
-    let earlier = cache.as_deref();
-    let parsed: Vec<(String, Stamp, Result<cache::Parsed, Diagnostic>)> = files
-        .par_iter()
-        .filter(|f| f.kind != FileKind::Other)
-        .map(|f| {
-            let stamp = (f.size, f.modified);
-            let result = match earlier.and_then(|c| c.get(&f.rel, stamp)) {
-                Some(hit) => Ok(hit),
-                None => parse_file(&dir, f, &config.taxonomies),
-            };
-            (f.rel.clone(), stamp, result)
-        })
-        .collect();
-    let mut content = Content {
-        files: files
-            .iter()
-            .filter(|f| f.kind == FileKind::Other)
-            .map(|f| (f.rel.clone(), f.size))
-            .collect(),
-        problems,
-        ..Content::default()
+    let taxonomies = &config.taxonomies;
+    let Some(cache) = cache else {
+        let (files, problems) = walk::walk(&dir, &config.root);
+        let mut entries: Vec<Entry> = files
+            .into_iter()
+            .map(|file| Entry { file, parsed: None })
+            .collect();
+        parse_missing(&dir, &mut entries, taxonomies);
+        // Moved out, not shared: `build` frees each text as soon as its HTML exists.
+        let taken = entries.iter_mut().map(|e| (&e.file, e.parsed.take()));
+        return Ok(assemble(taken, problems, None));
     };
-    let mut next = HashMap::new();
-    for (rel, stamp, p) in parsed {
-        match p {
-            Ok(parsed) => {
-                match &parsed {
-                    cache::Parsed::Section(d) => content.sections.push(Arc::clone(d)),
-                    cache::Parsed::Page(d) => content.pages.push(Arc::clone(d)),
+    let changed = cache.begin(taxonomies);
+    let mut edited = None;
+    let patched = changed
+        .as_deref()
+        .is_some_and(|c| patch(&mut cache.entries, &dir, c, &mut edited));
+    let mut problems = Vec::new();
+    if !patched {
+        let p = crate::profile::stage("content: walk");
+        let (files, walk_problems) = walk::walk(&dir, &config.root);
+        drop(p);
+        problems = walk_problems;
+        let reported: HashSet<&str> = changed.iter().flatten().map(String::as_str).collect();
+        let entries: Vec<Entry> = files
+            .into_iter()
+            .map(|file| {
+                // Failures are read again: the file may have become readable.
+                let parsed = (!reported.contains(file.rel.as_str()))
+                    .then(|| cache.parsed(&file.rel, (file.size, file.modified)))
+                    .flatten()
+                    .filter(|p| p.is_ok());
+                Entry { file, parsed }
+            })
+            .collect();
+        cache.entries = entries;
+    }
+    parse_missing(&dir, &mut cache.entries, taxonomies);
+    let shared = cache.entries.iter().map(|e| (&e.file, e.parsed.clone()));
+    let walked_cleanly = problems.is_empty();
+    let content = assemble(shared, problems, edited);
+    // A walk that found problems is repeated, so that they are reported again.
+    if walked_cleanly {
+        cache.finish();
+    }
+    Ok(content)
+}
+
+/// Applies the paths the watcher reported to the file list of the last load. Returns
+/// false when only a walk can tell what happened (a folder appeared, a link changed,
+/// a path cannot be read). `edited` is set to the Markdown files changed in place, if
+/// that is all that happened.
+fn patch(
+    entries: &mut Vec<Entry>,
+    dir: &Path,
+    changed: &[String],
+    edited: &mut Option<Vec<String>>,
+) -> bool {
+    let mut edits = Some(Vec::new());
+    for rel in changed {
+        let at = entries.binary_search_by(|e| walk::walk_order(&e.file.rel, rel));
+        match (walk::look_at(dir, rel), at) {
+            (Found::Ignored, _) => {}
+            (Found::NeedsWalk, _) => return false,
+            (Found::File(file), Ok(i)) => {
+                let old = &entries[i].file;
+                if file.kind != FileKind::Other {
+                    if let Some(e) = edits.as_mut() {
+                        e.push(rel.clone());
+                    }
+                } else if file.size != old.size {
+                    // Download links show sizes.
+                    edits = None;
                 }
-                if cache.is_some() {
-                    next.insert(rel, (stamp, parsed));
+                entries[i] = Entry { file, parsed: None };
+            }
+            (Found::File(file), Err(i)) => {
+                entries.insert(i, Entry { file, parsed: None });
+                edits = None;
+            }
+            (Found::Gone, _) => {
+                // It may have been a folder: everything under it is gone too.
+                let prefix = format!("{rel}/");
+                let before = entries.len();
+                entries.retain(|e| e.file.rel != *rel && !e.file.rel.starts_with(&prefix));
+                if entries.len() != before {
+                    edits = None;
                 }
             }
-            Err(d) => {
-                content.failed.push(rel);
+        }
+    }
+    *edited = edits;
+    true
+}
+
+/// Reads and parses, in parallel, every Markdown file not parsed yet.
+fn parse_missing(dir: &Path, entries: &mut [Entry], taxonomies: &[String]) {
+    entries
+        .par_iter_mut()
+        .filter(|e| e.file.kind != FileKind::Other && e.parsed.is_none())
+        .for_each(|e| e.parsed = Some(parse_file(dir, &e.file, taxonomies)));
+}
+
+/// Sorts the loaded files into documents, other files and failures, in walk order.
+fn assemble<'a>(
+    entries: impl Iterator<Item = (&'a SourceFile, Option<Result<cache::Parsed, Diagnostic>>)>,
+    problems: Vec<Diagnostic>,
+    edited: Option<Vec<String>>,
+) -> Content {
+    let mut content = Content {
+        problems,
+        edited,
+        ..Content::default()
+    };
+    for (file, parsed) in entries {
+        match parsed {
+            None => content.files.push((file.rel.clone(), file.size)),
+            Some(Ok(cache::Parsed::Section(d))) => content.sections.push(d),
+            Some(Ok(cache::Parsed::Page(d))) => content.pages.push(d),
+            Some(Err(d)) => {
+                content.failed.push(file.rel.clone());
                 content.problems.push(d);
             }
         }
     }
-    if let Some(c) = cache {
-        c.replace(next);
-    }
-    Ok(content)
+    content
 }
 
 fn parse_file(

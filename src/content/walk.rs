@@ -1,5 +1,6 @@
 //! Walking `content/`: which files exist and what kind each is. No parsing here.
 
+use std::cmp::Ordering;
 use std::path::Path;
 
 use walkdir::WalkDir;
@@ -81,11 +82,7 @@ pub fn walk(dir: &Path, root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             continue;
         };
         let rel = rel.replace('\\', "/");
-        let kind = match entry.file_name().to_str() {
-            Some("_index.md") => FileKind::SectionIndex,
-            Some(n) if n.ends_with(".md") => FileKind::Page,
-            _ => FileKind::Other,
-        };
+        let kind = kind_of(entry.file_name().to_str().unwrap_or_default());
         let metadata = entry.metadata().ok();
         let size = metadata.as_ref().map_or(0, |m| m.len());
         let modified = metadata.and_then(|m| m.modified().ok());
@@ -97,6 +94,51 @@ pub fn walk(dir: &Path, root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         });
     }
     (files, problems)
+}
+
+fn kind_of(name: &str) -> FileKind {
+    match name {
+        "_index.md" => FileKind::SectionIndex,
+        n if n.ends_with(".md") => FileKind::Page,
+        _ => FileKind::Other,
+    }
+}
+
+/// The order [`walk`] lists files in: folder by folder, names compared byte by byte
+/// (so `a/b.md` comes before `a-b/c.md`, as the folder `a` sorts before `a-b`).
+pub fn walk_order(a: &str, b: &str) -> Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// What a path the watcher reported is now, found without walking.
+#[derive(Debug)]
+pub enum Found {
+    /// A regular file.
+    File(SourceFile),
+    /// Nothing is there any more (it may have been a folder).
+    Gone,
+    /// A path `walk` skips (hidden, an editor's temporary file).
+    Ignored,
+    /// A folder, a symbolic link or something unreadable: only a walk finds out what
+    /// it means.
+    NeedsWalk,
+}
+
+/// Looks at the content path `rel` under `dir` the way [`walk`] would.
+pub fn look_at(dir: &Path, rel: &str) -> Found {
+    if rel.split('/').any(|part| is_ignored(Some(part))) {
+        return Found::Ignored;
+    }
+    match std::fs::symlink_metadata(dir.join(rel)) {
+        Ok(m) if m.is_file() => Found::File(SourceFile {
+            rel: rel.to_string(),
+            kind: kind_of(rel.rsplit('/').next().unwrap_or(rel)),
+            size: m.len(),
+            modified: m.modified().ok(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Found::Gone,
+        _ => Found::NeedsWalk,
+    }
 }
 
 fn points_inside(path: &Path, root: &Path) -> bool {

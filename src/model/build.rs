@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::cache::{BodyCache, RenderedBody};
+use super::cache::{BodyCache, Key, ModelCache, RenderedBody};
 use super::folders::{
     bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
 };
@@ -31,6 +31,26 @@ impl Site {
         Site::build_cached(config, content, static_files, &mut BodyCache::default())
     }
 
+    /// Like [`Site::build`], for a site rebuilt again and again (`serve`): updates the
+    /// last good site in place when only page texts changed (see [`Site::update`]),
+    /// else builds afresh, reusing the Markdown results of unchanged documents.
+    pub fn build_incremental(
+        config: Config,
+        content: Content,
+        static_files: &[(String, u64)],
+        cache: &mut ModelCache,
+    ) -> Result<Site> {
+        if let (Some(mut last), Some(edited)) = (cache.last.take(), content.edited.as_deref())
+            && last.config == config
+            && cache.static_files == static_files
+            && last.update(&content, edited, &mut cache.bodies)
+        {
+            return Ok(last);
+        }
+        cache.static_files = static_files.to_vec();
+        Site::build_cached(config, content, static_files, &mut cache.bodies)
+    }
+
     /// Like [`Site::build`], reusing and then refreshing the Markdown results in `cache`.
     pub fn build_cached(
         config: Config,
@@ -44,7 +64,9 @@ impl Site {
             files,
             failed,
             mut problems,
+            edited: _,
         } = content;
+        let p = crate::profile::stage("model: records");
         let bundles = bundle_dirs(&page_docs, &section_docs, &mut problems);
         let dirs = section_dirs(&page_docs, &section_docs, &bundles);
         let drafts = draft_roots(&section_docs, &config);
@@ -92,7 +114,7 @@ impl Site {
                 doc,
                 section,
                 &sections[section].url,
-                &bundles,
+                bundles.contains(doc.dir()),
                 &config,
                 &mut problems,
             );
@@ -119,7 +141,11 @@ impl Site {
             routes.insert_file_size(format!("/{}", f.output), f.size);
         }
 
+        drop(p);
+        let p = crate::profile::stage("model: routes fp");
         let routes_fingerprint = routes.fingerprint();
+        drop(p);
+        let p = crate::profile::stage("model: bodies");
         render_bodies(
             &mut sections,
             section_docs,
@@ -137,7 +163,10 @@ impl Site {
             cache,
             &mut problems,
         );
+        drop(p);
+        let p = crate::profile::stage("model: sort");
         sort_tree(&mut sections, &pages);
+        drop(p);
 
         if problems.is_empty() {
             Ok(Site {
@@ -234,16 +263,18 @@ fn key_line<F>(doc: &Document<F>, key: &str) -> Option<usize> {
     yaml::line_of_key(front, key)
 }
 
-fn new_page(
+/// The page record of `doc` (without its body); `is_bundle` when it is the `index.md`
+/// of a page bundle, whose folder name is then its slug.
+pub(super) fn new_page(
     doc: &PageDoc,
     section: SectionId,
     section_url: &str,
-    bundles: &HashSet<String>,
+    is_bundle: bool,
     config: &Config,
     problems: &mut Vec<Diagnostic>,
 ) -> Page {
     let fm = &doc.front_matter;
-    let stem = if bundles.contains(doc.dir()) {
+    let stem = if is_bundle {
         doc.dir().rsplit('/').next().unwrap_or_default()
     } else {
         doc.rel
@@ -411,11 +442,51 @@ fn place_files(
 }
 
 /// What Markdown rendering resolves links with.
-struct Links<'a> {
-    routes: &'a Routes,
+pub(super) struct Links<'a> {
+    pub routes: &'a Routes,
     /// `routes.fingerprint()`, computed once per build.
-    routes_fingerprint: u64,
-    lang: &'a str,
+    pub routes_fingerprint: u64,
+    pub lang: &'a str,
+}
+
+impl Links<'_> {
+    /// The cache key of a document with text hash `hash` rendered with these links.
+    pub fn key(&self, hash: u64) -> Key {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&self.routes_fingerprint.to_le_bytes());
+        h.update(self.lang.as_bytes());
+        (hash, h.digest())
+    }
+}
+
+/// Renders one document's Markdown. The HTML becomes a template value right away, so
+/// in the parallel loop the rendered `String`s never pile up next to their copies.
+pub(super) fn render_body(
+    rel: &str,
+    display: &std::path::Path,
+    (text, body_start): (&str, usize),
+    links: &Links,
+) -> Arc<RenderedBody> {
+    let input = Input {
+        text,
+        body_start,
+        rel,
+        display,
+        lang: links.lang,
+    };
+    let r = markdown::render(&input, links.routes);
+    let body = Body {
+        html: tera::Value::safe_string(&r.html),
+        summary: tera::Value::safe_string(&r.summary),
+        toc: r.toc,
+        word_count: r.word_count,
+    };
+    Arc::new(RenderedBody {
+        body,
+        problems: r.problems,
+        anchor_refs: r.anchor_refs,
+        heading_ids: r.heading_ids,
+    })
 }
 
 /// Renders the Markdown of every built page and section. Takes the documents by value
@@ -429,48 +500,14 @@ fn render_bodies(
     cache: &mut BodyCache,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let Links {
-        routes,
-        routes_fingerprint,
-        lang,
-    } = links;
-    let fingerprint = {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(&routes_fingerprint.to_le_bytes());
-        h.update(lang.as_bytes());
-        h.digest()
-    };
     let earlier = &*cache;
-    // The HTML becomes a template value inside the parallel loop, so the rendered
-    // `String`s never pile up next to their copies.
-    let render =
-        |rel: &str, display: &std::path::Path, text: &str, body_start: usize, hash: u64| {
-            let key = (hash, fingerprint);
-            if let Some(hit) = earlier.get(rel, key) {
-                return (key, hit);
-            }
-            let input = Input {
-                text,
-                body_start,
-                rel,
-                display,
-                lang,
-            };
-            let r = markdown::render(&input, routes);
-            let body = Body {
-                html: tera::Value::safe_string(&r.html),
-                summary: tera::Value::safe_string(&r.summary),
-                toc: r.toc,
-                word_count: r.word_count,
-            };
-            let rendered = RenderedBody {
-                body,
-                problems: r.problems,
-                anchor_refs: r.anchor_refs,
-                heading_ids: r.heading_ids,
-            };
-            (key, Arc::new(rendered))
-        };
+    let render = |rel: &str, display: &std::path::Path, text: &str, start: usize, hash: u64| {
+        let key = links.key(hash);
+        match earlier.get(rel, key) {
+            Some(hit) => (key, hit),
+            None => (key, render_body(rel, display, (text, start), &links)),
+        }
+    };
     let page_out: Vec<_> = page_docs
         .into_par_iter()
         .map(|d| render(&d.rel, &d.display, &d.text, d.body_start, d.hash))

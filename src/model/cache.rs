@@ -40,6 +40,23 @@ impl BodyCache {
             .map(|(_, r)| Arc::clone(r))
     }
 
+    /// The cached result for `rel`, whatever it was rendered under.
+    pub fn get_any(&self, rel: &str) -> Option<&RenderedBody> {
+        self.entries.get(rel).map(|(_, r)| &**r)
+    }
+
+    /// Every cached result by content path.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &RenderedBody)> {
+        self.entries
+            .iter()
+            .map(|(rel, (_, r))| (rel.as_str(), &**r))
+    }
+
+    /// Stores one document's result.
+    pub fn insert(&mut self, rel: String, key: Key, body: Arc<RenderedBody>) {
+        self.entries.insert(rel, (key, body));
+    }
+
     /// Replaces the whole cache with this build's results (deleted documents drop out).
     pub fn replace(&mut self, entries: HashMap<String, (Key, Arc<RenderedBody>)>) {
         self.entries = entries;
@@ -54,4 +71,16 @@ impl BodyCache {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// What the model keeps between rebuilds (`serve`): Markdown results, and the last good
+/// site with the asset sizes it was built with, to update in place.
+#[derive(Debug, Default)]
+pub struct ModelCache {
+    /// Markdown results by document.
+    pub bodies: BodyCache,
+    /// The last site that rendered without errors.
+    pub last: Option<super::Site>,
+    /// The asset files (path, size) `last` was built with.
+    pub static_files: Vec<(String, u64)>,
 }

@@ -6,6 +6,7 @@ pub mod cache;
 mod folders;
 mod routes;
 mod sort;
+mod update;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -88,7 +88,10 @@ pub fn render(
     sink: &dyn Sink,
     memo: Option<&mut memo::RenderMemo>,
 ) -> Result<Rendered> {
+    let p = crate::profile::stage("render: fingerprints");
     let fingerprints = fingerprint::compute(site);
+    drop(p);
+    let p = crate::profile::stage("render: views");
     let mut views = context::build(site, &fingerprints.pages, memo.as_deref());
     let page_values: Option<std::collections::HashMap<String, (u64, Value)>> =
         memo.is_some().then(|| {
@@ -99,6 +102,8 @@ pub fn render(
                 .map(|((p, fp), v)| (p.rel.clone(), (*fp, v.clone())))
                 .collect()
         });
+    drop(p);
+    let p = crate::profile::stage("render: bind+jobs");
     templates.bind(functions::Shared {
         by_rel: std::mem::take(&mut views.by_rel),
         routes: Arc::clone(&site.routes),
@@ -111,6 +116,8 @@ pub fn render(
 
     let jobs = jobs(site, &views, &fingerprints);
     drop(views);
+    drop(p);
+    let p = crate::profile::stage("render: run");
     let run = Runner {
         templates: &templates,
         fingerprints: &fingerprints,
@@ -121,6 +128,8 @@ pub fn render(
     };
     let results: Vec<std::result::Result<Done, Failure>> =
         jobs.into_par_iter().map(|job| run.job(&job)).collect();
+    drop(p);
+    let p = crate::profile::stage("render: collect");
     let mut problems = Vec::new();
     let mut next = std::collections::HashMap::new();
     let mut rendered = 0;
@@ -143,6 +152,8 @@ pub fn render(
     if !problems.is_empty() {
         return Err(Error::Content(collapse(problems)));
     }
+    drop(p);
+    let _p = crate::profile::stage("render: memo+extras");
     if let Some(memo) = memo {
         memo.replace(next);
         memo.replace_pages(page_values.unwrap_or_default());

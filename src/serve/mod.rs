@@ -136,6 +136,8 @@ pub fn render(
     for copy in rendered.copies {
         files.insert(copy.to, Served::File(copy.from));
     }
+    // Rendered without errors: the next rebuild may update this site in place.
+    caches.model.last = Some(rendered.site);
     Ok((files, rendered.render))
 }
 
@@ -231,9 +233,10 @@ fn watch_loop(
     state: &State,
     cache: &mut Caches,
 ) {
-    while let Some(paths) = watcher.next_batch() {
+    while let Some(batch) = watcher.next_batch() {
         let start = Instant::now();
-        let changes: Vec<(PathBuf, Change)> = paths
+        let changes: Vec<(PathBuf, Change)> = batch
+            .paths
             .into_iter()
             .map(|p| {
                 let c = watch::classify(root, &p, p.exists());
@@ -241,7 +244,7 @@ fn watch_loop(
             })
             .filter(|(_, c)| *c != Change::Ignored)
             .collect();
-        if changes.is_empty() {
+        if changes.is_empty() && !batch.rescan {
             continue;
         }
         let names: Vec<String> = changes
@@ -255,10 +258,12 @@ fn watch_loop(
             })
             .collect();
         let kinds: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
-        // What the watcher reports is read again even if its size and time look the same.
-        cache
-            .content
-            .invalidate(kinds.iter().filter_map(watch::stale_document));
+        // What the watcher reports is read again even if its size and time look the same;
+        // nothing else under `content/` is looked at unless the watcher lost track.
+        match watch::content_changes(&kinds, batch.rescan) {
+            Some(paths) => cache.content.note_changed(paths),
+            None => cache.content.note_unknown(),
+        }
         rebuild(
             root,
             overrides,
@@ -283,11 +288,16 @@ fn rebuild(
     start: Instant,
 ) {
     let previous = state.snapshot();
-    match render(root, overrides, cache) {
+    let p = crate::profile::stage("serve: render");
+    let result = render(root, overrides, cache);
+    drop(p);
+    match result {
         Ok((files, report)) => {
+            let p = crate::profile::stage("serve: swap");
             let changed = count_changed(&previous.files, &files);
             let had_error = previous.error.is_some();
             state.replace(Snapshot { files, error: None });
+            drop(p);
             let ms = start.elapsed().as_millis();
             let plural = |n: usize| if n == 1 { "" } else { "s" };
             say(&format!(

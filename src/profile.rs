@@ -1,0 +1,34 @@
+//! Stage timings for developers: with `LERNORT_PROFILE=1` in the environment, each
+//! pipeline stage prints how long it took to stderr. Off by default; costs one
+//! relaxed load per stage when off.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+fn enabled() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("LERNORT_PROFILE").is_some_and(|v| v != "0"))
+}
+
+/// Times one stage; reports when dropped.
+pub struct Stage {
+    name: &'static str,
+    start: Option<Instant>,
+}
+
+/// Starts timing the stage `name` (a no-op unless profiling is on).
+pub fn stage(name: &'static str) -> Stage {
+    Stage {
+        name,
+        start: enabled().then(Instant::now),
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        if let Some(start) = self.start {
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            eprintln!("[profile] {:<28} {ms:8.2} ms", self.name);
+        }
+    }
+}
