@@ -342,3 +342,126 @@ pub fn parent(rel: &str) -> &str {
 pub fn display_path(rel: &str) -> PathBuf {
     Path::new("content").join(rel)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Overrides;
+
+    /// A site folder with `site.yaml` and the given content files.
+    fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, Config) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.yaml"),
+            "title: T\nbase_url: https://x.example\n",
+        )
+        .unwrap();
+        for (rel, text) in files {
+            write(dir.path(), rel, text);
+        }
+        let config = Config::load(dir.path(), &Overrides::default()).unwrap();
+        (dir, config)
+    }
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join("content").join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn rels(content: &Content) -> Vec<&str> {
+        let mut all: Vec<&str> = content.pages.iter().map(|d| d.rel.as_str()).collect();
+        all.extend(content.sections.iter().map(|d| d.rel.as_str()));
+        all.extend(content.files.iter().map(|(r, _)| r.as_str()));
+        all.sort_by(|a, b| walk::walk_order(a, b));
+        all
+    }
+
+    const PAGE: &str = "---\ntitle: P\n---\nText\n";
+
+    #[test]
+    fn walk_order_is_the_order_of_the_walk() {
+        let names = [
+            "a-b/c.md",
+            "a/b.md",
+            "a.md",
+            "ab.md",
+            "a/z/y.md",
+            "a/c.md",
+            "_index.md",
+        ];
+        let (dir, config) = site(&names.map(|n| (n, PAGE)));
+        let (files, problems) = walk::walk(&config.content_dir(), dir.path());
+        assert!(problems.is_empty());
+        let walked: Vec<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+        let mut sorted = walked.clone();
+        sorted.sort_by(|a, b| walk::walk_order(a, b));
+        assert_eq!(walked, sorted);
+        assert_eq!(walked[..3], ["_index.md", "a/b.md", "a/c.md"]);
+    }
+
+    #[test]
+    fn reported_edits_are_read_again_without_a_walk() {
+        let (dir, config) = site(&[("_index.md", PAGE), ("a/x.md", PAGE), ("a/y.md", PAGE)]);
+        let mut cache = ContentCache::default();
+        let first = load_cached(&config, Some(&mut cache)).unwrap();
+        assert_eq!(first.edited, None, "a first load knows no earlier state");
+
+        write(dir.path(), "a/x.md", "---\ntitle: Neu\n---\nText\n");
+        cache.note_changed(["a/x.md"]);
+        let second = load_cached(&config, Some(&mut cache)).unwrap();
+        assert_eq!(second.edited, Some(vec!["a/x.md".to_string()]));
+        let x = second.pages.iter().find(|d| d.rel == "a/x.md").unwrap();
+        assert_eq!(x.front_matter.title, "Neu");
+        let y = |c: &Content| Arc::clone(c.pages.iter().find(|d| d.rel == "a/y.md").unwrap());
+        assert!(
+            Arc::ptr_eq(&y(&first), &y(&second)),
+            "an unreported file is not read again"
+        );
+
+        // A file the watcher did not report is not seen until a walk.
+        write(dir.path(), "a/unreported.md", PAGE);
+        let third = load_cached(&config, Some(&mut cache)).unwrap();
+        assert_eq!(third.edited, Some(vec![]));
+        assert!(!rels(&third).contains(&"a/unreported.md"));
+        cache.note_unknown();
+        let fourth = load_cached(&config, Some(&mut cache)).unwrap();
+        assert_eq!(fourth.edited, None);
+        assert!(rels(&fourth).contains(&"a/unreported.md"));
+    }
+
+    #[test]
+    fn added_and_removed_files_and_folders_keep_the_walk_order() {
+        let (dir, config) = site(&[("_index.md", PAGE), ("a/x.md", PAGE), ("b/y.md", PAGE)]);
+        let mut cache = ContentCache::default();
+        load_cached(&config, Some(&mut cache)).unwrap();
+
+        write(dir.path(), "a-b.md", PAGE);
+        write(dir.path(), "a/w.pdf", "pdf");
+        std::fs::remove_dir_all(dir.path().join("content/b")).unwrap();
+        cache.note_changed(["a-b.md", "a/w.pdf", "b"]);
+        let patched = load_cached(&config, Some(&mut cache)).unwrap();
+        assert_eq!(patched.edited, None, "files came and went");
+        assert_eq!(rels(&patched), ["_index.md", "a/w.pdf", "a/x.md", "a-b.md"]);
+
+        let walked = load(&config).unwrap();
+        assert_eq!(rels(&patched), rels(&walked));
+        let order = |c: &Content| c.pages.iter().map(|d| d.rel.clone()).collect::<Vec<_>>();
+        assert_eq!(order(&patched), order(&walked), "documents in walk order");
+    }
+
+    #[test]
+    fn a_new_folder_or_a_hidden_file_is_handled_like_the_walk() {
+        let (dir, config) = site(&[("_index.md", PAGE)]);
+        let mut cache = ContentCache::default();
+        load_cached(&config, Some(&mut cache)).unwrap();
+
+        // A folder is reported, not the files written into it before it was watched.
+        write(dir.path(), "neu/seite.md", PAGE);
+        write(dir.path(), ".versteckt.md", PAGE);
+        cache.note_changed(["neu", ".versteckt.md"]);
+        let content = load_cached(&config, Some(&mut cache)).unwrap();
+        assert_eq!(content.edited, None, "a folder makes the load walk");
+        assert_eq!(rels(&content), ["_index.md", "neu/seite.md"]);
+    }
+}

@@ -1,7 +1,9 @@
 //! Building the [`Site`] from loaded content in one pass: sections from folders, URLs,
 //! drafts, collisions, Markdown with resolved links, anchor checks, sorting.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -78,10 +80,10 @@ impl Site {
             routes.insert_broken(rel);
         }
 
-        let index_docs: HashMap<&str, &SectionDoc> =
+        let index_docs: FxHashMap<&str, &SectionDoc> =
             section_docs.iter().map(|d| (d.dir(), d)).collect();
         let mut sections = Vec::new();
-        let mut section_ids = HashMap::new();
+        let mut section_ids = FxHashMap::default();
         for dir in dirs.iter().filter(|d| !is_drafted(d, &drafts)) {
             let doc = index_docs.get(dir.as_str()).copied();
             let parent_id = (!dir.is_empty()).then(|| section_ids[parent(dir)]);
@@ -351,7 +353,7 @@ pub(super) fn new_page(
 
 /// Two sources for one URL is an error naming both.
 fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, (&PathBuf, &str)> = HashMap::new();
+    let mut seen: FxHashMap<&str, (&PathBuf, &str)> = FxHashMap::default();
     let sources = sections
         .iter()
         .map(|s| (s.url.as_str(), &s.display, "section"))
@@ -363,7 +365,7 @@ fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Dia
         }));
     // Compare the files written, not the URLs: the alias `/index.html` and the home
     // page `/` are different URLs for the same file.
-    let mut seen_files: HashMap<String, (&PathBuf, &str)> = HashMap::new();
+    let mut seen_files: FxHashMap<String, (&PathBuf, &str)> = FxHashMap::default();
     for (url, display, kind) in sources {
         let earlier = seen
             .get(url)
@@ -396,12 +398,12 @@ fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Dia
 fn place_files(
     files: Vec<(String, u64)>,
     sections: &[Section],
-    section_ids: &HashMap<String, SectionId>,
+    section_ids: &FxHashMap<String, SectionId>,
     pages: &[Page],
     bundles: &HashSet<String>,
     drafts: &[String],
 ) -> (Vec<ContentFile>, Vec<String>) {
-    let bundle_urls: HashMap<&str, &str> = pages
+    let bundle_urls: FxHashMap<&str, &str> = pages
         .iter()
         .filter(|p| is_bundle_index(&p.rel))
         .map(|p| (parent(&p.rel), p.url.as_str()))
@@ -524,12 +526,13 @@ fn render_bodies(
         })
         .collect();
 
-    let mut next = HashMap::with_capacity(page_out.len() + section_out.len());
+    let mut next =
+        FxHashMap::with_capacity_and_hasher(page_out.len() + section_out.len(), Default::default());
     for (page, (key, r)) in pages.iter_mut().zip(page_out) {
         page.body = r.body.clone();
         next.insert(page.rel.clone(), (key, r));
     }
-    let by_rel: HashMap<&str, SectionId> = sections
+    let by_rel: FxHashMap<&str, SectionId> = sections
         .iter()
         .enumerate()
         .map(|(i, s)| (s.rel.as_str(), i))

@@ -2,7 +2,9 @@
 //! its text or the table of link targets changed. `build` starts with an empty cache,
 //! so both produce the same site.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use super::Body;
@@ -28,7 +30,7 @@ pub type Key = (u64, u64);
 /// Rendered documents by content path, with the key they were rendered under.
 #[derive(Debug, Default)]
 pub struct BodyCache {
-    entries: HashMap<String, (Key, Arc<RenderedBody>)>,
+    entries: FxHashMap<String, (Key, Arc<RenderedBody>)>,
 }
 
 impl BodyCache {
@@ -58,7 +60,7 @@ impl BodyCache {
     }
 
     /// Replaces the whole cache with this build's results (deleted documents drop out).
-    pub fn replace(&mut self, entries: HashMap<String, (Key, Arc<RenderedBody>)>) {
+    pub fn replace(&mut self, entries: FxHashMap<String, (Key, Arc<RenderedBody>)>) {
         self.entries = entries;
     }
 

@@ -1,7 +1,9 @@
 //! The route table: every content path (pages, sections, other files) and its URL.
 //! Markdown link resolution and the `get_page`/`url` template functions use it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 
 use crate::markdown::{Resolve, Resolved, Unresolved};
 
@@ -17,10 +19,10 @@ pub struct Route {
 /// Content paths → URLs.
 #[derive(Debug, Default)]
 pub struct Routes {
-    by_rel: HashMap<String, Route>,
+    by_rel: FxHashMap<String, Route>,
     drafts: HashSet<String>,
     /// Site path (without the base path) → size, for every copied file.
-    file_sizes: HashMap<String, u64>,
+    file_sizes: FxHashMap<String, u64>,
     base_path: String,
     origin: String,
 }

@@ -7,7 +7,7 @@
 //! In every other case, and whenever the edit has a problem to report, it declines and
 //! the full build runs (and reports exactly as `build` would).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use super::build::{Links, new_page, render_body};
@@ -25,7 +25,7 @@ impl Site {
         if !content.problems.is_empty() || !content.failed.is_empty() {
             return false;
         }
-        let docs: HashMap<&str, _> = content
+        let docs: FxHashMap<&str, _> = content
             .pages
             .iter()
             .filter(|d| edited.contains(&d.rel))
@@ -35,7 +35,7 @@ impl Site {
         if docs.len() != edited.len() {
             return false;
         }
-        let ids: HashMap<&str, PageId> = self
+        let ids: FxHashMap<&str, PageId> = self
             .pages
             .iter()
             .enumerate()
@@ -81,7 +81,7 @@ impl Site {
             page.body = body.body.clone();
             fresh.push((id, page, key, body));
         }
-        let by_rel: HashMap<&str, &Arc<RenderedBody>> = fresh
+        let by_rel: FxHashMap<&str, &Arc<RenderedBody>> = fresh
             .iter()
             .map(|(_, page, _, body)| (page.rel.as_str(), body))
             .collect();
@@ -107,7 +107,7 @@ impl Site {
     fn sort_section(&mut self, id: SectionId) {
         let pages = &self.pages;
         let section = &mut self.sections[id];
-        let keys: HashMap<PageId, String> = section
+        let keys: FxHashMap<PageId, String> = section
             .pages
             .iter()
             .map(|&p| (p, title_key(&pages[p].title)))
@@ -121,7 +121,7 @@ impl Site {
 
 /// Whether every link into a heading still finds it, with the `edited` documents'
 /// new headings: links from them, and links from unchanged documents into them.
-fn anchors_hold(bodies: &BodyCache, edited: &HashMap<&str, &Arc<RenderedBody>>) -> bool {
+fn anchors_hold(bodies: &BodyCache, edited: &FxHashMap<&str, &Arc<RenderedBody>>) -> bool {
     let headings = |rel: &str| match edited.get(rel) {
         Some(b) => Some(&b.heading_ids),
         None => bodies.get_any(rel).map(|b| &b.heading_ids),
@@ -134,12 +134,24 @@ fn anchors_hold(bodies: &BodyCache, edited: &HashMap<&str, &Arc<RenderedBody>>) 
     if !edited.values().all(|b| refs_hold(b)) {
         return false;
     }
-    bodies.iter().all(|(rel, body)| {
-        edited.contains_key(rel)
-            || body
-                .anchor_refs
-                .iter()
-                .filter(|a| edited.contains_key(a.document.as_str()))
-                .all(|a| headings(&a.document).is_some_and(|ids| ids.contains(&a.anchor)))
-    })
+    // Links from unchanged documents held before; only a heading that went away can
+    // break one. Most edits keep every heading, and then nothing else is looked at.
+    let lost: Vec<&str> = edited
+        .iter()
+        .filter(|(rel, new)| {
+            bodies
+                .get_any(rel)
+                .is_some_and(|old| !old.heading_ids.is_subset(&new.heading_ids))
+        })
+        .map(|(rel, _)| *rel)
+        .collect();
+    lost.is_empty()
+        || bodies.iter().all(|(rel, body)| {
+            edited.contains_key(rel)
+                || body
+                    .anchor_refs
+                    .iter()
+                    .filter(|a| lost.contains(&a.document.as_str()))
+                    .all(|a| headings(&a.document).is_some_and(|ids| ids.contains(&a.anchor)))
+        })
 }

@@ -2,7 +2,7 @@
 //! build. Tera values share their maps and arrays, so handing a page or section to a
 //! template clones a pointer, never the site.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use tera::{Map, Value};
@@ -21,7 +21,7 @@ pub struct Views {
     /// The `site` value.
     pub site: Value,
     /// Content path → value, for `get_page` and `get_section`.
-    pub by_rel: HashMap<String, Value>,
+    pub by_rel: FxHashMap<String, Value>,
 }
 
 /// A site path with the base URL's path prefix, for `href`s.
@@ -165,7 +165,7 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
         .into_iter()
         .map(|v| v.unwrap_or_else(Value::none))
         .collect();
-    let mut by_rel = HashMap::new();
+    let mut by_rel = FxHashMap::default();
     for (p, v) in site.pages.iter().zip(&pages) {
         by_rel.insert(p.rel.clone(), v.clone());
     }

@@ -2,7 +2,7 @@
 //! `site`, computed from the model (not by hashing the template values). Two builds
 //! with equal fingerprints give a template the same context.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use xxhash_rust::xxh3::Xxh3;
 
@@ -18,7 +18,7 @@ pub struct Fingerprints {
     /// Of the `site` value.
     pub site: u64,
     /// Content path → fingerprint, for values fetched with `get_page`/`get_section`.
-    pub by_rel: HashMap<String, u64>,
+    pub by_rel: FxHashMap<String, u64>,
 }
 
 fn text(h: &mut Xxh3, s: &str) {
@@ -71,7 +71,8 @@ pub fn compute(site: &Site) -> Fingerprints {
         }
         sections[id] = h.digest();
     }
-    let mut by_rel = HashMap::with_capacity(pages.len() + sections.len());
+    let mut by_rel =
+        FxHashMap::with_capacity_and_hasher(pages.len() + sections.len(), Default::default());
     for (p, fp) in site.pages.iter().zip(&pages) {
         by_rel.insert(p.rel.clone(), *fp);
     }

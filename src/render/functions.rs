@@ -1,7 +1,7 @@
 //! Template functions and filters: `get_page`, `get_section`, `url`, and `date`.
 //! They read the prebuilt views and the asset index; none of them touches the model.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -15,7 +15,7 @@ use crate::render::memo;
 /// Files under the asset folders, by output path, with a lazily computed content hash.
 #[derive(Debug, Default)]
 pub struct AssetIndex {
-    entries: HashMap<String, (PathBuf, OnceLock<Option<String>>)>,
+    entries: FxHashMap<String, (PathBuf, OnceLock<Option<Hash>>)>,
 }
 
 impl AssetIndex {
@@ -43,28 +43,43 @@ impl AssetIndex {
         v
     }
 
-    /// The asset's content hash, if it exists and can be read.
-    pub fn content_hash(&self, rel: &str) -> Option<String> {
-        self.hash(rel).flatten()
+    /// The asset's content hash as `url()` writes it, if it exists and can be read.
+    pub fn content_hash(&self, rel: &str) -> Option<&str> {
+        self.hash(rel).flatten().map(|h| h.text.as_str())
     }
 
-    /// A short hash of the asset's bytes, read once per build.
-    fn hash(&self, rel: &str) -> Option<Option<String>> {
-        let (path, cell) = self.entries.get(rel)?;
-        Some(
-            cell.get_or_init(|| {
-                let bytes = std::fs::read(path).ok()?;
-                Some(format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes))[..10].to_string())
-            })
-            .clone(),
-        )
+    /// The asset's content hash as a number, for change detection.
+    pub fn hash_value(&self, rel: &str) -> Option<u64> {
+        self.hash(rel).flatten().map(|h| h.value)
     }
+
+    /// The hash of the asset's bytes, read once per build: `None` if there is no such
+    /// asset, `Some(None)` if it cannot be read.
+    fn hash(&self, rel: &str) -> Option<Option<&Hash>> {
+        let (path, cell) = self.entries.get(rel)?;
+        let hash = cell.get_or_init(|| {
+            let bytes = std::fs::read(path).ok()?;
+            let value = xxhash_rust::xxh3::xxh3_64(&bytes);
+            let text = format!("{value:016x}")[..10].to_string();
+            Some(Hash { text, value })
+        });
+        Some(hash.as_ref())
+    }
+}
+
+/// An asset's content hash.
+#[derive(Debug)]
+struct Hash {
+    /// The short form in URLs.
+    text: String,
+    /// The whole hash.
+    value: u64,
 }
 
 /// What the functions need, shared by all render threads.
 pub struct Shared {
     /// Content path → page or section value.
-    pub by_rel: HashMap<String, Value>,
+    pub by_rel: FxHashMap<String, Value>,
     /// The route table, for `url("@/…")`.
     pub routes: Arc<Routes>,
     /// Assets, for `url("css/x.css")`.
@@ -146,7 +161,10 @@ fn url(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
     let rel = path.trim_start_matches('/');
     memo::record(memo::Dep::Asset(rel.to_string()));
     match s.assets.hash(rel) {
-        Some(Some(hash)) => Ok(Value::from(format!("{}/{rel}?h={hash}", s.base_path))),
+        Some(Some(hash)) => Ok(Value::from(format!(
+            "{}/{rel}?h={}",
+            s.base_path, hash.text
+        ))),
         Some(None) => Err(tera::Error::message(format!(
             "url(path=\"{path}\"): the asset cannot be read"
         ))),

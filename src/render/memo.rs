@@ -3,8 +3,8 @@
 //! templates, or anything it fetched with `get_page`, `get_section` or `url` — which
 //! is recorded while it renders, not guessed.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3;
@@ -57,8 +57,10 @@ pub struct Entry {
 /// Outputs by path, and page values by content path with their fingerprints.
 #[derive(Debug, Default)]
 pub struct RenderMemo {
-    entries: HashMap<String, Arc<Entry>>,
-    pages: HashMap<String, (u64, tera::Value)>,
+    entries: FxHashMap<String, Arc<Entry>>,
+    /// The paths of the other files the build wrote (404 page, sitemap, redirects).
+    extras: Vec<String>,
+    pages: FxHashMap<String, (u64, tera::Value)>,
 }
 
 impl RenderMemo {
@@ -70,10 +72,26 @@ impl RenderMemo {
             .map(|(_, v)| v.clone())
     }
 
-    /// Remembers this build's page values (a fingerprint covers everything a page
-    /// value is made of, so an equal fingerprint means an equal value).
-    pub fn replace_pages(&mut self, pages: HashMap<String, (u64, tera::Value)>) {
-        self.pages = pages;
+    /// Remembers this build's page values: (content path, fingerprint, value) for every
+    /// page. A fingerprint covers everything a page value is made of, so only values
+    /// with a new fingerprint are stored again.
+    pub fn update_pages<'a>(&mut self, pages: impl Iterator<Item = (&'a str, u64, tera::Value)>) {
+        let mut seen = Vec::new();
+        for (rel, fp, value) in pages {
+            seen.push(rel);
+            match self.pages.get_mut(rel) {
+                Some(known) if known.0 == fp => {}
+                Some(known) => *known = (fp, value),
+                None => {
+                    self.pages.insert(rel.to_string(), (fp, value));
+                }
+            }
+        }
+        if self.pages.len() > seen.len() {
+            // Pages went away: forget them (rare, so the set is built only then).
+            let keep: rustc_hash::FxHashSet<&str> = seen.into_iter().collect();
+            self.pages.retain(|rel, _| keep.contains(rel.as_str()));
+        }
     }
 
     /// How many outputs are remembered.
@@ -91,9 +109,26 @@ impl RenderMemo {
         self.entries.get(path)
     }
 
+    /// The outputs of the remembered build that the build with `entries` and `extras`
+    /// no longer produces.
+    pub fn removed(
+        &self,
+        entries: &FxHashMap<String, Arc<Entry>>,
+        extras: &[String],
+    ) -> Vec<String> {
+        let gone_extras = self.extras.iter().filter(|p| !extras.contains(p));
+        self.entries
+            .keys()
+            .filter(|p| !entries.contains_key(*p))
+            .chain(gone_extras)
+            .cloned()
+            .collect()
+    }
+
     /// Replaces the memo with this build's outputs (removed pages drop out).
-    pub fn replace(&mut self, entries: HashMap<String, Arc<Entry>>) {
+    pub fn replace(&mut self, entries: FxHashMap<String, Arc<Entry>>, extras: Vec<String>) {
         self.entries = entries;
+        self.extras = extras;
     }
 }
 

@@ -14,6 +14,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
@@ -31,12 +32,14 @@ pub struct Output {
 }
 
 /// What [`render`] did.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// Files produced.
     pub files: usize,
     /// Pages and sections whose template actually ran (the rest came from the memo).
     pub rendered: usize,
+    /// With a memo: outputs of the memo's build that this build no longer produces.
+    pub removed: Vec<String>,
 }
 
 /// Receives every rendered file as soon as it is ready, from any render thread.
@@ -66,11 +69,10 @@ enum Failure {
 
 /// What to render, with the template to use.
 struct Job<'a> {
-    template: String,
+    template: &'a str,
     kind: &'static str,
     value: Value,
     url: &'a str,
-    current_url: String,
     display: &'a Path,
     /// The file and line that chose the template, for "unknown template" errors.
     chosen_by: (&'a Path, Option<usize>),
@@ -80,7 +82,8 @@ struct Job<'a> {
 
 /// Renders every page, section, the 404 page, sitemap, robots.txt and alias redirects
 /// into `sink`. With a `memo` (the preview), a page whose inputs did not change since
-/// the memo was filled is taken from it instead of rendered.
+/// the memo was filled is taken from it instead of rendered, and is not handed to the
+/// sink again: the caller still has it from before.
 pub fn render(
     site: &Site,
     mut templates: Templates,
@@ -93,15 +96,6 @@ pub fn render(
     drop(p);
     let p = crate::profile::stage("render: views");
     let mut views = context::build(site, &fingerprints.pages, memo.as_deref());
-    let page_values: Option<std::collections::HashMap<String, (u64, Value)>> =
-        memo.is_some().then(|| {
-            site.pages
-                .iter()
-                .zip(&fingerprints.pages)
-                .zip(&views.pages)
-                .map(|((p, fp), v)| (p.rel.clone(), (*fp, v.clone())))
-                .collect()
-        });
     drop(p);
     let p = crate::profile::stage("render: bind+jobs");
     templates.bind(functions::Shared {
@@ -115,6 +109,7 @@ pub fn render(
     globals.insert("lang", &site.config.language);
 
     let jobs = jobs(site, &views, &fingerprints);
+    let page_values = std::mem::take(&mut views.pages);
     drop(views);
     drop(p);
     let p = crate::profile::stage("render: run");
@@ -124,6 +119,7 @@ pub fn render(
         earlier: memo.as_deref(),
         keep: memo.is_some(),
         root: &site.config.root,
+        base_path: site.config.base_path(),
         sink,
     };
     let results: Vec<std::result::Result<Done, Failure>> =
@@ -131,7 +127,7 @@ pub fn render(
     drop(p);
     let p = crate::profile::stage("render: collect");
     let mut problems = Vec::new();
-    let mut next = std::collections::HashMap::new();
+    let mut next = FxHashMap::with_capacity_and_hasher(results.len(), Default::default());
     let mut rendered = 0;
     for r in results {
         match r {
@@ -145,27 +141,40 @@ pub fn render(
             Err(Failure::Io(e)) => return Err(e),
         }
     }
+    drop(p);
+    let _p = crate::profile::stage("render: memo+extras");
+    let p = crate::profile::stage("render: extras");
+    let mut extras = extras::aliases(site);
+    extras.push(extras::sitemap(site));
+    extras.push(extras::robots(site));
+    drop(p);
     match render_not_found(site, &templates) {
-        Ok(o) => sink.put(o)?,
+        Ok(o) => extras.push(o),
         Err(d) => problems.push(d),
     }
     if !problems.is_empty() {
         return Err(Error::Content(collapse(problems)));
     }
-    drop(p);
-    let _p = crate::profile::stage("render: memo+extras");
-    if let Some(memo) = memo {
-        memo.replace(next);
-        memo.replace_pages(page_values.unwrap_or_default());
-    }
-    let mut extras = extras::aliases(site);
-    extras.push(extras::sitemap(site));
-    extras.push(extras::robots(site));
-    let files = site.sections.len() + site.pages.len() + 1 + extras.len();
+    let extra_paths: Vec<String> = extras.iter().map(|o| o.path.clone()).collect();
+    let removed = match memo {
+        Some(memo) => {
+            let removed = memo.removed(&next, &extra_paths);
+            memo.replace(next, extra_paths);
+            let values = site.pages.iter().zip(&fingerprints.pages).zip(page_values);
+            memo.update_pages(values.map(|((p, fp), v)| (p.rel.as_str(), *fp, v)));
+            removed
+        }
+        None => Vec::new(),
+    };
+    let files = site.sections.len() + site.pages.len() + extras.len();
     for o in extras {
         sink.put(o)?;
     }
-    Ok(Rendered { files, rendered })
+    Ok(Rendered {
+        files,
+        rendered,
+        removed,
+    })
 }
 
 /// A finished job: its output path, its memo entry (kept only with a memo), and
@@ -180,6 +189,7 @@ struct Runner<'a> {
     /// Without a memo (`build`), each output is dropped as soon as the sink has it.
     keep: bool,
     root: &'a Path,
+    base_path: &'a str,
     sink: &'a dyn Sink,
 }
 
@@ -193,44 +203,44 @@ impl Runner<'_> {
     }
 
     /// Takes the output from the memo when nothing it depends on changed, else
-    /// renders it while recording what it reads; hands it to the sink either way.
+    /// renders it while recording what it reads and hands it to the sink.
     fn job(&self, job: &Job) -> std::result::Result<Done, Failure> {
         let path = output_path(job.url);
         let inputs = job_inputs(self.templates, job, self.fingerprints.site);
         let reuse = self.earlier.and_then(|m| m.get(&path)).filter(|e| {
             e.inputs == inputs && memo::deps_hash(&e.deps, |d| self.lookup(d)) == e.deps_hash
         });
-        let (entry, fresh) = match reuse {
-            Some(e) => (Arc::clone(e), false),
-            None => {
-                let (result, deps) = memo::recording(|| render_job(self.templates, job, self.root));
-                let output = result.map_err(Failure::Content)?;
-                let deps_hash = memo::deps_hash(&deps, |d| self.lookup(d));
-                let entry = Arc::new(memo::Entry {
-                    inputs,
-                    deps,
-                    deps_hash,
-                    bytes: output.bytes,
-                });
-                (entry, true)
-            }
-        };
+        if let Some(e) = reuse {
+            return Ok((path, Some(Arc::clone(e)), false));
+        }
+        let current_url = format!("{}{}", self.base_path, job.url);
+        let (result, deps) =
+            memo::recording(|| render_job(self.templates, job, &current_url, self.root));
+        let bytes = result.map_err(Failure::Content)?;
+        let deps_hash = memo::deps_hash(&deps, |d| self.lookup(d));
+        let entry = Arc::new(memo::Entry {
+            inputs,
+            deps,
+            deps_hash,
+            bytes,
+        });
         let output = Output {
             path: path.clone(),
             bytes: Arc::clone(&entry.bytes),
         };
         self.sink.put(output).map_err(Failure::Io)?;
-        Ok((path, self.keep.then_some(entry), fresh))
+        Ok((path, self.keep.then_some(entry), true))
     }
 }
 
-/// A hash of everything a job's output depends on besides what it fetches.
+/// A hash of everything a job's output depends on besides what it fetches. (The base
+/// path in `current_url` is part of the configuration, which `site` covers.)
 fn job_inputs(templates: &Templates, job: &Job, site: u64) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&templates.chain_hash(&job.template).to_le_bytes());
+    h.update(&templates.chain_hash(job.template).to_le_bytes());
     h.update(&site.to_le_bytes());
     h.update(&job.fingerprint.to_le_bytes());
-    for part in [job.template.as_str(), job.kind, job.current_url.as_str()] {
+    for part in [job.template, job.kind, job.url] {
         h.update(part.as_bytes());
         h.update(&[0]);
     }
@@ -250,11 +260,10 @@ fn jobs<'a>(
             "section.html"
         };
         jobs.push(Job {
-            template: s.template.clone().unwrap_or_else(|| default.to_string()),
+            template: s.template.as_deref().unwrap_or(default),
             kind: "section",
             value: views.sections[id].clone(),
             url: &s.url,
-            current_url: context::href(site, &s.url),
             display: &s.display,
             chosen_by: (&s.display, s.template_line),
             fingerprint: fps.sections[id],
@@ -263,19 +272,18 @@ fn jobs<'a>(
     for (id, p) in site.pages.iter().enumerate() {
         let section = &site.sections[p.section];
         let (template, chosen_by) = match (&p.template, &section.page_template) {
-            (Some(t), _) => (t.clone(), (p.display.as_path(), p.template_line)),
+            (Some(t), _) => (t.as_str(), (p.display.as_path(), p.template_line)),
             (None, Some(t)) => (
-                t.clone(),
+                t.as_str(),
                 (section.display.as_path(), section.page_template_line),
             ),
-            (None, None) => ("page.html".to_string(), (p.display.as_path(), None)),
+            (None, None) => ("page.html", (p.display.as_path(), None)),
         };
         jobs.push(Job {
             template,
             kind: "page",
             value: views.pages[id].clone(),
             url: &p.url,
-            current_url: context::href(site, &p.url),
             display: &p.display,
             chosen_by,
             fingerprint: fps.pages[id],
@@ -287,22 +295,20 @@ fn jobs<'a>(
 fn render_job(
     templates: &Templates,
     job: &Job,
+    current_url: &str,
     root: &Path,
-) -> std::result::Result<Output, Diagnostic> {
-    if !templates.has(&job.template) {
+) -> std::result::Result<Arc<[u8]>, Diagnostic> {
+    if !templates.has(job.template) {
         return Err(missing_template(templates, job, root));
     }
     let mut ctx = Context::new();
     ctx.insert_value(job.kind, job.value.clone());
-    ctx.insert("current_url", &job.current_url);
+    ctx.insert("current_url", current_url);
     let html = templates
         .tera
-        .render(&job.template, &ctx)
+        .render(job.template, &ctx)
         .map_err(|e| templates.diagnose(&e, Some(job.display)))?;
-    Ok(Output {
-        path: output_path(job.url),
-        bytes: html.into_bytes().into(),
-    })
+    Ok(html.into_bytes().into())
 }
 
 /// One template error shows up once per page that uses the template; report it once,
@@ -353,7 +359,7 @@ fn missing_template(templates: &Templates, job: &Job, root: &Path) -> Diagnostic
             d = d.with_source(&text);
         }
     }
-    let hint = match crate::yaml::closest(&job.template, &names) {
+    let hint = match crate::yaml::closest(job.template, &names) {
         Some(best) => format!("did you mean `{best}`? Templates: {}", names.join(", ")),
         None if names.is_empty() => {
             "the site has no templates: set `theme:` in site.yaml or add a `templates/` folder"

@@ -123,8 +123,7 @@ impl Templates {
 
     /// The content hash of an asset, as `url()` puts it in URLs.
     pub fn asset_hash(&self, path: &str) -> Option<u64> {
-        let hash = self.slot.get()?.assets.content_hash(path)?;
-        Some(xxhash_rust::xxh3::xxh3_64(hash.as_bytes()))
+        self.slot.get()?.assets.hash_value(path)
     }
 
     /// Whether a template of this name exists.

@@ -72,37 +72,47 @@ pub fn clean_path(raw: &str) -> Option<String> {
     Some(path.into_owned())
 }
 
+/// What a request needs from the current files, taken under the read lock.
+struct Lookup {
+    hit: Option<Served>,
+    folder: bool,
+    empty: bool,
+    not_found: Option<Served>,
+    error: Option<String>,
+}
+
 fn lookup(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    let snapshot = state.snapshot();
     let key = path.trim_start_matches('/');
     let key = if key.is_empty() || key.ends_with('/') {
         format!("{key}index.html")
     } else {
         key.to_string()
     };
-    if let Some(served) = snapshot.files.get(&key) {
-        return found(&key, served, &state.root, snapshot.error.as_deref(), 200);
+    let l = state.read(|s| Lookup {
+        hit: s.files.get(&key).cloned(),
+        folder: s.files.contains_key(&format!("{key}/index.html")),
+        empty: s.files.is_empty(),
+        not_found: s.files.get("404.html").cloned(),
+        error: s.error.clone(),
+    });
+    let error = l.error.as_deref();
+    if let Some(served) = &l.hit {
+        return found(&key, served, &state.root, error, 200);
     }
-    if snapshot.files.contains_key(&format!("{key}/index.html")) {
+    if l.folder {
         return Response::from_data(Vec::new())
             .with_status_code(301)
             .with_header(header("Location", &format!("{path}/")));
     }
-    if snapshot.files.is_empty() {
+    if l.empty {
         // The first build failed: there is no page yet to show the error on.
         let page = b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>lernort: build failed</title></head><body></body></html>".to_vec();
-        return Response::from_data(inject(page, snapshot.error.as_deref()))
+        return Response::from_data(inject(page, error))
             .with_status_code(500)
             .with_header(header("Content-Type", "text/html; charset=utf-8"));
     }
-    match snapshot.files.get("404.html") {
-        Some(served) => found(
-            "404.html",
-            served,
-            &state.root,
-            snapshot.error.as_deref(),
-            404,
-        ),
+    match &l.not_found {
+        Some(served) => found("404.html", served, &state.root, error, 404),
         None => Response::from_data(b"not found\n".to_vec()).with_status_code(404),
     }
 }

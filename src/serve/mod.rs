@@ -4,7 +4,7 @@
 
 mod http;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -54,14 +54,16 @@ pub enum Served {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     /// Output path → file.
-    pub files: HashMap<String, Served>,
+    pub files: FxHashMap<String, Served>,
     /// The message of the last failed rebuild, until a rebuild succeeds.
     pub error: Option<String>,
 }
 
 /// Shared between the HTTP threads and the rebuild loop.
 pub struct State {
-    snapshot: RwLock<Arc<Snapshot>>,
+    /// Changed in place by each rebuild, under the write lock; requests take what they
+    /// need under the read lock and let go before answering.
+    snapshot: RwLock<Snapshot>,
     clients: Mutex<Vec<Sender<String>>>,
     /// The canonical site folder; copied files are served only from inside it.
     root: PathBuf,
@@ -76,19 +78,42 @@ impl State {
         }
     }
 
-    fn snapshot(&self) -> Arc<Snapshot> {
+    /// Runs `f` on the current files and error.
+    fn read<T>(&self, f: impl FnOnce(&Snapshot) -> T) -> T {
         match self.snapshot.read() {
-            Ok(s) => Arc::clone(&s),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+            Ok(s) => f(&s),
+            Err(poisoned) => f(&poisoned.into_inner()),
         }
     }
 
-    fn replace(&self, snapshot: Snapshot) {
-        let new = Arc::new(snapshot);
+    fn write<T>(&self, f: impl FnOnce(&mut Snapshot) -> T) -> T {
         match self.snapshot.write() {
-            Ok(mut s) => *s = new,
-            Err(poisoned) => *poisoned.into_inner() = new,
+            Ok(mut s) => f(&mut s),
+            Err(poisoned) => f(&mut poisoned.into_inner()),
         }
+    }
+
+    /// Applies a successful rebuild and clears the error; returns how many files were
+    /// added, changed or removed.
+    fn apply(&self, update: Update) -> usize {
+        let same = |a: &Served, b: &Served| match (a, b) {
+            (Served::Bytes(x), Served::Bytes(y)) => Arc::ptr_eq(x, y) || x == y,
+            _ => a == b,
+        };
+        self.write(|s| {
+            s.error = None;
+            let mut changed = 0;
+            for path in &update.removed {
+                changed += usize::from(s.files.remove(path).is_some());
+            }
+            for (path, served) in update.written {
+                if !s.files.get(&path).is_some_and(|old| same(old, &served)) {
+                    s.files.insert(path, served);
+                    changed += 1;
+                }
+            }
+            changed
+        })
     }
 
     fn subscribe(&self) -> Receiver<String> {
@@ -110,7 +135,7 @@ impl State {
 
 /// Collects rendered files in memory.
 #[derive(Default)]
-struct Memory(Mutex<HashMap<String, Served>>);
+struct Memory(Mutex<FxHashMap<String, Served>>);
 
 impl Sink for Memory {
     fn put(&self, output: Output) -> Result<()> {
@@ -121,24 +146,49 @@ impl Sink for Memory {
     }
 }
 
-/// Renders the site in `root` into memory with the normal pipeline, reusing the
-/// Markdown of unchanged documents and the pages whose inputs did not change.
-pub fn render(
-    root: &Path,
-    overrides: &Overrides,
-    caches: &mut Caches,
-) -> Result<(HashMap<String, Served>, crate::render::Rendered)> {
+/// What a rebuild changed in the preview's files.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Files rendered or copied by this rebuild (some may equal what is served).
+    pub written: FxHashMap<String, Served>,
+    /// Files the previous build had and this one does not.
+    pub removed: Vec<String>,
+    /// Pages and sections whose template ran.
+    pub rendered: usize,
+}
+
+/// What the preview keeps between rebuilds.
+#[derive(Debug, Default)]
+pub struct Session {
+    /// The pipeline's caches.
+    pub caches: Caches,
+    /// The output paths of the files copied by the last good build.
+    copied: FxHashSet<String>,
+}
+
+/// Renders the site in `root` with the normal pipeline into memory. Pages whose inputs
+/// did not change since the last good build are not rendered again and not part of
+/// the update: the preview still serves them.
+pub fn render(root: &Path, overrides: &Overrides, session: &mut Session) -> Result<Update> {
     let config = Config::load(root, overrides)?;
-    // Sized like the last build, so filling it does not rehash ten thousand times.
-    let memory = Memory(Mutex::new(HashMap::with_capacity(caches.expected_files())));
+    let memory = Memory::default();
+    let caches = &mut session.caches;
     let rendered = crate::build::render_into(config, &memory, Some(caches))?;
-    let mut files = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
+    let mut written = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
+    let mut removed = rendered.render.removed;
+    let copied: FxHashSet<String> = rendered.copies.iter().map(|c| c.to.clone()).collect();
+    removed.extend(session.copied.difference(&copied).cloned());
+    session.copied = copied;
     for copy in rendered.copies {
-        files.insert(copy.to, Served::File(copy.from));
+        written.insert(copy.to, Served::File(copy.from));
     }
     // Rendered without errors: the next rebuild may update this site in place.
     caches.model.last = Some(rendered.site);
-    Ok((files, rendered.render))
+    Ok(Update {
+        written,
+        removed,
+        rendered: rendered.render.rendered,
+    })
 }
 
 /// Runs the preview until the process is stopped.
@@ -169,7 +219,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     // Watch before the first build, so a save during it is not missed.
     let watcher = watch::watch(&root, DEBOUNCE)?;
     let start = Instant::now();
-    let mut cache = Caches::default();
+    let mut cache = Session::default();
     rebuild(
         &root,
         &overrides,
@@ -231,7 +281,7 @@ fn watch_loop(
     root: &Path,
     overrides: &Overrides,
     state: &State,
-    cache: &mut Caches,
+    cache: &mut Session,
 ) {
     while let Some(batch) = watcher.next_batch() {
         let start = Instant::now();
@@ -261,8 +311,8 @@ fn watch_loop(
         // What the watcher reports is read again even if its size and time look the same;
         // nothing else under `content/` is looked at unless the watcher lost track.
         match watch::content_changes(&kinds, batch.rescan) {
-            Some(paths) => cache.content.note_changed(paths),
-            None => cache.content.note_unknown(),
+            Some(paths) => cache.caches.content.note_changed(paths),
+            None => cache.caches.content.note_unknown(),
         }
         rebuild(
             root,
@@ -282,28 +332,26 @@ fn rebuild(
     root: &Path,
     overrides: &Overrides,
     state: &State,
-    cache: &mut Caches,
+    cache: &mut Session,
     what: &str,
     changes: &[Change],
     start: Instant,
 ) {
-    let previous = state.snapshot();
     let p = crate::profile::stage("serve: render");
     let result = render(root, overrides, cache);
     drop(p);
     match result {
-        Ok((files, report)) => {
-            let p = crate::profile::stage("serve: swap");
-            let changed = count_changed(&previous.files, &files);
-            let had_error = previous.error.is_some();
-            state.replace(Snapshot { files, error: None });
+        Ok(update) => {
+            let p = crate::profile::stage("serve: apply");
+            let rendered = update.rendered;
+            let had_error = state.read(|s| s.error.is_some());
+            let changed = state.apply(update);
             drop(p);
             let ms = start.elapsed().as_millis();
             let plural = |n: usize| if n == 1 { "" } else { "s" };
             say(&format!(
-                "{what}: {} page{} re-rendered, {changed} file{} updated in {ms} ms",
-                report.rendered,
-                plural(report.rendered),
+                "{what}: {rendered} page{} re-rendered, {changed} file{} updated in {ms} ms",
+                plural(rendered),
                 plural(changed)
             ));
             let event = if watch::only_css(changes) && !had_error {
@@ -316,11 +364,7 @@ fn rebuild(
         Err(e) => {
             let message = failure_text(&e);
             warn(&format!("{what}: rebuild failed\n{message}"));
-            let files = previous.files.clone();
-            state.replace(Snapshot {
-                files,
-                error: Some(message),
-            });
+            state.write(|s| s.error = Some(message));
             state.broadcast("reload", "{\"error\":true}");
         }
     }
@@ -340,21 +384,6 @@ fn failure_text(e: &Error) -> String {
         }
         other => other.to_string(),
     }
-}
-
-/// How many output files differ between two builds (added, removed or changed).
-fn count_changed(old: &HashMap<String, Served>, new: &HashMap<String, Served>) -> usize {
-    let same = |a: &Served, b: &Served| match (a, b) {
-        // Pages taken from the memo share their bytes: no need to compare them.
-        (Served::Bytes(x), Served::Bytes(y)) => Arc::ptr_eq(x, y) || x == y,
-        _ => a == b,
-    };
-    let changed = new
-        .iter()
-        .filter(|(k, v)| !old.get(*k).is_some_and(|o| same(o, v)))
-        .count();
-    let removed = old.keys().filter(|k| !new.contains_key(*k)).count();
-    changed + removed
 }
 
 fn say(line: &str) {

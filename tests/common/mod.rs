@@ -3,6 +3,9 @@
 
 #![allow(dead_code)] // Each test binary uses a different part of the harness.
 
+pub mod http;
+pub mod preview;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
