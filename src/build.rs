@@ -1,7 +1,7 @@
 //! The `build` pipeline: config → content → model → render → output. `serve` and
 //! `check` will call the same stages; nothing here prints or exits.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -10,8 +10,8 @@ use walkdir::WalkDir;
 use crate::config::{Config, Overrides};
 use crate::content::cache::ContentCache;
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::Site;
 use crate::model::cache::ModelCache;
+use crate::model::{Site, output_parts, split_output};
 use crate::output::{Copy, Staging};
 use crate::render::memo::RenderMemo;
 use crate::render::{self, AssetIndex, Templates};
@@ -131,7 +131,7 @@ pub fn render_into(
         to: f.output.clone(),
         from: content_dir.join(&f.rel),
     }));
-    check_overlaps(&site, &render::output_paths(&site), &copies)?;
+    check_overlaps(&site, &copies)?;
     drop(p);
     let _p = crate::profile::stage("render");
     let render = render::render(&site, templates, assets, sink, memo)?;
@@ -211,8 +211,19 @@ fn asset_index(config: &Config) -> AssetIndex {
 }
 
 /// A copied file may not replace a rendered page (e.g. `assets/index.html`).
-fn check_overlaps(site: &Site, rendered: &[String], copies: &[Copy]) -> Result<()> {
-    let rendered: HashSet<&str> = rendered.iter().map(String::as_str).collect();
+fn check_overlaps(site: &Site, copies: &[Copy]) -> Result<()> {
+    if copies.is_empty() {
+        return Ok(());
+    }
+    // Copies are few and pages many: look each page's output up among the copies,
+    // without making ten thousand path strings for every rebuild of the preview.
+    let copied: HashMap<(&str, &str), &str> = copies
+        .iter()
+        .map(|c| (split_output(&c.to), c.to.as_str()))
+        .collect();
+    let rendered: HashSet<&str> = render::output_urls(site)
+        .filter_map(|url| copied.get(&output_parts(url)).copied())
+        .collect();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     let shown = |c: &Copy| {

@@ -547,6 +547,56 @@ fn alias_that_would_overwrite_the_home_page() {
     insta::assert_snapshot!(stderr);
 }
 
+/// A copied file may not take the place of a generated one: not of a section page…
+#[test]
+fn asset_that_would_overwrite_a_generated_page() {
+    let site = basic_with(&[("assets/projekte/index.html", "<p>alt</p>\n")]);
+    let stderr = site.build_fails(&[]);
+    assert_mentions(&stderr, "assets/projekte/index.html");
+    assert_mentions(
+        &stderr,
+        "this file would overwrite the generated `projekte/index.html`",
+    );
+    assert_mentions(&stderr, "rename or move the file");
+    assert_error_count(&stderr, 1);
+    insta::assert_snapshot!(stderr);
+}
+
+/// …nor of an alias redirect…
+#[test]
+fn content_file_that_would_overwrite_an_alias_redirect() {
+    let site = basic_with(&[
+        (
+            "content/team.md",
+            "---\ntitle: Unser Team\naliases: [/projekte/alt.html]\n---\nText\n",
+        ),
+        ("content/projekte/alt.html", "<p>alt</p>\n"),
+    ]);
+    let stderr = site.build_fails(&[]);
+    assert_mentions(&stderr, "content/projekte/alt.html");
+    assert_mentions(&stderr, "would overwrite the generated `projekte/alt.html`");
+    assert_error_count(&stderr, 1);
+    insta::assert_snapshot!(stderr);
+}
+
+/// …nor of the sitemap; and two copied files may not share one place.
+#[test]
+fn copied_files_that_collide_with_the_sitemap_or_each_other() {
+    let site = basic_with(&[
+        ("assets/sitemap.xml", "<urlset/>\n"),
+        ("assets/projekte/plan.pdf", "%PDF-1.4\n"),
+        ("content/projekte/plan.pdf", "%PDF-1.4\n"),
+    ]);
+    let stderr = site.build_fails(&[]);
+    assert_mentions(&stderr, "would overwrite the generated `sitemap.xml`");
+    assert_mentions(
+        &stderr,
+        "another file is already copied to `projekte/plan.pdf`",
+    );
+    assert_error_count(&stderr, 2);
+    insta::assert_snapshot!(stderr);
+}
+
 #[test]
 fn alias_escaping_the_site() {
     let site = basic_with(&[(

@@ -260,6 +260,14 @@ fn edits_applied_in_place_or_in_full_equal_a_clean_build_after_every_step() {
     });
     p.assert_matches_clean_build("after a title change");
 
+    // A date: shown on the page and listed in the sitemap.
+    edit(lvo, "weight: 0", "weight: 0\ndate: 2015-08-31");
+    p.reload("dating lernen-vor-ort.md");
+    p.wait_for_page("the date in the sitemap", "/sitemap.xml", |r| {
+        r.text().contains("<lastmod>2015-08-31</lastmod>")
+    });
+    p.assert_matches_clean_build("after a date change");
+
     // Renaming a heading another page links to: the build fails and names the link.
     edit(lvo, "## Ergebnisse", "## Resultate");
     let event = p.change("renaming the linked heading");

@@ -184,12 +184,45 @@ impl Site {
     }
 }
 
-/// The output file for a site path: `/a/b/` → `a/b/index.html`.
-pub fn output_path(url: &str) -> String {
+/// The output file for a site path in two parts, without making the string: `/a/b/`
+/// → (`a/b/`, `index.html`), `/alt.html` → (`alt.html`, ``). Equal files give equal
+/// parts (`/a/index.html` too gives (`a/`, `index.html`)).
+pub fn output_parts(url: &str) -> (&str, &'static str) {
     let trimmed = url.trim_start_matches('/');
     if trimmed.is_empty() || trimmed.ends_with('/') {
-        format!("{trimmed}index.html")
+        (trimmed, "index.html")
     } else {
-        trimmed.to_string()
+        split_output(trimmed)
+    }
+}
+
+/// An output path in the two parts of [`output_parts`].
+pub fn split_output(path: &str) -> (&str, &'static str) {
+    match path.strip_suffix("index.html") {
+        Some(dir) if dir.is_empty() || dir.ends_with('/') => (dir, "index.html"),
+        _ => (path, ""),
+    }
+}
+
+/// The output file for a site path: `/a/b/` → `a/b/index.html`.
+pub fn output_path(url: &str) -> String {
+    let (path, file) = output_parts(url);
+    format!("{path}{file}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_of_folders_and_files() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/a/b/"), "a/b/index.html");
+        assert_eq!(output_path("/alt.html"), "alt.html");
+        assert_eq!(output_parts("/a/"), ("a/", "index.html"));
+        assert_eq!(output_parts("/404.html"), ("404.html", ""));
+        assert_eq!(output_parts("/a/index.html"), output_parts("/a/"));
+        assert_eq!(split_output("a/index.html"), output_parts("/a/"));
+        assert_eq!(split_output("a/xindex.html"), ("a/xindex.html", ""));
     }
 }

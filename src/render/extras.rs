@@ -5,6 +5,9 @@ use super::Output;
 use crate::markdown::escape;
 use crate::model::{Site, output_path};
 
+/// The sitemap's output path.
+pub const SITEMAP: &str = "sitemap.xml";
+
 /// One small redirect page per alias, pointing at the page's permalink.
 pub fn aliases(site: &Site) -> Vec<Output> {
     let mut out = Vec::new();
@@ -22,6 +25,19 @@ pub fn aliases(site: &Site) -> Vec<Output> {
         }
     }
     out
+}
+
+/// A hash of everything [`sitemap`] writes: every URL (the site's fingerprint covers
+/// them and the base URL) and every page's `lastmod`.
+pub fn sitemap_key(site: &Site) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&site.fingerprint.to_le_bytes());
+    for p in &site.pages {
+        let lastmod = p.updated.as_ref().or(p.date.as_ref());
+        h.update(lastmod.map_or("", |d| d.text.as_str()).as_bytes());
+        h.update(&[0xff]);
+    }
+    h.digest()
 }
 
 /// `sitemap.xml` with every section and page; `lastmod` from `updated`, else `date`.
@@ -55,7 +71,7 @@ pub fn sitemap(site: &Site) -> Output {
     }
     xml.push_str("</urlset>\n");
     Output {
-        path: "sitemap.xml".into(),
+        path: SITEMAP.into(),
         bytes: xml.into_bytes().into(),
     }
 }

@@ -10,7 +10,7 @@ use crate::model::{SectionId, Site};
 
 /// Hashes of every page's and section's template value, and of `site`.
 #[derive(Debug, Default)]
-pub struct Fingerprints {
+pub struct Fingerprints<'a> {
     /// By page id.
     pub pages: Vec<u64>,
     /// By section id (covering the section's pages and subsections).
@@ -18,7 +18,7 @@ pub struct Fingerprints {
     /// Of the `site` value.
     pub site: u64,
     /// Content path → fingerprint, for values fetched with `get_page`/`get_section`.
-    pub by_rel: FxHashMap<String, u64>,
+    pub by_rel: FxHashMap<&'a str, u64>,
 }
 
 fn text(h: &mut Xxh3, s: &str) {
@@ -27,7 +27,7 @@ fn text(h: &mut Xxh3, s: &str) {
 }
 
 /// Computes all fingerprints of `site`.
-pub fn compute(site: &Site) -> Fingerprints {
+pub fn compute(site: &Site) -> Fingerprints<'_> {
     // Everything global: the configuration (title, base URL, taxonomies, extra…) and
     // every URL, file size and draft (links and permalinks depend on them).
     let mut g = Xxh3::new();
@@ -74,10 +74,10 @@ pub fn compute(site: &Site) -> Fingerprints {
     let mut by_rel =
         FxHashMap::with_capacity_and_hasher(pages.len() + sections.len(), Default::default());
     for (p, fp) in site.pages.iter().zip(&pages) {
-        by_rel.insert(p.rel.clone(), *fp);
+        by_rel.insert(p.rel.as_str(), *fp);
     }
     for (s, fp) in site.sections.iter().zip(&sections) {
-        by_rel.insert(s.rel.clone(), *fp);
+        by_rel.insert(s.rel.as_str(), *fp);
     }
     let mut h = Xxh3::new();
     h.update(&global.to_le_bytes());

@@ -61,6 +61,8 @@ pub struct RenderMemo {
     /// The paths of the other files the build wrote (404 page, sitemap, redirects).
     extras: Vec<String>,
     pages: FxHashMap<String, (u64, tera::Value)>,
+    /// The last sitemap and the hash of what it lists.
+    sitemap: Option<(u64, Arc<[u8]>)>,
 }
 
 impl RenderMemo {
@@ -94,6 +96,20 @@ impl RenderMemo {
         }
     }
 
+    /// The sitemap, if it was written for this key.
+    pub fn sitemap(&self, key: u64) -> Option<crate::render::Output> {
+        let (known, bytes) = self.sitemap.as_ref()?;
+        (*known == key).then(|| crate::render::Output {
+            path: super::extras::SITEMAP.into(),
+            bytes: Arc::clone(bytes),
+        })
+    }
+
+    /// Remembers the sitemap written for `key`.
+    pub fn keep_sitemap(&mut self, key: u64, bytes: Arc<[u8]>) {
+        self.sitemap = Some((key, bytes));
+    }
+
     /// How many outputs are remembered.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -109,26 +125,42 @@ impl RenderMemo {
         self.entries.get(path)
     }
 
-    /// The outputs of the remembered build that the build with `entries` and `extras`
-    /// no longer produces.
-    pub fn removed(
-        &self,
-        entries: &FxHashMap<String, Arc<Entry>>,
-        extras: &[String],
+    /// Takes in a successful build: the entries rendered afresh (by site path), how
+    /// many pages and sections it had, all their site paths (asked for only when some
+    /// went away) and the paths of its other files. Returns the output paths of the
+    /// remembered build that this one no longer has.
+    pub fn update<'a, U: Iterator<Item = &'a str>>(
+        &mut self,
+        fresh: Vec<(&str, Option<Arc<Entry>>)>,
+        jobs: usize,
+        urls: impl FnOnce() -> U,
+        extras: Vec<String>,
     ) -> Vec<String> {
-        let gone_extras = self.extras.iter().filter(|p| !extras.contains(p));
-        self.entries
-            .keys()
-            .filter(|p| !entries.contains_key(*p))
-            .chain(gone_extras)
+        for (url, entry) in fresh {
+            if let Some(entry) = entry {
+                self.entries.insert(url.to_string(), entry);
+            }
+        }
+        let mut removed: Vec<String> = self
+            .extras
+            .iter()
+            .filter(|p| !extras.contains(p))
             .cloned()
-            .collect()
-    }
-
-    /// Replaces the memo with this build's outputs (removed pages drop out).
-    pub fn replace(&mut self, entries: FxHashMap<String, Arc<Entry>>, extras: Vec<String>) {
-        self.entries = entries;
+            .collect();
         self.extras = extras;
+        // Every page of this build is in the memo now, so more entries mean some of
+        // the remembered ones went away (rare: the set is built only then).
+        if self.entries.len() > jobs {
+            let current: rustc_hash::FxHashSet<&str> = urls().collect();
+            self.entries.retain(|url, _| {
+                let keep = current.contains(url.as_str());
+                if !keep {
+                    removed.push(crate::model::output_path(url));
+                }
+                keep
+            });
+        }
+        removed
     }
 }
 

@@ -14,7 +14,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
@@ -48,17 +47,20 @@ pub trait Sink: Sync {
     fn put(&self, output: Output) -> Result<()>;
 }
 
-/// The path of every file [`render`] produces, known before rendering.
-pub fn output_paths(site: &Site) -> Vec<String> {
+/// The site path of every file [`render`] produces, known before rendering: sections,
+/// pages, aliases, and the fixed files.
+pub fn output_urls(site: &Site) -> impl Iterator<Item = &str> {
     let urls = site
         .sections
         .iter()
-        .map(|s| &s.url)
-        .chain(site.pages.iter().map(|p| &p.url));
-    let aliases = site.pages.iter().flat_map(|p| &p.aliases);
-    let mut paths: Vec<String> = urls.chain(aliases).map(|u| output_path(u)).collect();
-    paths.extend(["404.html", "sitemap.xml", "robots.txt"].map(String::from));
-    paths
+        .map(|s| s.url.as_str())
+        .chain(site.pages.iter().map(|p| p.url.as_str()));
+    let aliases = site
+        .pages
+        .iter()
+        .flat_map(|p| p.aliases.iter().map(String::as_str));
+    urls.chain(aliases)
+        .chain(["/404.html", "/sitemap.xml", "/robots.txt"])
 }
 
 /// Why one render job did not produce its file.
@@ -122,21 +124,17 @@ pub fn render(
         base_path: site.config.base_path(),
         sink,
     };
-    let results: Vec<std::result::Result<Done, Failure>> =
+    let results: Vec<std::result::Result<Option<Done>, Failure>> =
         jobs.into_par_iter().map(|job| run.job(&job)).collect();
     drop(p);
     let p = crate::profile::stage("render: collect");
     let mut problems = Vec::new();
-    let mut next = FxHashMap::with_capacity_and_hasher(results.len(), Default::default());
-    let mut rendered = 0;
+    let jobs_done = results.len();
+    let mut fresh = Vec::new();
     for r in results {
         match r {
-            Ok((path, entry, fresh)) => {
-                rendered += usize::from(fresh);
-                if let Some(entry) = entry {
-                    next.insert(path, entry);
-                }
-            }
+            Ok(Some(done)) => fresh.push(done),
+            Ok(None) => {}
             Err(Failure::Content(d)) => problems.push(d),
             Err(Failure::Io(e)) => return Err(e),
         }
@@ -145,7 +143,14 @@ pub fn render(
     let _p = crate::profile::stage("render: memo+extras");
     let p = crate::profile::stage("render: extras");
     let mut extras = extras::aliases(site);
-    extras.push(extras::sitemap(site));
+    // The sitemap lists every page: with a memo, it is written again only when a URL
+    // or a date changed.
+    let sitemap_key = extras::sitemap_key(site);
+    let sitemap = memo
+        .as_deref()
+        .and_then(|m| m.sitemap(sitemap_key))
+        .unwrap_or_else(|| extras::sitemap(site));
+    extras.push(sitemap);
     extras.push(extras::robots(site));
     drop(p);
     match render_not_found(site, &templates) {
@@ -155,11 +160,14 @@ pub fn render(
     if !problems.is_empty() {
         return Err(Error::Content(collapse(problems)));
     }
+    let rendered = fresh.len();
     let extra_paths: Vec<String> = extras.iter().map(|o| o.path.clone()).collect();
     let removed = match memo {
         Some(memo) => {
-            let removed = memo.removed(&next, &extra_paths);
-            memo.replace(next, extra_paths);
+            let removed = memo.update(fresh, jobs_done, || output_urls(site), extra_paths);
+            if let Some(o) = extras.iter().find(|o| o.path == extras::SITEMAP) {
+                memo.keep_sitemap(sitemap_key, Arc::clone(&o.bytes));
+            }
             let values = site.pages.iter().zip(&fingerprints.pages).zip(page_values);
             memo.update_pages(values.map(|((p, fp), v)| (p.rel.as_str(), *fp, v)));
             removed
@@ -177,14 +185,13 @@ pub fn render(
     })
 }
 
-/// A finished job: its output path, its memo entry (kept only with a memo), and
-/// whether its template actually ran.
-type Done = (String, Option<Arc<memo::Entry>>, bool);
+/// A job whose template ran: its site path and, with a memo, its entry to remember.
+type Done<'a> = (&'a str, Option<Arc<memo::Entry>>);
 
 /// What every render job needs.
 struct Runner<'a> {
     templates: &'a Templates,
-    fingerprints: &'a fingerprint::Fingerprints,
+    fingerprints: &'a fingerprint::Fingerprints<'a>,
     earlier: Option<&'a memo::RenderMemo>,
     /// Without a memo (`build`), each output is dropped as soon as the sink has it.
     keep: bool,
@@ -197,21 +204,21 @@ impl Runner<'_> {
     /// The current fingerprint of something a template read.
     fn lookup(&self, dep: &memo::Dep) -> Option<u64> {
         match dep {
-            memo::Dep::Content(rel) => self.fingerprints.by_rel.get(rel).copied(),
+            memo::Dep::Content(rel) => self.fingerprints.by_rel.get(rel.as_str()).copied(),
             memo::Dep::Asset(path) => self.templates.asset_hash(path),
         }
     }
 
     /// Takes the output from the memo when nothing it depends on changed, else
     /// renders it while recording what it reads and hands it to the sink.
-    fn job(&self, job: &Job) -> std::result::Result<Done, Failure> {
-        let path = output_path(job.url);
+    /// `None` when the memo's output still holds.
+    fn job<'j>(&self, job: &Job<'j>) -> std::result::Result<Option<Done<'j>>, Failure> {
         let inputs = job_inputs(self.templates, job, self.fingerprints.site);
-        let reuse = self.earlier.and_then(|m| m.get(&path)).filter(|e| {
+        let holds = self.earlier.and_then(|m| m.get(job.url)).is_some_and(|e| {
             e.inputs == inputs && memo::deps_hash(&e.deps, |d| self.lookup(d)) == e.deps_hash
         });
-        if let Some(e) = reuse {
-            return Ok((path, Some(Arc::clone(e)), false));
+        if holds {
+            return Ok(None);
         }
         let current_url = format!("{}{}", self.base_path, job.url);
         let (result, deps) =
@@ -225,11 +232,11 @@ impl Runner<'_> {
             bytes,
         });
         let output = Output {
-            path: path.clone(),
+            path: output_path(job.url),
             bytes: Arc::clone(&entry.bytes),
         };
         self.sink.put(output).map_err(Failure::Io)?;
-        Ok((path, self.keep.then_some(entry), true))
+        Ok(Some((job.url, self.keep.then_some(entry))))
     }
 }
 
