@@ -65,7 +65,7 @@ pub struct Rendered {
 /// repeated. `build` keeps none of it (and so frees each source text early).
 #[derive(Debug, Default)]
 pub struct Caches {
-    /// Parsed documents, by file stamp.
+    /// The files of `content/` and their parsed documents.
     pub content: ContentCache,
     /// Markdown results, and the last good site to update in place.
     pub model: ModelCache,
@@ -73,16 +73,9 @@ pub struct Caches {
     pub outputs: RenderMemo,
 }
 
-impl Caches {
-    /// About how many files the next build writes (as many as the last one).
-    pub fn expected_files(&self) -> usize {
-        self.outputs.len() + 16
-    }
-}
-
-/// Runs the whole pipeline for `config` and hands every rendered file to `sink`.
-/// Shared by `build` (a staging folder, empty cache) and `serve` (memory, and a cache
-/// of Markdown results kept between rebuilds).
+/// Runs the whole pipeline for `config` and hands the rendered files to `sink`. Shared
+/// by `build` (a staging folder, no caches: every file) and `serve` (memory, with the
+/// caches of the last rebuild: only the files rendered again; see [`render::render`]).
 pub fn render_into(
     config: Config,
     sink: &dyn render::Sink,

@@ -107,10 +107,11 @@ impl State {
                 changed += usize::from(s.files.remove(path).is_some());
             }
             for (path, served) in update.written {
-                if !s.files.get(&path).is_some_and(|old| same(old, &served)) {
-                    s.files.insert(path, served);
-                    changed += 1;
-                }
+                let unchanged = s.files.get(&path).is_some_and(|old| same(old, &served));
+                changed += usize::from(!unchanged);
+                // Stored even when equal: the memo holds the new bytes, and keeping the
+                // old ones too would hold every page twice after a template edit.
+                s.files.insert(path, served);
             }
             changed
         })
@@ -297,7 +298,7 @@ fn watch_loop(
         if changes.is_empty() && !batch.rescan {
             continue;
         }
-        let names: Vec<String> = changes
+        let mut names: Vec<String> = changes
             .iter()
             .map(|(p, c)| {
                 let name = p.strip_prefix(root).unwrap_or(p).display().to_string();
@@ -307,6 +308,9 @@ fn watch_loop(
                 }
             })
             .collect();
+        if batch.rescan {
+            names.push("changes the watcher could not name (all files looked at)".into());
+        }
         let kinds: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
         // What the watcher reports is read again even if its size and time look the same;
         // nothing else under `content/` is looked at unless the watcher lost track.
@@ -394,4 +398,65 @@ fn say(line: &str) {
 
 fn warn(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bytes(text: &str) -> Served {
+        Served::Bytes(text.as_bytes().into())
+    }
+
+    fn update(written: &[(&str, &Served)], removed: &[&str]) -> Update {
+        Update {
+            written: written
+                .iter()
+                .map(|(p, s)| (p.to_string(), (*s).clone()))
+                .collect(),
+            removed: removed.iter().map(|p| p.to_string()).collect(),
+            rendered: written.len(),
+        }
+    }
+
+    #[test]
+    fn apply_counts_real_changes_and_keeps_only_the_newest_bytes() {
+        let state = State::new(Path::new("/site"));
+        let (a, b) = (bytes("<p>a</p>"), bytes("<p>b</p>"));
+        assert_eq!(
+            state.apply(update(&[("a.html", &a), ("b.html", &b)], &[])),
+            2
+        );
+
+        // Equal bytes from a new render: nothing changed, but the new copy is kept, so
+        // the old one can be freed.
+        let a_again = bytes("<p>a</p>");
+        assert_eq!(state.apply(update(&[("a.html", &a_again)], &[])), 0);
+        let kept = state.read(|s| s.files.get("a.html").cloned());
+        match (kept, a_again) {
+            (Some(Served::Bytes(k)), Served::Bytes(n)) => assert!(Arc::ptr_eq(&k, &n)),
+            other => panic!("unexpected {other:?}"),
+        }
+
+        // A removal and a change; removing what is not there changes nothing.
+        let b2 = bytes("<p>b2</p>");
+        assert_eq!(
+            state.apply(update(&[("b.html", &b2)], &["a.html", "x.html"])),
+            2
+        );
+        assert_eq!(state.read(|s| s.files.len()), 1);
+    }
+
+    #[test]
+    fn a_failed_rebuild_keeps_the_files_and_a_good_one_clears_the_error() {
+        let state = State::new(Path::new("/site"));
+        state.apply(update(&[("a.html", &bytes("a"))], &[]));
+        state.write(|s| s.error = Some("kaputt".into()));
+        assert_eq!(
+            state.read(|s| (s.files.len(), s.error.clone())),
+            (1, Some("kaputt".into()))
+        );
+        state.apply(update(&[], &[]));
+        assert_eq!(state.read(|s| (s.files.len(), s.error.clone())), (1, None));
+    }
 }
