@@ -1,14 +1,13 @@
 //! Building the [`Site`] from loaded content in one pass: sections from folders, URLs,
-//! drafts, collisions, Markdown with resolved links, anchor checks, sorting.
+//! drafts, collisions, Markdown bodies (see `bodies`), sorting.
 
 use std::collections::HashSet;
-
-use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
-use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
-use super::cache::{BodyCache, Key, ModelCache, RenderedBody};
+use super::bodies::{Links, render_bodies};
+use super::cache::{BodyCache, ModelCache};
 use super::folders::{
     bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
 };
@@ -19,9 +18,8 @@ use crate::content::date::Date;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::content::{self, Content, Document, parent, slug::slugify};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
-use crate::markdown::{self, Input, links};
+use crate::markdown::links;
 use crate::yaml;
-use std::sync::Arc;
 
 type PageDoc = std::sync::Arc<Document<PageFrontMatter>>;
 type SectionDoc = std::sync::Arc<Document<SectionFrontMatter>>;
@@ -441,124 +439,6 @@ fn place_files(
         }
     }
     (placed, left_out)
-}
-
-/// What Markdown rendering resolves links with.
-pub(super) struct Links<'a> {
-    pub routes: &'a Routes,
-    /// `routes.fingerprint()`, computed once per build.
-    pub routes_fingerprint: u64,
-    pub lang: &'a str,
-}
-
-impl Links<'_> {
-    /// The cache key of a document with text hash `hash` rendered with these links.
-    pub fn key(&self, hash: u64) -> Key {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(&self.routes_fingerprint.to_le_bytes());
-        h.update(self.lang.as_bytes());
-        (hash, h.digest())
-    }
-}
-
-/// Renders one document's Markdown. The HTML becomes a template value right away, so
-/// in the parallel loop the rendered `String`s never pile up next to their copies.
-pub(super) fn render_body(
-    rel: &str,
-    display: &std::path::Path,
-    (text, body_start): (&str, usize),
-    links: &Links,
-) -> Arc<RenderedBody> {
-    let input = Input {
-        text,
-        body_start,
-        rel,
-        display,
-        lang: links.lang,
-    };
-    let r = markdown::render(&input, links.routes);
-    let body = Body {
-        html: tera::Value::safe_string(&r.html),
-        summary: tera::Value::safe_string(&r.summary),
-        toc: r.toc,
-        word_count: r.word_count,
-    };
-    Arc::new(RenderedBody {
-        body,
-        problems: r.problems,
-        anchor_refs: r.anchor_refs,
-        heading_ids: r.heading_ids,
-    })
-}
-
-/// Renders the Markdown of every built page and section. Takes the documents by value
-/// so each source text is freed as soon as its HTML exists.
-fn render_bodies(
-    sections: &mut [Section],
-    section_docs: Vec<SectionDoc>,
-    pages: &mut [Page],
-    page_docs: Vec<PageDoc>,
-    links: Links,
-    cache: &mut BodyCache,
-    problems: &mut Vec<Diagnostic>,
-) {
-    let earlier = &*cache;
-    let render = |rel: &str, display: &std::path::Path, text: &str, start: usize, hash: u64| {
-        let key = links.key(hash);
-        match earlier.get(rel, key) {
-            Some(hit) => (key, hit),
-            None => (key, render_body(rel, display, (text, start), &links)),
-        }
-    };
-    let page_out: Vec<_> = page_docs
-        .into_par_iter()
-        .map(|d| render(&d.rel, &d.display, &d.text, d.body_start, d.hash))
-        .collect();
-    let built: HashSet<&str> = sections.iter().map(|s| s.rel.as_str()).collect();
-    let section_out: Vec<(String, _)> = section_docs
-        .into_par_iter()
-        .filter(|d| built.contains(d.rel.as_str()))
-        .map(|d| {
-            (
-                d.rel.clone(),
-                render(&d.rel, &d.display, &d.text, d.body_start, d.hash),
-            )
-        })
-        .collect();
-
-    let mut next =
-        FxHashMap::with_capacity_and_hasher(page_out.len() + section_out.len(), Default::default());
-    for (page, (key, r)) in pages.iter_mut().zip(page_out) {
-        page.body = r.body.clone();
-        next.insert(page.rel.clone(), (key, r));
-    }
-    let by_rel: FxHashMap<&str, SectionId> = sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.rel.as_str(), i))
-        .collect();
-    let mut section_bodies = Vec::with_capacity(section_out.len());
-    for (rel, (key, r)) in section_out {
-        section_bodies.push((by_rel[rel.as_str()], r.body.clone()));
-        next.insert(rel, (key, r));
-    }
-    for (id, body) in section_bodies {
-        sections[id].body = body;
-    }
-    // Problems and anchors are read from the shared results, not copied per build:
-    // only a missing anchor's message is cloned.
-    for (_, r) in next.values() {
-        problems.extend(r.problems.iter().cloned());
-        for a in &r.anchor_refs {
-            let exists = next
-                .get(&a.document)
-                .is_some_and(|(_, target)| target.heading_ids.contains(&a.anchor));
-            if !exists {
-                problems.push(a.missing.clone());
-            }
-        }
-    }
-    cache.replace(next);
 }
 
 fn sort_tree(sections: &mut [Section], pages: &[Page]) {

@@ -3,9 +3,9 @@
 //! so both produce the same site.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
 
 use super::Body;
 use crate::error::Diagnostic;

@@ -1,6 +1,7 @@
 //! The site tree: sections and pages in vectors, children as ids. Built once by
 //! [`Site::build`], read-only afterwards; templates get borrowed views of it.
 
+mod bodies;
 mod build;
 pub mod cache;
 mod folders;

@@ -7,10 +7,12 @@
 //! In every other case, and whenever the edit has a problem to report, it declines and
 //! the full build runs (and reports exactly as `build` would).
 
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-use super::build::{Links, new_page, render_body};
+use rustc_hash::FxHashMap;
+
+use super::bodies::{Links, render_body};
+use super::build::new_page;
 use super::cache::{BodyCache, RenderedBody};
 use super::folders::is_bundle_index;
 use super::sort::{compare_pages, title_key};

@@ -2,9 +2,8 @@
 //! build. Tera values share their maps and arrays, so handing a page or section to a
 //! template clones a pointer, never the site.
 
-use rustc_hash::FxHashMap;
-
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use tera::{Map, Value};
 
 use crate::content::slug::slugify;

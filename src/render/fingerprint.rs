@@ -3,7 +3,6 @@
 //! with equal fingerprints give a template the same context.
 
 use rustc_hash::FxHashMap;
-
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::model::{SectionId, Site};

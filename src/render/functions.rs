@@ -1,10 +1,10 @@
 //! Template functions and filters: `get_page`, `get_section`, `url`, and `date`.
 //! They read the prebuilt views and the asset index; none of them touches the model.
 
-use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
+use rustc_hash::FxHashMap;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::content::date::{Date, format_de};

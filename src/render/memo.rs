@@ -3,10 +3,10 @@
 //! templates, or anything it fetched with `get_page`, `get_section` or `url` — which
 //! is recorded while it renders, not guessed.
 
-use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::Xxh3;
 
 /// Something a template read besides its own context.

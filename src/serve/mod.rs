@@ -4,13 +4,14 @@
 
 mod http;
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::build::Caches;
 use crate::config::{Config, Overrides};
