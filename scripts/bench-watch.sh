@@ -20,16 +20,17 @@
 #      arrival of the `reload` event.
 #   5. Template edit, WARMUP + RUNS times: rewrites the theme's page.html (used by every
 #      page) with a changed `{# … #}` comment at its end, and measures the same way. A
-#      comment changes no output, so the event says {"changed":0}; the rebuild is still
-#      complete.
+#      comment changes no output, so the event says {"changed":0}; every page using the
+#      template is still rendered again.
 #   6. Prints median, min and max per kind, lernort's own figure from its stdout line
-#      (`…: P pages re-rendered, N files updated in M ms`, measured from the end of the watcher's 50 ms quiet
-#      period to the end of the rebuild, so it excludes the debounce), and the server's
-#      peak resident set size (VmHWM).
+#      (`…: P pages re-rendered, N files updated in M ms`, measured from the end of the
+#      watcher's 20 ms quiet period to the end of the rebuild, so it excludes the
+#      debounce), and the server's peak resident set size (VmHWM).
 #
-# The measured time includes: inotify delivery, the watcher's 50 ms debounce, the
-# rebuild (the current implementation re-renders the whole site in memory), comparing
-# the new output with the old one, and delivering the event over TCP on localhost.
+# The measured time includes: inotify delivery, the watcher's 20 ms quiet period, the
+# incremental rebuild (only the reported files are read; an edited page is updated in
+# place and re-rendered with the pages that show it), applying the changed files to the
+# preview, and delivering the event over TCP on localhost.
 # After each event the script waits PAUSE seconds before the next edit, so the previous
 # rebuild's leftovers (freeing the old output) do not spill into the next measurement.
 #
