@@ -193,21 +193,77 @@ fn a_template_change_re_renders_only_the_pages_that_use_it() {
         r.text().contains("<h1 class=\"neu\">")
     });
     // The line is printed right after the new pages are served: wait for it too.
-    let rebuild_line = || {
-        p.server
-            .stdout()
-            .into_iter()
-            .skip(lines_before)
-            .find(|l| l.contains("section.html"))
-    };
-    p.server
-        .wait_for("the rebuild line", || rebuild_line().is_some());
-    let line = rebuild_line().expect("a rebuild line for the template");
+    let line = rebuild_line(&p, lines_before, "section.html");
     assert!(
         line.contains(": 1 page re-rendered"),
         "only the page using section.html is rendered again: {line}"
     );
     assert!(!p.page("/projekte/knotenpunkte/").contains("class=\"neu\""));
+}
+
+/// The preview's line for the first rebuild whose changed files include `name`.
+fn rebuild_line(p: &Preview, after: usize, name: &str) -> String {
+    let find = || {
+        p.server
+            .stdout()
+            .into_iter()
+            .skip(after)
+            .find(|l| l.contains(name) && l.contains("re-rendered"))
+    };
+    p.server.wait_for("the rebuild line", || find().is_some());
+    find().expect("a rebuild line")
+}
+
+/// A new page changes what its section and the home page list, and nothing else: the
+/// other pages' links and values are the same, so they are not rendered again.
+#[test]
+fn adding_a_page_re_renders_only_the_pages_that_show_it() {
+    let p = Preview::start("basic");
+    let before = p.server.stdout().len();
+    p.sandbox.write(
+        "content/projekte/neu.md",
+        "---\ntitle: Neues Projekt\n---\nBald mehr.\n",
+    );
+    p.wait_for_page("the new page in the list", "/projekte/", |r| {
+        r.text().contains("/projekte/neu/")
+    });
+    let line = rebuild_line(&p, before, "neu.md");
+    assert!(
+        line.contains(": 3 pages re-rendered"),
+        "the new page, its section and the home page: {line}"
+    );
+    p.assert_matches_clean_build("after adding a page");
+}
+
+/// `url(path="@/…")` in a template is recorded like `get_page`: when the page it names
+/// moves, every page that asked for its URL is rendered again.
+#[test]
+fn a_page_that_asked_for_another_page_s_url_follows_it_when_it_moves() {
+    let p = Preview::start("basic");
+    p.sandbox.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<a class=\"lvo\" href=\"{{ url(path='@/projekte/lernen-vor-ort.md') }}\">LVO</a>{{ page.content | safe }}{% endblock content %}",
+    );
+    // A page in another section that neither links to nor lists the moved page: only
+    // the recorded `url()` call ties it to it.
+    p.sandbox.write(
+        "content/andere.md",
+        "---\ntitle: Andere Seite\n---\nNur Text.\n",
+    );
+    p.wait_for_page("the site template in use", "/andere/", |r| {
+        r.text()
+            .contains("class=\"lvo\" href=\"/projekte/lernen-vor-ort/\"")
+    });
+    let lvo = "content/projekte/lernen-vor-ort.md";
+    let text = p
+        .sandbox
+        .read(lvo)
+        .replace("weight: 2", "weight: 2\nslug: lvo");
+    p.sandbox.write(lvo, &text);
+    p.wait_for_page("the new URL on the other page", "/andere/", |r| {
+        r.text().contains("class=\"lvo\" href=\"/projekte/lvo/\"")
+    });
+    p.assert_matches_clean_build("after moving the page");
 }
 
 // --- Edits the preview applies in place stay equal to a clean build ---------------------------

@@ -3,17 +3,17 @@
 //! link into a heading checked against the headings that exist.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::cache::{BodyCache, Key, RenderedBody};
+use super::cache::{BodyCache, Key, Lookup, RenderedBody};
 use super::{Body, Page, Routes, Section, SectionId};
 use crate::content::Document;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::error::Diagnostic;
-use crate::markdown::{self, Input};
+use crate::markdown::{self, Input, Resolved, Unresolved};
 
 type PageDoc = Arc<Document<PageFrontMatter>>;
 type SectionDoc = Arc<Document<SectionFrontMatter>>;
@@ -21,18 +21,52 @@ type SectionDoc = Arc<Document<SectionFrontMatter>>;
 /// What Markdown rendering resolves links with.
 pub(super) struct Links<'a> {
     pub routes: &'a Routes,
-    /// `routes.fingerprint()`, computed once per build.
-    pub routes_fingerprint: u64,
     pub lang: &'a str,
 }
 
 impl Links<'_> {
-    /// The cache key of a document with text hash `hash` rendered with these links.
+    /// The cache key of a document with text hash `hash` rendered with these links
+    /// (the cache also checks that its link targets still resolve the same way).
     pub fn key(&self, hash: u64) -> Key {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(&self.routes_fingerprint.to_le_bytes());
+        h.update(&self.routes.base_fingerprint().to_le_bytes());
         h.update(self.lang.as_bytes());
         (hash, h.digest())
+    }
+}
+
+/// The route table, noting every lookup a rendering makes: the rendering's HTML depends
+/// on exactly those answers (and on its own text).
+struct Recorder<'a> {
+    routes: &'a Routes,
+    lookups: Mutex<Vec<Lookup>>,
+}
+
+impl Recorder<'_> {
+    fn note(&self, lookup: Lookup) {
+        if let Ok(mut l) = self.lookups.lock() {
+            l.push(lookup);
+        }
+    }
+}
+
+impl markdown::Resolve for Recorder<'_> {
+    fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved> {
+        self.note(Lookup::Content(rel.to_string()));
+        self.routes.resolve(rel)
+    }
+
+    fn base_path(&self) -> &str {
+        self.routes.base_path()
+    }
+
+    fn absolute(&self, url: &str) -> String {
+        self.routes.absolute(url)
+    }
+
+    fn file_size(&self, path: &str) -> Option<u64> {
+        self.note(Lookup::FileSize(path.to_string()));
+        self.routes.file_size(path)
     }
 }
 
@@ -51,18 +85,34 @@ pub(super) fn render_body(
         display,
         lang: links.lang,
     };
-    let r = markdown::render(&input, links.routes);
+    let recorder = Recorder {
+        routes: links.routes,
+        lookups: Mutex::default(),
+    };
+    let r = markdown::render(&input, &recorder);
+    let lookups = recorder
+        .lookups
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(r.html.as_bytes());
+    h.update(&[0]);
+    h.update(r.summary.as_bytes());
+    h.update(&r.word_count.to_le_bytes());
     let body = Body {
         html: tera::Value::safe_string(&r.html),
         summary: tera::Value::safe_string(&r.summary),
         toc: r.toc,
         word_count: r.word_count,
+        hash: h.digest(),
     };
     Arc::new(RenderedBody {
         body,
         problems: r.problems,
         anchor_refs: r.anchor_refs,
         heading_ids: r.heading_ids,
+        lookups_hash: links.routes.replay(&lookups),
+        lookups,
     })
 }
 
@@ -80,7 +130,7 @@ pub(super) fn render_bodies(
     let earlier = &*cache;
     let render = |rel: &str, display: &std::path::Path, text: &str, start: usize, hash: u64| {
         let key = links.key(hash);
-        match earlier.get(rel, key) {
+        match earlier.get(rel, key, links.routes) {
             Some(hit) => (key, hit),
             None => (key, render_body(rel, display, (text, start), &links)),
         }

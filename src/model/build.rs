@@ -157,7 +157,6 @@ impl Site {
                 .collect(),
             Links {
                 routes: &routes,
-                routes_fingerprint,
                 lang: &config.language,
             },
             cache,

@@ -1,13 +1,13 @@
 //! Markdown results kept between rebuilds: `serve` renders a document again only when
-//! its text or the table of link targets changed. `build` starts with an empty cache,
-//! so both produce the same site.
+//! its text changed or one of the link targets it looked up resolves differently now.
+//! `build` starts with an empty cache, so both produce the same site.
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::Body;
+use super::{Body, Routes};
 use crate::error::Diagnostic;
 use crate::markdown::AnchorRef;
 
@@ -22,9 +22,23 @@ pub struct RenderedBody {
     pub anchor_refs: Vec<AnchorRef>,
     /// The document's heading ids.
     pub heading_ids: HashSet<String>,
+    /// Every link target the rendering looked up, in order.
+    pub lookups: Vec<Lookup>,
+    /// What those lookups gave (see [`Routes::replay`]).
+    pub lookups_hash: u64,
 }
 
-/// The identity of a rendering: the document text and the link targets it could see.
+/// A link target a rendering looked up in the route table.
+#[derive(Debug, Clone)]
+pub enum Lookup {
+    /// A content path (a page, a section or another file).
+    Content(String),
+    /// The size of a copied file at a site path.
+    FileSize(String),
+}
+
+/// The identity of a rendering besides its lookups: the document text, and the
+/// language and base URL it was rendered for.
 pub type Key = (u64, u64);
 
 /// Rendered documents by content path, with the key they were rendered under.
@@ -34,11 +48,12 @@ pub struct BodyCache {
 }
 
 impl BodyCache {
-    /// The earlier result for `rel` if it was rendered under the same key.
-    pub fn get(&self, rel: &str, key: Key) -> Option<Arc<RenderedBody>> {
+    /// The earlier result for `rel` if it was rendered under the same key and its
+    /// lookups give the same results in `routes`.
+    pub fn get(&self, rel: &str, key: Key, routes: &Routes) -> Option<Arc<RenderedBody>> {
         self.entries
             .get(rel)
-            .filter(|(k, _)| *k == key)
+            .filter(|(k, r)| *k == key && routes.replay(&r.lookups) == r.lookups_hash)
             .map(|(_, r)| Arc::clone(r))
     }
 

@@ -39,6 +39,8 @@ pub struct Body {
     pub toc: Vec<TocEntry>,
     /// Word count of the text.
     pub word_count: usize,
+    /// A hash of all of the above: equal hashes, equal bodies.
+    pub hash: u64,
 }
 
 impl Default for Body {
@@ -48,6 +50,7 @@ impl Default for Body {
             summary: tera::Value::safe_string(""),
             toc: Vec::new(),
             word_count: 0,
+            hash: 0,
         }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashMap;
 
+use super::cache::Lookup;
 use crate::markdown::{Resolve, Resolved, Unresolved};
 
 /// What a content path leads to.
@@ -62,6 +63,49 @@ impl Routes {
             h.update(d.as_bytes());
             h.update(&[0]);
         }
+        h.update(self.base_path.as_bytes());
+        h.update(&[0]);
+        h.update(self.origin.as_bytes());
+        h.digest()
+    }
+
+    /// A hash of what the lookups give now: a rendering that made them gives the same
+    /// HTML as long as this hash is unchanged.
+    pub fn replay(&self, lookups: &[Lookup]) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for lookup in lookups {
+            let value = match lookup {
+                Lookup::Content(rel) => self.resolution(rel),
+                Lookup::FileSize(path) => self.file_size(path).map_or(u64::MAX, |s| s),
+            };
+            h.update(&value.to_le_bytes());
+        }
+        h.digest()
+    }
+
+    /// A hash of what the content path `rel` resolves to (or why it does not).
+    pub fn resolution(&self, rel: &str) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        match self.resolve(rel) {
+            Ok(r) => {
+                h.update(r.url.as_bytes());
+                h.update(&[0]);
+                h.update(r.document.as_deref().unwrap_or("\0").as_bytes());
+                h.update(&r.size.map_or(u64::MAX, |s| s).to_le_bytes());
+            }
+            Err(u) => {
+                h.update(&[1]);
+                h.update(u.reason.as_bytes());
+                h.update(&[0]);
+                h.update(u.hint.as_bytes());
+            }
+        }
+        h.digest()
+    }
+
+    /// A hash of what every rendering shares: the base URL's path and origin.
+    pub fn base_fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(self.base_path.as_bytes());
         h.update(&[0]);
         h.update(self.origin.as_bytes());

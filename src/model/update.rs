@@ -49,7 +49,6 @@ impl Site {
         }
         let links = Links {
             routes: &self.routes,
-            routes_fingerprint: self.fingerprint,
             lang: &self.config.language,
         };
         let mut fresh = Vec::with_capacity(docs.len());
@@ -73,7 +72,7 @@ impl Site {
                 return false;
             }
             let key = links.key(doc.hash);
-            let body = match bodies.get(rel, key) {
+            let body = match bodies.get(rel, key, &self.routes) {
                 Some(hit) => hit,
                 None => render_body(rel, &doc.display, (&doc.text, doc.body_start), &links),
             };

@@ -27,11 +27,12 @@ fn text(h: &mut Xxh3, s: &str) {
 
 /// Computes all fingerprints of `site`.
 pub fn compute(site: &Site) -> Fingerprints<'_> {
-    // Everything global: the configuration (title, base URL, taxonomies, extra…) and
-    // every URL, file size and draft (links and permalinks depend on them).
+    // Everything global: the configuration (title, base URL, taxonomies, extra…). Not
+    // the route table: a page's links are in its body's hash, its own URL follows from
+    // its path, slug and breadcrumbs, and what `url()` and `get_page` look up is
+    // recorded while it renders. So adding a page does not touch unrelated pages.
     let mut g = Xxh3::new();
     text(&mut g, &format!("{:?}", site.config));
-    g.update(&site.fingerprint.to_le_bytes());
     let global = g.digest();
 
     let crumbs = |h: &mut Xxh3, section: SectionId| {
@@ -49,6 +50,7 @@ pub fn compute(site: &Site) -> Fingerprints<'_> {
             h.update(&global.to_le_bytes());
             text(&mut h, &p.rel);
             h.update(&p.source_hash.to_le_bytes());
+            h.update(&p.body.hash.to_le_bytes());
             crumbs(&mut h, p.section);
             h.digest()
         })
@@ -61,6 +63,7 @@ pub fn compute(site: &Site) -> Fingerprints<'_> {
         h.update(&global.to_le_bytes());
         text(&mut h, &s.rel);
         h.update(&s.source_hash.to_le_bytes());
+        h.update(&s.body.hash.to_le_bytes());
         crumbs(&mut h, id);
         for &p in &s.pages {
             h.update(&pages[p].to_le_bytes());

@@ -152,6 +152,7 @@ fn lookup(s: &Shared, kw: &Kwargs, function: &str, section: bool) -> TeraResult<
 fn url(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
     let path: String = kw.must_get("path")?;
     if let Some(content) = path.strip_prefix("@/") {
+        memo::record(memo::Dep::Route(content.to_string()));
         return s
             .routes
             .resolve(content)

@@ -16,6 +16,8 @@ pub enum Dep {
     Content(String),
     /// An asset whose URL (with its content hash) was asked for.
     Asset(String),
+    /// A content path whose URL was asked for with `url(path="@/…")`.
+    Route(String),
 }
 
 thread_local! {

@@ -122,6 +122,7 @@ pub fn render(
         keep: memo.is_some(),
         root: &site.config.root,
         base_path: site.config.base_path(),
+        routes: &site.routes,
         sink,
     };
     let results: Vec<std::result::Result<Option<Done>, Failure>> =
@@ -197,6 +198,7 @@ struct Runner<'a> {
     keep: bool,
     root: &'a Path,
     base_path: &'a str,
+    routes: &'a crate::model::Routes,
     sink: &'a dyn Sink,
 }
 
@@ -206,6 +208,7 @@ impl Runner<'_> {
         match dep {
             memo::Dep::Content(rel) => self.fingerprints.by_rel.get(rel.as_str()).copied(),
             memo::Dep::Asset(path) => self.templates.asset_hash(path),
+            memo::Dep::Route(rel) => Some(self.routes.resolution(rel)),
         }
     }
 
