@@ -102,7 +102,7 @@ pub(super) fn render_body(
     let body = Body {
         html: tera::Value::safe_string(&r.html),
         summary: tera::Value::safe_string(&r.summary),
-        toc: r.toc,
+        toc: r.toc.into(),
         word_count: r.word_count,
         hash: h.digest(),
     };

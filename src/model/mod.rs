@@ -35,8 +35,8 @@ pub struct Body {
     pub html: tera::Value,
     /// The summary HTML.
     pub summary: tera::Value,
-    /// Table of contents.
-    pub toc: Vec<TocEntry>,
+    /// Table of contents (shared: the model copies bodies from the cache).
+    pub toc: std::sync::Arc<[TocEntry]>,
     /// Word count of the text.
     pub word_count: usize,
     /// A hash of all of the above: equal hashes, equal bodies.
@@ -48,7 +48,7 @@ impl Default for Body {
         Body {
             html: tera::Value::safe_string(""),
             summary: tera::Value::safe_string(""),
-            toc: Vec::new(),
+            toc: std::sync::Arc::from([]),
             word_count: 0,
             hash: 0,
         }
