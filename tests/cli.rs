@@ -1,5 +1,5 @@
-//! The command line itself: help texts, `lernort init`, and exit codes of wrong
-//! invocations.
+//! The command line itself: help texts, `lernort init`, exit codes of wrong
+//! invocations, and the `LERNORT_PROFILE` switch.
 
 mod common;
 
@@ -143,5 +143,34 @@ fn unknown_subcommands_and_flags_exit_with_2() {
         let (code, _, stderr) = lernort(args);
         assert_eq!(code, 2, "lernort {args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "lernort {args:?}: {stderr}");
+    }
+}
+
+/// `LERNORT_PROFILE=1` times every pipeline stage on stderr, for developers; without it
+/// a build prints no timings.
+#[test]
+fn lernort_profile_prints_stage_timings_only_when_asked() {
+    let site = Site::fixture("basic");
+    let run = |profile: Option<&str>| {
+        let mut cmd = assert_cmd::Command::cargo_bin("lernort").expect("binary built");
+        cmd.args(["--root", path_str(site.path()), "build"]);
+        match profile {
+            Some(v) => cmd.env("LERNORT_PROFILE", v),
+            None => cmd.env_remove("LERNORT_PROFILE"),
+        };
+        let out = cmd.output().expect("binary runs");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let timed = run(Some("1"));
+    for stage in ["templates", "content", "model", "render"] {
+        let line = timed
+            .lines()
+            .find(|l| l.starts_with(&format!("[profile] {stage} ")))
+            .unwrap_or_else(|| panic!("no `{stage}` timing in:\n{timed}"));
+        assert!(line.trim_end().ends_with(" ms"), "{line}");
+    }
+    for quiet in [run(None), run(Some("0"))] {
+        assert!(!quiet.contains("[profile]"), "{quiet}");
     }
 }
