@@ -367,10 +367,9 @@ impl Preview {
         self.server.page(target)
     }
 
-    /// Builds the current sources cleanly (with the preview's base URL) and fails unless
-    /// the preview serves every file of that build byte for byte (HTML without the live
-    /// script) and without an error overlay. Returns the clean build's files.
-    pub fn assert_matches_clean_build(&self, when: &str) -> Vec<(String, Vec<u8>)> {
+    /// Builds the current sources cleanly into `clean/` next to the site, with the
+    /// preview's base URL: its files, or its error report.
+    pub fn clean_build(&self) -> Result<Vec<(String, Vec<u8>)>, String> {
         let clean = self.sandbox.outer().join("clean");
         let out = self.sandbox.run(&[
             "build",
@@ -379,14 +378,18 @@ impl Preview {
             "--base-url",
             &self.server.url,
         ]);
-        assert!(
-            out.status.success(),
-            "{when}: clean build failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let files = tree(&clean);
+        if out.status.success() {
+            Ok(tree(&clean))
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
+    }
+
+    /// How the preview differs from `files` (a clean build): every file must be served
+    /// byte for byte (HTML without the live script), with no error overlay.
+    pub fn differences(&self, files: &[(String, Vec<u8>)]) -> Vec<String> {
         let mut differences = Vec::new();
-        for (rel, expected) in &files {
+        for (rel, expected) in files {
             let target = format!("/{}", encode_path(rel));
             let r = self.get(&target);
             if r.status != 200 {
@@ -418,6 +421,17 @@ impl Preview {
                 ));
             }
         }
+        differences
+    }
+
+    /// Builds the current sources cleanly (with the preview's base URL) and fails unless
+    /// the preview serves every file of that build byte for byte (HTML without the live
+    /// script) and without an error overlay. Returns the clean build's files.
+    pub fn assert_matches_clean_build(&self, when: &str) -> Vec<(String, Vec<u8>)> {
+        let files = self
+            .clean_build()
+            .unwrap_or_else(|stderr| panic!("{when}: clean build failed:\n{stderr}"));
+        let differences = self.differences(&files);
         assert!(
             differences.is_empty(),
             "{when}: the preview differs from a clean build:\n{}\n{}",

@@ -1,0 +1,567 @@
+//! Reproducible pseudo-random sequences of edits against a running `lernort serve`:
+//! texts, headings and links between pages, titles, weights, dates, slugs, drafts,
+//! pages added, deleted and moved, folders, broken front matter, templates that read
+//! other pages. After every step the preview must end up equal to a clean build of the
+//! same sources, byte for byte, with every file of earlier builds that is no longer
+//! built gone; or, when the clean build fails, show the same error over the last good
+//! pages. This is the check that the incremental paths (in-place updates, reused
+//! Markdown, the render memo) never go stale: switching off any one of the dependency
+//! records or in-place steps in `src/` makes some of these seeds fail.
+//!
+//! Each step waits until the preview has reported a rebuild for every file it wrote,
+//! then compares. The edits keep the site valid, as an editor would (a moved page's
+//! links follow it), except for deliberate mistakes that the next step repairs.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use common::http::WAIT;
+use common::preview::{OVERLAY, POLL, Preview, Sandbox, encode_path};
+
+/// SplitMix64: a small, fixed generator, so a failing seed can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// One page as the test keeps it; its file is written from this.
+#[derive(Clone, Debug)]
+struct Page {
+    rel: String,
+    title: String,
+    weight: Option<i64>,
+    date: Option<String>,
+    slug: Option<String>,
+    draft: bool,
+    paragraphs: Vec<String>,
+    headings: Vec<String>,
+    /// `@/` link targets, with an anchor or not.
+    links: Vec<String>,
+    /// The file holds broken front matter until the page is written again.
+    broken: bool,
+}
+
+impl Page {
+    fn new(rel: &str, n: usize) -> Page {
+        Page {
+            rel: rel.to_string(),
+            title: format!("Seite {n}"),
+            weight: None,
+            date: None,
+            slug: None,
+            draft: false,
+            paragraphs: vec![format!("Text der Seite {n}.")],
+            headings: Vec::new(),
+            links: Vec::new(),
+            broken: false,
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut t = format!("---\ntitle: \"{}\"\n", self.title);
+        if let Some(w) = self.weight {
+            t.push_str(&format!("weight: {w}\n"));
+        }
+        if let Some(d) = &self.date {
+            t.push_str(&format!("date: {d}\n"));
+        }
+        if let Some(s) = &self.slug {
+            t.push_str(&format!("slug: {s}\n"));
+        }
+        if self.draft {
+            t.push_str("draft: true\n");
+        }
+        t.push_str("---\n");
+        for p in &self.paragraphs {
+            t.push_str(&format!("{p}\n\n"));
+        }
+        for h in &self.headings {
+            t.push_str(&format!("## {h}\n\nMehr dazu.\n\n"));
+        }
+        for l in &self.links {
+            t.push_str(&format!("- [Verweis](@/{l})\n"));
+        }
+        t
+    }
+}
+
+const FOLDERS: [&str; 4] = ["", "projekte", "aktuelles", "team/leitung"];
+
+/// The page that is never deleted or moved, so templates can name it.
+const STABLE: &str = "projekte/a.md";
+
+const PAGE_TEMPLATES: [&str; 3] = [
+    "",
+    "<p class=\"liste\">{% set s = get_section(path=\"projekte\") %}{% for q in s.pages %}{{ q.title }}; {% endfor %}</p>",
+    "<p class=\"ziel\"><a href=\"{{ url(path='@/projekte/a.md') }}\">A</a></p>",
+];
+
+/// How often each kind of edit is picked (out of the sum), by the numbers in `step`.
+/// Links, headings, titles and slugs are frequent, so that pages often depend on each
+/// other and lists change order.
+const WEIGHTS: [u64; 17] = [5, 8, 5, 10, 3, 6, 4, 3, 8, 3, 4, 3, 3, 2, 5, 2, 2];
+
+/// The running preview, the pages, and every output file any clean build had.
+struct Session {
+    p: Preview,
+    rng: Rng,
+    pages: Vec<Page>,
+    next: usize,
+    template: String,
+    seen: BTreeSet<String>,
+    log: Vec<String>,
+    /// Site paths written by the current step (the preview must report each).
+    written: Vec<String>,
+    /// The last step broke the site on purpose: the next one repairs it.
+    broken: bool,
+}
+
+/// The heading id lernort gives `Teil 5`.
+fn anchor(heading: &str) -> String {
+    heading.to_lowercase().replace(' ', "-")
+}
+
+impl Session {
+    fn start(seed: u64) -> Session {
+        let sandbox = Sandbox::new("basic");
+        sandbox.remove("content/projekte/knotenpunkte.md");
+        sandbox.remove("content/projekte/lernen-vor-ort.md");
+        let template = sandbox.read("themes/test/templates/page.html");
+        // Every page starts by asking for the stable page's URL.
+        let asking = template.replace("</article>", &format!("{}</article>", PAGE_TEMPLATES[2]));
+        sandbox.write("themes/test/templates/page.html", &asking);
+        let mut pages: Vec<Page> = [STABLE, "projekte/b.md", "aktuelles/c.md"]
+            .iter()
+            .enumerate()
+            .map(|(n, rel)| Page::new(rel, n))
+            .collect();
+        // Pages that link to each other's headings from the start.
+        pages[0].headings.push("Teil A".into());
+        pages[1].headings.push("Teil B".into());
+        pages[1].links.push(format!("{STABLE}#teil-a"));
+        pages[2].links.push("projekte/b.md#teil-b".into());
+        pages[2].links.push(STABLE.into());
+        for page in &pages {
+            sandbox.write(&format!("content/{}", page.rel), &page.text());
+        }
+        let mut s = Session {
+            p: Preview::start_in(sandbox),
+            rng: Rng(seed),
+            next: pages.len(),
+            pages,
+            template,
+            seen: BTreeSet::new(),
+            log: vec![format!("seed {seed}")],
+            written: Vec::new(),
+            broken: false,
+        };
+        s.check("the start", (0, 0));
+        s
+    }
+
+    fn write(&mut self, i: usize) {
+        self.pages[i].broken = false;
+        let path = format!("content/{}", self.pages[i].rel);
+        self.p.sandbox.write(&path, &self.pages[i].text());
+        self.written.push(path);
+    }
+
+    fn pick(&mut self) -> usize {
+        self.rng.below(self.pages.len())
+    }
+
+    /// Whether `target` (a content path, maybe with `#anchor`) is a built page that has
+    /// the anchor.
+    fn holds(&self, target: &str) -> bool {
+        let (rel, anchor_id) = match target.split_once('#') {
+            Some((rel, a)) => (rel, Some(a)),
+            None => (target, None),
+        };
+        self.pages.iter().any(|p| {
+            p.rel == rel
+                && !p.draft
+                && anchor_id.is_none_or(|a| p.headings.iter().any(|h| anchor(h) == a))
+        })
+    }
+
+    /// Removes the links that no longer hold, as an editor would after moving or
+    /// deleting a page or a heading, and writes the pages that changed.
+    fn repair(&mut self) {
+        for i in 0..self.pages.len() {
+            let before = self.pages[i].links.len();
+            let links = std::mem::take(&mut self.pages[i].links);
+            let kept: Vec<String> = links.into_iter().filter(|l| self.holds(l)).collect();
+            self.pages[i].links = kept;
+            if self.pages[i].links.len() != before || self.pages[i].broken {
+                self.write(i);
+            }
+        }
+    }
+
+    /// A link target that holds: another built page, often with one of its headings.
+    fn target(&mut self, from: usize) -> Option<String> {
+        let candidates: Vec<usize> = (0..self.pages.len())
+            .filter(|&j| j != from && !self.pages[j].draft)
+            .collect();
+        let page = &self.pages[*candidates.get(self.rng.below(candidates.len().max(1)))?];
+        let (rel, headings) = (page.rel.clone(), page.headings.clone());
+        if headings.is_empty() || self.rng.chance(25) {
+            return Some(rel);
+        }
+        let h = &headings[self.rng.below(headings.len())];
+        Some(format!("{rel}#{}", anchor(h)))
+    }
+
+    /// An edit kind, by [`WEIGHTS`].
+    fn kind(&mut self) -> usize {
+        let total: u64 = WEIGHTS.iter().sum();
+        let mut roll = self.rng.next() % total;
+        for (kind, w) in WEIGHTS.iter().enumerate() {
+            if roll < *w {
+                return kind;
+            }
+            roll -= w;
+        }
+        0
+    }
+
+    /// Applies one random edit (or repairs what the last one broke on purpose) and
+    /// returns what it did. Edits that may leave links dangling repair them at once.
+    fn step(&mut self) -> String {
+        self.written.clear();
+        if std::mem::take(&mut self.broken) {
+            self.repair();
+            return "repairing".into();
+        }
+        let i = self.pick();
+        let rel = self.pages[i].rel.clone();
+        let n = self.next;
+        self.next += 1;
+        let stable = rel == STABLE;
+        let what = match self.kind() {
+            0 => {
+                self.pages[i].paragraphs.push(format!("Absatz {n}."));
+                self.write(i);
+                format!("a paragraph in {rel}")
+            }
+            1 => {
+                self.pages[i].headings.push(format!("Teil {n}"));
+                self.write(i);
+                format!("a heading in {rel}")
+            }
+            2 if !self.pages[i].headings.is_empty() => {
+                let k = self.rng.below(self.pages[i].headings.len());
+                let h = self.pages[i].headings.remove(k);
+                self.write(i);
+                // Sometimes the links to it are left dangling on purpose: the preview
+                // must notice that unchanged pages now link to a missing heading.
+                let target = format!("{rel}#{}", anchor(&h));
+                let linked = self.pages.iter().any(|p| p.links.contains(&target));
+                if linked && self.rng.chance(50) {
+                    self.broken = true;
+                    return format!("heading {h:?} removed from {rel}, links to it kept");
+                }
+                format!("heading {h:?} removed from {rel}")
+            }
+            3 => match self.target(i) {
+                Some(target) => {
+                    self.pages[i].links.push(target.clone());
+                    self.write(i);
+                    format!("a link from {rel} to {target}")
+                }
+                None => "nothing (no page to link)".into(),
+            },
+            4 if !self.pages[i].links.is_empty() => {
+                self.pages[i].links.pop();
+                self.write(i);
+                format!("the last link of {rel} removed")
+            }
+            5 => {
+                // Titles that sort before and after the others.
+                let prefix = ["Anfang", "Mitte", "Zuletzt"][self.rng.below(3)];
+                self.pages[i].title = format!("{prefix} {n}");
+                self.write(i);
+                format!("{rel} retitled {:?}", self.pages[i].title)
+            }
+            6 => {
+                self.pages[i].weight = self.rng.chance(70).then_some((n % 5) as i64);
+                self.write(i);
+                format!("{rel} weighted {:?}", self.pages[i].weight)
+            }
+            7 => {
+                self.pages[i].date = self
+                    .rng
+                    .chance(70)
+                    .then(|| format!("2024-0{}-1{}", 1 + n % 9, n % 10));
+                self.write(i);
+                format!("{rel} dated {:?}", self.pages[i].date)
+            }
+            8 => {
+                self.pages[i].slug = self.rng.chance(60).then(|| format!("kurz-{n}"));
+                self.write(i);
+                format!("{rel} slug {:?}", self.pages[i].slug)
+            }
+            9 if !stable => {
+                self.pages[i].draft = !self.pages[i].draft;
+                self.write(i);
+                format!("{rel} draft {}", self.pages[i].draft)
+            }
+            10 if self.pages.len() < 8 => {
+                let folder = FOLDERS[self.rng.below(FOLDERS.len())];
+                let rel = if folder.is_empty() {
+                    format!("neu-{n}.md")
+                } else {
+                    format!("{folder}/neu-{n}.md")
+                };
+                self.pages.push(Page::new(&rel, n));
+                self.write(self.pages.len() - 1);
+                format!("{rel} added")
+            }
+            11 if self.pages.len() > 2 && !stable => {
+                let page = self.pages.remove(i);
+                let path = format!("content/{}", page.rel);
+                self.p.sandbox.remove(&path);
+                self.written.push(path);
+                format!("{rel} deleted")
+            }
+            12 if !stable => {
+                let folder = FOLDERS[self.rng.below(FOLDERS.len())];
+                let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
+                let to = if folder.is_empty() {
+                    name
+                } else {
+                    format!("{folder}/{name}")
+                };
+                if self.pages.iter().any(|p| p.rel == to) {
+                    return "nothing (the move target exists)".into();
+                }
+                let (from_path, to_path) = (format!("content/{rel}"), format!("content/{to}"));
+                let dir = self.p.sandbox.path(&to_path);
+                std::fs::create_dir_all(dir.parent().expect("parent")).expect("mkdir");
+                self.p.sandbox.rename(&from_path, &to_path);
+                self.written.extend([from_path, to_path]);
+                // Links to the old path are now dangling: point them at the new one.
+                for p in &mut self.pages {
+                    for l in &mut p.links {
+                        if l == &rel || l.starts_with(&format!("{rel}#")) {
+                            *l = l.replacen(&rel, &to, 1);
+                        }
+                    }
+                }
+                self.pages[i].rel = to.clone();
+                for j in 0..self.pages.len() {
+                    if j != i && self.pages[j].links.iter().any(|l| l.starts_with(&to)) {
+                        self.write(j);
+                    }
+                }
+                format!("{rel} moved to {to}")
+            }
+            13 => {
+                let title = format!("Projekte {n}");
+                let path = "content/projekte/_index.md".to_string();
+                self.p.sandbox.write(
+                    &path,
+                    &format!("---\ntitle: {title}\n---\nAlle Projekte.\n"),
+                );
+                self.written.push(path);
+                format!("the section retitled {title}")
+            }
+            14 => {
+                let extra = PAGE_TEMPLATES[self.rng.below(PAGE_TEMPLATES.len())];
+                let text = self
+                    .template
+                    .replace("</article>", &format!("{extra}</article>"));
+                let path = "themes/test/templates/page.html".to_string();
+                self.p.sandbox.write(&path, &text);
+                self.written.push(path);
+                format!("page.html with {extra:?}")
+            }
+            15 => {
+                self.pages[i].broken = true;
+                self.broken = true;
+                let path = format!("content/{rel}");
+                self.p
+                    .sandbox
+                    .write(&path, "---\ntitle: \"kaputt\n---\nText\n");
+                self.written.push(path);
+                format!("{rel} front matter broken")
+            }
+            16 => {
+                self.pages[i].links.push(format!("{STABLE}#gibt-es-nicht"));
+                self.broken = true;
+                self.write(i);
+                format!("a dead anchor in {rel}")
+            }
+            _ => {
+                self.pages[i]
+                    .paragraphs
+                    .push(format!("Noch ein Absatz {n}."));
+                self.write(i);
+                format!("another paragraph in {rel}")
+            }
+        };
+        if !self.broken {
+            self.repair();
+        }
+        what
+    }
+
+    /// The lines reporting rebuilds: the successful ones (stdout) and the failed ones
+    /// (stderr), each in order.
+    fn rebuild_lines(&self) -> (Vec<String>, Vec<String>) {
+        let done = self.p.server.stdout();
+        let done = done.into_iter().filter(|l| l.contains(" re-rendered, "));
+        let stderr = self.p.server.stderr();
+        let failed = stderr.lines().filter(|l| l.ends_with(": rebuild failed"));
+        (done.collect(), failed.map(String::from).collect())
+    }
+
+    /// Waits until the preview has rebuilt after every file the step wrote, then until
+    /// it shows what a clean build of the current sources gives.
+    fn check(&mut self, what: &str, (done_before, failed_before): (usize, usize)) {
+        self.log.push(what.to_string());
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let (done, failed) = self.rebuild_lines();
+            let later: Vec<&String> = done
+                .iter()
+                .skip(done_before)
+                .chain(failed.iter().skip(failed_before))
+                .collect();
+            // A file written into a folder that was just created is reported as the
+            // folder (the watcher cannot see into it yet; lernort then walks it).
+            let reported = |path: &str| {
+                let mut names = vec![path];
+                let mut p = path;
+                while let Some((dir, _)) = p.rsplit_once('/') {
+                    names.push(dir);
+                    p = dir;
+                }
+                names.pop(); // `content` itself says nothing
+                later.iter().any(|l| {
+                    names.iter().any(|n| {
+                        l.contains(&format!("{n}:"))
+                            || l.contains(&format!("{n},"))
+                            || l.contains(&format!("{n} (deleted)"))
+                    })
+                })
+            };
+            let missing: Vec<&String> =
+                self.written.iter().filter(|path| !reported(path)).collect();
+            if missing.is_empty() {
+                break;
+            }
+            let missing = format!("{missing:?}");
+            self.fail_after(deadline, "a rebuild for every written file", &missing);
+        }
+        match self.p.clean_build() {
+            Ok(files) => {
+                let built: BTreeSet<String> = files.iter().map(|(r, _)| r.clone()).collect();
+                let gone: Vec<String> = self.seen.difference(&built).cloned().collect();
+                self.seen.extend(built);
+                loop {
+                    let mut problems = self.p.differences(&files);
+                    for rel in &gone {
+                        let r = self.p.get(&format!("/{}", encode_path(rel)));
+                        if r.status != 404 {
+                            problems.push(format!("/{rel}: status {}, not gone", r.status));
+                        }
+                    }
+                    if problems.is_empty() {
+                        return;
+                    }
+                    self.fail_after(deadline, "the clean build's files", &problems.join("\n"));
+                }
+            }
+            Err(stderr) => {
+                assert!(
+                    self.broken,
+                    "only a deliberate mistake may fail the build:\n{stderr}\nsteps:\n{}",
+                    self.log.join("\n")
+                );
+                // The first problem's place, e.g. `content/projekte/a.md:5:3`.
+                let place = stderr
+                    .lines()
+                    .find_map(|l| l.split_once(": error:").map(|(place, _)| place.to_string()))
+                    .unwrap_or_else(|| panic!("no error line in:\n{stderr}"));
+                loop {
+                    let home = self.p.page("/");
+                    if home.contains(OVERLAY) && home.contains(&place) {
+                        return;
+                    }
+                    self.fail_after(deadline, &format!("the overlay naming {place}"), &stderr);
+                }
+            }
+        }
+    }
+
+    fn fail_after(&self, deadline: Instant, awaited: &str, detail: &str) {
+        assert!(
+            Instant::now() < deadline,
+            "after {WAIT:?} the preview still does not show {awaited}:\n{detail}\n\nsteps:\n{}\n\n{}",
+            self.log.join("\n"),
+            self.p.server.log()
+        );
+        std::thread::sleep(POLL);
+    }
+}
+
+fn run(seed: u64, steps: usize) {
+    let mut s = Session::start(seed);
+    for _ in 0..steps {
+        let (done, failed) = s.rebuild_lines();
+        let before = (done.len(), failed.len());
+        let what = s.step();
+        s.check(&what, before);
+    }
+}
+
+// Several short sequences rather than one long one: they run in parallel, and a failure
+// names its seed and every step before it.
+
+#[test]
+fn random_edits_seed_1() {
+    run(1, 50);
+}
+
+#[test]
+fn random_edits_seed_2() {
+    run(2, 50);
+}
+
+#[test]
+fn random_edits_seed_3() {
+    run(3, 50);
+}
+
+#[test]
+fn random_edits_seed_4() {
+    run(4, 50);
+}
+
+#[test]
+fn random_edits_seed_5() {
+    run(5, 50);
+}
+
+#[test]
+fn random_edits_seed_6() {
+    run(6, 50);
+}
