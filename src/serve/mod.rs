@@ -221,12 +221,12 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     // Watch before the first build, so a save during it is not missed.
     let watcher = watch::watch(&root, DEBOUNCE)?;
     let start = Instant::now();
-    let mut cache = Session::default();
+    let mut session = Session::default();
     rebuild(
         &root,
         &overrides,
         &state,
-        &mut cache,
+        &mut session,
         "initial build",
         &[],
         start,
@@ -249,7 +249,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     {
         warn(&format!("could not open a browser: {e}"));
     }
-    watch_loop(watcher, &root, &overrides, &state, &mut cache);
+    watch_loop(watcher, &root, &overrides, &state, &mut session);
     Ok(())
 }
 
@@ -283,7 +283,7 @@ fn watch_loop(
     root: &Path,
     overrides: &Overrides,
     state: &State,
-    cache: &mut Session,
+    session: &mut Session,
 ) {
     while let Some(batch) = watcher.next_batch() {
         let start = Instant::now();
@@ -316,14 +316,14 @@ fn watch_loop(
         // What the watcher reports is read again even if its size and time look the same;
         // nothing else under `content/` is looked at unless the watcher lost track.
         match watch::content_changes(&kinds, batch.rescan) {
-            Some(paths) => cache.caches.content.note_changed(paths),
-            None => cache.caches.content.note_unknown(),
+            Some(paths) => session.caches.content.note_changed(paths),
+            None => session.caches.content.note_unknown(),
         }
         rebuild(
             root,
             overrides,
             state,
-            cache,
+            session,
             &names.join(", "),
             &kinds,
             start,
@@ -337,13 +337,13 @@ fn rebuild(
     root: &Path,
     overrides: &Overrides,
     state: &State,
-    cache: &mut Session,
+    session: &mut Session,
     what: &str,
     changes: &[Change],
     start: Instant,
 ) {
     let p = crate::profile::stage("serve: render");
-    let result = render(root, overrides, cache);
+    let result = render(root, overrides, session);
     drop(p);
     match result {
         Ok(update) => {
