@@ -45,6 +45,40 @@ fn editing_a_page_reloads_with_the_new_text() {
     });
 }
 
+/// Tools such as `sed -i` write a temporary file next to the page and rename it over
+/// the page: the temporary name comes and goes within one save. It was never an input,
+/// so the rebuild line names only the page.
+#[test]
+fn a_temporary_file_that_comes_and_goes_is_not_reported() {
+    let p = Preview::start("basic");
+    let before = p.server.stdout().len();
+    let text = p.sandbox.read(KNOTENPUNKTE);
+    let tmp = p.sandbox.path("content/projekte/sedXy12Ab");
+    std::fs::write(&tmp, format!("{text}\nNachtrag.\n")).expect("write temp file");
+    std::fs::rename(&tmp, p.sandbox.path(KNOTENPUNKTE)).expect("rename over the page");
+    p.wait_for_page("the edit", "/projekte/knotenpunkte/", |r| {
+        r.text().contains("Nachtrag.")
+    });
+    let line = || {
+        p.server
+            .stdout()
+            .into_iter()
+            .skip(before)
+            .find(|l| l.contains("knotenpunkte.md"))
+    };
+    p.server.wait_for("the rebuild line", || line().is_some());
+    let line = line().expect("a rebuild line");
+    assert!(
+        line.starts_with("content/projekte/knotenpunkte.md: "),
+        "only the page is named: {line}"
+    );
+    assert!(
+        !p.server.stdout().iter().any(|l| l.contains("sedXy12Ab")),
+        "{}",
+        p.server.log()
+    );
+}
+
 // --- Editing a template -------------------------------------------------------------------
 
 #[test]

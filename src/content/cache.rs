@@ -96,6 +96,22 @@ impl ContentCache {
         }
     }
 
+    /// Whether a path that is gone now mattered to the last load: it was one of its
+    /// files or a folder holding some. `true` when the last load cannot tell, so that
+    /// the caller keeps the report.
+    pub fn knew(&self, rel: &str) -> bool {
+        if self.known == Known::Nothing {
+            return true;
+        }
+        let folder = format!("{rel}/");
+        let at = self
+            .entries
+            .partition_point(|e| super::walk::walk_order(&e.file.rel, rel).is_lt());
+        self.entries[at..]
+            .first()
+            .is_some_and(|e| e.file.rel == rel || e.file.rel.starts_with(&folder))
+    }
+
     /// Ends a successful load: from now on the watcher's reports are enough.
     pub(super) fn finish(&mut self) {
         self.known = Known::Paths(Vec::new());

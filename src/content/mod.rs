@@ -431,6 +431,28 @@ mod tests {
     }
 
     #[test]
+    fn a_removed_path_matters_only_if_the_last_load_had_it() {
+        let (_dir, config) = site(&[("_index.md", PAGE), ("a/x.md", PAGE), ("a-b.md", PAGE)]);
+        let mut cache = ContentCache::default();
+        assert!(
+            cache.knew("tmp123"),
+            "before any load nothing can be ruled out"
+        );
+        load_cached(&config, Some(&mut cache)).unwrap();
+        for known in ["a/x.md", "a", "a-b.md", "_index.md"] {
+            assert!(cache.knew(known), "{known}");
+        }
+        for unknown in ["sedx4bxGU", "a/y.md", "a/x", "b", "a-"] {
+            assert!(!cache.knew(unknown), "{unknown}");
+        }
+        cache.note_unknown();
+        assert!(
+            cache.knew("sedx4bxGU"),
+            "after lost events nothing can be ruled out"
+        );
+    }
+
+    #[test]
     fn added_and_removed_files_and_folders_keep_the_walk_order() {
         let (dir, config) = site(&[("_index.md", PAGE), ("a/x.md", PAGE), ("b/y.md", PAGE)]);
         let mut cache = ContentCache::default();

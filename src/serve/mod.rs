@@ -295,6 +295,12 @@ fn watch_loop(
                 (p, c)
             })
             .filter(|(_, c)| *c != Change::Ignored)
+            // A file that came and went within the batch (a tool's temporary file) was
+            // never an input: no rebuild, no mention.
+            .filter(|(_, c)| match (c, watch::content_path(c)) {
+                (Change::Removed(_), Some(rel)) => session.caches.content.knew(rel),
+                _ => true,
+            })
             .collect();
         if changes.is_empty() && !batch.rescan {
             continue;
