@@ -186,8 +186,8 @@ fn asset_index(config: &Config) -> AssetIndex {
             .into_iter()
             .filter_map(|e| e.ok())
         {
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if !entry.file_type().is_file() || hidden {
+            let ignored = crate::ignored::is_ignored(&entry.file_name().to_string_lossy());
+            if !entry.file_type().is_file() || ignored {
                 continue;
             }
             if let Some(rel) = entry

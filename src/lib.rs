@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod ignored;
 pub mod init;
 pub mod markdown;
 pub mod model;

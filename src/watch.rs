@@ -28,6 +28,8 @@ pub enum Change {
     Config,
     /// A data file under `data/`.
     Data(String),
+    /// A path in a source folder whose name is not UTF-8.
+    Unnamed,
     /// Any of the above, deleted (a rename is a deletion and a creation in one batch).
     Removed(Box<Change>),
     /// Not an input: editor swap files, backups, other folders.
@@ -57,11 +59,11 @@ pub fn content_path(change: &Change) -> Option<&str> {
 /// folder must be looked at again: the configuration changed (it decides how files
 /// are read), or the watcher may have missed events.
 pub fn content_changes(changes: &[Change], rescan: bool) -> Option<Vec<&str>> {
-    let config = |c: &Change| match c {
-        Change::Removed(inner) => **inner == Change::Config,
-        other => *other == Change::Config,
+    let whole = |c: &Change| match c {
+        Change::Removed(inner) => matches!(**inner, Change::Config | Change::Unnamed),
+        other => matches!(other, Change::Config | Change::Unnamed),
     };
-    if rescan || changes.iter().any(config) {
+    if rescan || changes.iter().any(whole) {
         return None;
     }
     Some(changes.iter().filter_map(content_path).collect())
@@ -71,10 +73,19 @@ fn classify_kind(root: &Path, path: &Path) -> Change {
     let Ok(rel) = path.strip_prefix(root) else {
         return Change::Ignored;
     };
+    let top = rel.iter().next().and_then(|t| t.to_str());
+    if rel.to_str().is_none() {
+        // A name from, say, a Latin-1 zip file: `build` reports it, so the preview must
+        // look at the folder as a whole to report it too.
+        return match top {
+            Some(t) if SOURCE_DIRS.contains(&t) => Change::Unnamed,
+            _ => Change::Ignored,
+        };
+    }
     let Some(name) = rel.file_name().and_then(|n| n.to_str()) else {
         return Change::Ignored;
     };
-    if is_editor_temp(name) {
+    if crate::ignored::is_ignored(name) {
         return Change::Ignored;
     }
     let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
@@ -102,20 +113,6 @@ fn classify_kind(root: &Path, path: &Path) -> Change {
 fn asset(path: String) -> Change {
     let css = path.ends_with(".css");
     Change::Asset { path, css }
-}
-
-/// Files editors write next to the real one while saving.
-fn is_editor_temp(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.ends_with(".bak")
-        || name.ends_with(".kate-swp")
-        || name.contains("___jb_")
-        || name == "4913"
 }
 
 /// True when every change is a stylesheet: the browser can swap styles without a reload.
@@ -316,7 +313,7 @@ mod tests {
     }
 
     #[test]
-    fn deletions_keep_their_kind_and_name_the_stale_document() {
+    fn deletions_keep_their_kind_and_name_their_content_path() {
         let gone = classify(Path::new("/site"), Path::new("/site/content/a.md"), false);
         assert_eq!(gone, Change::Removed(Box::new(Change::Page("a.md".into()))));
         assert_eq!(content_path(&gone), Some("a.md"));
@@ -352,6 +349,21 @@ mod tests {
         );
         let config_gone = classify(Path::new("/site"), Path::new("/site/site.yaml"), false);
         assert_eq!(content_changes(&[config_gone], false), None);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_name_that_is_not_utf8_makes_the_folder_be_looked_at_whole() {
+        use std::os::unix::ffi::OsStrExt;
+        let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9");
+        let inside = Path::new("/site/content").join(latin1).join("x.md");
+        assert_eq!(classify(Path::new("/site"), &inside, true), Change::Unnamed);
+        let outside = Path::new("/site").join(latin1).join("x.md");
+        assert_eq!(
+            classify(Path::new("/site"), &outside, true),
+            Change::Ignored
+        );
+        assert_eq!(content_changes(&[Change::Unnamed], false), None);
     }
 
     #[test]

@@ -858,3 +858,39 @@ fn the_same_input_builds_identical_output() {
         assert!(second[path] == *bytes, "{path} differs between builds");
     }
 }
+
+/// Hidden files and what editors leave next to a file (backups, swap files, Vim's
+/// `4913`, JetBrains' `___jb_` files) are never published: not from `content/`, not from
+/// `assets/`, and they are not templates. `serve` ignores the same names.
+#[test]
+fn hidden_and_editor_leftover_files_are_not_published() {
+    let site = Site::fixture("basic");
+    let leftovers = [
+        "content/projekte/plan.pdf.bak",
+        "content/projekte/knotenpunkte.md~",
+        "content/projekte/.knotenpunkte.md.swp",
+        "content/4913",
+        "content/projekte/bericht.pdf___jb_tmp___",
+        "assets/css/alt.css.bak",
+        "assets/.htaccess",
+    ];
+    for path in leftovers {
+        site.write(path, "übrig\n");
+    }
+    site.write("content/projekte/plan.pdf", "%PDF-1.4\n");
+    site.write(
+        "assets/.well-known/security.txt",
+        "Contact: mailto:kbm@example.org\n",
+    );
+    site.write("themes/test/templates/page.html.bak", "{{ kaputt ");
+    site.build_ok(&[]);
+    for path in leftovers {
+        let published = path
+            .trim_start_matches("content/")
+            .trim_start_matches("assets/");
+        assert!(!site.has_output(published), "{path} must not be published");
+    }
+    assert!(site.has_output("projekte/plan.pdf"));
+    // Only hidden files are left out of `assets/`, not hidden folders.
+    assert!(site.has_output(".well-known/security.txt"));
+}

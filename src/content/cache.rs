@@ -33,74 +33,60 @@ pub struct Entry {
     pub parsed: Option<Result<Parsed, Diagnostic>>,
 }
 
-/// What the cache knows about the changes since it was filled.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Known {
-    /// Nothing reliable: the next load walks the folder.
-    Nothing,
-    /// Exactly these content paths may have changed (added, edited or removed).
-    Paths(Vec<String>),
-}
-
 /// The last load's files in walk order, and what changed since.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct ContentCache {
     pub(super) entries: Vec<Entry>,
     /// The taxonomies the documents were parsed with (they are front matter keys).
     taxonomies: Vec<String>,
-    known: Known,
-}
-
-impl Default for ContentCache {
-    fn default() -> Self {
-        ContentCache {
-            entries: Vec::new(),
-            taxonomies: Vec::new(),
-            known: Known::Nothing,
-        }
-    }
+    /// Paths reported changed since the last load: read again whatever their stamp.
+    pending: Vec<String>,
+    /// Whether `pending` is all that changed, so the next load need not walk.
+    complete: bool,
 }
 
 impl ContentCache {
     /// Records content paths the watcher reported changed, added or removed. They are
     /// read again at the next load whatever their stamp says (two saves within the
-    /// clock's resolution keep the same time).
+    /// clock's resolution, or a copy that keeps the time, leave the stamp unchanged).
     pub fn note_changed<'a>(&mut self, rels: impl IntoIterator<Item = &'a str>) {
-        if let Known::Paths(paths) = &mut self.known {
-            paths.extend(rels.into_iter().map(str::to_string));
-        }
+        self.pending.extend(rels.into_iter().map(str::to_string));
     }
 
-    /// Records that the changes are not known exactly (the watcher lost events, a
-    /// folder moved, the configuration changed): the next load walks `content/`.
+    /// Records that more may have changed than was reported (the watcher lost events,
+    /// the configuration changed): the next load walks `content/`, and still reads the
+    /// reported paths again.
     pub fn note_unknown(&mut self) {
-        self.known = Known::Nothing;
+        self.complete = false;
     }
 
-    /// Starts a load: the paths known to have changed, or `None` if `content/` must be
-    /// walked. Until [`ContentCache::finish`], the cache counts as knowing nothing, so
-    /// a load that fails halfway leaves a walk for the next one.
-    pub(super) fn begin(&mut self, taxonomies: &[String]) -> Option<Vec<String>> {
+    /// Starts a load: the paths reported since the last one, and whether they are all
+    /// that changed (else `content/` must be walked). Until [`ContentCache::finish`],
+    /// the cache counts as incomplete, so a load that fails halfway leaves a walk for
+    /// the next one.
+    pub(super) fn begin(&mut self, taxonomies: &[String]) -> (Vec<String>, bool) {
         if self.taxonomies != taxonomies {
             self.entries.clear();
             self.taxonomies = taxonomies.to_vec();
-            self.known = Known::Nothing;
+            self.complete = false;
         }
-        match std::mem::replace(&mut self.known, Known::Nothing) {
-            Known::Paths(mut paths) => {
-                paths.sort();
-                paths.dedup();
-                Some(paths)
-            }
-            Known::Nothing => None,
-        }
+        let mut paths = std::mem::take(&mut self.pending);
+        paths.sort();
+        paths.dedup();
+        (paths, std::mem::replace(&mut self.complete, false))
+    }
+
+    /// Ends a load whose file list is exact: from now on the watcher's reports are
+    /// enough.
+    pub(super) fn finish(&mut self) {
+        self.complete = true;
     }
 
     /// Whether a path that is gone now mattered to the last load: it was one of its
     /// files or a folder holding some. `true` when the last load cannot tell, so that
     /// the caller keeps the report.
     pub fn knew(&self, rel: &str) -> bool {
-        if self.known == Known::Nothing {
+        if !self.complete {
             return true;
         }
         let folder = format!("{rel}/");
@@ -110,11 +96,6 @@ impl ContentCache {
         self.entries[at..]
             .first()
             .is_some_and(|e| e.file.rel == rel || e.file.rel.starts_with(&folder))
-    }
-
-    /// Ends a successful load: from now on the watcher's reports are enough.
-    pub(super) fn finish(&mut self) {
-        self.known = Known::Paths(Vec::new());
     }
 
     /// The parsed file at `rel`, if it was read with this stamp.

@@ -89,29 +89,32 @@ pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<
     }
     let taxonomies = &config.taxonomies;
     let Some(cache) = cache else {
-        let (files, problems) = walk::walk(&dir, &config.root);
-        let mut entries: Vec<Entry> = files
+        let walked = walk::walk(&dir, &config.root);
+        let mut entries: Vec<Entry> = walked
+            .files
             .into_iter()
             .map(|file| Entry { file, parsed: None })
             .collect();
         parse_missing(&dir, &mut entries, taxonomies);
         // Moved out, not shared: `build` frees each text as soon as its HTML exists.
         let taken = entries.iter_mut().map(|e| (&e.file, e.parsed.take()));
-        return Ok(assemble(taken, problems, None));
+        return Ok(assemble(taken, walked.problems, None));
     };
-    let changed = cache.begin(taxonomies);
+    let (changed, complete) = cache.begin(taxonomies);
     let mut edited = None;
-    let patched = changed
-        .as_deref()
-        .is_some_and(|c| patch(&mut cache.entries, &dir, c, &mut edited));
+    let patched = complete && patch(&mut cache.entries, &dir, &changed, &mut edited);
     let mut problems = Vec::new();
+    let mut exact = true;
     if !patched {
         let p = crate::profile::stage("content: walk");
-        let (files, walk_problems) = walk::walk(&dir, &config.root);
+        let walked = walk::walk(&dir, &config.root);
         drop(p);
-        problems = walk_problems;
-        let reported: HashSet<&str> = changed.iter().flatten().map(String::as_str).collect();
-        let entries: Vec<Entry> = files
+        problems = walked.problems;
+        // The watcher does not see through links: a walk that followed one is repeated.
+        exact = !walked.through_links;
+        let reported: HashSet<&str> = changed.iter().map(String::as_str).collect();
+        let entries: Vec<Entry> = walked
+            .files
             .into_iter()
             .map(|file| {
                 // Failures are read again: the file may have become readable.
@@ -126,10 +129,10 @@ pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<
     }
     parse_missing(&dir, &mut cache.entries, taxonomies);
     let shared = cache.entries.iter().map(|e| (&e.file, e.parsed.clone()));
-    let walked_cleanly = problems.is_empty();
-    let content = assemble(shared, problems, edited);
     // A walk that found problems is repeated, so that they are reported again.
-    if walked_cleanly {
+    let exact = exact && problems.is_empty();
+    let content = assemble(shared, problems, edited);
+    if exact {
         cache.finish();
     }
     Ok(content)
@@ -164,6 +167,15 @@ fn patch(
                 entries[i] = Entry { file, parsed: None };
             }
             (Found::File(file), Err(i)) => {
+                // A file where a folder was: its files are gone too, which only a walk
+                // sorts out.
+                let folder = format!("{rel}/");
+                if entries
+                    .get(i)
+                    .is_some_and(|e| e.file.rel.starts_with(&folder))
+                {
+                    return false;
+                }
                 entries.insert(i, Entry { file, parsed: None });
                 edits = None;
             }
@@ -391,9 +403,9 @@ mod tests {
             "_index.md",
         ];
         let (dir, config) = site(&names.map(|n| (n, PAGE)));
-        let (files, problems) = walk::walk(&config.content_dir(), dir.path());
-        assert!(problems.is_empty());
-        let walked: Vec<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+        let walk = walk::walk(&config.content_dir(), dir.path());
+        assert!(walk.problems.is_empty());
+        let walked: Vec<&str> = walk.files.iter().map(|f| f.rel.as_str()).collect();
         let mut sorted = walked.clone();
         sorted.sort_by(|a, b| walk::walk_order(a, b));
         assert_eq!(walked, sorted);
@@ -470,6 +482,57 @@ mod tests {
         assert_eq!(rels(&patched), rels(&walked));
         let order = |c: &Content| c.pages.iter().map(|d| d.rel.clone()).collect::<Vec<_>>();
         assert_eq!(order(&patched), order(&walked), "documents in walk order");
+    }
+
+    #[test]
+    fn a_reported_file_is_read_again_even_when_a_walk_is_needed_and_its_stamp_is_the_same() {
+        let (dir, config) = site(&[("_index.md", PAGE), ("a.md", "---\ntitle: Alt\n---\n")]);
+        let path = dir.path().join("content/a.md");
+        let mut cache = ContentCache::default();
+        load_cached(&config, Some(&mut cache)).unwrap();
+        // Same length, same modification time (as `cp -p` or unzip leave it).
+        let time = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::fs::write(&path, "---\ntitle: Neu\n---\n").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+        cache.note_changed(["a.md"]);
+        cache.note_unknown();
+        let content = load_cached(&config, Some(&mut cache)).unwrap();
+        let a = content.pages.iter().find(|d| d.rel == "a.md").unwrap();
+        assert_eq!(a.front_matter.title, "Neu");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_walk_that_followed_a_link_is_repeated_so_the_target_s_changes_are_seen() {
+        let (dir, config) = site(&[("_index.md", PAGE)]);
+        let target = dir.path().join("data/geteilt.md");
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, "---\ntitle: Alt\n---\n").unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join("content/geteilt.md")).unwrap();
+        let mut cache = ContentCache::default();
+        load_cached(&config, Some(&mut cache)).unwrap();
+        // The watcher reports `data/geteilt.md`, which is not under `content/`.
+        std::fs::write(&target, "---\ntitle: Neu und länger\n---\n").unwrap();
+        cache.note_changed([]);
+        let content = load_cached(&config, Some(&mut cache)).unwrap();
+        assert_eq!(content.pages[0].front_matter.title, "Neu und länger");
+    }
+
+    #[test]
+    fn a_file_in_place_of_a_folder_drops_the_folder_s_files() {
+        let (dir, config) = site(&[("_index.md", PAGE), ("neu/seite.md", PAGE)]);
+        let mut cache = ContentCache::default();
+        load_cached(&config, Some(&mut cache)).unwrap();
+        std::fs::remove_dir_all(dir.path().join("content/neu")).unwrap();
+        std::fs::write(dir.path().join("content/neu"), "x").unwrap();
+        cache.note_changed(["neu"]);
+        let content = load_cached(&config, Some(&mut cache)).unwrap();
+        assert_eq!(rels(&content), ["_index.md", "neu"]);
     }
 
     #[test]

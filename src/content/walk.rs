@@ -31,12 +31,14 @@ pub struct SourceFile {
     pub modified: Option<std::time::SystemTime>,
 }
 
-/// Lists the files under `dir` in a stable order, skipping hidden and editor temp files.
+/// Lists the files under `dir` in a stable order, skipping hidden and editor temp files
+/// and folders ([`crate::ignored`]).
 /// Problems (unreadable folders, symlink loops, non-UTF-8 names) are returned, not fatal.
 /// A symbolic link whose target lies outside `root` is reported and not followed.
-pub fn walk(dir: &Path, root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+pub fn walk(dir: &Path, root: &Path) -> Walk {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut through_links = false;
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut walker = WalkDir::new(dir)
         .follow_links(true)
@@ -51,6 +53,7 @@ pub fn walk(dir: &Path, root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                 continue;
             }
         };
+        through_links |= entry.path_is_symlink();
         if entry.path_is_symlink() && !points_inside(entry.path(), &root) {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             problems.push(
@@ -93,7 +96,22 @@ pub fn walk(dir: &Path, root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             modified,
         });
     }
-    (files, problems)
+    Walk {
+        files,
+        problems,
+        through_links,
+    }
+}
+
+/// What a walk found.
+#[derive(Debug)]
+pub struct Walk {
+    /// The files, in walk order.
+    pub files: Vec<SourceFile>,
+    /// Unreadable folders, symbolic link loops, non-UTF-8 names.
+    pub problems: Vec<Diagnostic>,
+    /// Whether it followed a symbolic link (whose target the watcher does not see).
+    pub through_links: bool,
 }
 
 fn kind_of(name: &str) -> FileKind {
@@ -146,15 +164,9 @@ fn points_inside(path: &Path, root: &Path) -> bool {
         .is_ok_and(|target| target.starts_with(root))
 }
 
-/// Hidden files, editor backups and swap files are never content.
+/// Hidden files and folders and editors' leftovers are never content.
 fn is_ignored(name: Option<&str>) -> bool {
-    let Some(name) = name else { return false };
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
+    name.is_some_and(crate::ignored::is_ignored)
 }
 
 fn walk_problem(dir: &Path, e: &walkdir::Error) -> Diagnostic {

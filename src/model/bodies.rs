@@ -116,6 +116,23 @@ pub(super) fn render_body(
     })
 }
 
+/// A document's body: the cached one while it still holds (same text, same answers
+/// to its lookups), else rendered now.
+pub(super) fn body_of<F>(
+    cache: &BodyCache,
+    doc: &Document<F>,
+    links: &Links,
+) -> (Key, Arc<RenderedBody>) {
+    let key = links.key(doc.hash);
+    match cache.get(&doc.rel, key, links.routes) {
+        Some(hit) => (key, hit),
+        None => {
+            let text = (doc.text.as_str(), doc.body_start);
+            (key, render_body(&doc.rel, &doc.display, text, links))
+        }
+    }
+}
+
 /// Renders the Markdown of every built page and section. Takes the documents by value
 /// so each source text is freed as soon as its HTML exists.
 pub(super) fn render_bodies(
@@ -128,27 +145,15 @@ pub(super) fn render_bodies(
     problems: &mut Vec<Diagnostic>,
 ) {
     let earlier = &*cache;
-    let render = |rel: &str, display: &std::path::Path, text: &str, start: usize, hash: u64| {
-        let key = links.key(hash);
-        match earlier.get(rel, key, links.routes) {
-            Some(hit) => (key, hit),
-            None => (key, render_body(rel, display, (text, start), &links)),
-        }
-    };
     let page_out: Vec<_> = page_docs
         .into_par_iter()
-        .map(|d| render(&d.rel, &d.display, &d.text, d.body_start, d.hash))
+        .map(|d| body_of(earlier, &d, &links))
         .collect();
     let built: HashSet<&str> = sections.iter().map(|s| s.rel.as_str()).collect();
     let section_out: Vec<(String, _)> = section_docs
         .into_par_iter()
         .filter(|d| built.contains(d.rel.as_str()))
-        .map(|d| {
-            (
-                d.rel.clone(),
-                render(&d.rel, &d.display, &d.text, d.body_start, d.hash),
-            )
-        })
+        .map(|d| (d.rel.clone(), body_of(earlier, &d, &links)))
         .collect();
 
     let mut next =

@@ -11,7 +11,7 @@ use super::cache::{BodyCache, ModelCache};
 use super::folders::{
     bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
 };
-use super::sort::{compare_pages, compare_sections, title_key};
+use super::sort::{compare_sections, sort_pages};
 use super::{Body, ContentFile, HOME, Page, Routes, Section, SectionId, Site};
 use crate::config::Config;
 use crate::content::date::Date;
@@ -449,12 +449,8 @@ fn sort_tree(sections: &mut [Section], pages: &[Page]) {
             sections[parent].subsections.push(id);
         }
     }
-    // German sort keys once per page, not once per comparison.
-    let keys: Vec<String> = pages.iter().map(|p| title_key(&p.title)).collect();
     for s in sections.iter_mut() {
-        let sort_by = s.sort_by;
-        s.pages
-            .sort_by(|&a, &b| compare_pages(sort_by, (&pages[a], &keys[a]), (&pages[b], &keys[b])));
+        sort_pages(&mut s.pages, s.sort_by, pages);
     }
     for id in 0..sections.len() {
         let mut subs = std::mem::take(&mut sections[id].subsections);

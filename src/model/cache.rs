@@ -78,16 +78,6 @@ impl BodyCache {
     pub fn replace(&mut self, entries: FxHashMap<String, (Key, Arc<RenderedBody>)>) {
         self.entries = entries;
     }
-
-    /// How many documents are cached.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether nothing is cached.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 /// What the model keeps between rebuilds (`serve`): Markdown results, and the last good

@@ -1,5 +1,6 @@
-//! The site tree: sections and pages in vectors, children as ids. Built once by
-//! [`Site::build`], read-only afterwards; templates get borrowed views of it.
+//! The site tree: sections and pages in vectors, children as ids. Built by
+//! [`Site::build`]; only the preview changes a built site, in place, between renders
+//! ([`Site::update`]). Templates get borrowed views of it.
 
 mod bodies;
 mod build;
@@ -39,7 +40,8 @@ pub struct Body {
     pub toc: std::sync::Arc<[TocEntry]>,
     /// Word count of the text.
     pub word_count: usize,
-    /// A hash of all of the above: equal hashes, equal bodies.
+    /// A hash of the HTML, the summary and the word count: equal hashes, equal bodies
+    /// (the table of contents is made from the headings in the HTML).
     pub hash: u64,
 }
 
@@ -150,7 +152,7 @@ pub struct ContentFile {
     pub size: u64,
 }
 
-/// The whole site, immutable once built.
+/// The whole site (not changed while it is rendered).
 #[derive(Debug)]
 pub struct Site {
     /// The configuration it was built with.

@@ -39,8 +39,8 @@ impl Routes {
         }
     }
 
-    /// A hash of everything links can resolve to: when it is unchanged, a document's
-    /// rendering depends on its own text only.
+    /// A hash of everything links can resolve to (every URL, file size and draft, and
+    /// the base URL): the sitemap is written again only when it changes.
     pub fn fingerprint(&self) -> u64 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         let mut routes: Vec<_> = self.by_rel.iter().collect();

@@ -22,6 +22,16 @@ pub fn title_key(title: &str) -> String {
     out
 }
 
+/// Sorts a section's pages (ids into `pages`) by `sort_by`.
+pub fn sort_pages(ids: &mut [usize], sort_by: SortBy, pages: &[Page]) {
+    // German sort keys once per page, not once per comparison.
+    let keys: rustc_hash::FxHashMap<usize, String> = ids
+        .iter()
+        .map(|&p| (p, title_key(&pages[p].title)))
+        .collect();
+    ids.sort_by(|&a, &b| compare_pages(sort_by, (&pages[a], &keys[&a]), (&pages[b], &keys[&b])));
+}
+
 /// Compares two pages for a section sorted by `sort_by`.
 /// `a` and `b` come with their [`title_key`]s, computed once per page by the caller.
 pub fn compare_pages(

@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::bodies::{Links, render_body};
+use super::bodies::{Links, body_of};
 use super::build::new_page;
 use super::cache::{BodyCache, RenderedBody};
 use super::folders::is_bundle_index;
-use super::sort::{compare_pages, title_key};
+use super::sort::sort_pages;
 use super::{PageId, SectionId, Site};
 use crate::content::Content;
 
@@ -52,6 +52,7 @@ impl Site {
             lang: &self.config.language,
         };
         let mut fresh = Vec::with_capacity(docs.len());
+        let mut lost = Vec::new();
         for (rel, doc) in &docs {
             let id = ids[rel];
             let old = &self.pages[id];
@@ -71,28 +72,33 @@ impl Site {
             if !problems.is_empty() || page.url != old.url || page.aliases != old.aliases {
                 return false;
             }
-            let key = links.key(doc.hash);
-            let body = match bodies.get(rel, key, &self.routes) {
-                Some(hit) => hit,
-                None => render_body(rel, &doc.display, (&doc.text, doc.body_start), &links),
-            };
+            let (key, body) = body_of(bodies, doc, &links);
+            // Links from unchanged documents held before; only a heading that went away
+            // can break one (the cache still holds the last good site's body here).
+            if bodies
+                .get_any(rel)
+                .is_some_and(|old| !old.heading_ids.is_subset(&body.heading_ids))
+            {
+                lost.push(page.rel.clone());
+            }
+            // Kept even if the update declines below: the full build then finds it.
+            bodies.insert(page.rel.clone(), key, Arc::clone(&body));
             if !body.problems.is_empty() {
                 return false;
             }
             page.body = body.body.clone();
-            fresh.push((id, page, key, body));
+            fresh.push((id, page, body));
         }
         let by_rel: FxHashMap<&str, &Arc<RenderedBody>> = fresh
             .iter()
-            .map(|(_, page, _, body)| (page.rel.as_str(), body))
+            .map(|(_, page, body)| (page.rel.as_str(), body))
             .collect();
-        if !anchors_hold(bodies, &by_rel) {
+        if !anchors_hold(bodies, &by_rel, &lost) {
             return false;
         }
         drop(by_rel);
         let mut touched: Vec<SectionId> = Vec::new();
-        for (id, page, key, body) in fresh {
-            bodies.insert(page.rel.clone(), key, body);
+        for (id, page, _) in fresh {
             touched.push(page.section);
             self.pages[id] = page;
         }
@@ -106,23 +112,19 @@ impl Site {
 
     /// Orders one section's pages again, exactly as a full build orders them.
     fn sort_section(&mut self, id: SectionId) {
-        let pages = &self.pages;
         let section = &mut self.sections[id];
-        let keys: FxHashMap<PageId, String> = section
-            .pages
-            .iter()
-            .map(|&p| (p, title_key(&pages[p].title)))
-            .collect();
-        let sort_by = section.sort_by;
-        section.pages.sort_by(|&a, &b| {
-            compare_pages(sort_by, (&pages[a], &keys[&a]), (&pages[b], &keys[&b]))
-        });
+        sort_pages(&mut section.pages, section.sort_by, &self.pages);
     }
 }
 
 /// Whether every link into a heading still finds it, with the `edited` documents'
-/// new headings: links from them, and links from unchanged documents into them.
-fn anchors_hold(bodies: &BodyCache, edited: &FxHashMap<&str, &Arc<RenderedBody>>) -> bool {
+/// new headings: links from them, and links from unchanged documents into the `lost`
+/// ones (edited documents that no longer have a heading they had).
+fn anchors_hold(
+    bodies: &BodyCache,
+    edited: &FxHashMap<&str, &Arc<RenderedBody>>,
+    lost: &[String],
+) -> bool {
     let headings = |rel: &str| match edited.get(rel) {
         Some(b) => Some(&b.heading_ids),
         None => bodies.get_any(rel).map(|b| &b.heading_ids),
@@ -135,24 +137,168 @@ fn anchors_hold(bodies: &BodyCache, edited: &FxHashMap<&str, &Arc<RenderedBody>>
     if !edited.values().all(|b| refs_hold(b)) {
         return false;
     }
-    // Links from unchanged documents held before; only a heading that went away can
-    // break one. Most edits keep every heading, and then nothing else is looked at.
-    let lost: Vec<&str> = edited
-        .iter()
-        .filter(|(rel, new)| {
-            bodies
-                .get_any(rel)
-                .is_some_and(|old| !old.heading_ids.is_subset(&new.heading_ids))
-        })
-        .map(|(rel, _)| *rel)
-        .collect();
+    // Most edits keep every heading, and then nothing else is looked at.
     lost.is_empty()
         || bodies.iter().all(|(rel, body)| {
             edited.contains_key(rel)
                 || body
                     .anchor_refs
                     .iter()
-                    .filter(|a| lost.contains(&a.document.as_str()))
+                    .filter(|a| lost.contains(&a.document))
                     .all(|a| headings(&a.document).is_some_and(|ids| ids.contains(&a.anchor)))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, Overrides};
+    use crate::content::{self, cache::ContentCache};
+
+    const A: &str = "---\ntitle: Anfang\n---\nText.\n\n## Ziele\n\nMehr.\n";
+    const B: &str = "---\ntitle: Bericht\n---\nSiehe [Ziele](a.md#ziele).\n";
+    const C: &str = "---\ntitle: Chronik\n---\nOhne Verweise.\n\n## Jahre\n";
+
+    /// A site with three pages in one section, built as `serve` builds it.
+    struct Fixture {
+        dir: tempfile::TempDir,
+        config: Config,
+        files: ContentCache,
+        bodies: BodyCache,
+        site: Site,
+    }
+
+    impl Fixture {
+        fn new() -> Fixture {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path();
+            std::fs::write(
+                root.join("site.yaml"),
+                "title: T\nbase_url: https://x.example\n",
+            )
+            .unwrap();
+            std::fs::create_dir_all(root.join("content/p")).unwrap();
+            for (rel, text) in [
+                ("_index.md", "---\ntitle: S\n---\n"),
+                ("p/a.md", A),
+                ("p/b.md", B),
+                ("p/c.md", C),
+            ] {
+                std::fs::write(root.join("content").join(rel), text).unwrap();
+            }
+            let config = Config::load(root, &Overrides::default()).unwrap();
+            let mut files = ContentCache::default();
+            let mut bodies = BodyCache::default();
+            let loaded = content::load_cached(&config, Some(&mut files)).unwrap();
+            let site = Site::build_cached(config.clone(), loaded, &[], &mut bodies).unwrap();
+            Fixture {
+                dir,
+                config,
+                files,
+                bodies,
+                site,
+            }
+        }
+
+        /// Writes `text` to `rel` and applies it in place; whether that was possible.
+        fn edit(&mut self, rel: &str, text: &str) -> bool {
+            std::fs::write(self.dir.path().join("content").join(rel), text).unwrap();
+            self.files.note_changed([rel]);
+            let loaded = content::load_cached(&self.config, Some(&mut self.files)).unwrap();
+            let edited = loaded.edited.clone().expect("only texts changed");
+            self.site.update(&loaded, &edited, &mut self.bodies)
+        }
+
+        /// What a fresh build of the current files gives, in the terms compared here.
+        fn summary(site: &Site) -> Vec<String> {
+            let mut out: Vec<String> = site
+                .pages
+                .iter()
+                .map(|p| format!("{} {} {} {:x}", p.rel, p.url, p.title, p.body.hash))
+                .collect();
+            for s in &site.sections {
+                let order: Vec<&str> = s
+                    .pages
+                    .iter()
+                    .map(|&p| site.pages[p].rel.as_str())
+                    .collect();
+                out.push(format!("{}: {}", s.rel, order.join(", ")));
+            }
+            out
+        }
+
+        fn fresh(&self) -> Vec<String> {
+            let loaded = content::load(&self.config).unwrap();
+            Self::summary(&Site::build(self.config.clone(), loaded, &[]).unwrap())
+        }
+    }
+
+    #[test]
+    fn a_text_edit_is_applied_in_place_like_a_fresh_build() {
+        let mut f = Fixture::new();
+        assert!(f.edit("p/c.md", &C.replace("Ohne Verweise.", "Neu.")));
+        assert_eq!(Fixture::summary(&f.site), f.fresh());
+    }
+
+    #[test]
+    fn a_new_title_reorders_the_section_like_a_fresh_build() {
+        let mut f = Fixture::new();
+        let before = Fixture::summary(&f.site);
+        assert!(f.edit("p/a.md", &A.replace("Anfang", "Zuletzt")));
+        let after = Fixture::summary(&f.site);
+        assert_ne!(before.last(), after.last(), "the order changed");
+        assert_eq!(after, f.fresh());
+    }
+
+    #[test]
+    fn a_heading_no_link_needs_may_go() {
+        let mut f = Fixture::new();
+        assert!(f.edit("p/c.md", &C.replace("## Jahre\n", "")));
+        assert_eq!(Fixture::summary(&f.site), f.fresh());
+    }
+
+    #[test]
+    fn edits_that_could_change_other_pages_or_report_problems_are_declined() {
+        for (rel, text, why) in [
+            (
+                "p/a.md",
+                A.replace("## Ziele", "## Pläne"),
+                "b.md links to #ziele",
+            ),
+            (
+                "p/c.md",
+                C.replace("title: Chronik", "title: Chronik\nslug: jahre"),
+                "a new URL",
+            ),
+            (
+                "p/c.md",
+                C.replace("title: Chronik", "title: Chronik\ndraft: true"),
+                "a draft",
+            ),
+            (
+                "p/c.md",
+                C.replace("Ohne Verweise.", "[weg](fehlt.md)"),
+                "a dead link",
+            ),
+            (
+                "p/c.md",
+                C.replace("title: Chronik", "title: Chronik\ndate: gestern"),
+                "a bad date",
+            ),
+            (
+                "_index.md",
+                "---\ntitle: Neu\n---\n".to_string(),
+                "a section index",
+            ),
+        ] {
+            let mut f = Fixture::new();
+            let before = Fixture::summary(&f.site);
+            assert!(!f.edit(rel, &text), "{why}");
+            assert_eq!(
+                Fixture::summary(&f.site),
+                before,
+                "{why}: the site is unchanged"
+            );
+        }
+    }
 }

@@ -112,16 +112,6 @@ impl RenderMemo {
         self.sitemap = Some((key, bytes));
     }
 
-    /// How many outputs are remembered.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether nothing is remembered.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The remembered output at `path`, if any.
     pub fn get(&self, path: &str) -> Option<&Arc<Entry>> {
         self.entries.get(path)
@@ -143,12 +133,13 @@ impl RenderMemo {
                 self.entries.insert(url.to_string(), entry);
             }
         }
-        let mut removed: Vec<String> = self
-            .extras
-            .iter()
-            .filter(|p| !extras.contains(p))
-            .cloned()
-            .collect();
+        let mut removed: Vec<String> = if self.extras == extras {
+            Vec::new()
+        } else {
+            let now: rustc_hash::FxHashSet<&String> = extras.iter().collect();
+            let gone = self.extras.iter().filter(|p| !now.contains(p));
+            gone.cloned().collect()
+        };
         self.extras = extras;
         // Every page of this build is in the memo now, so more entries mean some of
         // the remembered ones went away (rare: the set is built only then).

@@ -141,8 +141,7 @@ pub fn render(
         }
     }
     drop(p);
-    let _p = crate::profile::stage("render: memo+extras");
-    let p = crate::profile::stage("render: extras");
+    let _p = crate::profile::stage("render: extras+memo");
     let mut extras = extras::aliases(site);
     // The sitemap lists every page: with a memo, it is written again only when a URL
     // or a date changed.
@@ -153,7 +152,6 @@ pub fn render(
         .unwrap_or_else(|| extras::sitemap(site));
     extras.push(sitemap);
     extras.push(extras::robots(site));
-    drop(p);
     match render_not_found(site, &templates) {
         Ok(o) => extras.push(o),
         Err(d) => problems.push(d),

@@ -167,7 +167,7 @@ fn list(dir: &Path) -> Vec<(String, PathBuf)> {
         .into_iter()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_file())
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| !crate::ignored::is_ignored(&e.file_name().to_string_lossy()))
         .filter_map(|e| {
             let rel = e
                 .path()

@@ -164,8 +164,8 @@ pub struct Update {
 pub struct Session {
     /// The pipeline's caches.
     pub caches: Caches,
-    /// The output paths of the files copied by the last good build.
-    copied: FxHashSet<String>,
+    /// The files copied by the last good build: output path → source file.
+    copied: FxHashMap<String, PathBuf>,
 }
 
 /// Renders the site in `root` with the normal pipeline into memory. Pages whose inputs
@@ -178,11 +178,24 @@ pub fn render(root: &Path, overrides: &Overrides, session: &mut Session) -> Resu
     let rendered = crate::build::render_into(config, &memory, Some(caches))?;
     let mut written = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
     let mut removed = rendered.render.removed;
-    let copied: FxHashSet<String> = rendered.copies.iter().map(|c| c.to.clone()).collect();
-    removed.extend(session.copied.difference(&copied).cloned());
-    session.copied = copied;
-    for copy in rendered.copies {
-        written.insert(copy.to, Served::File(copy.from));
+    // Only copies that are new or come from another file now are handed over.
+    let copies = &rendered.copies;
+    for copy in copies {
+        if session.copied.get(&copy.to) != Some(&copy.from) {
+            session.copied.insert(copy.to.clone(), copy.from.clone());
+            written.insert(copy.to.clone(), Served::File(copy.from.clone()));
+        }
+    }
+    if session.copied.len() > copies.len() {
+        // Some went away (rare: the set of current paths is built only then).
+        let now: FxHashSet<&str> = copies.iter().map(|c| c.to.as_str()).collect();
+        session.copied.retain(|to, _| {
+            let keep = now.contains(to.as_str());
+            if !keep {
+                removed.push(to.clone());
+            }
+            keep
+        });
     }
     // Rendered without errors: the next rebuild may update this site in place.
     caches.model.last = Some(rendered.site);
