@@ -1,7 +1,7 @@
 //! Reproducible pseudo-random sequences of edits against a running `lernort serve`:
 //! texts, headings and links between pages, titles, weights, dates, slugs, drafts,
-//! pages added, deleted and moved, folders, broken front matter, templates that read
-//! other pages. After every step the preview must end up equal to a clean build of the
+//! aliases, downloads, pages added, deleted and moved, folders created and renamed,
+//! `site.yaml`, broken front matter, templates that read other pages. After every step the preview must end up equal to a clean build of the
 //! same sources, byte for byte, with every file of earlier builds that is no longer
 //! built gone; or, when the clean build fails, show the same error over the last good
 //! pages. This is the check that the incremental paths (in-place updates, reused
@@ -54,6 +54,8 @@ struct Page {
     headings: Vec<String>,
     /// `@/` link targets, with an anchor or not.
     links: Vec<String>,
+    /// Old site paths that redirect here.
+    aliases: Vec<String>,
     /// The file holds broken front matter until the page is written again.
     broken: bool,
 }
@@ -70,6 +72,7 @@ impl Page {
             paragraphs: vec![format!("Text der Seite {n}.")],
             headings: Vec::new(),
             links: Vec::new(),
+            aliases: Vec::new(),
             broken: false,
         }
     }
@@ -84,6 +87,9 @@ impl Page {
         }
         if let Some(s) = &self.slug {
             t.push_str(&format!("slug: {s}\n"));
+        }
+        if !self.aliases.is_empty() {
+            t.push_str(&format!("aliases: [{}]\n", self.aliases.join(", ")));
         }
         if self.draft {
             t.push_str("draft: true\n");
@@ -116,7 +122,9 @@ const PAGE_TEMPLATES: [&str; 3] = [
 /// How often each kind of edit is picked (out of the sum), by the numbers in `step`.
 /// Links, headings, titles and slugs are frequent, so that pages often depend on each
 /// other and lists change order.
-const WEIGHTS: [u64; 17] = [5, 8, 5, 10, 3, 6, 4, 3, 8, 3, 4, 3, 3, 2, 5, 2, 2];
+const WEIGHTS: [u64; 21] = [
+    5, 8, 5, 10, 3, 6, 4, 3, 8, 3, 4, 3, 3, 2, 5, 2, 2, 3, 4, 2, 2,
+];
 
 /// The running preview, the pages, and every output file any clean build had.
 struct Session {
@@ -129,6 +137,8 @@ struct Session {
     log: Vec<String>,
     /// Site paths written by the current step (the preview must report each).
     written: Vec<String>,
+    /// Other files under `content/` (downloads), by content path.
+    files: Vec<String>,
     /// The last step broke the site on purpose: the next one repairs it.
     broken: bool,
 }
@@ -170,6 +180,7 @@ impl Session {
             seen: BTreeSet::new(),
             log: vec![format!("seed {seed}")],
             written: Vec::new(),
+            files: Vec::new(),
             broken: false,
         };
         s.check("the start", (0, 0));
@@ -194,7 +205,8 @@ impl Session {
             Some((rel, a)) => (rel, Some(a)),
             None => (target, None),
         };
-        self.pages.iter().any(|p| {
+        let file = anchor_id.is_none() && self.files.iter().any(|f| f == rel);
+        file || self.pages.iter().any(|p| {
             p.rel == rel
                 && !p.draft
                 && anchor_id.is_none_or(|a| p.headings.iter().any(|h| anchor(h) == a))
@@ -409,6 +421,92 @@ impl Session {
                 self.write(i);
                 format!("a dead anchor in {rel}")
             }
+            17 => {
+                if self.pages[i].aliases.is_empty() {
+                    self.pages[i].aliases.push(format!("/alt-{n}/"));
+                } else {
+                    self.pages[i].aliases.clear();
+                }
+                self.write(i);
+                format!("{rel} aliases {:?}", self.pages[i].aliases)
+            }
+            18 if self.files.is_empty() || self.rng.chance(60) => {
+                // A download of some size, linked from a page (the link shows the size).
+                let folder = FOLDERS[self.rng.below(FOLDERS.len())];
+                let file = if folder.is_empty() {
+                    format!("datei-{n}.pdf")
+                } else {
+                    format!("{folder}/datei-{n}.pdf")
+                };
+                let path = format!("content/{file}");
+                self.p.sandbox.write(&path, &"%".repeat(1 + n * 37 % 3000));
+                self.written.push(path);
+                self.files.push(file.clone());
+                self.pages[i].links.push(file.clone());
+                self.write(i);
+                format!("{file} added, linked from {rel}")
+            }
+            18 => {
+                let k = self.rng.below(self.files.len());
+                let file = self.files.remove(k);
+                let path = format!("content/{file}");
+                self.p.sandbox.remove(&path);
+                self.written.push(path);
+                format!("{file} deleted")
+            }
+            19 => {
+                // A whole folder renamed; the editor fixes the links into it.
+                let from = ["aktuelles", "team"][self.rng.below(2)];
+                if !self.p.sandbox.path(&format!("content/{from}")).is_dir() {
+                    return format!("nothing (no folder {from})");
+                }
+                let to = format!("{from}-{n}");
+                let (from_path, to_path) = (format!("content/{from}"), format!("content/{to}"));
+                self.p.sandbox.rename(&from_path, &to_path);
+                // The old name is reported only if something in it was an input (the
+                // folder may hold nothing but empty folders by now).
+                self.written.push(to_path);
+                let moved = |rel: &str| {
+                    rel.strip_prefix(&format!("{from}/"))
+                        .map(|rest| format!("{to}/{rest}"))
+                };
+                for f in &mut self.files {
+                    if let Some(new) = moved(f) {
+                        *f = new;
+                    }
+                }
+                for p in &mut self.pages {
+                    if let Some(new) = moved(&p.rel) {
+                        p.rel = new;
+                    }
+                }
+                for j in 0..self.pages.len() {
+                    let mut changed = false;
+                    for l in &mut self.pages[j].links {
+                        if let Some(new) = moved(l) {
+                            *l = new;
+                            changed = true;
+                        }
+                    }
+                    if changed {
+                        self.write(j);
+                    }
+                }
+                format!("content/{from} renamed to content/{to}")
+            }
+            20 => {
+                let config = self.p.sandbox.read("site.yaml");
+                let config: String = config
+                    .lines()
+                    .map(|l| match l.starts_with("title:") {
+                        true => format!("title: KBM Test {n}\n"),
+                        false => format!("{l}\n"),
+                    })
+                    .collect();
+                self.p.sandbox.write("site.yaml", &config);
+                self.written.push("site.yaml".into());
+                format!("site.yaml titled {n}")
+            }
             _ => {
                 self.pages[i]
                     .paragraphs
@@ -454,7 +552,9 @@ impl Session {
                     names.push(dir);
                     p = dir;
                 }
-                names.pop(); // `content` itself says nothing
+                if names.len() > 1 {
+                    names.pop(); // `content` itself says nothing
+                }
                 later.iter().any(|l| {
                     names.iter().any(|n| {
                         l.contains(&format!("{n}:"))
