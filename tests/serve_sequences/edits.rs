@@ -1,30 +1,14 @@
-//! Reproducible pseudo-random sequences of edits against a running `lernort serve`:
-//! texts, headings and links between pages, titles, weights, dates, slugs, drafts,
-//! aliases, downloads, pages added, deleted and moved, folders created and renamed,
-//! `site.yaml`, broken front matter, templates that read other pages. After every step the preview must end up equal to a clean build of the
-//! same sources, byte for byte, with every file of earlier builds that is no longer
-//! built gone; or, when the clean build fails, show the same error over the last good
-//! pages. This is the check that the incremental paths (in-place updates, reused
-//! Markdown, the render memo) never go stale: switching off any one of the dependency
-//! records or in-place steps in `src/` makes some of these seeds fail.
-//!
-//! Each step waits until the preview has reported a rebuild for every file it wrote,
-//! then compares. The edits keep the site valid, as an editor would (a moved page's
-//! links follow it), except for deliberate mistakes that the next step repairs.
+//! The edits of the random sequences: a small fixed random generator, the pages as
+//! the test keeps them, and one random edit per step, keeping the site valid as an
+//! editor would, except for deliberate mistakes that the next step repairs.
 
-mod common;
-
-use std::collections::BTreeSet;
-use std::time::Instant;
-
-use common::http::WAIT;
-use common::preview::{OVERLAY, POLL, Preview, Sandbox, encode_path};
+use super::Session;
 
 /// SplitMix64: a small, fixed generator, so a failing seed can be replayed.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -43,25 +27,25 @@ impl Rng {
 
 /// One page as the test keeps it; its file is written from this.
 #[derive(Clone, Debug)]
-struct Page {
-    rel: String,
-    title: String,
-    weight: Option<i64>,
-    date: Option<String>,
-    slug: Option<String>,
-    draft: bool,
-    paragraphs: Vec<String>,
-    headings: Vec<String>,
+pub struct Page {
+    pub rel: String,
+    pub title: String,
+    pub weight: Option<i64>,
+    pub date: Option<String>,
+    pub slug: Option<String>,
+    pub draft: bool,
+    pub paragraphs: Vec<String>,
+    pub headings: Vec<String>,
     /// `@/` link targets, with an anchor or not.
-    links: Vec<String>,
+    pub links: Vec<String>,
     /// Old site paths that redirect here.
-    aliases: Vec<String>,
+    pub aliases: Vec<String>,
     /// The file holds broken front matter until the page is written again.
-    broken: bool,
+    pub broken: bool,
 }
 
 impl Page {
-    fn new(rel: &str, n: usize) -> Page {
+    pub fn new(rel: &str, n: usize) -> Page {
         Page {
             rel: rel.to_string(),
             title: format!("Seite {n}"),
@@ -77,7 +61,7 @@ impl Page {
         }
     }
 
-    fn text(&self) -> String {
+    pub fn text(&self) -> String {
         let mut t = format!("---\ntitle: \"{}\"\n", self.title);
         if let Some(w) = self.weight {
             t.push_str(&format!("weight: {w}\n"));
@@ -111,9 +95,9 @@ impl Page {
 const FOLDERS: [&str; 4] = ["", "projekte", "aktuelles", "team/leitung"];
 
 /// The page that is never deleted or moved, so templates can name it.
-const STABLE: &str = "projekte/a.md";
+pub const STABLE: &str = "projekte/a.md";
 
-const PAGE_TEMPLATES: [&str; 3] = [
+pub const PAGE_TEMPLATES: [&str; 3] = [
     "",
     "<p class=\"liste\">{% set s = get_section(path=\"projekte\") %}{% for q in s.pages %}{{ q.title }}; {% endfor %}</p>",
     "<p class=\"ziel\"><a href=\"{{ url(path='@/projekte/a.md') }}\">A</a></p>",
@@ -126,74 +110,12 @@ const WEIGHTS: [u64; 21] = [
     5, 8, 5, 10, 3, 6, 4, 3, 8, 3, 4, 3, 3, 2, 5, 2, 2, 3, 4, 2, 2,
 ];
 
-/// The running preview, the pages, and every output file any clean build had.
-struct Session {
-    p: Preview,
-    rng: Rng,
-    pages: Vec<Page>,
-    next: usize,
-    template: String,
-    seen: BTreeSet<String>,
-    log: Vec<String>,
-    /// Site paths written by the current step (the preview must report each).
-    written: Vec<String>,
-    /// Other files under `content/` (downloads), by content path.
-    files: Vec<String>,
-    /// The last step broke the site on purpose: the next one repairs it.
-    broken: bool,
-}
-
 /// The heading id lernort gives `Teil 5`.
 fn anchor(heading: &str) -> String {
     heading.to_lowercase().replace(' ', "-")
 }
 
 impl Session {
-    fn start(seed: u64) -> Session {
-        let sandbox = Sandbox::new("basic");
-        sandbox.remove("content/projekte/knotenpunkte.md");
-        sandbox.remove("content/projekte/lernen-vor-ort.md");
-        let template = sandbox.read("themes/test/templates/page.html");
-        // Every page starts by asking for the stable page's URL.
-        let asking = template.replace("</article>", &format!("{}</article>", PAGE_TEMPLATES[2]));
-        sandbox.write("themes/test/templates/page.html", &asking);
-        let mut pages: Vec<Page> = [STABLE, "projekte/b.md", "aktuelles/c.md"]
-            .iter()
-            .enumerate()
-            .map(|(n, rel)| Page::new(rel, n))
-            .collect();
-        // Pages that link to each other's headings from the start.
-        pages[0].headings.push("Teil A".into());
-        pages[1].headings.push("Teil B".into());
-        pages[1].links.push(format!("{STABLE}#teil-a"));
-        pages[2].links.push("projekte/b.md#teil-b".into());
-        pages[2].links.push(STABLE.into());
-        for page in &pages {
-            sandbox.write(&format!("content/{}", page.rel), &page.text());
-        }
-        let mut s = Session {
-            p: Preview::start_in(sandbox),
-            rng: Rng(seed),
-            next: pages.len(),
-            pages,
-            template,
-            seen: BTreeSet::new(),
-            log: vec![format!("seed {seed}")],
-            written: Vec::new(),
-            files: Vec::new(),
-            broken: false,
-        };
-        s.check("the start", (0, 0));
-        s
-    }
-
-    fn write(&mut self, i: usize) {
-        self.pages[i].broken = false;
-        let path = format!("content/{}", self.pages[i].rel);
-        self.p.sandbox.write(&path, &self.pages[i].text());
-        self.written.push(path);
-    }
-
     fn pick(&mut self) -> usize {
         self.rng.below(self.pages.len())
     }
@@ -256,7 +178,7 @@ impl Session {
 
     /// Applies one random edit (or repairs what the last one broke on purpose) and
     /// returns what it did. Edits that may leave links dangling repair them at once.
-    fn step(&mut self) -> String {
+    pub fn step(&mut self) -> String {
         self.written.clear();
         if std::mem::take(&mut self.broken) {
             self.repair();
@@ -520,148 +442,4 @@ impl Session {
         }
         what
     }
-
-    /// The lines reporting rebuilds: the successful ones (stdout) and the failed ones
-    /// (stderr), each in order.
-    fn rebuild_lines(&self) -> (Vec<String>, Vec<String>) {
-        let done = self.p.server.stdout();
-        let done = done.into_iter().filter(|l| l.contains(" re-rendered, "));
-        let stderr = self.p.server.stderr();
-        let failed = stderr.lines().filter(|l| l.ends_with(": rebuild failed"));
-        (done.collect(), failed.map(String::from).collect())
-    }
-
-    /// Waits until the preview has rebuilt after every file the step wrote, then until
-    /// it shows what a clean build of the current sources gives.
-    fn check(&mut self, what: &str, (done_before, failed_before): (usize, usize)) {
-        self.log.push(what.to_string());
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let (done, failed) = self.rebuild_lines();
-            let later: Vec<&String> = done
-                .iter()
-                .skip(done_before)
-                .chain(failed.iter().skip(failed_before))
-                .collect();
-            // A file written into a folder that was just created is reported as the
-            // folder (the watcher cannot see into it yet; lernort then walks it).
-            let reported = |path: &str| {
-                let mut names = vec![path];
-                let mut p = path;
-                while let Some((dir, _)) = p.rsplit_once('/') {
-                    names.push(dir);
-                    p = dir;
-                }
-                if names.len() > 1 {
-                    names.pop(); // `content` itself says nothing
-                }
-                later.iter().any(|l| {
-                    names.iter().any(|n| {
-                        l.contains(&format!("{n}:"))
-                            || l.contains(&format!("{n},"))
-                            || l.contains(&format!("{n} (deleted)"))
-                    })
-                })
-            };
-            let missing: Vec<&String> =
-                self.written.iter().filter(|path| !reported(path)).collect();
-            if missing.is_empty() {
-                break;
-            }
-            let missing = format!("{missing:?}");
-            self.fail_after(deadline, "a rebuild for every written file", &missing);
-        }
-        match self.p.clean_build() {
-            Ok(files) => {
-                let built: BTreeSet<String> = files.iter().map(|(r, _)| r.clone()).collect();
-                let gone: Vec<String> = self.seen.difference(&built).cloned().collect();
-                self.seen.extend(built);
-                loop {
-                    let mut problems = self.p.differences(&files);
-                    for rel in &gone {
-                        let r = self.p.get(&format!("/{}", encode_path(rel)));
-                        if r.status != 404 {
-                            problems.push(format!("/{rel}: status {}, not gone", r.status));
-                        }
-                    }
-                    if problems.is_empty() {
-                        return;
-                    }
-                    self.fail_after(deadline, "the clean build's files", &problems.join("\n"));
-                }
-            }
-            Err(stderr) => {
-                assert!(
-                    self.broken,
-                    "only a deliberate mistake may fail the build:\n{stderr}\nsteps:\n{}",
-                    self.log.join("\n")
-                );
-                // The first problem's place, e.g. `content/projekte/a.md:5:3`.
-                let place = stderr
-                    .lines()
-                    .find_map(|l| l.split_once(": error:").map(|(place, _)| place.to_string()))
-                    .unwrap_or_else(|| panic!("no error line in:\n{stderr}"));
-                loop {
-                    let home = self.p.page("/");
-                    if home.contains(OVERLAY) && home.contains(&place) {
-                        return;
-                    }
-                    self.fail_after(deadline, &format!("the overlay naming {place}"), &stderr);
-                }
-            }
-        }
-    }
-
-    fn fail_after(&self, deadline: Instant, awaited: &str, detail: &str) {
-        assert!(
-            Instant::now() < deadline,
-            "after {WAIT:?} the preview still does not show {awaited}:\n{detail}\n\nsteps:\n{}\n\n{}",
-            self.log.join("\n"),
-            self.p.server.log()
-        );
-        std::thread::sleep(POLL);
-    }
-}
-
-fn run(seed: u64, steps: usize) {
-    let mut s = Session::start(seed);
-    for _ in 0..steps {
-        let (done, failed) = s.rebuild_lines();
-        let before = (done.len(), failed.len());
-        let what = s.step();
-        s.check(&what, before);
-    }
-}
-
-// Several short sequences rather than one long one: they run in parallel, and a failure
-// names its seed and every step before it.
-
-#[test]
-fn random_edits_seed_1() {
-    run(1, 50);
-}
-
-#[test]
-fn random_edits_seed_2() {
-    run(2, 50);
-}
-
-#[test]
-fn random_edits_seed_3() {
-    run(3, 50);
-}
-
-#[test]
-fn random_edits_seed_4() {
-    run(4, 50);
-}
-
-#[test]
-fn random_edits_seed_5() {
-    run(5, 50);
-}
-
-#[test]
-fn random_edits_seed_6() {
-    run(6, 50);
 }
