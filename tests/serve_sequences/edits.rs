@@ -106,8 +106,8 @@ pub const PAGE_TEMPLATES: [&str; 3] = [
 /// How often each kind of edit is picked (out of the sum), by the numbers in `step`.
 /// Links, headings, titles and slugs are frequent, so that pages often depend on each
 /// other and lists change order.
-const WEIGHTS: [u64; 21] = [
-    5, 8, 5, 10, 3, 6, 4, 3, 8, 3, 4, 3, 3, 2, 5, 2, 2, 3, 4, 2, 2,
+const WEIGHTS: [u64; 23] = [
+    5, 8, 5, 10, 3, 6, 4, 3, 8, 3, 4, 3, 3, 2, 5, 2, 2, 3, 4, 2, 2, 2, 2,
 ];
 
 /// The heading id lernort gives `Teil 5`.
@@ -275,7 +275,9 @@ impl Session {
                 self.written.push(path);
                 format!("{rel} deleted")
             }
-            12 if !stable => {
+            // A bundle's `index.md` stays in its folder (elsewhere it would make a
+            // bundle of another folder, which is a mistake this test does not make).
+            12 if !stable && !rel.ends_with("/index.md") => {
                 let folder = FOLDERS[self.rng.below(FOLDERS.len())];
                 let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
                 let to = if folder.is_empty() {
@@ -415,6 +417,32 @@ impl Session {
                     }
                 }
                 format!("content/{from} renamed to content/{to}")
+            }
+            21 => {
+                // A section's own page comes and goes; its pages stay.
+                let path = "content/aktuelles/_index.md".to_string();
+                let what = if self.p.sandbox.path(&path).exists() {
+                    self.p.sandbox.remove(&path);
+                    "removed"
+                } else {
+                    let text = format!("---\ntitle: Aktuelles {n}\n---\nNeues.\n");
+                    self.p.sandbox.write(&path, &text);
+                    "written"
+                };
+                self.written.push(path);
+                format!("content/aktuelles/_index.md {what}")
+            }
+            22 => {
+                // A page bundle: a folder with its `index.md` and a file of its own.
+                let rel = format!("projekte/buendel-{n}/index.md");
+                let file = format!("projekte/buendel-{n}/bild-{n}.txt");
+                let path = format!("content/{file}");
+                self.p.sandbox.write(&path, "Bild");
+                self.written.push(path);
+                self.files.push(file);
+                self.pages.push(Page::new(&rel, n));
+                self.write(self.pages.len() - 1);
+                format!("the bundle {rel} added")
             }
             20 => {
                 let config = self.p.sandbox.read("site.yaml");
