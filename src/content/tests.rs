@@ -1,0 +1,195 @@
+//! Loading `content/` with and without the cache: the cache must always give what a
+//! fresh walk gives.
+
+use super::*;
+use crate::config::Overrides;
+
+/// A site folder with `site.yaml` and the given content files.
+fn site(files: &[(&str, &str)]) -> (tempfile::TempDir, Config) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: T\nbase_url: https://x.example\n",
+    )
+    .unwrap();
+    for (rel, text) in files {
+        write(dir.path(), rel, text);
+    }
+    let config = Config::load(dir.path(), &Overrides::default()).unwrap();
+    (dir, config)
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join("content").join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn rels(content: &Content) -> Vec<&str> {
+    let mut all: Vec<&str> = content.pages.iter().map(|d| d.rel.as_str()).collect();
+    all.extend(content.sections.iter().map(|d| d.rel.as_str()));
+    all.extend(content.files.iter().map(|(r, _)| r.as_str()));
+    all.sort_by(|a, b| walk::walk_order(a, b));
+    all
+}
+
+const PAGE: &str = "---\ntitle: P\n---\nText\n";
+
+#[test]
+fn walk_order_is_the_order_of_the_walk() {
+    let names = [
+        "a-b/c.md",
+        "a/b.md",
+        "a.md",
+        "ab.md",
+        "a/z/y.md",
+        "a/c.md",
+        "_index.md",
+    ];
+    let (dir, config) = site(&names.map(|n| (n, PAGE)));
+    let walk = walk::walk(&config.content_dir(), dir.path());
+    assert!(walk.problems.is_empty());
+    let walked: Vec<&str> = walk.files.iter().map(|f| f.rel.as_str()).collect();
+    let mut sorted = walked.clone();
+    sorted.sort_by(|a, b| walk::walk_order(a, b));
+    assert_eq!(walked, sorted);
+    assert_eq!(walked[..3], ["_index.md", "a/b.md", "a/c.md"]);
+}
+
+#[test]
+fn reported_edits_are_read_again_without_a_walk() {
+    let (dir, config) = site(&[("_index.md", PAGE), ("a/x.md", PAGE), ("a/y.md", PAGE)]);
+    let mut cache = ContentCache::default();
+    let first = load_cached(&config, Some(&mut cache)).unwrap();
+    assert_eq!(first.edited, None, "a first load knows no earlier state");
+
+    write(dir.path(), "a/x.md", "---\ntitle: Neu\n---\nText\n");
+    cache.note_changed(["a/x.md"]);
+    let second = load_cached(&config, Some(&mut cache)).unwrap();
+    assert_eq!(second.edited, Some(vec!["a/x.md".to_string()]));
+    let x = second.pages.iter().find(|d| d.rel == "a/x.md").unwrap();
+    assert_eq!(x.front_matter.title, "Neu");
+    let y = |c: &Content| Arc::clone(c.pages.iter().find(|d| d.rel == "a/y.md").unwrap());
+    assert!(
+        Arc::ptr_eq(&y(&first), &y(&second)),
+        "an unreported file is not read again"
+    );
+
+    // A file the watcher did not report is not seen until a walk.
+    write(dir.path(), "a/unreported.md", PAGE);
+    let third = load_cached(&config, Some(&mut cache)).unwrap();
+    assert_eq!(third.edited, Some(vec![]));
+    assert!(!rels(&third).contains(&"a/unreported.md"));
+    cache.note_unknown();
+    let fourth = load_cached(&config, Some(&mut cache)).unwrap();
+    assert_eq!(fourth.edited, None);
+    assert!(rels(&fourth).contains(&"a/unreported.md"));
+}
+
+#[test]
+fn a_removed_path_matters_only_if_the_last_load_had_it() {
+    let (_dir, config) = site(&[("_index.md", PAGE), ("a/x.md", PAGE), ("a-b.md", PAGE)]);
+    let mut cache = ContentCache::default();
+    assert!(
+        cache.knew("tmp123"),
+        "before any load nothing can be ruled out"
+    );
+    load_cached(&config, Some(&mut cache)).unwrap();
+    for known in ["a/x.md", "a", "a-b.md", "_index.md"] {
+        assert!(cache.knew(known), "{known}");
+    }
+    for unknown in ["sedx4bxGU", "a/y.md", "a/x", "b", "a-"] {
+        assert!(!cache.knew(unknown), "{unknown}");
+    }
+    cache.note_unknown();
+    assert!(
+        cache.knew("sedx4bxGU"),
+        "after lost events nothing can be ruled out"
+    );
+}
+
+#[test]
+fn added_and_removed_files_and_folders_keep_the_walk_order() {
+    let (dir, config) = site(&[("_index.md", PAGE), ("a/x.md", PAGE), ("b/y.md", PAGE)]);
+    let mut cache = ContentCache::default();
+    load_cached(&config, Some(&mut cache)).unwrap();
+
+    write(dir.path(), "a-b.md", PAGE);
+    write(dir.path(), "a/w.pdf", "pdf");
+    std::fs::remove_dir_all(dir.path().join("content/b")).unwrap();
+    cache.note_changed(["a-b.md", "a/w.pdf", "b"]);
+    let patched = load_cached(&config, Some(&mut cache)).unwrap();
+    assert_eq!(patched.edited, None, "files came and went");
+    assert_eq!(rels(&patched), ["_index.md", "a/w.pdf", "a/x.md", "a-b.md"]);
+
+    let walked = load(&config).unwrap();
+    assert_eq!(rels(&patched), rels(&walked));
+    let order = |c: &Content| c.pages.iter().map(|d| d.rel.clone()).collect::<Vec<_>>();
+    assert_eq!(order(&patched), order(&walked), "documents in walk order");
+}
+
+#[test]
+fn a_reported_file_is_read_again_even_when_a_walk_is_needed_and_its_stamp_is_the_same() {
+    let (dir, config) = site(&[("_index.md", PAGE), ("a.md", "---\ntitle: Alt\n---\n")]);
+    let path = dir.path().join("content/a.md");
+    let mut cache = ContentCache::default();
+    load_cached(&config, Some(&mut cache)).unwrap();
+    // Same length, same modification time (as `cp -p` or unzip leave it).
+    let time = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::write(&path, "---\ntitle: Neu\n---\n").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    cache.note_changed(["a.md"]);
+    cache.note_unknown();
+    let content = load_cached(&config, Some(&mut cache)).unwrap();
+    let a = content.pages.iter().find(|d| d.rel == "a.md").unwrap();
+    assert_eq!(a.front_matter.title, "Neu");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_walk_that_followed_a_link_is_repeated_so_the_target_s_changes_are_seen() {
+    let (dir, config) = site(&[("_index.md", PAGE)]);
+    let target = dir.path().join("data/geteilt.md");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    std::fs::write(&target, "---\ntitle: Alt\n---\n").unwrap();
+    std::os::unix::fs::symlink(&target, dir.path().join("content/geteilt.md")).unwrap();
+    let mut cache = ContentCache::default();
+    load_cached(&config, Some(&mut cache)).unwrap();
+    // The watcher reports `data/geteilt.md`, which is not under `content/`.
+    std::fs::write(&target, "---\ntitle: Neu und länger\n---\n").unwrap();
+    cache.note_changed([]);
+    let content = load_cached(&config, Some(&mut cache)).unwrap();
+    assert_eq!(content.pages[0].front_matter.title, "Neu und länger");
+}
+
+#[test]
+fn a_file_in_place_of_a_folder_drops_the_folder_s_files() {
+    let (dir, config) = site(&[("_index.md", PAGE), ("neu/seite.md", PAGE)]);
+    let mut cache = ContentCache::default();
+    load_cached(&config, Some(&mut cache)).unwrap();
+    std::fs::remove_dir_all(dir.path().join("content/neu")).unwrap();
+    std::fs::write(dir.path().join("content/neu"), "x").unwrap();
+    cache.note_changed(["neu"]);
+    let content = load_cached(&config, Some(&mut cache)).unwrap();
+    assert_eq!(rels(&content), ["_index.md", "neu"]);
+}
+
+#[test]
+fn a_new_folder_or_a_hidden_file_is_handled_like_the_walk() {
+    let (dir, config) = site(&[("_index.md", PAGE)]);
+    let mut cache = ContentCache::default();
+    load_cached(&config, Some(&mut cache)).unwrap();
+
+    // A folder is reported, not the files written into it before it was watched.
+    write(dir.path(), "neu/seite.md", PAGE);
+    write(dir.path(), ".versteckt.md", PAGE);
+    cache.note_changed(["neu", ".versteckt.md"]);
+    let content = load_cached(&config, Some(&mut cache)).unwrap();
+    assert_eq!(content.edited, None, "a folder makes the load walk");
+    assert_eq!(rels(&content), ["_index.md", "neu/seite.md"]);
+}
