@@ -79,6 +79,37 @@ fn a_temporary_file_that_comes_and_goes_is_not_reported() {
     );
 }
 
+/// Switching a git branch touches many files at once: the rebuild line names a few and
+/// counts the rest, instead of growing without bound.
+#[test]
+fn a_rebuild_after_many_files_changed_names_a_few_and_counts_the_rest() {
+    let p = Preview::start("basic");
+    let before = p.server.stdout().len();
+    for i in 0..12 {
+        p.sandbox.write(
+            &format!("content/projekte/viele-{i:02}.md"),
+            &format!("---\ntitle: Seite {i}\n---\nText.\n"),
+        );
+    }
+    p.wait_for_page("the last new page", "/projekte/viele-11/", |r| {
+        r.status == 200
+    });
+    let lines: Vec<String> = p
+        .server
+        .stdout()
+        .into_iter()
+        .skip(before)
+        .filter(|l| l.contains("viele-"))
+        .collect();
+    for line in &lines {
+        assert!(line.matches("content/").count() <= 6, "{line}");
+    }
+    // Usually all twelve arrive in one batch; then the line counts the other seven.
+    if let [line] = lines.as_slice() {
+        assert!(line.contains(" and 7 more files: "), "{line}");
+    }
+}
+
 // --- Editing a template -------------------------------------------------------------------
 
 #[test]

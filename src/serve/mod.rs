@@ -343,7 +343,7 @@ fn watch_loop(
             overrides,
             state,
             session,
-            &names.join(", "),
+            &summary(&names),
             &kinds,
             start,
         );
@@ -392,6 +392,20 @@ fn rebuild(
             state.broadcast("reload", "{\"error\":true}");
         }
     }
+}
+
+/// The changed files for the rebuild line: all of them when few, else the first few
+/// and how many more (switching a git branch can touch hundreds).
+fn summary(names: &[String]) -> String {
+    const SHOWN: usize = 5;
+    if names.len() <= SHOWN + 1 {
+        return names.join(", ");
+    }
+    format!(
+        "{} and {} more files",
+        names[..SHOWN].join(", "),
+        names.len() - SHOWN
+    )
 }
 
 /// The error as `build` prints it, but ending with what the preview does about it.
@@ -465,6 +479,25 @@ mod tests {
             2
         );
         assert_eq!(state.read(|s| s.files.len()), 1);
+    }
+
+    #[test]
+    fn the_rebuild_line_names_a_few_files_and_counts_the_rest() {
+        let names = |n: usize| {
+            (1..=n)
+                .map(|i| format!("content/{i}.md"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(summary(&names(1)), "content/1.md");
+        assert_eq!(
+            summary(&names(6)).matches(".md").count(),
+            6,
+            "six are all shown"
+        );
+        assert_eq!(
+            summary(&names(300)),
+            "content/1.md, content/2.md, content/3.md, content/4.md, content/5.md and 295 more files"
+        );
     }
 
     #[test]
