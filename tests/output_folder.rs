@@ -364,6 +364,28 @@ fn a_linked_output_folder_is_replaced_behind_the_link() {
 }
 
 #[test]
+fn a_link_given_with_o_is_followed_and_kept() {
+    let site = Site::fixture("site-atomic");
+    site.write("www/index.html", "<p>previous build</p>\n");
+    std::os::unix::fs::symlink("www", site.path().join("ausgabe")).expect("symlink");
+    let expected = new_tree(&site);
+    let run = build(&site, &["-o", "ausgabe"], None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let link = site.path().join("ausgabe");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("exists")
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_link(&link).expect("link"),
+        PathBuf::from("www")
+    );
+    assert_eq!(site.tree("www"), expected);
+    assert_eq!(temp_leftovers(site.path()), Vec::<String>::new());
+}
+
+#[test]
 fn a_crash_after_the_exchange_behind_a_link_keeps_the_link() {
     let (site, _) = linked();
     let expected = new_tree(&site);

@@ -134,3 +134,51 @@ pub fn remove(path: &Path) -> Result<()> {
         Err(e) => Err(Error::io("remove the leftover", path, e)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_touches_only_the_leftovers_of_its_own_target() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        std::fs::create_dir(&target).unwrap();
+        for name in [
+            ".public.lernort-new-1",
+            ".public.lernort-old-2",
+            ".public2.lernort-new-3",
+            ".publi.lernort-old-4",
+            "public.lernort-new-5",
+        ] {
+            std::fs::create_dir(tmp.path().join(name)).unwrap();
+        }
+        Beside::of(&target).unwrap().clean(&target).unwrap();
+        let mut left: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        let kept = [
+            ".publi.lernort-old-4",
+            ".public2.lernort-new-3",
+            "public",
+            "public.lernort-new-5",
+        ];
+        assert_eq!(left, kept);
+    }
+
+    #[test]
+    fn clean_restores_the_old_copy_when_the_target_is_missing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let old = tmp.path().join(".public.lernort-old-7");
+        std::fs::create_dir(&old).unwrap();
+        std::fs::write(old.join("index.html"), "previous").unwrap();
+        std::fs::create_dir(tmp.path().join(".public.lernort-new-7")).unwrap();
+        Beside::of(&target).unwrap().clean(&target).unwrap();
+        let page = std::fs::read_to_string(target.join("index.html")).unwrap();
+        assert_eq!(page, "previous");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+}
