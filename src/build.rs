@@ -36,8 +36,8 @@ pub struct Report {
 pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
     let start = Instant::now();
     let config = Config::load(root, overrides)?;
-    check_output_location(&config)?;
-    let staging = Staging::new(&config.output_dir)?;
+    let target = check_output_location(&config)?;
+    let staging = Staging::new(&target)?;
     let rendered = render_into(config, &staging, None)?;
     staging.copy(&rendered.copies)?;
     staging.commit()?;
@@ -148,10 +148,36 @@ fn merge(a: Option<Error>, b: Option<Error>) -> Error {
 }
 
 /// Refuses output folders that would overwrite the site's own sources, or a folder
-/// of other files that a build would delete.
-fn check_output_location(config: &Config) -> Result<()> {
-    let out = &config.output_dir;
-    let root = &config.root;
+/// of other files that a build would delete, or that are not folders at all. Returns
+/// the folder to replace: the output folder with symbolic links followed, which passes
+/// the same checks (a link to `content/` is refused like `content/` itself).
+fn check_output_location(config: &Config) -> Result<std::path::PathBuf> {
+    let named = &config.output_dir;
+    refuse_sources(named, &config.root, &named.display().to_string())?;
+    let target = crate::output::resolve(named)?;
+    let shown = if target == *named {
+        named.display().to_string()
+    } else {
+        format!("{} (which leads to {})", named.display(), target.display())
+    };
+    let root = config
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| config.root.clone());
+    refuse_sources(&target, &root, &shown)?;
+    let foreign = std::fs::read_dir(&target)
+        .is_ok_and(|mut entries| entries.next().is_some() && !target.join("index.html").is_file());
+    if foreign {
+        return Err(Error::Usage(format!(
+            "the output folder {shown} holds other files and no index.html; lernort replaces its output folder completely, so it refuses to delete them. Empty or remove the folder, or choose another one"
+        )));
+    }
+    Ok(target)
+}
+
+/// Refuses `out` (called `shown` in the message) if it is or holds the site root, or
+/// lies in one of the site's sources.
+fn refuse_sources(out: &Path, root: &Path, shown: &str) -> Result<()> {
     let sources = [
         "content",
         "templates",
@@ -162,16 +188,7 @@ fn check_output_location(config: &Config) -> Result<()> {
     let inside_source = sources.iter().any(|s| out.starts_with(root.join(s)));
     if root.starts_with(out) || inside_source {
         return Err(Error::Usage(format!(
-            "the output folder {} would replace the site's own files; choose a folder such as `public`",
-            out.display()
-        )));
-    }
-    let foreign = std::fs::read_dir(out)
-        .is_ok_and(|mut entries| entries.next().is_some() && !out.join("index.html").is_file());
-    if foreign {
-        return Err(Error::Usage(format!(
-            "the output folder {} holds other files and no index.html; lernort replaces its output folder completely, so it refuses to delete them. Empty or remove the folder, or choose another one",
-            out.display()
+            "the output folder {shown} would replace the site's own files; choose a folder such as `public`"
         )));
     }
     Ok(())

@@ -1,6 +1,15 @@
 //! Writing the finished site: rendered outputs and copied files go into a fresh folder
 //! beside the target, which replaces the target only when everything was written.
-//! A failed build never touches the previous output.
+//! A failed, interrupted or concurrent build never damages the previous output: the
+//! lock keeps builds apart, the swap is atomic where the system allows it, and the
+//! next build removes (or restores) what an interrupted one left behind.
+
+mod fault;
+mod leftovers;
+mod lock;
+mod signals;
+mod swap;
+mod target;
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +17,8 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::render::Output;
+
+pub use target::resolve;
 
 /// A file copied unchanged into the output.
 #[derive(Debug, Clone)]
@@ -20,62 +31,77 @@ pub struct Copy {
 
 /// A fresh folder beside the target that receives the new site. [`Staging::commit`]
 /// swaps it in; dropping it uncommitted deletes it, leaving the target untouched.
+/// While it lives it holds the output's lock.
 pub struct Staging {
     target: PathBuf,
     fresh: PathBuf,
     old: PathBuf,
-    committed: bool,
+    // Dropped in this order after `Drop::drop` removed `fresh`: the signal listener
+    // first, then the lock, so the lock is released last.
+    cleanup: signals::Cleanup,
+    _lock: lock::Lock,
 }
 
 impl Staging {
-    /// Creates the empty staging folder for `target`.
+    /// Takes the lock for `target` (a real folder path, see [`resolve`]), clears up
+    /// after interrupted builds and creates the empty staging folder.
     pub fn new(target: &Path) -> Result<Staging> {
-        let parent = target.parent().ok_or_else(|| {
-            Error::Usage(format!("cannot write the site to {}", target.display()))
-        })?;
+        let beside = leftovers::Beside::of(target)?;
+        let parent = beside.dir();
         std::fs::create_dir_all(parent).map_err(|e| Error::io("create the folder", parent, e))?;
-        let name = target
-            .file_name()
-            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-        let pid = std::process::id();
-        let fresh = parent.join(format!(".{name}.lernort-new-{pid}"));
-        let old = parent.join(format!(".{name}.lernort-old-{pid}"));
-        remove_if_present(&fresh)?;
+        let lock = lock::Lock::take(&beside.lock(), target)?;
+        beside.clean(target)?;
+        let fresh = beside.fresh();
+        let cleanup = signals::Cleanup::install(vec![fresh.clone(), lock.path().to_path_buf()])?;
         std::fs::create_dir_all(&fresh).map_err(|e| Error::io("create the folder", &fresh, e))?;
         Ok(Staging {
             target: target.to_path_buf(),
             fresh,
-            old,
-            committed: false,
+            old: beside.old(),
+            cleanup,
+            _lock: lock,
         })
     }
 
     /// Writes one file (`rel` is `/`-separated), creating its folders.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = self.fresh.join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
+        self.cleanup.uninterrupted(|| {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
+            }
+            std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
+        })
     }
 
     /// Copies files unchanged, in parallel.
     pub fn copy(&self, copies: &[Copy]) -> Result<()> {
         copies.par_iter().try_for_each(|c| {
             let path = self.fresh.join(&c.to);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
-            }
-            std::fs::copy(&c.from, &path)
-                .map(|_| ())
-                .map_err(|e| Error::io("copy", &c.from, e))
+            self.cleanup.uninterrupted(|| {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| Error::io("create the folder", dir, e))?;
+                }
+                std::fs::copy(&c.from, &path)
+                    .map(|_| ())
+                    .map_err(|e| Error::io("copy", &c.from, e))
+            })
         })
     }
 
-    /// Replaces the target with the staged site.
-    pub fn commit(mut self) -> Result<()> {
-        self.committed = true;
-        swap(&self.target, &self.fresh, &self.old)
+    /// Replaces the target with the staged site, then deletes the previous output.
+    pub fn commit(self) -> Result<()> {
+        fault::at("before-swap");
+        let previous = self
+            .cleanup
+            .uninterrupted(|| swap::swap(&self.target, &self.fresh, &self.old))?;
+        if let Some(previous) = previous {
+            // The new site is in place; failing to delete the old copy loses nothing,
+            // and the next build removes whatever is left of it.
+            let _ = leftovers::remove(&previous);
+        }
+        Ok(())
     }
 }
 
@@ -87,43 +113,10 @@ impl crate::render::Sink for Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
-            // Best effort: a failed build must not leave its half-written site behind.
-            let _ = std::fs::remove_dir_all(&self.fresh);
-        }
+        // Best effort: a failed build must not leave its half-written site behind, and
+        // after an exchange this name holds the previous output, already deleted.
+        let _ = leftovers::remove(&self.fresh);
     }
-}
-
-fn remove_if_present(dir: &Path) -> Result<()> {
-    match std::fs::remove_dir_all(dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io("remove the leftover folder", dir, e)),
-    }
-}
-
-/// Moves `fresh` to `target`, keeping the previous target until the move succeeded.
-fn swap(target: &Path, fresh: &Path, old: &Path) -> Result<()> {
-    let had_previous = target.exists();
-    if had_previous {
-        remove_if_present(old)?;
-        if let Err(e) = std::fs::rename(target, old) {
-            let _ = std::fs::remove_dir_all(fresh);
-            return Err(Error::io("move aside the previous output", target, e));
-        }
-    }
-    if let Err(e) = std::fs::rename(fresh, target) {
-        if had_previous {
-            let _ = std::fs::rename(old, target);
-        }
-        let _ = std::fs::remove_dir_all(fresh);
-        return Err(Error::io("move the new output into place at", target, e));
-    }
-    if had_previous {
-        // The new site is in place; failing to delete the old copy loses nothing.
-        let _ = std::fs::remove_dir_all(old);
-    }
-    Ok(())
 }
 
 #[cfg(test)]

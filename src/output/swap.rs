@@ -1,0 +1,71 @@
+//! Putting the staged site in place of the target. On Linux one `renameat2` call with
+//! `RENAME_EXCHANGE` swaps the two folders, so at every instant the target is the old
+//! tree or the new one. Where that is unavailable the target is moved aside and the new
+//! site moved in; a stop between the two renames leaves an old copy that the next build
+//! restores (see `leftovers`).
+
+use std::path::{Path, PathBuf};
+
+use super::fault;
+use super::leftovers::exists;
+use crate::error::{Error, Result};
+
+/// Puts `fresh` in place of `target`, using `old` for the two-rename path. Returns
+/// where the previous output now is, for the caller to delete. On an error the target
+/// is unchanged, or (if even putting it back failed) the previous output stays at `old`
+/// for the next build to restore.
+pub fn swap(target: &Path, fresh: &Path, old: &Path) -> Result<Option<PathBuf>> {
+    if !exists(target)? {
+        std::fs::rename(fresh, target)
+            .map_err(|e| Error::io("move the new output into place at", target, e))?;
+        fault::at("after-swap");
+        return Ok(None);
+    }
+    if !fault::forced("no-exchange") {
+        match exchange(fresh, target) {
+            Ok(()) => {
+                fault::at("after-exchange");
+                return Ok(Some(fresh.to_path_buf()));
+            }
+            Err(e) if unsupported(&e) => {}
+            Err(e) => return Err(Error::io("swap the new output into place at", target, e)),
+        }
+    }
+    std::fs::rename(target, old)
+        .map_err(|e| Error::io("move aside the previous output", target, e))?;
+    fault::at("between-renames");
+    if let Err(e) = std::fs::rename(fresh, target) {
+        // Best effort: if this fails too, the next build restores `old`.
+        let _ = std::fs::rename(old, target);
+        return Err(Error::io("move the new output into place at", target, e));
+    }
+    fault::at("after-swap");
+    Ok(Some(old.to_path_buf()))
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Whether `e` says the system or file system cannot exchange (an old kernel, or a
+/// file system without `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn unsupported(e: &std::io::Error) -> bool {
+    use rustix::io::Errno;
+    matches!(
+        Errno::from_io_error(e),
+        Some(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP)
+    )
+}
+
+#[cfg(not(target_os = "linux"))]
+fn unsupported(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::Unsupported
+}
