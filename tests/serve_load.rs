@@ -104,14 +104,32 @@ fn describe(times: &[Duration]) -> String {
 }
 
 /// Two sockets per connection (ours and the server's) live in this process and its
-/// child, which inherits the limit: raise the soft limit towards the hard one.
+/// child, which inherits the limit. The soft limit is set to just what this test needs,
+/// so that the server has to raise its own to take more.
 fn enough_file_descriptors() {
     let needed = (STREAMS + HALF_SENT) as u64 * 2 + 200;
-    let got = rlimit::increase_nofile_limit(needed).expect("raise the open file limit");
+    let (_, hard) = rlimit::Resource::NOFILE.get().expect("the open file limit");
     assert!(
-        got >= needed,
-        "this test needs {needed} open files, the hard limit allows {got}"
+        hard >= needed,
+        "this test needs {needed} open files, the hard limit allows {hard}"
     );
+    rlimit::Resource::NOFILE
+        .set(needed, hard)
+        .expect("set the open file limit");
+}
+
+/// The soft and hard limit of open files of process `pid`.
+fn file_limits(pid: u32) -> (String, String) {
+    let path = format!("/proc/{pid}/limits");
+    let limits = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .unwrap_or_else(|| panic!("no open file limit in {limits}"));
+    let mut words = line["Max open files".len()..].split_whitespace();
+    let soft = words.next().unwrap_or_default().to_string();
+    let hard = words.next().unwrap_or_default().to_string();
+    (soft, hard)
 }
 
 #[cfg(target_os = "linux")]
@@ -121,6 +139,11 @@ fn a_thousand_idle_connections_neither_add_threads_nor_block_a_request() {
     let p = Preview::start("basic");
     let addr = addr(&p.server);
     let before = threads(&p.server);
+    let (soft, hard) = file_limits(p.server.pid());
+    assert_eq!(
+        soft, hard,
+        "the server raises its open file limit to the hard one"
+    );
     let quiet = timed_gets(&p, 20);
 
     let streams: Vec<TcpStream> = (0..STREAMS).map(|_| open_stream(&addr)).collect();

@@ -76,6 +76,11 @@ type Returned = (std::net::TcpStream, Vec<u8>);
 
 /// Starts the I/O thread and the workers on `listener`.
 pub fn start(listener: std::net::TcpListener, state: Arc<State>) -> std::io::Result<()> {
+    // Every open page and every waiting client holds a file descriptor, and the usual
+    // soft limit of 1,024 would stop accepting near a thousand of them. The soft limit
+    // may be raised to the hard one by any process; if that fails, the old one stays
+    // and accepting pauses whenever it is reached (see `accept`).
+    let _ = rlimit::increase_nofile_limit(u64::MAX);
     listener.set_nonblocking(true)?;
     let mut listener = TcpListener::from_std(listener);
     let poll = Poll::new()?;
