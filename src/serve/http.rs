@@ -10,7 +10,7 @@ use crate::markdown::escape;
 /// The path the live reload script listens to.
 pub const EVENTS_PATH: &str = "/__lernort/events";
 
-/// A complete response; `net.rs` adds the status line, `Content-Length` and `Date`.
+/// A complete response, before the status line, `Content-Length` and `Date`.
 pub struct Reply {
     /// The status code.
     pub status: u16,
@@ -38,6 +38,45 @@ impl Reply {
     fn with(mut self, name: &'static str, value: &str) -> Reply {
         self.headers.push((name, value.to_string()));
         self
+    }
+
+    /// The reply as bytes on the wire; without the body for HEAD (with the GET length).
+    pub fn wire(&self, keep_alive: bool, head: bool) -> Vec<u8> {
+        let date = jiff::Timestamp::now().strftime("%a, %d %b %Y %H:%M:%S GMT");
+        let mut text = format!(
+            "HTTP/1.1 {} {}\r\nDate: {date}\r\nContent-Length: {}\r\n",
+            self.status,
+            reason(self.status),
+            self.body.len()
+        );
+        for (name, value) in &self.headers {
+            text.push_str(&format!("{name}: {value}\r\n"));
+        }
+        if !keep_alive {
+            text.push_str("Connection: close\r\n");
+        }
+        text.push_str("\r\n");
+        let mut bytes = text.into_bytes();
+        if !head {
+            bytes.extend_from_slice(&self.body);
+        }
+        bytes
+    }
+}
+
+/// The reason phrase of the statuses the preview sends.
+pub fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "",
     }
 }
 

@@ -7,11 +7,14 @@
 //! task pool that starts a new thread whenever all are busy (`util/task_pool.rs`), and
 //! each of those threads blocks reading that connection's head with no read timeout and
 //! no size limit (`client.rs`, `read_next_line` grows its buffer until CRLF). It offers no
-//! hook to change either: 500 event streams made 915 threads, a half-sent request held a
-//! thread forever, and a 1 MB request line was read whole and answered 404. Waiting on
+//! hook to change either: 500 event streams made 915 threads, 500 streams and 500
+//! half-sent requests 1,509 (`tests/serve_load.rs` against it), a half-sent request held
+//! its thread forever, and a 1 MB request line was read whole and answered 404. Waiting on
 //! many sockets without a thread each needs readiness polling, which std does not offer;
-//! `mio` does, is well kept and was already built for `notify`. `httparse` (hyper's
-//! parser) parses the heads. What is left here is small: limits, deadlines, handing over.
+//! `mio` does, is well kept and was already built for `notify`; `httparse` (hyper's
+//! parser) parses the heads. hyper on tokio would do all this too, but brings an async
+//! runtime to a program that has no other use for one. What is left here is small:
+//! limits, deadlines and handing connections over.
 //!
 //! Limits: a request line longer than [`MAX_REQUEST_LINE`] gets 414, a head longer than
 //! [`MAX_HEAD`] (or with more than [`MAX_HEADERS`] fields) 431, and a head not complete
@@ -293,10 +296,10 @@ impl Io {
         let Some(conn) = self.conns.get_mut(&id) else {
             return;
         };
-        let reply = Reply::text(status, &format!("{}\n", reason(status)));
+        let reply = Reply::text(status, &format!("{}\n", http::reason(status)));
         // A fresh socket's send buffer takes a few hundred bytes; if not, the client
         // is gone or not reading, and closing is all that is left.
-        let _ = conn.stream.write(&wire(&reply, false, false));
+        let _ = conn.stream.write(&reply.wire(false, false));
         let _ = conn.stream.shutdown(Shutdown::Write);
         conn.buf = Vec::new();
         conn.phase = Phase::Linger(0);
@@ -403,7 +406,7 @@ fn work(jobs: &Mutex<Receiver<Job>>, back: &Sender<Returned>, waker: &Waker, sta
             Answer::Events => state.subscribe(stream),
             Answer::Reply(reply) => {
                 let head = request.method == "HEAD";
-                let bytes = wire(&reply, request.keep_alive, head);
+                let bytes = reply.wire(request.keep_alive, head);
                 let sent = stream.write_all(&bytes).and_then(|()| stream.flush());
                 if sent.is_ok() && request.keep_alive {
                     let _ = back.send((stream, rest));
@@ -413,46 +416,6 @@ fn work(jobs: &Mutex<Receiver<Job>>, back: &Sender<Returned>, waker: &Waker, sta
                 }
             }
         }
-    }
-}
-
-/// The reply as bytes on the wire; without the body for HEAD (with the GET length).
-fn wire(reply: &Reply, keep_alive: bool, head: bool) -> Vec<u8> {
-    let date = jiff::Timestamp::now().strftime("%a, %d %b %Y %H:%M:%S GMT");
-    let mut text = format!(
-        "HTTP/1.1 {} {}\r\nDate: {date}\r\nContent-Length: {}\r\n",
-        reply.status,
-        reason(reply.status),
-        reply.body.len()
-    );
-    for (name, value) in &reply.headers {
-        text.push_str(&format!("{name}: {value}\r\n"));
-    }
-    if !keep_alive {
-        text.push_str("Connection: close\r\n");
-    }
-    text.push_str("\r\n");
-    let mut bytes = text.into_bytes();
-    if !head {
-        bytes.extend_from_slice(&reply.body);
-    }
-    bytes
-}
-
-/// The reason phrase of the statuses the preview sends.
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        414 => "URI Too Long",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
-        503 => "Service Unavailable",
-        _ => "",
     }
 }
 
