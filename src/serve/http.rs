@@ -1,13 +1,8 @@
 //! The preview's HTTP side: serves the last good build from memory, injects the live
 //! reload script (and the error overlay while a rebuild fails) into HTML responses,
-//! and streams reload events. Serving only from the in-memory map means no request
+//! and sends event stream requests to `events.rs`. Connections, parsing and limits are
+//! `net.rs`'s; this file only turns a method and a target into an answer. Serving only from the in-memory map means no request
 //! path ever reaches the file system, so `..` and its encodings cannot escape.
-
-use std::io::Write;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::time::Duration;
-
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::{Served, State};
 use crate::markdown::escape;
@@ -15,43 +10,102 @@ use crate::markdown::escape;
 /// The path the live reload script listens to.
 pub const EVENTS_PATH: &str = "/__lernort/events";
 
-/// Answers one request.
-pub fn handle(request: Request, state: &State) {
-    let head = match request.method() {
-        Method::Get => false,
-        Method::Head => true,
-        _ => {
-            let response = Response::from_string("only GET and HEAD are supported\n")
-                .with_status_code(405)
-                .with_header(header("Allow", "GET, HEAD"));
-            let _ = request.respond(response);
-            return;
-        }
-    };
-    let raw_path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
-    if raw_path == EVENTS_PATH && !head {
-        let rx = state.subscribe();
-        events(request, rx);
-        return;
-    }
-    let Some(path) = clean_path(&raw_path) else {
-        let _ = request.respond(Response::from_string("bad request path\n").with_status_code(400));
-        return;
-    };
-    // For HEAD, tiny_http sends the headers of the full response and leaves out the body.
-    let _ = request.respond(lookup(state, &path));
+/// A complete response, before the status line, `Content-Length` and `Date`.
+pub struct Reply {
+    /// The status code.
+    pub status: u16,
+    /// Further header fields.
+    pub headers: Vec<(&'static str, String)>,
+    /// The body (also the length a HEAD answer announces).
+    pub body: Vec<u8>,
 }
 
-fn header(name: &str, value: &str) -> Header {
-    // Both strings are ASCII literals or generated ASCII; a failure would be a bug here,
-    // and an absent header is harmless, so fall back to a neutral one.
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .unwrap_or_else(|_| Header::from_bytes(&b"X-Lernort"[..], &b"1"[..]).expect("ASCII header"))
+impl Reply {
+    fn new(status: u16, body: Vec<u8>) -> Reply {
+        Reply {
+            status,
+            headers: Vec::new(),
+            body,
+        }
+    }
+
+    /// A plain-text reply.
+    pub fn text(status: u16, text: &str) -> Reply {
+        Reply::new(status, text.as_bytes().to_vec())
+            .with("Content-Type", "text/plain; charset=utf-8")
+    }
+
+    fn with(mut self, name: &'static str, value: &str) -> Reply {
+        self.headers.push((name, value.to_string()));
+        self
+    }
+
+    /// The reply as bytes on the wire; without the body for HEAD (with the GET length).
+    pub fn wire(&self, keep_alive: bool, head: bool) -> Vec<u8> {
+        let date = jiff::Timestamp::now().strftime("%a, %d %b %Y %H:%M:%S GMT");
+        let mut text = format!(
+            "HTTP/1.1 {} {}\r\nDate: {date}\r\nContent-Length: {}\r\n",
+            self.status,
+            reason(self.status),
+            self.body.len()
+        );
+        for (name, value) in &self.headers {
+            text.push_str(&format!("{name}: {value}\r\n"));
+        }
+        if !keep_alive {
+            text.push_str("Connection: close\r\n");
+        }
+        text.push_str("\r\n");
+        let mut bytes = text.into_bytes();
+        if !head {
+            bytes.extend_from_slice(&self.body);
+        }
+        bytes
+    }
+}
+
+/// The reason phrase of the statuses the preview sends.
+pub fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+/// What to do with a request.
+pub enum Answer {
+    /// Send this.
+    Reply(Reply),
+    /// Hand the connection to the event streams.
+    Events,
+}
+
+/// Answers one request from the current files.
+pub fn answer(method: &str, target: &str, state: &State) -> Answer {
+    let head = match method {
+        "GET" => false,
+        "HEAD" => true,
+        _ => {
+            let reply = Reply::text(405, "only GET and HEAD are supported\n");
+            return Answer::Reply(reply.with("Allow", "GET, HEAD"));
+        }
+    };
+    let raw_path = target.split(['?', '#']).next().unwrap_or("/");
+    if raw_path == EVENTS_PATH && !head {
+        return Answer::Events;
+    }
+    let Some(path) = clean_path(raw_path) else {
+        return Answer::Reply(Reply::text(400, "bad request path\n"));
+    };
+    Answer::Reply(lookup(state, &path))
 }
 
 /// Decodes `%xx` once and refuses paths that try to leave the site: `..` segments,
@@ -76,12 +130,12 @@ pub fn clean_path(raw: &str) -> Option<String> {
 struct Lookup {
     hit: Option<Served>,
     folder: bool,
-    empty: bool,
+    built: bool,
     not_found: Option<Served>,
     error: Option<String>,
 }
 
-fn lookup(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn lookup(state: &State, path: &str) -> Reply {
     let key = path.trim_start_matches('/');
     let key = if key.is_empty() || key.ends_with('/') {
         format!("{key}index.html")
@@ -91,30 +145,42 @@ fn lookup(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     let l = state.read(|s| Lookup {
         hit: s.files.get(&key).cloned(),
         folder: s.files.contains_key(&format!("{key}/index.html")),
-        empty: s.files.is_empty(),
+        built: s.built,
         not_found: s.files.get("404.html").cloned(),
         error: s.error.clone(),
     });
     let error = l.error.as_deref();
+    if !l.built {
+        return not_built(error);
+    }
     if let Some(served) = &l.hit {
         return found(&key, served, &state.root, error, 200);
     }
     if l.folder {
-        return Response::from_data(Vec::new())
-            .with_status_code(301)
-            .with_header(header("Location", &format!("{path}/")));
-    }
-    if l.empty {
-        // The first build failed: there is no page yet to show the error on.
-        let page = b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>lernort: build failed</title></head><body></body></html>".to_vec();
-        return Response::from_data(inject(page, error))
-            .with_status_code(500)
-            .with_header(header("Content-Type", "text/html; charset=utf-8"));
+        return Reply::new(301, Vec::new()).with("Location", &format!("{path}/"));
     }
     match &l.not_found {
         Some(served) => found("404.html", served, &state.root, error, 404),
-        None => Response::from_data(b"not found\n".to_vec()).with_status_code(404),
+        None => Reply::text(404, "not found\n"),
     }
+}
+
+/// The answer to every path while the site has never built: the error, on a page
+/// that reloads when a rebuild succeeds. 503, because the preview has nothing to
+/// serve yet and will have once the sources are fixed: not a fault of the server,
+/// and no page at that path is known to be missing.
+fn not_built(error: Option<&str>) -> Reply {
+    let overlay = overlay(
+        "lernort: the site has not built yet",
+        "There is no good version of the site to show yet. Fix the problem and save; this page then shows the site.",
+        error.unwrap_or("The first build has not finished."),
+    );
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>lernort: the site has not built yet</title></head><body>{overlay}{LIVE_SCRIPT}</body></html>"
+    );
+    Reply::new(503, page.into_bytes())
+        .with("Content-Type", "text/html; charset=utf-8")
+        .with("Cache-Control", "no-store")
 }
 
 /// Reads a copied file, but only while it still lies inside the site: between two
@@ -133,12 +199,12 @@ fn found(
     root: &std::path::Path,
     error: Option<&str>,
     status: u16,
-) -> Response<std::io::Cursor<Vec<u8>>> {
+) -> Reply {
     let bytes = match served {
         Served::Bytes(b) => b.to_vec(),
         Served::File(path) => match read_inside(path, root) {
             Some(b) => b,
-            None => return Response::from_data(b"not found\n".to_vec()).with_status_code(404),
+            None => return Reply::text(404, "not found\n"),
         },
     };
     let kind = content_type(key);
@@ -147,10 +213,9 @@ fn found(
     } else {
         bytes
     };
-    Response::from_data(bytes)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"))
+    Reply::new(status, bytes)
+        .with("Content-Type", kind)
+        .with("Cache-Control", "no-store")
 }
 
 /// Adds the live reload script, and the error overlay while the last rebuild failed.
@@ -161,9 +226,10 @@ fn inject(html: Vec<u8>, error: Option<&str>) -> Vec<u8> {
     };
     let mut extra = String::from(LIVE_SCRIPT);
     if let Some(message) = error {
-        extra.push_str(&format!(
-            "<div id=\"lernort-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#000;border:0.5rem solid #b00020;padding:1.5rem;font:1rem/1.4 system-ui,sans-serif\"><h2 style=\"margin-top:0\">lernort: the last rebuild failed</h2><p>The page below is the last good version. Fix the problem and save; this message disappears.</p><pre style=\"white-space:pre-wrap;font:0.9rem/1.4 monospace\">{}</pre></div>",
-            escape(message)
+        extra.push_str(&overlay(
+            "lernort: the last rebuild failed",
+            "The page below is the last good version. Fix the problem and save; this message disappears.",
+            message,
         ));
     }
     match text.rfind("</body>") {
@@ -173,38 +239,15 @@ fn inject(html: Vec<u8>, error: Option<&str>) -> Vec<u8> {
     text.into_bytes()
 }
 
-const LIVE_SCRIPT: &str = "<script data-lernort-live>(function(){var es=new EventSource('/__lernort/events');es.addEventListener('reload',function(){location.reload();});es.addEventListener('css',function(){document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){var u=new URL(l.href);u.searchParams.set('lernort-live',Date.now());l.href=u.toString();});});})();</script>";
-
-/// Streams server-sent events until the client goes away.
-fn events(request: Request, rx: Receiver<String>) {
-    // tiny_http buffers response bodies; taking over the connection lets every event
-    // be flushed as it happens.
-    let response = Response::empty(200)
-        .with_header(header("Content-Type", "text/event-stream"))
-        .with_header(header("Cache-Control", "no-store"));
-    let mut stream = request.upgrade("text/event-stream", response);
-    if stream
-        .write_all(b"retry: 500\n\n")
-        .and_then(|_| stream.flush())
-        .is_err()
-    {
-        return;
-    }
-    loop {
-        let chunk = match rx.recv_timeout(Duration::from_secs(15)) {
-            Ok(event) => event,
-            Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
-            Err(RecvTimeoutError::Disconnected) => return,
-        };
-        if stream
-            .write_all(chunk.as_bytes())
-            .and_then(|_| stream.flush())
-            .is_err()
-        {
-            return;
-        }
-    }
+/// The error overlay: a heading, what it means, and the error text (escaped).
+fn overlay(heading: &str, meaning: &str, message: &str) -> String {
+    format!(
+        "<div id=\"lernort-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#000;border:0.5rem solid #b00020;padding:1.5rem;font:1rem/1.4 system-ui,sans-serif\"><h2 style=\"margin-top:0\">{heading}</h2><p>{meaning}</p><pre style=\"white-space:pre-wrap;font:0.9rem/1.4 monospace\">{}</pre></div>",
+        escape(message)
+    )
 }
+
+const LIVE_SCRIPT: &str = "<script data-lernort-live>(function(){var es=new EventSource('/__lernort/events');es.addEventListener('reload',function(){location.reload();});es.addEventListener('css',function(){document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){var u=new URL(l.href);u.searchParams.set('lernort-live',Date.now());l.href=u.toString();});});})();</script>";
 
 /// The `Content-Type` for a file name.
 pub fn content_type(path: &str) -> &'static str {

@@ -2,12 +2,13 @@
 //! sources and rebuilds with the same pipeline as `build`, pushing a reload to open
 //! pages. A failed rebuild keeps the last good pages and shows the error on top.
 
+mod events;
 mod http;
+mod net;
 
 use std::io::Write;
-use std::net::IpAddr;
+use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -58,6 +59,8 @@ pub struct Snapshot {
     pub files: FxHashMap<String, Served>,
     /// The message of the last failed rebuild, until a rebuild succeeds.
     pub error: Option<String>,
+    /// Whether a build has succeeded yet; until then every path shows the error.
+    pub built: bool,
 }
 
 /// Shared between the HTTP threads and the rebuild loop.
@@ -65,7 +68,7 @@ pub struct State {
     /// Changed in place by each rebuild, under the write lock; requests take what they
     /// need under the read lock and let go before answering.
     snapshot: RwLock<Snapshot>,
-    clients: Mutex<Vec<Sender<String>>>,
+    events: events::Broadcaster,
     /// The canonical site folder; copied files are served only from inside it.
     root: PathBuf,
 }
@@ -74,7 +77,7 @@ impl State {
     fn new(root: &Path) -> State {
         State {
             snapshot: RwLock::default(),
-            clients: Mutex::default(),
+            events: events::Broadcaster::start(),
             root: root.to_path_buf(),
         }
     }
@@ -103,6 +106,7 @@ impl State {
         };
         self.write(|s| {
             s.error = None;
+            s.built = true;
             let mut changed = 0;
             for path in &update.removed {
                 changed += usize::from(s.files.remove(path).is_some());
@@ -118,20 +122,14 @@ impl State {
         })
     }
 
-    fn subscribe(&self) -> Receiver<String> {
-        let (tx, rx) = channel();
-        if let Ok(mut clients) = self.clients.lock() {
-            clients.push(tx);
-        }
-        rx
+    /// Answers an event stream request on `stream` and keeps it for later events.
+    fn subscribe(&self, stream: std::net::TcpStream) {
+        self.events.subscribe(stream);
     }
 
-    /// Sends a server-sent event to every open page, forgetting closed ones.
+    /// Sends a server-sent event to every open page; closed ones are forgotten.
     fn broadcast(&self, event: &str, data: &str) {
-        let message = format!("event: {event}\ndata: {data}\n\n");
-        if let Ok(mut clients) = self.clients.lock() {
-            clients.retain(|c| c.send(message.clone()).is_ok());
-        }
+        self.events.send(event, data);
     }
 }
 
@@ -249,14 +247,8 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
         root.display()
     ));
 
-    let server = Arc::new(server);
-    let http_state = Arc::clone(&state);
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let state = Arc::clone(&http_state);
-            std::thread::spawn(move || http::handle(request, &state));
-        }
-    });
+    net::start(server, Arc::clone(&state))
+        .map_err(|e| Error::Usage(format!("cannot serve on {url}: {e}")))?;
     if options.open
         && let Err(e) = open::that(format!("{url}/"))
     {
@@ -267,12 +259,12 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
 }
 
 /// Binds the server: the requested port, or the default one and the next free ones.
-fn listen(options: &Options) -> Result<(tiny_http::Server, u16)> {
-    let try_port = |port: u16| tiny_http::Server::http((options.bind, port));
+fn listen(options: &Options) -> Result<(TcpListener, u16)> {
+    let try_port = |port: u16| TcpListener::bind((options.bind, port));
     if let Some(port) = options.port {
         let server = try_port(port)
             .map_err(|e| Error::Usage(format!("cannot listen on {}:{port}: {e}", options.bind)))?;
-        let actual = server.server_addr().to_ip().map_or(port, |a| a.port());
+        let actual = server.local_addr().map_or(port, |a| a.port());
         return Ok((server, actual));
     }
     for port in DEFAULT_PORT..DEFAULT_PORT.saturating_add(100) {
@@ -386,7 +378,7 @@ fn rebuild(
             state.broadcast(event, &format!("{{\"changed\":{changed}}}"));
         }
         Err(e) => {
-            let message = failure_text(&e);
+            let message = failure_text(&e, state.read(|s| s.built));
             warn(&format!("{what}: rebuild failed\n{message}"));
             state.write(|s| s.error = Some(message));
             state.broadcast("reload", "{\"error\":true}");
@@ -408,16 +400,19 @@ fn summary(names: &[String]) -> String {
     )
 }
 
-/// The error as `build` prints it, but ending with what the preview does about it.
-fn failure_text(e: &Error) -> String {
+/// The error as `build` prints it, but ending with what the preview does about it:
+/// serving the last good version if there is one (`built`), else only the error.
+fn failure_text(e: &Error, built: bool) -> String {
     match e {
         Error::Content(diagnostics) => {
             let mut text: String = diagnostics.iter().map(|d| format!("{d}\n\n")).collect();
             let n = diagnostics.len();
-            text.push_str(&format!(
-                "rebuild failed: {n} error{}; still serving the last good version",
-                if n == 1 { "" } else { "s" }
-            ));
+            let s = if n == 1 { "" } else { "s" };
+            text.push_str(&if built {
+                format!("rebuild failed: {n} error{s}; still serving the last good version")
+            } else {
+                format!("build failed: {n} error{s}; the site has not built yet, so every page shows this error")
+            });
             text
         }
         other => other.to_string(),

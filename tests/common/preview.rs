@@ -492,3 +492,10 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     }
     files
 }
+
+impl Server {
+    /// The process id of `lernort serve`, to look at its threads in `/proc`.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
