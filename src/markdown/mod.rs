@@ -4,10 +4,12 @@
 
 mod download;
 mod footnotes;
+mod ids;
 pub mod links;
 mod outline;
 mod quotes;
 mod renderer;
+mod table;
 
 use std::collections::HashSet;
 use std::path::Path;
