@@ -352,6 +352,12 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     }
                 }
                 Err(Unresolved { reason, hint }) => {
+                    let hint = if dest.contains('\\') {
+                        "in links folders are separated by `/`; a `\\` is part of the file name"
+                            .to_string()
+                    } else {
+                        hint
+                    };
                     let d = problem(
                         self,
                         format!("the {what} `{}` points to `{dest}`, {reason}", link.text),
