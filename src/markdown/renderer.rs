@@ -344,7 +344,6 @@ impl<'a, 'r> Renderer<'a, 'r> {
                         }
                         url = format!("{url}#{anchor}");
                     }
-
                     Target {
                         absolute: Some(self.resolver.absolute(&url)),
                         href: Some(url),
