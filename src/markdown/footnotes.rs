@@ -1,16 +1,78 @@
 //! Footnotes rendered our way: numbered in order of first reference, collected at the
-//! end of the document, with `fn-`/`fnref-` ids that cannot clash with heading ids,
-//! and a labelled link back to the text.
+//! end of the document, with `fn-`/`fnref-` ids taken from the page's id allocator
+//! (after the headings, so a heading never loses its id to a footnote), and a labelled
+//! link back to the text.
 
 use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::escape;
+use super::ids::Ids;
 use crate::content::slug::slugify;
+use crate::locale::Locale;
 
-/// Rewrites footnote references and definitions in `events`; `lang` picks the labels.
-pub fn render<'a>(events: Vec<Event<'a>>, lang: &str) -> Vec<Event<'a>> {
+/// One footnote label's number and ids.
+struct Note {
+    number: usize,
+    /// The id of the note itself (`fn-…`).
+    id: String,
+    /// The id of its first reference, the target of the back link.
+    first_ref: Option<String>,
+    /// How many references it has had so far.
+    uses: usize,
+}
+
+/// The notes of a document by label, numbered in order of first appearance.
+struct Notes<'i> {
+    ids: &'i mut Ids,
+    /// Where the footnotes end up (the end of the document), for the allocator.
+    at: usize,
+    by_label: HashMap<String, Note>,
+}
+
+impl Notes<'_> {
+    fn get(&mut self, label: &str) -> &mut Note {
+        let number = self.by_label.len() + 1;
+        let (ids, at) = (&mut *self.ids, self.at);
+        self.by_label
+            .entry(label.to_string())
+            .or_insert_with(|| Note {
+                number,
+                id: ids.unique(&format!("fn-{}", key(label)), at),
+                first_ref: None,
+                uses: 0,
+            })
+    }
+
+    /// Counts a reference to `label` and returns its note's number, id and the
+    /// reference's own id.
+    fn reference(&mut self, label: &str) -> (usize, String, String) {
+        let uses = {
+            let note = self.get(label);
+            note.uses += 1;
+            note.uses
+        };
+        let base = if uses == 1 {
+            format!("fnref-{}", key(label))
+        } else {
+            format!("fnref-{}-{uses}", key(label))
+        };
+        let ref_id = self.ids.unique(&base, self.at);
+        let note = self.get(label);
+        note.first_ref.get_or_insert_with(|| ref_id.clone());
+        (note.number, note.id.clone(), ref_id)
+    }
+}
+
+/// Rewrites footnote references and definitions in `events`, taking ids from `ids`;
+/// `at` is the end of the document, where the notes go.
+pub fn render<'a>(
+    events: Vec<Event<'a>>,
+    locale: Locale,
+    ids: &mut Ids,
+    at: usize,
+) -> Vec<Event<'a>> {
     if !events.iter().any(|e| {
         matches!(
             e,
@@ -19,9 +81,12 @@ pub fn render<'a>(events: Vec<Event<'a>>, lang: &str) -> Vec<Event<'a>> {
     }) {
         return events;
     }
-    let german = lang == "de" || lang.starts_with("de-");
-    let mut numbers: HashMap<String, usize> = HashMap::new();
-    let mut uses: HashMap<String, usize> = HashMap::new();
+    let (name, section_label, back_label) = locale.footnotes();
+    let mut notes = Notes {
+        ids,
+        at,
+        by_label: HashMap::new(),
+    };
     let mut body = Vec::with_capacity(events.len());
     let mut definitions: Vec<(String, Vec<Event<'a>>)> = Vec::new();
     let mut current: Option<(String, Vec<Event<'a>>)> = None;
@@ -34,16 +99,11 @@ pub fn render<'a>(events: Vec<Event<'a>>, lang: &str) -> Vec<Event<'a>> {
                 definitions.extend(current.take());
             }
             Event::FootnoteReference(label) => {
-                let next = numbers.len() + 1;
-                let n = *numbers.entry(label.to_string()).or_insert(next);
-                let count = uses.entry(label.to_string()).or_insert(0);
-                *count += 1;
-                let id = ref_id(&label, *count);
-                let name = if german { "Fußnote" } else { "Footnote" };
+                let (n, note_id, ref_id) = notes.reference(&label);
                 let html = format!(
                     "<sup class=\"footnote-ref\"><a href=\"#{}\" id=\"{}\" aria-label=\"{name} {n}\">{n}</a></sup>",
-                    escape(&note_id(&label)),
-                    escape(&id)
+                    escape(&note_id),
+                    escape(&ref_id)
                 );
                 push(
                     &mut current,
@@ -56,30 +116,28 @@ pub fn render<'a>(events: Vec<Event<'a>>, lang: &str) -> Vec<Event<'a>> {
     }
     definitions.extend(current.take());
     for (label, _) in &definitions {
-        let next = numbers.len() + 1;
-        numbers.entry(label.clone()).or_insert(next);
+        notes.get(label);
     }
-    definitions.sort_by_key(|(label, _)| numbers[label]);
-    let (section_label, back_label) = if german {
-        ("Fußnoten", "Zurück zum Text")
-    } else {
-        ("Footnotes", "Back to the text")
-    };
+    definitions.sort_by_key(|(label, _)| notes.by_label.get(label).map_or(0, |n| n.number));
     body.push(Event::Html(CowStr::from(format!(
         "<section class=\"footnotes\" aria-label=\"{section_label}\">\n<ol>\n"
     ))));
     for (label, content) in definitions {
+        let note = notes.get(&label);
         body.push(Event::Html(CowStr::from(format!(
             "<li id=\"{}\" value=\"{}\">\n",
-            escape(&note_id(&label)),
-            numbers[&label]
+            escape(&note.id),
+            note.number
         ))));
-        body.extend(content);
-        if uses.contains_key(&label) {
-            body.push(Event::Html(CowStr::from(format!(
+        let back = note.first_ref.as_ref().map(|r| {
+            format!(
                 "<a href=\"#{}\" class=\"footnote-backref\" aria-label=\"{back_label}\">↩</a>\n",
-                escape(&ref_id(&label, 1))
-            ))));
+                escape(r)
+            )
+        });
+        body.extend(content);
+        if let Some(back) = back {
+            body.push(Event::Html(CowStr::from(back)));
         }
         body.push(Event::Html(CowStr::Borrowed("</li>\n")));
     }
@@ -103,26 +161,19 @@ fn key(label: &str) -> String {
     if slug.is_empty() { "x".into() } else { slug }
 }
 
-fn note_id(label: &str) -> String {
-    format!("fn-{}", key(label))
-}
-
-fn ref_id(label: &str, n: usize) -> String {
-    if n == 1 {
-        format!("fnref-{}", key(label))
-    } else {
-        format!("fnref-{}-{n}", key(label))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use pulldown_cmark::{Options, Parser, html};
 
+    use super::Ids;
+    use crate::locale::Locale;
+
     fn render(md: &str) -> String {
         let events: Vec<_> = Parser::new_ext(md, Options::ENABLE_FOOTNOTES).collect();
         let mut out = String::new();
-        html::push_html(&mut out, super::render(events, "de").into_iter());
+        let mut ids = Ids::default();
+        let events = super::render(events, Locale::German, &mut ids, md.len());
+        html::push_html(&mut out, events.into_iter());
         out
     }
 
@@ -148,6 +199,22 @@ mod tests {
         let html = render("A[^x] B[^x]\n\n[^x]: Text.\n");
         assert!(html.contains("id=\"fnref-x\""));
         assert!(html.contains("id=\"fnref-x-2\""));
+    }
+
+    #[test]
+    fn labels_with_the_same_slug_get_distinct_ids() {
+        let html = render("A[^a b] B[^a-b]\n\n[^a b]: Eins.\n[^a-b]: Zwei.\n");
+        assert!(html.contains("href=\"#fn-a-b\" id=\"fnref-a-b\""), "{html}");
+        assert!(
+            html.contains("href=\"#fn-a-b-1\" id=\"fnref-a-b-1\""),
+            "{html}"
+        );
+        assert!(html.contains("<li id=\"fn-a-b\" value=\"1\">"), "{html}");
+        assert!(html.contains("<li id=\"fn-a-b-1\" value=\"2\">"), "{html}");
+        assert!(
+            html.contains("href=\"#fnref-a-b-1\" class=\"footnote-backref\""),
+            "{html}"
+        );
     }
 
     #[test]

@@ -11,6 +11,9 @@ pub enum Destination {
     SiteAbsolute,
     /// `#anchor` on the same page.
     Anchor(String),
+    /// The page itself: an empty destination (`[x]()`, `[x](<>)`), a bare `#`, or only
+    /// a query (`?q=1`); left exactly as written.
+    ThisPage,
     /// A path inside `content/`, normalised and `/`-separated, with an optional anchor.
     Content {
         /// The path relative to `content/`; `""` is the content folder itself.
@@ -29,6 +32,9 @@ pub fn classify(from_dir: &str, dest: &str) -> Result<Destination, EscapesConten
     if dest.starts_with("//") || has_scheme(dest) {
         return Ok(Destination::External);
     }
+    if dest.is_empty() || dest == "#" || dest.starts_with('?') {
+        return Ok(Destination::ThisPage);
+    }
     if let Some(anchor) = dest.strip_prefix('#') {
         return Ok(Destination::Anchor(anchor.to_string()));
     }
@@ -45,7 +51,8 @@ pub fn classify(from_dir: &str, dest: &str) -> Result<Destination, EscapesConten
     } else {
         (from_dir, path)
     };
-    let rel = normalize(base, &percent_decode(path)).ok_or(EscapesContent)?;
+    // A backslash is part of a file name in a URL, not a folder separator.
+    let rel = join(base, &percent_decode(path), &['/']).ok_or(EscapesContent)?;
     Ok(Destination::Content { rel, anchor })
 }
 
@@ -64,9 +71,15 @@ fn has_scheme(dest: &str) -> bool {
 }
 
 /// Joins `path` onto `base` and resolves `.` and `..`; `None` if it climbs above the top.
+/// Both `/` and `\` separate folders in `path`.
 pub fn normalize(base: &str, path: &str) -> Option<String> {
+    join(base, path, &['/', '\\'])
+}
+
+/// [`normalize`] with the folder separators `seps`.
+fn join(base: &str, path: &str, seps: &[char]) -> Option<String> {
     let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in path.split(['/', '\\']) {
+    for seg in path.split(seps) {
         match seg {
             "" | "." => {}
             ".." => {
@@ -140,6 +153,19 @@ mod tests {
             Ok(Destination::Anchor("ziel".into()))
         );
         assert_eq!(classify("", "/impressum/"), Ok(Destination::SiteAbsolute));
+    }
+
+    #[test]
+    fn empty_destinations_and_queries_are_the_page_itself() {
+        for d in ["", "#", "?q=1", "?q=1#x"] {
+            assert_eq!(classify("a", d), Ok(Destination::ThisPage), "{d:?}");
+        }
+    }
+
+    #[test]
+    fn a_backslash_is_part_of_the_name() {
+        assert_eq!(classify("a", "foo\\bar"), Ok(content("a/foo\\bar", None)));
+        assert_eq!(normalize("", "a\\b"), Some("a/b".to_string()));
     }
 
     #[test]

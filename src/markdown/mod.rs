@@ -4,10 +4,12 @@
 
 mod download;
 mod footnotes;
+mod ids;
 pub mod links;
 mod outline;
 mod quotes;
 mod renderer;
+mod table;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -110,7 +112,9 @@ pub struct Rendered {
     pub problems: Vec<Diagnostic>,
 }
 
-fn options() -> Options {
+/// The pulldown-cmark extensions lernort's Markdown uses (tests compare against
+/// pulldown-cmark's own HTML with these).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -1,6 +1,8 @@
 //! Typographic quotes by language. pulldown-cmark's smart punctuation produces English
 //! quotes (“…” and ‘…’); German uses „…“ and ‚…‘, with ’ kept as the apostrophe.
 
+use crate::locale::Locale;
+
 /// Tracks an open single quote across the text chunks of one block.
 #[derive(Debug, Default)]
 pub struct QuoteState {
@@ -13,17 +15,17 @@ impl QuoteState {
         self.single_open = false;
     }
 
-    /// Rewrites English typographic quotes in `text` for `lang`; other languages pass
+    /// Rewrites English typographic quotes in `text` for `locale`; English passes
     /// through. `before` and `after` are the source characters around `text`, because
     /// pulldown-cmark hands over each quote as a text of its own.
     pub fn apply(
         &mut self,
-        lang: &str,
+        locale: Locale,
         text: &str,
         before: Option<char>,
         after: Option<char>,
     ) -> Option<String> {
-        if !is_german(lang) || !text.contains(['“', '”', '‘', '’']) {
+        if !locale.german_quotes() || !text.contains(['“', '”', '‘', '’']) {
             return None;
         }
         let chars: Vec<char> = text.chars().collect();
@@ -52,17 +54,13 @@ impl QuoteState {
     }
 }
 
-fn is_german(lang: &str) -> bool {
-    lang == "de" || lang.starts_with("de-")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn de(text: &str) -> String {
         QuoteState::default()
-            .apply("de", text, None, None)
+            .apply(Locale::German, text, None, None)
             .unwrap_or_else(|| text.to_string())
     }
 
@@ -79,14 +77,26 @@ mod tests {
 
     #[test]
     fn other_languages_are_untouched() {
-        assert_eq!(QuoteState::default().apply("en", "“x”", None, None), None);
+        assert_eq!(
+            QuoteState::default().apply(Locale::English, "“x”", None, None),
+            None
+        );
     }
 
     #[test]
     fn quotes_split_into_single_events_use_the_surrounding_source() {
         let mut q = QuoteState::default();
-        assert_eq!(q.apply("de", "‘", Some(' '), Some('P')).unwrap(), "‚");
-        assert_eq!(q.apply("de", "’", Some('r'), Some('s')).unwrap(), "’");
-        assert_eq!(q.apply("de", "’", Some('e'), Some('.')).unwrap(), "‘");
+        assert_eq!(
+            q.apply(Locale::German, "‘", Some(' '), Some('P')).unwrap(),
+            "‚"
+        );
+        assert_eq!(
+            q.apply(Locale::German, "’", Some('r'), Some('s')).unwrap(),
+            "’"
+        );
+        assert_eq!(
+            q.apply(Locale::German, "’", Some('e'), Some('.')).unwrap(),
+            "‘"
+        );
     }
 }

@@ -1,16 +1,20 @@
 //! The event-by-event renderer behind [`super::render`]: rewrites links and checks
-//! their targets, gives headings ids and anchor links, labels task markers, applies
-//! typographic quotes, and collects the outline, summary and word count.
+//! their targets, gives headings ids and anchor links, labels task markers and table
+//! header cells, applies typographic quotes, and collects the outline, summary and
+//! word count. Every id it writes comes from one [`Ids`] allocator per document.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
 
+use super::ids::Ids;
 use super::links::{self, Destination, EscapesContent};
 use super::quotes::QuoteState;
+use super::table::TableHead;
 use super::{
     AnchorRef, Input, Rendered, Resolve, Unresolved, download, escape, footnotes, outline,
 };
 use crate::content::slug::slugify;
 use crate::error::Diagnostic;
+use crate::locale::Locale;
 
 /// Where the summary ends, if the author says so.
 const MORE_MARKER: &str = "<!-- more -->";
@@ -35,12 +39,14 @@ struct Target {
 
 struct OpenHeading {
     index: usize,
+    offset: usize,
     text: String,
 }
 
 pub(super) struct Renderer<'a, 'r> {
     input: &'r Input<'r>,
     resolver: &'r dyn Resolve,
+    locale: Locale,
     dir: &'r str,
     events: Vec<Event<'a>>,
     quotes: QuoteState,
@@ -48,7 +54,11 @@ pub(super) struct Renderer<'a, 'r> {
     links: Vec<OpenLink<'a>>,
     heading: Option<OpenHeading>,
     headings: Vec<(u8, String, String)>,
-    more_at: Option<usize>,
+    /// Every id of the page: headings take theirs first, then the marker and footnotes.
+    ids: Ids,
+    table: TableHead,
+    /// The index and source offset of the first `<!-- more -->`.
+    more_at: Option<(usize, usize)>,
     in_word: bool,
     out: Rendered,
 }
@@ -58,12 +68,15 @@ impl<'a, 'r> Renderer<'a, 'r> {
         Renderer {
             input,
             resolver,
+            locale: Locale::from_tag(input.lang),
             dir: crate::content::parent(input.rel),
             events: Vec::new(),
             quotes: QuoteState::default(),
             links: Vec::new(),
             heading: None,
             headings: Vec::new(),
+            ids: Ids::default(),
+            table: TableHead::default(),
             more_at: None,
             in_word: false,
             out: Rendered::default(),
@@ -107,6 +120,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             Event::Start(Tag::Heading { .. }) => {
                 self.heading = Some(OpenHeading {
                     index: self.events.len(),
+                    offset,
                     text: String::new(),
                 });
                 self.events.push(event);
@@ -121,8 +135,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 let typed = source.contains(['"', '\'']);
                 let before = self.input.text[..offset].chars().next_back();
                 let after = self.input.text[offset + source.len()..].chars().next();
-                let rewritten =
-                    typed.then(|| self.quotes.apply(self.input.lang, &text, before, after));
+                let rewritten = typed.then(|| self.quotes.apply(self.locale, &text, before, after));
                 let text = match rewritten.flatten() {
                     Some(t) => CowStr::from(t),
                     None => text,
@@ -134,16 +147,39 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.note_text(&code);
                 self.events.push(Event::Code(code));
             }
-            Event::Html(ref h) | Event::InlineHtml(ref h) if h.trim() == MORE_MARKER => {
-                self.more_at.get_or_insert(self.events.len());
-                self.events.push(Event::Html(CowStr::Borrowed(
-                    "<span id=\"weiterlesen\"></span>\n",
-                )));
+            Event::Html(ref h) | Event::InlineHtml(ref h)
+                if h.trim() == MORE_MARKER && self.more_at.is_none() =>
+            {
+                // The target of „weiterlesen“ links; its id is given out in `finish`,
+                // after the headings'. Later markers stay the comments they are.
+                self.more_at = Some((self.events.len(), offset));
+                self.events.push(Event::Html(CowStr::Borrowed("")));
             }
             Event::TaskListMarker(done) => {
-                let html = task_marker(self.input.lang, done);
+                let html = task_marker(self.locale, done);
                 self.events.push(Event::InlineHtml(CowStr::from(html)));
             }
+            Event::SoftBreak | Event::HardBreak => {
+                // A line break inside a heading or link text is a space between words.
+                self.note_text(" ");
+                self.events.push(event);
+            }
+            Event::Start(Tag::Table(ref alignments)) => {
+                self.table.table(alignments);
+                self.events.push(event);
+            }
+            Event::Start(Tag::TableHead) | Event::End(TagEnd::TableHead) => {
+                self.table.head(matches!(event, Event::Start(_)));
+                self.events.push(event);
+            }
+            Event::Start(Tag::TableCell) => match self.table.cell_start() {
+                Some(th) => self.events.push(Event::InlineHtml(CowStr::from(th))),
+                None => self.events.push(event),
+            },
+            Event::End(TagEnd::TableCell) => match self.table.cell_end() {
+                Some(th) => self.events.push(Event::InlineHtml(CowStr::Borrowed(th))),
+                None => self.events.push(event),
+            },
             Event::End(TagEnd::Paragraph | TagEnd::Item) => {
                 self.quotes.reset();
                 self.events.push(event);
@@ -184,6 +220,16 @@ impl<'a, 'r> Renderer<'a, 'r> {
         let Some(mut link) = self.links.pop() else {
             return;
         };
+        // In an image description only the text counts (it becomes the `alt`
+        // text), so a link or image there stays the plain event it was.
+        if self
+            .links
+            .iter()
+            .any(|l| matches!(l.tag, Tag::Image { .. }))
+        {
+            self.events[link.index] = Event::Start(link.tag);
+            return;
+        }
         let is_image = matches!(link.tag, Tag::Image { .. });
         let target = self.resolve_link(&link, is_image);
         match &mut link.tag {
@@ -219,7 +265,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 html.push('>');
                 self.events[link.index] = Event::InlineHtml(CowStr::from(html));
                 if let Some(size) = target.size {
-                    let info = download::describe(&href, size);
+                    let info = download::describe(&href, size, self.locale);
                     self.events.push(Event::InlineHtml(CowStr::from(format!(
                         " <span class=\"download-info\">({info})</span>"
                     ))));
@@ -234,11 +280,20 @@ impl<'a, 'r> Renderer<'a, 'r> {
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => dest_url.as_ref(),
             _ => "",
         };
+        if let Tag::Link {
+            link_type: LinkType::Email,
+            ..
+        } = link.tag
+        {
+            // `<kbm@example.org>`: written as `mailto:` when the link is put back.
+            return Target::default();
+        }
         let what = if is_image { "image" } else { "link" };
         let problem = |me: &Self, message: String, hint: &str| {
             me.diagnostic(link.offset, message).hint(hint.to_string())
         };
         match links::classify(self.dir, dest) {
+            Ok(Destination::ThisPage) => Target::default(),
             Ok(Destination::External) => Target {
                 absolute: dest.starts_with("http").then(|| dest.to_string()),
                 ..Target::default()
@@ -267,6 +322,9 @@ impl<'a, 'r> Renderer<'a, 'r> {
             Ok(Destination::Content { rel, anchor }) => match self.resolver.resolve(&rel) {
                 Ok(resolved) => {
                     let mut url = resolved.url;
+                    if let Some(query) = query_of(dest) {
+                        url = format!("{url}?{query}");
+                    }
                     let size = if anchor.is_none() {
                         resolved.size
                     } else {
@@ -293,6 +351,12 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     }
                 }
                 Err(Unresolved { reason, hint }) => {
+                    let hint = if dest.contains('\\') {
+                        "in links folders are separated by `/`; a `\\` is part of the file name"
+                            .to_string()
+                    } else {
+                        hint
+                    };
                     let d = problem(
                         self,
                         format!("the {what} `{}` points to `{dest}`, {reason}", link.text),
@@ -317,61 +381,55 @@ impl<'a, 'r> Renderer<'a, 'r> {
         }
     }
 
+    /// Gives the heading its id and puts its anchor link before its end.
     fn close_heading(&mut self, level: HeadingLevel) {
         let Some(open) = self.heading.take() else {
             return;
         };
-        let (explicit_id, classes, attrs) = match &self.events[open.index] {
-            Event::Start(Tag::Heading {
-                id, classes, attrs, ..
-            }) => (
-                id.as_ref().map(|s| s.to_string()),
-                classes.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
-                attrs
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.as_ref().map(|v| v.to_string())))
-                    .collect::<Vec<_>>(),
-            ),
-            _ => (None, Vec::new(), Vec::new()),
-        };
         let title = open.text.trim().to_string();
-        let id = self.unique_id(explicit_id.unwrap_or_else(|| slugify(&title)));
-        let n = level as u8;
-        let mut open_tag = format!("<h{n} id=\"{}\"", escape(&id));
-        if !classes.is_empty() {
-            open_tag.push_str(&format!(" class=\"{}\"", escape(&classes.join(" "))));
-        }
-        for (k, v) in attrs {
-            match v {
-                Some(v) => open_tag.push_str(&format!(" {}=\"{}\"", escape(&k), escape(&v))),
-                None => open_tag.push_str(&format!(" {}", escape(&k))),
+        let explicit = match &mut self.events[open.index] {
+            Event::Start(Tag::Heading { id, .. }) => id.take(),
+            _ => None,
+        };
+        let id = match explicit {
+            Some(id) => self.explicit_id(&id, open.offset),
+            None => {
+                let slug = slugify(&title);
+                let base = if slug.is_empty() { "abschnitt" } else { &slug };
+                self.ids.unique(base, open.offset)
             }
+        };
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut self.events[open.index] {
+            *slot = Some(CowStr::from(id.clone()));
         }
-        open_tag.push('>');
-        self.events[open.index] = Event::Html(CowStr::from(open_tag));
-        let label = anchor_label(self.input.lang, &title);
-        self.events.push(Event::Html(CowStr::from(format!(
-            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{}\">#</a></h{n}>\n",
+        let label = self.locale.section_link(&title);
+        self.events.push(Event::InlineHtml(CowStr::from(format!(
+            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{}\">#</a>",
             escape(&id),
             escape(&label)
         ))));
-        self.headings.push((n, id, title));
+        self.events.push(Event::End(TagEnd::Heading(level)));
+        self.out.heading_ids.insert(id.clone());
+        self.headings.push((level as u8, id, title));
     }
 
-    fn unique_id(&mut self, base: String) -> String {
-        let base = if base.is_empty() {
-            "abschnitt".to_string()
-        } else {
-            base
-        };
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.out.heading_ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+    /// An id written as `{#id}`: used as written. A second heading with the same id
+    /// is an error, since links to it would silently reach the first.
+    fn explicit_id(&mut self, id: &str, offset: usize) -> String {
+        match self.ids.exact(id, offset) {
+            Ok(()) => id.to_string(),
+            Err(first) => {
+                let line = self.input.text[..first].matches('\n').count() + 1;
+                let d = self
+                    .diagnostic(
+                        offset,
+                        format!("the heading id `{id}` is already the id of the heading on line {line}"),
+                    )
+                    .hint("ids must be unique on a page: write another `{#…}` id here, or give the other heading an id of its own".to_string());
+                self.out.problems.push(d);
+                self.ids.unique(id, offset)
+            }
         }
-        self.out.heading_ids.insert(id.clone());
-        id
     }
 
     fn diagnostic(&self, offset: usize, message: String) -> Diagnostic {
@@ -387,9 +445,16 @@ impl<'a, 'r> Renderer<'a, 'r> {
     }
 
     pub(super) fn finish(mut self) -> Rendered {
-        let summary = outline::summary_events(&self.events, self.more_at);
+        if let Some((index, offset)) = self.more_at {
+            let id = self.ids.unique("weiterlesen", offset);
+            let html = format!("<span id=\"{}\"></span>\n", escape(&id));
+            self.events[index] = Event::Html(CowStr::from(html));
+        }
+        let more_at = self.more_at.map(|(index, _)| index);
+        let summary = outline::summary_events(&self.events, more_at);
         self.out.summary = to_html(summary, self.input.text.len() / 4);
-        let events = footnotes::render(self.events, self.input.lang);
+        let end = self.input.text.len();
+        let events = footnotes::render(self.events, self.locale, &mut self.ids, end);
         // Markdown grows by about a fifth as HTML; a close guess saves reallocations
         // without reserving memory that stays unused for the whole build.
         let body_len = self.input.text.len() - self.input.body_start;
@@ -402,32 +467,18 @@ impl<'a, 'r> Renderer<'a, 'r> {
 fn to_html(events: Vec<Event>, capacity: usize) -> String {
     let mut html_out = String::with_capacity(capacity);
     html::push_html(&mut html_out, events.into_iter());
-    // pulldown-cmark writes header cells only in a table's first row: they are
-    // column headers, which screen readers announce best with an explicit scope.
-    if html_out.contains("<th") {
-        html_out = html_out
-            .replace("<th>", "<th scope=\"col\">")
-            .replace("<th style=", "<th scope=\"col\" style=");
-    }
     html_out
 }
 
-/// A task list checkbox as a labelled symbol: a disabled `<input>` has no label.
-fn task_marker(lang: &str, done: bool) -> String {
-    let german = lang == "de" || lang.starts_with("de-");
-    let (symbol, label) = match (done, german) {
-        (true, true) => ("☑", "erledigt"),
-        (false, true) => ("☐", "offen"),
-        (true, false) => ("☑", "done"),
-        (false, false) => ("☐", "open"),
-    };
-    format!("<span class=\"task-marker\" role=\"img\" aria-label=\"{label}\">{symbol}</span> ")
+/// The query of a link destination (`bericht.pdf?v=2#s` → `v=2`), kept on the URL.
+fn query_of(dest: &str) -> Option<&str> {
+    let path = dest.split('#').next().unwrap_or(dest);
+    path.split_once('?').map(|(_, query)| query)
 }
 
-fn anchor_label(lang: &str, title: &str) -> String {
-    if lang == "de" || lang.starts_with("de-") {
-        format!("Link zum Abschnitt „{title}“")
-    } else {
-        format!("Link to section “{title}”")
-    }
+/// A task list checkbox as a labelled symbol: a disabled `<input>` has no label.
+fn task_marker(locale: Locale, done: bool) -> String {
+    let symbol = if done { "☑" } else { "☐" };
+    let label = locale.task(done);
+    format!("<span class=\"task-marker\" role=\"img\" aria-label=\"{label}\">{symbol}</span> ")
 }

@@ -1,0 +1,108 @@
+//! Words and number formats that depend on the site language, in one place: the
+//! language tag is resolved once into a [`Locale`], and code that writes text for
+//! readers asks it instead of comparing language tags itself. German is the
+//! default of lernort's sites; every other language gets English words.
+
+/// The language lernort writes its own words in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    /// `de`, `de-AT`, `de_CH`, …
+    German,
+    /// Every other language.
+    English,
+}
+
+impl Locale {
+    /// The locale for a BCP 47 language tag such as `de`, `de-AT` or `en` (case and
+    /// `_` instead of `-` are tolerated).
+    pub fn from_tag(tag: &str) -> Locale {
+        let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+        if primary.eq_ignore_ascii_case("de") {
+            Locale::German
+        } else {
+            Locale::English
+        }
+    }
+
+    /// Whether typographic quotes are the German „…“ and ‚…‘.
+    pub fn german_quotes(self) -> bool {
+        self == Locale::German
+    }
+
+    /// A number with one decimal from its tenths: `12` → `1,2` (German) or `1.2`.
+    pub fn tenths(self, tenths: u64) -> String {
+        let sep = match self {
+            Locale::German => ',',
+            Locale::English => '.',
+        };
+        format!("{}{sep}{}", tenths / 10, tenths % 10)
+    }
+
+    /// A size in bytes below one kilobyte: `512 Byte`, `1 byte`, `512 bytes`.
+    pub fn bytes(self, n: u64) -> String {
+        match (self, n) {
+            (Locale::German, n) => format!("{n} Byte"),
+            (Locale::English, 1) => "1 byte".to_string(),
+            (Locale::English, n) => format!("{n} bytes"),
+        }
+    }
+
+    /// The type name of a download without a file extension.
+    pub fn plain_file(self) -> &'static str {
+        match self {
+            Locale::German => "Datei",
+            Locale::English => "File",
+        }
+    }
+
+    /// The label of a task list checkbox.
+    pub fn task(self, done: bool) -> &'static str {
+        match (self, done) {
+            (Locale::German, true) => "erledigt",
+            (Locale::German, false) => "offen",
+            (Locale::English, true) => "done",
+            (Locale::English, false) => "open",
+        }
+    }
+
+    /// The label of a heading's anchor link.
+    pub fn section_link(self, title: &str) -> String {
+        match self {
+            Locale::German => format!("Link zum Abschnitt „{title}“"),
+            Locale::English => format!("Link to section “{title}”"),
+        }
+    }
+
+    /// A footnote reference's label without its number, the footnote section's label,
+    /// and the back link's label.
+    pub fn footnotes(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Locale::German => ("Fußnote", "Fußnoten", "Zurück zum Text"),
+            Locale::English => ("Footnote", "Footnotes", "Back to the text"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_resolve_by_their_primary_language() {
+        for tag in ["de", "de-AT", "DE", "de_CH"] {
+            assert_eq!(Locale::from_tag(tag), Locale::German, "{tag}");
+        }
+        for tag in ["en", "en-GB", "fr", "", "dex"] {
+            assert_eq!(Locale::from_tag(tag), Locale::English, "{tag}");
+        }
+    }
+
+    #[test]
+    fn numbers_and_bytes() {
+        assert_eq!(Locale::German.tenths(12), "1,2");
+        assert_eq!(Locale::English.tenths(50), "5.0");
+        assert_eq!(Locale::German.bytes(0), "0 Byte");
+        assert_eq!(Locale::English.bytes(1), "1 byte");
+        assert_eq!(Locale::English.bytes(0), "0 bytes");
+    }
+}

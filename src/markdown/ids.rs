@@ -1,0 +1,55 @@
+//! The one allocator of element ids for a page: headings, footnotes and the
+//! `<!-- more -->` marker all take their ids from it, so no two elements of a page
+//! share an id. It only hands out ids; what an id is made of is the caller's business.
+
+use std::collections::HashMap;
+
+/// The ids handed out so far in one document.
+#[derive(Debug, Default)]
+pub struct Ids {
+    /// Every id taken, with the byte offset of the element that took it (for messages).
+    taken: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// `base` if it is free, else the first free `base-1`, `base-2`, …; the result is
+    /// taken for the element at byte `offset`.
+    pub fn unique(&mut self, base: &str, offset: usize) -> String {
+        let mut id = base.to_string();
+        let mut n = 1;
+        while self.taken.contains_key(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.taken.insert(id.clone(), offset);
+        id
+    }
+
+    /// Takes exactly `id` for the element at `offset`; if it is already taken, returns
+    /// the offset of the element that has it and takes nothing.
+    pub fn exact(&mut self, id: &str, offset: usize) -> Result<(), usize> {
+        match self.taken.get(id) {
+            Some(&first) => Err(first),
+            None => {
+                self.taken.insert(id.to_string(), offset);
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taken_ids_get_the_next_free_number() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.unique("a", 0), "a");
+        assert_eq!(ids.unique("a-1", 1), "a-1");
+        assert_eq!(ids.unique("a", 2), "a-2");
+        assert_eq!(ids.exact("a-2", 3), Err(2));
+        assert_eq!(ids.exact("b", 4), Ok(()));
+        assert_eq!(ids.unique("b", 5), "b-1");
+    }
+}
