@@ -317,7 +317,12 @@ fn diagnose_all(e: &tera::Error, sources: &Sources, refs: &Refs) -> Vec<Diagnost
             },
             None => Diagnostic::new("templates", format!("template error: {message}")),
         };
-        out.push(d.hint("check the name; lernort adds the functions `get_page`, `get_section`, `url` and the filter `date`"));
+        let hint = if message.starts_with("Unknown template") {
+            "check the name in `{% include \"…\" %}`; names are relative to the templates folder"
+        } else {
+            "check the name; lernort adds the functions `get_page`, `get_section`, `url` and the filter `date`"
+        };
+        out.push(d.hint(hint));
     }
     if out.is_empty() {
         out.push(Diagnostic::new(
