@@ -2,6 +2,7 @@
 //! the German way, other letters by `deunicode`.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Turns `text` into a URL segment: `Über uns` → `ueber-uns`, `Straße` → `strasse`,
 /// `Café` → `cafe`.
@@ -21,9 +22,10 @@ pub fn slugify(text: &str) -> String {
             'ü' | 'Ü' => out.push_str("ue"),
             'ß' | 'ẞ' => out.push_str("ss"),
             c if c.is_ascii_alphanumeric() || c == '_' => out.push(c.to_ascii_lowercase()),
-            // A combining mark left over after NFC (no composed form exists) is dropped.
-            c if ('\u{0300}'..='\u{036f}').contains(&c) => {}
             c if c.is_alphanumeric() => push_ascii(&mut out, c),
+            // A mark left over after NFC (no composed form exists) belongs to the letter
+            // before it: dropped, so that it does not split the word.
+            c if is_combining_mark(c) => {}
             _ => dash(&mut out),
         }
     }
@@ -111,6 +113,7 @@ mod tests {
     fn stray_combining_marks_and_emoji_are_dropped() {
         // A mark on a letter without a composed form (q + ring) leaves the letter.
         assert_eq!(slugify("q\u{30a}uiz"), "quiz");
+        assert_eq!(slugify("q\u{20dd}uiz x\u{1ab0}"), "quiz-x");
         assert_eq!(slugify("Fest 🎉 2026"), "fest-2026");
         assert_eq!(slugify("🎉🎉"), "");
     }

@@ -27,7 +27,8 @@ pub fn list(dir: &Path, root: &Path) -> Listing {
     for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
-            Err(e) if e.depth() == 0 && !dir.exists() => continue,
+            // Nothing at all there (not even a broken link): the folder is optional.
+            Err(e) if e.depth() == 0 && dir.symlink_metadata().is_err() => continue,
             Err(e) => {
                 out.problems.push(problem(&e, &shown));
                 continue;

@@ -407,12 +407,12 @@ fn diagnose(
             )
             .hint("check the name in `{% extends \"…\" %}`; names are relative to the templates folder");
             let source = sources.get(current.as_str()).map(|(_, text)| text);
-            let line = source.and_then(|text| {
-                text.lines()
-                    .position(|l| l.contains("extends") && l.contains(parent.as_str()))
-            });
+            let line = refs
+                .get(current.as_str())
+                .and_then(|r| r.extends.as_ref())
+                .map(|(_, line)| *line);
             match (source, line) {
-                (Some(text), Some(i)) => d.at(i + 1, Some(1)).with_source(text),
+                (Some(text), Some(line)) => d.at(line, Some(1)).with_source(text),
                 _ => d,
             }
         }
