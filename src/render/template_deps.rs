@@ -225,6 +225,17 @@ mod tests {
     }
 
     #[test]
+    fn every_short_mix_of_delimiters_scans_without_panicking() {
+        let alphabet = ['{', '%', '#', '}', '"', 'é', '-', '<', 'r'];
+        let n = alphabet.len();
+        for i in 0..n.pow(5) {
+            let text: String = (0..5).map(|d| alphabet[i / n.pow(d) % n]).collect();
+            let _ = refs(&text);
+            let _ = refs(&format!("{{% raw %}}{text}{{% endraw %}}{text}"));
+        }
+    }
+
+    #[test]
     fn finds_component_definitions_and_their_calls() {
         let text = "{% component kreis(n) %}\n{{ <kreis n={n} /> }}{% endcomponent kreis %}\n{{ <kreis n={1} /> }}\n{% component b() %}{% <kreis> %}x{% </kreis> %}{% endcomponent b %}";
         let r = refs(text);
