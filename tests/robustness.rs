@@ -12,6 +12,7 @@ mod common;
 use std::path::Path;
 
 use common::Site;
+use common::preview::Preview;
 
 /// Runs `lernort <args>` in `cwd` and returns (exit code, stdout, stderr).
 fn lernort_in(cwd: &Path, args: &[&str]) -> (i32, String, String) {
@@ -90,6 +91,31 @@ fn an_include_circle_names_both_templates_and_the_include_lines() {
 fn a_component_recursion_names_the_file_and_line_of_the_calls() {
     let stderr = Site::fixture("rb-component-cycle").build_fails(&[]);
     insta::assert_snapshot!(stderr);
+}
+
+/// The preview still knows which pages use a template: after an edit of the partial
+/// that `page.html` includes (next to the comment), only that page is rendered again.
+#[test]
+fn the_preview_re_renders_only_the_page_whose_included_partial_changed() {
+    let p = Preview::start("rb-comment-include");
+    let lines_before = p.server.stdout().len();
+    p.sandbox.write(
+        "templates/partials/hinweis.html",
+        "<p class=\"hinweis\">Neu</p>\n",
+    );
+    p.wait_for_page("the changed partial", "/aktuelles/erste-meldung/", |r| {
+        r.text().contains("<p class=\"hinweis\">Neu</p>")
+    });
+    let find = || {
+        p.server
+            .stdout()
+            .into_iter()
+            .skip(lines_before)
+            .find(|l| l.contains("hinweis.html") && l.contains("re-rendered"))
+    };
+    p.server.wait_for("the rebuild line", || find().is_some());
+    let line = find().unwrap_or_default();
+    assert!(line.contains(": 1 page re-rendered"), "{line}");
 }
 
 // ---------------------------------------------------------------------------------
