@@ -136,8 +136,8 @@ fn describe(
             "remove one of these `{% include %}` tags; a template cannot contain itself",
         ),
         Kind::Component => (
-            format!("components call each other without end: {chain}"),
-            "a component may call itself only behind an `{% if %}` that stops; Tera stops after 20 levels",
+            format!("components call each other deeper than Tera allows (20 levels): {chain}"),
+            "a component may call itself only behind an `{% if %}` that stops the circle within 20 levels",
         ),
     };
     let first = &circle[0];
@@ -207,7 +207,7 @@ mod tests {
             )],
         );
         assert_eq!(out.len(), 1);
-        assert!(out[0].starts_with("templates/bausteine.html:2: error: components call each other without end: kreis → kreis"));
+        assert!(out[0].starts_with("templates/bausteine.html:2: error: components call each other deeper than Tera allows (20 levels): kreis → kreis"));
     }
 
     #[test]

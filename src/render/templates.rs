@@ -350,30 +350,43 @@ fn circles(kind: template_cycles::Kind, sources: &Sources, refs: &Refs) -> Vec<D
     template_cycles::diagnose(kind, &ordered, &file, &source)
 }
 
+/// Tera says only that components recursed too deep, without a place: find the
+/// circle of calls in the templates.
+fn component_recursion(
+    e: &tera::Error,
+    sources: &Sources,
+    refs: &Refs,
+    rendering: Option<&Path>,
+) -> Option<Diagnostic> {
+    let recursion = match e.kind() {
+        ErrorKind::Msg(m) => m.contains("recursion depth for components"),
+        ErrorKind::RenderingError(r) => r.message().contains("recursion depth for components"),
+        _ => false,
+    };
+    if !recursion {
+        return None;
+    }
+    let d = circles(template_cycles::Kind::Component, sources, refs)
+        .into_iter()
+        .next()?;
+    Some(match (rendering, &d.note) {
+        (Some(content), Some(note)) => {
+            let note = format!("{note}; while rendering {}", content.display());
+            d.note(note)
+        }
+        (Some(content), None) => d.note(format!("while rendering {}", content.display())),
+        (None, _) => d,
+    })
+}
+
 fn diagnose(
     e: &tera::Error,
     sources: &Sources,
     refs: &Refs,
     rendering: Option<&Path>,
 ) -> Diagnostic {
-    let recursion = match e.kind() {
-        ErrorKind::Msg(m) => m.contains("recursion depth for components"),
-        ErrorKind::RenderingError(r) => r.message().contains("recursion depth for components"),
-        _ => false,
-    };
-    if recursion
-        && let Some(d) = circles(template_cycles::Kind::Component, sources, refs)
-            .into_iter()
-            .next()
-    {
-        return match (rendering, &d.note) {
-            (Some(content), Some(note)) => {
-                let note = format!("{note}; while rendering {}", content.display());
-                d.note(note)
-            }
-            (Some(content), None) => d.note(format!("while rendering {}", content.display())),
-            (None, _) => d,
-        };
+    if let Some(d) = component_recursion(e, sources, refs, rendering) {
+        return d;
     }
     let file = |name: &str| {
         sources.get(name).map_or_else(
