@@ -333,6 +333,7 @@ fn init_without_anything_uses_the_current_folder() {
     let before = std::fs::read(site.path().join("site.yaml")).expect("read");
     let (code, _, stderr) = lernort_in(site.path(), &["init"]);
     assert_eq!(code, 2, "{stderr}");
+    insta::assert_snapshot!(stderr);
     assert_eq!(
         std::fs::read(site.path().join("site.yaml")).expect("read"),
         before
