@@ -5,8 +5,6 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use walkdir::WalkDir;
-
 use crate::config::{Config, Overrides};
 use crate::content::cache::ContentCache;
 use crate::error::{Diagnostic, Error, Result};
@@ -98,16 +96,20 @@ pub fn render_into(
     drop(p);
     let p = crate::profile::stage("assets");
     let assets = asset_index(&config);
-    let sizes = assets.sizes();
+    let sizes = assets.as_ref().map(AssetIndex::sizes).unwrap_or_default();
     drop(p);
     let p = crate::profile::stage("model");
     let site = match model_cache {
         Some(cache) => Site::build_incremental(config, content, &sizes, cache),
         None => Site::build(config, content, &sizes),
     };
-    let (site, templates) = match (site, templates) {
-        (Ok(s), Ok(t)) => (s, t),
-        (s, t) => return Err(merge(s.err(), t.err())),
+    let (site, templates, assets) = match (site, templates, assets) {
+        (Ok(s), Ok(t), Ok(a)) => (s, t, a),
+        (s, t, a) => {
+            let errors = [s.err(), t.err(), a.err()].into_iter().flatten();
+            let all = errors.reduce(|x, y| merge(Some(x), Some(y)));
+            return Err(merge(all, None));
+        }
     };
     drop(p);
     let p = crate::profile::stage("copies+overlaps");
@@ -195,29 +197,23 @@ fn refuse_sources(out: &Path, root: &Path, shown: &str) -> Result<()> {
 }
 
 /// The theme's assets, then the site's (which win on equal paths).
-fn asset_index(config: &Config) -> AssetIndex {
+/// The files of the theme's and the site's `assets/`; entries that cannot be listed
+/// are reported, not left out.
+fn asset_index(config: &Config) -> Result<AssetIndex> {
     let mut index = AssetIndex::default();
+    let mut problems = Vec::new();
     for dir in config.asset_dirs() {
-        for entry in WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(|e| e.ok())
-        {
-            let ignored = crate::ignored::is_ignored(&entry.file_name().to_string_lossy());
-            if !entry.file_type().is_file() || ignored {
-                continue;
-            }
-            if let Some(rel) = entry
-                .path()
-                .strip_prefix(&dir)
-                .ok()
-                .and_then(|r| r.to_str())
-            {
-                index.insert(rel.replace('\\', "/"), entry.path().to_path_buf());
-            }
+        let listing = crate::render::listing::list(&dir, &config.root);
+        problems.extend(listing.problems);
+        for (rel, path) in listing.files {
+            index.insert(rel, path);
         }
     }
-    index
+    if problems.is_empty() {
+        Ok(index)
+    } else {
+        Err(Error::Content(problems))
+    }
 }
 
 /// A copied file may not replace a rendered page (e.g. `assets/index.html`).

@@ -67,9 +67,14 @@ pub struct BuildArgs {
 
 /// Options of `lernort init`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  lernort init meine-seite            creates ./meine-seite\n  lernort --root sites init           creates the site in sites/\n  lernort --root sites init blog      creates sites/blog (DIR is inside --root, as with git -C)"
+)]
 pub struct InitArgs {
-    /// The folder to create the site in; it must be empty or not exist yet.
-    pub dir: PathBuf,
+    /// The folder to create the site in; it must be empty or not exist yet. Relative
+    /// to `--root` when that is given. Without DIR: the `--root` folder, by default the
+    /// current folder.
+    pub dir: Option<PathBuf>,
 }
 
 impl Cli {
@@ -77,7 +82,7 @@ impl Cli {
     pub fn run(self) -> Result<()> {
         match self.command {
             Command::Build(args) => args.run(&self.root),
-            Command::Init(args) => args.run(),
+            Command::Init(args) => args.run(&self.root),
             Command::Serve(args) => crate::serve::run(
                 &self.root,
                 &crate::serve::Options {
@@ -116,14 +121,21 @@ impl BuildArgs {
 }
 
 impl InitArgs {
-    fn run(self) -> Result<()> {
-        crate::init::create(&self.dir)?;
-        let _ = writeln!(
-            std::io::stdout(),
-            "Created a new site in {}.\nNext: cd {} && lernort build",
-            self.dir.display(),
-            self.dir.display()
-        );
+    fn run(self, root: &std::path::Path) -> Result<()> {
+        // `--root` defaults to `.`: then DIR is shown as typed, not as `./DIR`.
+        let dir = match self.dir {
+            Some(dir) if root == std::path::Path::new(".") => dir,
+            Some(dir) => root.join(dir),
+            None => root.to_path_buf(),
+        };
+        crate::init::create(&dir)?;
+        let text = if dir == std::path::Path::new(".") {
+            "Created a new site in the current folder.\nNext: lernort build".to_string()
+        } else {
+            let dir = dir.display();
+            format!("Created a new site in {dir}.\nNext: cd {dir} && lernort build")
+        };
+        let _ = writeln!(std::io::stdout(), "{text}");
         Ok(())
     }
 }

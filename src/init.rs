@@ -1,4 +1,4 @@
-//! `lernort init DIR`: a minimal working site (config, home page, a section with one
+//! `lernort init [DIR]`: a minimal working site (config, home page, a section with one
 //! page, and the plain `einfach` theme) that `lernort build` turns into a site at once.
 
 use std::path::Path;
@@ -62,9 +62,13 @@ pub fn create(dir: &Path) -> Result<()> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?;
         if entries.next().is_some() {
+            let shown = if dir == Path::new(".") {
+                "the current folder".to_string()
+            } else {
+                dir.display().to_string()
+            };
             return Err(Error::Usage(format!(
-                "{} is not empty; `lernort init` only writes into a new or empty folder",
-                dir.display()
+                "{shown} is not empty; `lernort init` only writes into a new or empty folder"
             )));
         }
     }

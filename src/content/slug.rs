@@ -1,41 +1,61 @@
-//! URL slugs and heading ids from German text: lowercase ASCII, umlauts transliterated.
+//! URL slugs and heading ids from German text: lowercase ASCII, umlauts transliterated
+//! the German way, other letters by `deunicode`.
 
-/// Turns `text` into a URL segment: `Über uns` → `ueber-uns`, `Straße` → `strasse`.
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Turns `text` into a URL segment: `Über uns` → `ueber-uns`, `Straße` → `strasse`,
+/// `Café` → `cafe`.
 ///
-/// Letters and digits are kept (lowercased); German letters are transliterated;
-/// everything else (spaces, punctuation, other non-ASCII) folds into single `-`.
+/// The text is first normalised to NFC, so a letter typed as base letter plus
+/// combining mark (as macOS saves file names) is the same letter. German letters are
+/// transliterated (`ä` → `ae`, `ß` and `ẞ` → `ss`); other letters and digits by their
+/// closest ASCII (`é` → `e`, `中` → `zhong`), lowercased; `_` is kept. Everything else
+/// — spaces, punctuation, symbols, emoji — folds into single `-`. Text without letters
+/// or digits gives an empty slug, which callers report.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text.chars() {
-        let mapped: Option<&str> = match c {
-            'ä' | 'Ä' => Some("ae"),
-            'ö' | 'Ö' => Some("oe"),
-            'ü' | 'Ü' => Some("ue"),
-            'ß' | 'ẞ' => Some("ss"),
-            _ => None,
-        };
-        if let Some(m) = mapped {
-            out.push_str(m);
-            dash = false;
-        } else if ('\u{0300}'..='\u{036f}').contains(&c) {
-            // A combining mark from a decomposed letter (as macOS saves file names):
-            // a diaeresis after a, o or u is an umlaut; other marks are dropped.
-            if c == '\u{0308}' && out.ends_with(['a', 'o', 'u']) {
-                out.push('e');
-            }
-        } else if c.is_ascii_alphanumeric() || c == '_' {
-            out.push(c.to_ascii_lowercase());
-            dash = false;
-        } else if !dash && !out.is_empty() {
-            out.push('-');
-            dash = true;
+    for c in text.nfc() {
+        match c {
+            'ä' | 'Ä' => out.push_str("ae"),
+            'ö' | 'Ö' => out.push_str("oe"),
+            'ü' | 'Ü' => out.push_str("ue"),
+            'ß' | 'ẞ' => out.push_str("ss"),
+            c if c.is_ascii_alphanumeric() || c == '_' => out.push(c.to_ascii_lowercase()),
+            c if c.is_alphanumeric() => push_ascii(&mut out, c),
+            // A mark left over after NFC (no composed form exists) belongs to the letter
+            // before it: dropped, so that it does not split the word.
+            c if is_combining_mark(c) => {}
+            _ => dash(&mut out),
         }
     }
     while out.ends_with('-') {
         out.pop();
     }
     out
+}
+
+/// Appends the ASCII transliteration of a non-ASCII letter or digit; what is not a
+/// letter or digit in it (the spaces between CJK syllables) becomes `-`.
+fn push_ascii(out: &mut String, c: char) {
+    let Some(ascii) = deunicode::deunicode_char(c) else {
+        dash(out);
+        return;
+    };
+    for a in ascii.chars() {
+        if a.is_ascii_alphanumeric() {
+            out.push(a.to_ascii_lowercase());
+        } else {
+            dash(out);
+        }
+    }
+}
+
+/// Appends a `-` unless the slug is empty or already ends with one.
+fn dash(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('-') {
+        out.push('-');
+    }
 }
 
 #[cfg(test)]
@@ -53,12 +73,12 @@ mod tests {
     }
 
     #[test]
-    fn folds_spaces_punctuation_and_other_non_ascii() {
+    fn folds_spaces_and_punctuation() {
         assert_eq!(
             slugify("  Lernen vor Ort – Rückblick!  "),
             "lernen-vor-ort-rueckblick"
         );
-        assert_eq!(slugify("Café Zeit_2024"), "caf-zeit_2024");
+        assert_eq!(slugify("Café Zeit_2024"), "cafe-zeit_2024");
         assert_eq!(slugify("a///b"), "a-b");
     }
 
@@ -72,5 +92,29 @@ mod tests {
     fn empty_and_symbol_only_text_gives_empty_slug() {
         assert_eq!(slugify(""), "");
         assert_eq!(slugify("€ – !"), "");
+    }
+
+    #[test]
+    fn decomposed_letters_give_the_same_slug_as_composed_ones() {
+        assert_eq!(slugify("Cafe\u{301} Zeit"), "cafe-zeit");
+        assert_eq!(slugify("Café Zeit"), "cafe-zeit");
+        assert_eq!(slugify("A\u{308}rger o\u{308}ffnen"), "aerger-oeffnen");
+    }
+
+    #[test]
+    fn capital_sharp_s_and_other_letters_are_transliterated() {
+        assert_eq!(slugify("GROẞE STRAẞE"), "grosse-strasse");
+        assert_eq!(slugify("Øresund Łódź Ærø"), "oresund-lodz-aero");
+        assert_eq!(slugify("Ελλάδα"), "ellada");
+        assert_eq!(slugify("中文"), "zhong-wen");
+    }
+
+    #[test]
+    fn stray_combining_marks_and_emoji_are_dropped() {
+        // A mark on a letter without a composed form (q + ring) leaves the letter.
+        assert_eq!(slugify("q\u{30a}uiz"), "quiz");
+        assert_eq!(slugify("q\u{20dd}uiz x\u{1ab0}"), "quiz-x");
+        assert_eq!(slugify("Fest 🎉 2026"), "fest-2026");
+        assert_eq!(slugify("🎉🎉"), "");
     }
 }

@@ -6,7 +6,9 @@ pub mod context;
 mod extras;
 mod fingerprint;
 pub mod functions;
+pub mod listing;
 pub mod memo;
+mod template_cycles;
 mod template_deps;
 mod templates;
 
@@ -80,6 +82,8 @@ struct Job<'a> {
     chosen_by: (&'a Path, Option<usize>),
     /// The fingerprint of `value`.
     fingerprint: u64,
+    /// Whether the template is the default one (no `template:` chose it).
+    default: bool,
 }
 
 /// Renders every page, section, the 404 page, sitemap, robots.txt and alias redirects
@@ -110,7 +114,11 @@ pub fn render(
     globals.insert_value("site", views.site.clone());
     globals.insert("lang", &site.config.language);
 
-    let jobs = jobs(site, &views, &fingerprints);
+    let mut jobs = jobs(site, &views, &fingerprints);
+    // A missing default template is one problem of the site, not one of every page.
+    let defaults = jobs.iter().filter(|j| j.default).map(|j| j.template);
+    let mut problems = templates.missing_defaults(defaults, &site.config);
+    jobs.retain(|j| !j.default || templates.has(j.template));
     let page_values = std::mem::take(&mut views.pages);
     drop(views);
     drop(p);
@@ -129,7 +137,6 @@ pub fn render(
         jobs.into_par_iter().map(|job| run.job(&job)).collect();
     drop(p);
     let p = crate::profile::stage("render: collect");
-    let mut problems = Vec::new();
     let jobs_done = results.len();
     let mut fresh = Vec::new();
     for r in results {
@@ -275,17 +282,19 @@ fn jobs<'a>(
             display: &s.display,
             chosen_by: (&s.display, s.template_line),
             fingerprint: fps.sections[id],
+            default: s.template.is_none(),
         });
     }
     for (id, p) in site.pages.iter().enumerate() {
         let section = &site.sections[p.section];
-        let (template, chosen_by) = match (&p.template, &section.page_template) {
-            (Some(t), _) => (t.as_str(), (p.display.as_path(), p.template_line)),
+        let (template, chosen_by, default) = match (&p.template, &section.page_template) {
+            (Some(t), _) => (t.as_str(), (p.display.as_path(), p.template_line), false),
             (None, Some(t)) => (
                 t.as_str(),
                 (section.display.as_path(), section.page_template_line),
+                false,
             ),
-            (None, None) => ("page.html", (p.display.as_path(), None)),
+            (None, None) => ("page.html", (p.display.as_path(), None), true),
         };
         jobs.push(Job {
             template,
@@ -295,6 +304,7 @@ fn jobs<'a>(
             display: &p.display,
             chosen_by,
             fingerprint: fps.pages[id],
+            default,
         });
     }
     jobs

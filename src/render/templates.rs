@@ -4,13 +4,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use tera::{ErrorKind, Tera};
-use walkdir::WalkDir;
-
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::render::functions::{Shared, Slot, register};
-use crate::render::template_deps;
+use crate::render::{listing, template_cycles, template_deps};
+use tera::{ErrorKind, Tera};
 
 /// The parsed templates and where each came from.
 pub struct Templates {
@@ -22,7 +20,12 @@ pub struct Templates {
     slot: Slot,
     /// Per template: a hash of the names and texts of every template it uses.
     chains: HashMap<String, u64>,
+    /// Per template: what its tags name, for locating circles in error messages.
+    refs: Refs,
 }
+
+/// Template name → what its tags refer to.
+type Refs = HashMap<String, template_deps::Refs>;
 
 fn new_tera(slot: &Slot) -> Tera {
     let mut tera = Tera::new();
@@ -36,20 +39,20 @@ impl Templates {
     pub fn load(config: &Config) -> Result<Templates> {
         let mut chosen: BTreeMap<String, PathBuf> = BTreeMap::new();
         let dirs = config.template_dirs();
-        // Later folders have lower priority: insert the theme first, then let the site win.
-        for dir in dirs.iter().rev() {
-            for (name, path) in list(dir) {
-                chosen.insert(name, path);
-            }
-        }
         if let Some(theme) = &config.theme {
             let dir = config.root.join("themes").join(theme);
             if !dir.is_dir() {
                 return Err(theme_missing(config, theme));
             }
         }
-        let mut sources = HashMap::new();
         let mut problems = Vec::new();
+        // Later folders have lower priority: insert the theme first, then let the site win.
+        for dir in dirs.iter().rev() {
+            let listing = listing::list(dir, &config.root);
+            problems.extend(listing.problems);
+            chosen.extend(listing.files);
+        }
+        let mut sources = HashMap::new();
         for (name, path) in &chosen {
             let display = path
                 .strip_prefix(&config.root)
@@ -73,29 +76,30 @@ impl Templates {
             if let Err(e) = probe.add_raw_template(name, text)
                 && matches!(e.kind(), ErrorKind::SyntaxError(_))
             {
-                problems.push(diagnose(&e, &sources, None));
+                problems.push(diagnose(&e, &sources, &Refs::new(), None));
             }
         }
         if !problems.is_empty() {
             return Err(Error::Content(problems));
         }
+        let refs: Refs = sources
+            .iter()
+            .map(|(n, (_, t))| (n.clone(), template_deps::refs(t)))
+            .collect();
         let mut tera = new_tera(&slot);
         let pairs = sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str()));
         if let Err(e) = tera.add_raw_templates(pairs) {
-            return Err(Error::Content(diagnose_all(&e, &sources)));
+            return Err(Error::Content(diagnose_all(&e, &sources, &refs)));
         }
-        let texts: HashMap<String, String> = sources
-            .iter()
-            .map(|(n, (_, t))| (n.clone(), t.clone()))
-            .collect();
-        let chains = template_deps::closures(&texts)
+        let chains = template_deps::closures(&refs)
             .into_iter()
             .map(|(name, used)| {
                 let mut h = xxhash_rust::xxh3::Xxh3::new();
-                for n in &used {
+                // `closures` lists only names of `refs`, which has the keys of `sources`.
+                for (n, (_, text)) in used.iter().filter_map(|n| sources.get_key_value(n)) {
                     h.update(n.as_bytes());
                     h.update(&[0]);
-                    h.update(texts[n].as_bytes());
+                    h.update(text.as_bytes());
                     h.update(&[0]);
                 }
                 (name, h.digest())
@@ -106,6 +110,7 @@ impl Templates {
             sources,
             slot,
             chains,
+            refs,
         })
     }
 
@@ -138,9 +143,118 @@ impl Templates {
         names
     }
 
+    /// One diagnostic for all default templates (`index.html`, `section.html`,
+    /// `page.html`) that pages and sections need but no folder has, saying where
+    /// lernort looked; `needed` has the default template of every page and section.
+    pub fn missing_defaults<'a>(
+        &self,
+        needed: impl Iterator<Item = &'a str>,
+        config: &Config,
+    ) -> Vec<Diagnostic> {
+        let mut missing: BTreeMap<&str, usize> = BTreeMap::new();
+        for name in needed.filter(|n| !self.has(n)) {
+            *missing.entry(name).or_default() += 1;
+        }
+        if missing.is_empty() {
+            return Vec::new();
+        }
+        vec![missing_defaults(&missing, config)]
+    }
+
     /// Converts a Tera error, noting the content file being rendered.
     pub fn diagnose(&self, e: &tera::Error, rendering: Option<&Path>) -> Diagnostic {
-        diagnose(e, &self.sources, rendering)
+        diagnose(e, &self.sources, &self.refs, rendering)
+    }
+}
+
+fn missing_defaults(missing: &BTreeMap<&str, usize>, config: &Config) -> Diagnostic {
+    // Name order puts `index.html` first; the order pages are built in reads better.
+    let mut names: Vec<&str> = missing.keys().copied().collect();
+    names.sort_by_key(|n| {
+        ["index.html", "section.html", "page.html"]
+            .iter()
+            .position(|d| d == n)
+    });
+    let users = |name: &str| {
+        let n = missing.get(name).copied().unwrap_or(0);
+        match (name, n) {
+            ("index.html", _) => "the home page".to_string(),
+            ("section.html", 1) => "1 section".to_string(),
+            ("section.html", n) => format!("{n} sections"),
+            (_, 1) => "1 page".to_string(),
+            (_, n) => format!("{n} pages"),
+        }
+    };
+    let message = match names.as_slice() {
+        [one] => format!(
+            "the template `{one}` does not exist, but {} {} it",
+            users(one),
+            if missing.get(one) == Some(&1) {
+                "needs"
+            } else {
+                "need"
+            }
+        ),
+        many => {
+            let parts: Vec<String> = many
+                .iter()
+                .map(|n| format!("`{n}` ({})", users(n)))
+                .collect();
+            format!("the templates {} do not exist", join_and(&parts))
+        }
+    };
+    let looked: Vec<String> = config
+        .template_dirs()
+        .iter()
+        .map(|d| format!("{}/", d.strip_prefix(&config.root).unwrap_or(d).display()))
+        .collect();
+    let site_files: Vec<String> = names.iter().map(|n| format!("templates/{n}")).collect();
+    let (path, hint) = match &config.theme {
+        Some(theme) => (
+            PathBuf::from(format!("themes/{theme}/templates")),
+            format!(
+                "add {} (or put {} into themes/{theme}/templates/)",
+                join_and(&site_files),
+                if site_files.len() == 1 { "it" } else { "them" }
+            ),
+        ),
+        None => (
+            PathBuf::from(crate::config::CONFIG_FILE),
+            format!(
+                "set `theme:` in site.yaml to a folder of themes/{}, or add {}",
+                available_themes(&config.root),
+                join_and(&site_files)
+            ),
+        ),
+    };
+    Diagnostic::new(path, message)
+        .note(format!("lernort looked in {}", join_and(&looked)))
+        .hint(hint)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// ` (here: a, b)` listing the folders of `themes/`, or nothing when there are none.
+fn available_themes(root: &Path) -> String {
+    let mut themes: Vec<String> = std::fs::read_dir(root.join("themes"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    themes.sort();
+    if themes.is_empty() {
+        String::new()
+    } else {
+        format!(" (here: {})", themes.join(", "))
     }
 }
 
@@ -160,31 +274,22 @@ fn theme_missing(config: &Config, theme: &str) -> Error {
     .into()
 }
 
-/// Template files under `dir`, by their name relative to it (`partials/nav.html`).
-fn list(dir: &Path) -> Vec<(String, PathBuf)> {
-    WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| !crate::ignored::is_ignored(&e.file_name().to_string_lossy()))
-        .filter_map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .ok()?
-                .to_str()?
-                .replace('\\', "/");
-            Some((rel, e.path().to_path_buf()))
-        })
-        .collect()
-}
-
 /// Tera reports unknown filters, functions and includes of all templates as one
 /// message of `error: …\n --> name:line:col` blocks; split it into diagnostics.
-fn diagnose_all(e: &tera::Error, sources: &HashMap<String, (PathBuf, String)>) -> Vec<Diagnostic> {
+fn diagnose_all(e: &tera::Error, sources: &Sources, refs: &Refs) -> Vec<Diagnostic> {
+    let circle = match e.kind() {
+        ErrorKind::CircularExtend { .. } => Some(template_cycles::Kind::Extends),
+        ErrorKind::CircularInclude { .. } => Some(template_cycles::Kind::Include),
+        _ => None,
+    };
+    if let Some(kind) = circle {
+        let found = circles(kind, sources, refs);
+        if !found.is_empty() {
+            return found;
+        }
+    }
     let ErrorKind::Msg(text) = e.kind() else {
-        return vec![diagnose(e, sources, None)];
+        return vec![diagnose(e, sources, refs, None)];
     };
     let mut out = Vec::new();
     for block in text.split("\n\n") {
@@ -212,7 +317,12 @@ fn diagnose_all(e: &tera::Error, sources: &HashMap<String, (PathBuf, String)>) -
             },
             None => Diagnostic::new("templates", format!("template error: {message}")),
         };
-        out.push(d.hint("check the name; lernort adds the functions `get_page`, `get_section`, `url` and the filter `date`"));
+        let hint = if message.starts_with("Unknown template") {
+            "check the name in `{% include \"…\" %}`; names are relative to the templates folder"
+        } else {
+            "check the name; lernort adds the functions `get_page`, `get_section`, `url` and the filter `date`"
+        };
+        out.push(d.hint(hint));
     }
     if out.is_empty() {
         out.push(Diagnostic::new(
@@ -223,11 +333,61 @@ fn diagnose_all(e: &tera::Error, sources: &HashMap<String, (PathBuf, String)>) -
     out
 }
 
+/// Template name → (file shown in messages, source text).
+type Sources = HashMap<String, (PathBuf, String)>;
+
+/// Every circle of `kind`, found in the templates' tags.
+fn circles(kind: template_cycles::Kind, sources: &Sources, refs: &Refs) -> Vec<Diagnostic> {
+    let ordered: BTreeMap<&str, &template_deps::Refs> =
+        refs.iter().map(|(n, r)| (n.as_str(), r)).collect();
+    let file = |name: &str| {
+        sources.get(name).map_or_else(
+            || PathBuf::from(format!("templates/{name}")),
+            |(p, _)| p.clone(),
+        )
+    };
+    let source = |name: &str| sources.get(name).map(|(_, t)| t.clone());
+    template_cycles::diagnose(kind, &ordered, &file, &source)
+}
+
+/// Tera says only that components recursed too deep, without a place: find the
+/// circle of calls in the templates.
+fn component_recursion(
+    e: &tera::Error,
+    sources: &Sources,
+    refs: &Refs,
+    rendering: Option<&Path>,
+) -> Option<Diagnostic> {
+    let recursion = match e.kind() {
+        ErrorKind::Msg(m) => m.contains("recursion depth for components"),
+        ErrorKind::RenderingError(r) => r.message().contains("recursion depth for components"),
+        _ => false,
+    };
+    if !recursion {
+        return None;
+    }
+    let d = circles(template_cycles::Kind::Component, sources, refs)
+        .into_iter()
+        .next()?;
+    Some(match (rendering, &d.note) {
+        (Some(content), Some(note)) => {
+            let note = format!("{note}; while rendering {}", content.display());
+            d.note(note)
+        }
+        (Some(content), None) => d.note(format!("while rendering {}", content.display())),
+        (None, _) => d,
+    })
+}
+
 fn diagnose(
     e: &tera::Error,
-    sources: &HashMap<String, (PathBuf, String)>,
+    sources: &Sources,
+    refs: &Refs,
     rendering: Option<&Path>,
 ) -> Diagnostic {
+    if let Some(d) = component_recursion(e, sources, refs, rendering) {
+        return d;
+    }
     let file = |name: &str| {
         sources.get(name).map_or_else(
             || PathBuf::from(format!("templates/{name}")),
@@ -260,12 +420,12 @@ fn diagnose(
             )
             .hint("check the name in `{% extends \"…\" %}`; names are relative to the templates folder");
             let source = sources.get(current.as_str()).map(|(_, text)| text);
-            let line = source.and_then(|text| {
-                text.lines()
-                    .position(|l| l.contains("extends") && l.contains(parent.as_str()))
-            });
+            let line = refs
+                .get(current.as_str())
+                .and_then(|r| r.extends.as_ref())
+                .map(|(_, line)| *line);
             match (source, line) {
-                (Some(text), Some(i)) => d.at(i + 1, Some(1)).with_source(text),
+                (Some(text), Some(line)) => d.at(line, Some(1)).with_source(text),
                 _ => d,
             }
         }
