@@ -137,7 +137,6 @@ fn unknown_subcommands_and_flags_exit_with_2() {
         &["frobnicate"],
         &["--frobnicate", "build"],
         &["build", "--fast"],
-        &["init"],
         &[],
     ] {
         let (code, _, stderr) = lernort(args);
