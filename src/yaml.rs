@@ -3,7 +3,10 @@
 //! serde_yaml is deprecated upstream; keeping every call here means a maintained fork
 //! replaces it by editing this one file. Errors come out as [`YamlError`] with lines
 //! counted from the top of the *file* (not of the front matter block) and a
-//! "did you mean" hint for unknown keys.
+//! "did you mean" hint for unknown keys. A structural pass ([`shape`]) runs first, for
+//! what serde_yaml accepts silently (a key given twice) or reports without a position.
+
+mod shape;
 
 use serde::de::DeserializeOwned;
 
@@ -32,9 +35,7 @@ pub fn parse<T: DeserializeOwned>(
     first_line: usize,
     what: &str,
 ) -> Result<T, YamlError> {
-    // An empty document is an empty mapping, so that `---\n---` means "no keys".
-    let text = if text.trim().is_empty() { "{}" } else { text };
-    serde_yaml::from_str(text).map_err(|e| describe(&e, text, first_line, what))
+    read(text, first_line, what, |t| serde_yaml::from_str(t))
 }
 
 /// Like [`parse`], for types that need outside knowledge to deserialize (a seed).
@@ -42,9 +43,40 @@ pub fn parse_seed<T, S>(seed: S, text: &str, first_line: usize, what: &str) -> R
 where
     S: for<'de> serde::de::DeserializeSeed<'de, Value = T>,
 {
+    read(text, first_line, what, |text| {
+        seed.deserialize(serde_yaml::Deserializer::from_str(text))
+    })
+}
+
+/// Checks the structure of `text`, then deserializes it with `de`.
+fn read<T>(
+    text: &str,
+    first_line: usize,
+    what: &str,
+    de: impl FnOnce(&str) -> Result<T, serde_yaml::Error>,
+) -> Result<T, YamlError> {
+    // An empty document is an empty mapping, so that `---\n---` means "no keys".
     let text = if text.trim().is_empty() { "{}" } else { text };
-    seed.deserialize(serde_yaml::Deserializer::from_str(text))
-        .map_err(|e| describe(&e, text, first_line, what))
+    let shape = shape::scan(text).map_err(|dup| duplicate(&dup, first_line, what))?;
+    de(text).map_err(|e| describe(&e, text, first_line, &shape, what))
+}
+
+/// The error for a key given twice: at the second one, naming the first one's line.
+fn duplicate(dup: &shape::Duplicate, first_line: usize, what: &str) -> YamlError {
+    let place = if dup.within.is_empty() {
+        String::new()
+    } else {
+        format!(" of `{}`", dup.within)
+    };
+    YamlError {
+        line: Some(dup.at.0 + first_line - 1),
+        column: Some(dup.at.1),
+        message: format!("the key `{}`{place} appears twice in {what}", dup.key),
+        hint: Some(format!(
+            "it is first given on line {}; keep one of the two (YAML allows each key once per group)",
+            dup.first_line + first_line - 1
+        )),
+    }
 }
 
 /// An empty mapping, the default for `extra`.
@@ -52,7 +84,13 @@ pub fn empty_map() -> Value {
     Value::Mapping(serde_yaml::Mapping::new())
 }
 
-fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) -> YamlError {
+fn describe(
+    e: &serde_yaml::Error,
+    text: &str,
+    first_line: usize,
+    shape: &shape::Shape,
+    what: &str,
+) -> YamlError {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C" to its messages; we print the
     // position ourselves, relative to the file.
@@ -87,6 +125,25 @@ fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) ->
             format!("`{key}: {value}` is not a valid value in {what}"),
             Some(format!("use one of: {}", allowed.join(", "))),
         )
+    } else if let Some(tab) = tab_indent(text, at) {
+        at = Some(tab);
+        (
+            format!(
+                "a tab indents this line in {what}, but YAML does not allow tabs for indentation"
+            ),
+            Some("indent with spaces instead".into()),
+        )
+    } else if message.contains("repetition limit exceeded") {
+        at = shape.first_alias.or(at);
+        (
+            format!("the aliases in {what} expand to too much data"),
+            Some("an alias (`*name`) repeats what its anchor (`&name`) marks, and nested aliases multiply; write the values out instead".into()),
+        )
+    } else if message.contains("recursion limit exceeded") {
+        (
+            format!("the values in {what} are nested too deeply"),
+            Some("use at most a few levels of lists and groups; if anchors and aliases (`&name`, `*name`) build the nesting, write the values out instead".into()),
+        )
     } else if let Some(opened) = unclosed_quote(&raw) {
         at = Some(opened);
         (
@@ -108,6 +165,22 @@ fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) ->
         message,
         hint,
     }
+}
+
+/// Where a tab indents the line serde_yaml stopped at (or the one before it, when it
+/// stopped at the start of the next line): YAML indents with spaces only. Tabs
+/// elsewhere (after a `:`, inside text) are valid and not reported.
+fn tab_indent(text: &str, at: Option<(usize, usize)>) -> Option<(usize, usize)> {
+    let (line, _) = at?;
+    let lines: Vec<&str> = text.lines().collect();
+    [line, line.saturating_sub(1)]
+        .into_iter()
+        .filter(|&n| n >= 1)
+        .find_map(|n| {
+            let l = lines.get(n - 1)?;
+            let indent = &l[..l.len() - l.trim_start_matches([' ', '\t']).len()];
+            indent.find('\t').map(|i| (n, i + 1))
+        })
 }
 
 /// The position of the opening quote in "…, while scanning a quoted scalar at line L column C".
@@ -188,6 +261,22 @@ fn between_backticks(message: &str, prefix: &str) -> Option<String> {
     let start = message.find(prefix)? + prefix.len();
     let len = message[start..].find('`')?;
     Some(message[start..start + len].to_string())
+}
+
+/// The error for a top-level `key` whose text is empty or only spaces (`title:`,
+/// `title: ""`), at its line in the file.
+pub fn empty_text(text: &str, first_line: usize, key: &str, what: &str, hint: &str) -> YamlError {
+    YamlError {
+        line: Some(line_of_key(text, key).unwrap_or(1) + first_line - 1),
+        column: Some(1),
+        message: format!("`{key}` is empty in {what}"),
+        hint: Some(hint.to_string()),
+    }
+}
+
+/// Whether a text is empty or only white space.
+pub fn is_blank(value: &str) -> bool {
+    value.trim().is_empty()
 }
 
 /// The 1-based line of a top-level `key:` in `text`.

@@ -1,0 +1,299 @@
+//! Inputs lernort used to accept silently (issue 8, "Hardening"): empty titles, keys given
+//! twice, aliases that are full URLs, invalid language tags, a bad `--base-url`, YAML
+//! alias bombs and tabs, and root-relative Markdown links. Each is an error with file,
+//! line and a hint, snapshotted exactly as a user sees it; build failures exit 1 and
+//! leave the previous output untouched (`Site::build_fails`).
+
+mod common;
+
+use common::Site;
+
+/// The basic site with `files` (path, text) written over it.
+fn basic_with(files: &[(&str, &str)]) -> Site {
+    let site = Site::fixture("basic");
+    for (path, text) in files {
+        site.write(path, text);
+    }
+    site
+}
+
+/// The basic fixture's `site.yaml` with `lines` added at the end.
+fn site_yaml_with(lines: &str) -> String {
+    format!(
+        "title: KBM Test\ndescription: Eine Test-Website\nbase_url: https://kbm.example.org\nlanguage: de\ntheme: test\ntaxonomies: [tags]\n{lines}"
+    )
+}
+
+/// Asserts that the report ends with the count line for `n` errors.
+#[track_caller]
+fn assert_error_count(stderr: &str, n: usize) {
+    let expected = if n == 1 {
+        "build failed: 1 error; the output folder was left untouched\n".to_string()
+    } else {
+        format!("build failed: {n} errors; the output folder was left untouched\n")
+    };
+    assert!(stderr.ends_with(&expected), "{stderr}");
+}
+
+// ---------------------------------------------------------------------------------
+// Empty titles
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn empty_page_titles_are_errors_at_their_line() {
+    for (name, line) in [
+        ("page_title_without_value", "title:"),
+        ("page_title_empty_quotes", "title: \"\""),
+        ("page_title_only_spaces", "title: \"   \""),
+    ] {
+        let site = basic_with(&[(
+            "content/team.md",
+            &format!("---\nweight: 1\n{line}\n---\nText\n"),
+        )]);
+        let stderr = site.build_fails(&[]);
+        assert_error_count(&stderr, 1);
+        insta::assert_snapshot!(name, stderr);
+    }
+}
+
+#[test]
+fn an_explicitly_empty_section_title_is_an_error() {
+    for (name, line) in [
+        ("section_title_without_value", "title:"),
+        ("section_title_only_spaces", "title: '  '"),
+    ] {
+        let site = basic_with(&[(
+            "content/projekte/_index.md",
+            &format!("---\n{line}\ndescription: Unsere Projekte\n---\nText\n"),
+        )]);
+        let stderr = site.build_fails(&[]);
+        assert_error_count(&stderr, 1);
+        insta::assert_snapshot!(name, stderr);
+    }
+}
+
+#[test]
+fn a_section_without_title_is_named_after_its_folder() {
+    let site = basic_with(&[(
+        "content/lernen-vor-ort/_index.md",
+        "---\ndescription: Ein Bereich\n---\nText\n",
+    )]);
+    site.build_ok(&[]);
+    assert!(
+        site.output("lernen-vor-ort/index.html")
+            .contains("<h1>Lernen vor ort</h1>")
+    );
+}
+
+#[test]
+fn an_empty_site_title_is_an_error() {
+    let site = basic_with(&[(
+        "site.yaml",
+        "title: \"\"\nbase_url: https://kbm.example.org\ntheme: test\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    insta::assert_snapshot!(stderr);
+}
+
+// ---------------------------------------------------------------------------------
+// Keys given twice
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn a_front_matter_key_twice_names_both_lines() {
+    let site = basic_with(&[(
+        "content/team.md",
+        "---\ntitle: Unser Team\nweight: 1\ntitle: Das Team\n---\nText\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    assert_error_count(&stderr, 1);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn a_key_twice_in_extra_is_found_at_any_depth() {
+    let site = basic_with(&[(
+        "content/team.md",
+        "---\ntitle: Unser Team\nextra:\n  kontakt:\n    email: a@example.org\n    raum: 1\n    email: b@example.org\n---\nText\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn a_section_front_matter_key_twice_is_an_error() {
+    let site = basic_with(&[(
+        "content/projekte/_index.md",
+        "---\ntitle: Projekte\nsort_by: date\nsort_by: title\n---\nText\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn a_site_yaml_key_twice_is_an_error_also_in_extra() {
+    let site = basic_with(&[("site.yaml", &site_yaml_with("theme: kommune\n"))]);
+    insta::assert_snapshot!("site_yaml_key_twice", site.build_fails(&[]));
+    let site = basic_with(&[(
+        "site.yaml",
+        &site_yaml_with("extra:\n  telefon: 1\n  telefon: 2\n"),
+    )]);
+    insta::assert_snapshot!("site_yaml_extra_key_twice", site.build_fails(&[]));
+}
+
+// ---------------------------------------------------------------------------------
+// Aliases
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn aliases_that_are_not_plain_paths_are_errors_at_their_line() {
+    let site = basic_with(&[(
+        "content/team.md",
+        "---\ntitle: Unser Team\naliases:\n  - /altes-team/\n  - https://evil.example/\n  - //evil.example/team/\n  - /team/?alt=1\n  - /team/#alt\n  - '\\team\\alt'\n  - /a/../../etc/\n---\nText\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    assert_error_count(&stderr, 6);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn plain_aliases_still_redirect() {
+    let site = basic_with(&[(
+        "content/team.md",
+        "---\ntitle: Unser Team\naliases: [/altes-team/, alt/team, /%C3%BCber-uns/]\n---\nText\n",
+    )]);
+    site.build_ok(&[]);
+    for alias in [
+        "altes-team/index.html",
+        "alt/team/index.html",
+        "über-uns/index.html",
+    ] {
+        assert!(
+            site.output(alias).contains("https://kbm.example.org/team/"),
+            "{alias}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Language
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn a_language_that_is_no_bcp47_tag_is_an_error() {
+    for (name, value) in [
+        ("language_klingon", "klingonisch!!"),
+        ("language_underscore", "de_DE"),
+    ] {
+        let text = site_yaml_with("").replace("language: de", &format!("language: {value}"));
+        let site = basic_with(&[("site.yaml", &text)]);
+        let stderr = site.build_fails(&[]);
+        assert_error_count(&stderr, 1);
+        insta::assert_snapshot!(name, stderr);
+    }
+}
+
+#[test]
+fn a_valid_language_tag_is_written_in_canonical_case() {
+    let text = site_yaml_with("").replace("language: de", "language: DE-at");
+    let site = basic_with(&[("site.yaml", &text)]);
+    site.build_ok(&[]);
+    assert!(site.output("index.html").contains("<html lang=\"de-AT\">"));
+    // German typography follows the canonical tag.
+    site.write("content/team.md", "---\ntitle: Team\n---\n\"Hallo\"\n");
+    site.build_ok(&[]);
+    assert!(site.output("team/index.html").contains("„Hallo“"));
+}
+
+// ---------------------------------------------------------------------------------
+// Base URL
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn a_bad_base_url_flag_is_a_usage_error_naming_the_flag() {
+    let site = Site::fixture("basic");
+    let before = site.with_previous_output();
+    let run = site.run(&["build", "--base-url", "ftp://x"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(site.tree("public"), before);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn a_base_url_with_a_query_is_an_error() {
+    let text = site_yaml_with("").replace(
+        "base_url: https://kbm.example.org",
+        "base_url: https://kbm.example.org/?x=1",
+    );
+    let site = basic_with(&[("site.yaml", &text)]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+// ---------------------------------------------------------------------------------
+// YAML: alias bombs and tabs
+// ---------------------------------------------------------------------------------
+
+/// A "billion laughs" mapping under `extra:`: nine levels of nine aliases each.
+fn alias_bomb(indent: &str) -> String {
+    let mut text = format!("{indent}a: &a [x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..10u8 {
+        let (name, prev) = ((b'a' + level) as char, (b'a' + level - 1) as char);
+        let items = vec![format!("*{prev}"); 9].join(", ");
+        text.push_str(&format!("{indent}{name}: &{name} [{items}]\n"));
+    }
+    text
+}
+
+#[test]
+fn an_alias_bomb_in_front_matter_names_its_line() {
+    let page = format!(
+        "---\ntitle: Unser Team\nextra:\n{}---\nText\n",
+        alias_bomb("  ")
+    );
+    let site = basic_with(&[("content/team.md", &page)]);
+    let stderr = site.build_fails(&[]);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn an_alias_bomb_in_site_yaml_names_its_line() {
+    let text = site_yaml_with(&format!("extra:\n{}", alias_bomb("  ")));
+    let site = basic_with(&[("site.yaml", &text)]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn too_deep_nesting_is_explained() {
+    let page = format!(
+        "---\ntitle: Unser Team\nextra: {}{}\n---\nText\n",
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let site = basic_with(&[("content/team.md", &page)]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn tabs_as_indentation_are_named() {
+    let site = basic_with(&[(
+        "content/team.md",
+        "---\ntitle: Unser Team\nextra:\n\trolle: Leitung\n---\nText\n",
+    )]);
+    insta::assert_snapshot!("tab_in_front_matter", site.build_fails(&[]));
+    let site = basic_with(&[(
+        "content/team.md",
+        "---\ntitle: Unser Team\n\tweight: 1\n---\nText\n",
+    )]);
+    insta::assert_snapshot!("tab_after_a_value_in_front_matter", site.build_fails(&[]));
+    let site = basic_with(&[("site.yaml", &site_yaml_with("extra:\n  a: 1\n\tb: 2\n"))]);
+    insta::assert_snapshot!("tab_in_site_yaml", site.build_fails(&[]));
+}
+
+#[test]
+fn tabs_inside_values_are_fine() {
+    let site = basic_with(&[(
+        "content/team.md",
+        "---\ntitle:\tUnser Team\ndescription: |\n  Zeile\tmit Tab\n---\nText\n",
+    )]);
+    site.build_ok(&[]);
+}
