@@ -297,3 +297,123 @@ fn tabs_inside_values_are_fine() {
     )]);
     site.build_ok(&[]);
 }
+
+// ---------------------------------------------------------------------------------
+// Root-relative links
+// ---------------------------------------------------------------------------------
+
+/// The basic site with an Impressum (with a heading), a page with an alias, a download
+/// and an image in `assets/`, and `links` as the text of `content/links.md`.
+fn site_with_root_links(links: &str) -> Site {
+    basic_with(&[
+        (
+            "content/impressum.md",
+            "---\ntitle: Impressum\n---\nAngaben.\n\n## Ansprechpartner\n\nN. N.\n",
+        ),
+        (
+            "content/team.md",
+            "---\ntitle: Unser Team\naliases: [/altes-team/]\n---\nText\n",
+        ),
+        ("assets/downloads/bericht.pdf", &"x".repeat(2048)),
+        ("assets/bilder/logo.png", "png"),
+        (
+            "content/links.md",
+            &format!("---\ntitle: Verweise\n---\n{links}"),
+        ),
+    ])
+}
+
+const GOOD_ROOT_LINKS: &str = "\
+- [Impressum](/impressum/)
+- [Ohne Schrägstrich](/impressum)
+- [Als Datei](/impressum/index.html)
+- [Mit Anker](/impressum/#ansprechpartner)
+- [Mit Anfrage](/impressum/?druck=1#ansprechpartner)
+- [Bericht](/downloads/bericht.pdf)
+- [Projekte](/projekte/)
+- [Start](/)
+- [Altes Team](/altes-team/)
+- [Sitemap](/sitemap.xml)
+- ![Logo](/bilder/logo.png)
+";
+
+#[test]
+fn root_relative_links_lead_to_what_the_site_publishes() {
+    let site = site_with_root_links(GOOD_ROOT_LINKS);
+    site.build_ok(&[]);
+    let html = site.output_hrefs("links/index.html");
+    for expected in [
+        "<a href=\"/impressum/\">Impressum</a>",
+        // A page's URL without its trailing slash leads to the page itself.
+        "<a href=\"/impressum/\">Ohne Schrägstrich</a>",
+        "<a href=\"/impressum/\">Als Datei</a>",
+        "<a href=\"/impressum/#ansprechpartner\">Mit Anker</a>",
+        "<a href=\"/impressum/?druck=1#ansprechpartner\">Mit Anfrage</a>",
+        "<a href=\"/downloads/bericht.pdf\">Bericht <span class=\"download-info\">(PDF, 2 KB)</span></a>",
+        "<a href=\"/projekte/\">Projekte</a>",
+        "<a href=\"/\">Start</a>",
+        // An alias leads to its page directly, without the redirect.
+        "<a href=\"/team/\">Altes Team</a>",
+        "<a href=\"/sitemap.xml\">Sitemap</a>",
+        "<img src=\"/bilder/logo.png\" alt=\"Logo\" />",
+    ] {
+        assert!(html.contains(expected), "missing {expected}:\n{html}");
+    }
+    let html = site.output("links/index.html");
+    assert!(html.contains("data-href=\"https://kbm.example.org/impressum/#ansprechpartner\""));
+}
+
+#[test]
+fn root_relative_links_get_the_base_path() {
+    let site = site_with_root_links(GOOD_ROOT_LINKS);
+    site.build_ok(&["--base-url", "https://example.org/kbm"]);
+    let html = site.output_hrefs("links/index.html");
+    for expected in [
+        "<a href=\"/kbm/impressum/\">Ohne Schrägstrich</a>",
+        "<a href=\"/kbm/impressum/?druck=1#ansprechpartner\">Mit Anfrage</a>",
+        "<a href=\"/kbm/downloads/bericht.pdf\">Bericht <span",
+        "<a href=\"/kbm/\">Start</a>",
+        "<a href=\"/kbm/team/\">Altes Team</a>",
+        "<img src=\"/kbm/bilder/logo.png\"",
+    ] {
+        assert!(html.contains(expected), "missing {expected}:\n{html}");
+    }
+    assert!(
+        site.output("links/index.html")
+            .contains("data-href=\"https://example.org/kbm/impressum/\"")
+    );
+}
+
+#[test]
+fn dead_root_relative_links_are_errors_with_the_nearest_address() {
+    let site = site_with_root_links(
+        "\
+Siehe [Impressum](/impresum/) und [Bericht](/downloads/berich.pdf).
+
+Auch [Heading](/impressum/#fehlt), [Irgendwo](/ganz/woanders/) und ![Logo](/bilder/logo.svg).
+",
+    );
+    let stderr = site.build_fails(&[]);
+    assert_error_count(&stderr, 5);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn a_root_relative_link_repeating_the_base_path_is_explained() {
+    let site = site_with_root_links("[Impressum](/kbm/impressum/)\n");
+    let stderr = site.build_fails(&["--base-url", "https://example.org/kbm"]);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn a_root_relative_link_to_a_draft_is_an_error() {
+    let site = site_with_root_links("[Impressum](/impressum/)\n");
+    site.write(
+        "content/impressum.md",
+        "---\ntitle: Impressum\ndraft: true\n---\nAngaben.\n",
+    );
+    let stderr = site.build_fails(&[]);
+    insta::assert_snapshot!(stderr);
+    // With `--drafts` the page is built and the link holds.
+    site.build_ok(&["--drafts"]);
+}

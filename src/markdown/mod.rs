@@ -23,6 +23,11 @@ pub trait Resolve: Sync {
     /// Markdown document whose headings its anchors refer to.
     fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved>;
 
+    /// What the site publishes at the site path `path` (without the base path), for
+    /// root-relative links such as `/impressum/`: its URL with the base path, the
+    /// document whose headings its anchors refer to, and its size if it is a file.
+    fn resolve_url(&self, path: &str) -> Result<Resolved, Unresolved>;
+
     /// The base URL's path (`/kbm`), put before site-absolute links such as `/impressum/`.
     fn base_path(&self) -> &str;
 

@@ -2,6 +2,8 @@
 //! their targets, gives headings ids and anchor links, labels task markers, applies
 //! typographic quotes, and collects the outline, summary and word count.
 
+mod root_links;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
 
 use super::links::{self, Destination, EscapesContent};
@@ -243,15 +245,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 absolute: dest.starts_with("http").then(|| dest.to_string()),
                 ..Target::default()
             },
-            Ok(Destination::SiteAbsolute) => {
-                let href = format!("{}{dest}", self.resolver.base_path());
-                let path = dest.split(['#', '?']).next().unwrap_or(dest);
-                Target {
-                    absolute: Some(self.resolver.absolute(&href)),
-                    size: self.resolver.file_size(path),
-                    href: Some(href),
-                }
-            }
+            Ok(Destination::SiteAbsolute) => self.resolve_root_relative(link, dest, what),
             Ok(Destination::Anchor(anchor)) => {
                 self.out.anchor_refs.push(AnchorRef {
                     document: self.input.rel.to_string(),

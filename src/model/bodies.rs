@@ -56,6 +56,11 @@ impl markdown::Resolve for Recorder<'_> {
         self.routes.resolve(rel)
     }
 
+    fn resolve_url(&self, path: &str) -> Result<Resolved, Unresolved> {
+        self.note(Lookup::SitePath(path.to_string()));
+        self.routes.resolve_url(path)
+    }
+
     fn base_path(&self) -> &str {
         self.routes.base_path()
     }

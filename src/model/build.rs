@@ -131,6 +131,7 @@ impl Site {
         for p in &pages {
             routes.insert(p.rel.clone(), p.url.clone(), true);
         }
+        publish(&mut routes, &sections, &pages);
         let (files, draft_files) =
             place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
         for rel in draft_files {
@@ -180,6 +181,24 @@ impl Site {
             dedup_diagnostics(&mut problems);
             Err(Error::Content(problems))
         }
+    }
+}
+
+/// Records every site path a root-relative link may name, besides copied files:
+/// sections, pages, their aliases (leading to the page) and the fixed files.
+fn publish(routes: &mut Routes, sections: &[Section], pages: &[Page]) {
+    for s in sections {
+        let document = s.has_index.then(|| s.rel.clone());
+        routes.insert_published(s.url.clone(), s.url.clone(), document);
+    }
+    for p in pages {
+        routes.insert_published(p.url.clone(), p.url.clone(), Some(p.rel.clone()));
+        for alias in &p.aliases {
+            routes.insert_published(alias.clone(), p.url.clone(), Some(p.rel.clone()));
+        }
+    }
+    for fixed in super::FIXED_OUTPUTS {
+        routes.insert_published(fixed.to_string(), fixed.to_string(), None);
     }
 }
 

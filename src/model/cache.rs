@@ -35,6 +35,8 @@ pub enum Lookup {
     Content(String),
     /// The size of a copied file at a site path.
     FileSize(String),
+    /// What is published at a site path (a root-relative link).
+    SitePath(String),
 }
 
 /// The identity of a rendering besides its lookups: the document text, and the

@@ -7,6 +7,7 @@ mod bodies;
 mod build;
 pub mod cache;
 mod folders;
+mod published;
 mod routes;
 mod sort;
 mod update;
@@ -20,6 +21,7 @@ use crate::content::front_matter::SortBy;
 use crate::markdown::TocEntry;
 use crate::yaml;
 
+pub use published::FIXED_OUTPUTS;
 pub use routes::Routes;
 
 /// Index of a section in [`Site::sections`].
