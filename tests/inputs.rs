@@ -417,3 +417,64 @@ fn a_root_relative_link_to_a_draft_is_an_error() {
     // With `--drafts` the page is built and the link holds.
     site.build_ok(&["--drafts"]);
 }
+
+/// `serve` re-renders a page when what its root-relative links name changes, though
+/// the page itself is not edited: an alias's page moves, a download changes size, a
+/// target disappears (the same error as `build`) and comes back.
+#[test]
+fn serve_follows_what_root_relative_links_name() {
+    use common::preview::{OVERLAY, Preview, Sandbox};
+
+    let sandbox = Sandbox::new("basic");
+    sandbox.write(
+        "content/team.md",
+        "---\ntitle: Unser Team\naliases: [/altes-team/]\n---\nText\n",
+    );
+    sandbox.write("assets/downloads/plan.pdf", &"x".repeat(3000));
+    sandbox.write(
+        "content/links.md",
+        "---\ntitle: Verweise\n---\n[Team](/altes-team/), [Plan](/downloads/plan.pdf), [Projekte](/projekte)\n",
+    );
+    let p = Preview::start_in(sandbox);
+    let s = &p.sandbox;
+    p.assert_matches_clean_build("at the start");
+
+    s.write(
+        "content/team.md",
+        "---\ntitle: Unser Team\nslug: wir\naliases: [/altes-team/]\n---\nText\n",
+    );
+    p.reload("giving the alias's page a new slug");
+    p.wait_for_page("the link following the page", "/links/", |r| {
+        r.text().contains("href=\"/wir/\"")
+    });
+    p.assert_matches_clean_build("after the slug");
+
+    s.write("assets/downloads/plan.pdf", &"x".repeat(30_000));
+    p.change("a larger download");
+    p.wait_for_page("the new size", "/links/", |r| {
+        r.text().contains("(PDF, 29 KB)")
+    });
+    p.assert_matches_clean_build("after the download grew");
+
+    s.write(
+        "content/team.md",
+        "---\ntitle: Unser Team\nslug: wir\n---\nText\n",
+    );
+    p.change("removing the alias");
+    let stderr = p.clean_build().expect_err("the link names a removed alias");
+    assert!(
+        stderr.contains("content/links.md:4:1: error: the link `Team` points to `/altes-team/`"),
+        "{stderr}"
+    );
+    p.wait_for_page("the overlay", "/", |r| {
+        let html = r.text();
+        html.contains(OVERLAY) && html.contains("content/links.md:4:1")
+    });
+
+    s.write(
+        "content/team.md",
+        "---\ntitle: Unser Team\naliases: [/altes-team/]\n---\nText\n",
+    );
+    p.reload("restoring the alias");
+    p.assert_matches_clean_build("after the alias is back");
+}
