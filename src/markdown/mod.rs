@@ -33,9 +33,6 @@ pub trait Resolve: Sync {
 
     /// The absolute URL of a site URL (one that already includes the base path).
     fn absolute(&self, url: &str) -> String;
-
-    /// The size of a copied file at a site path such as `/downloads/bericht.pdf`.
-    fn file_size(&self, path: &str) -> Option<u64>;
 }
 
 /// Why a content path did not resolve, and what to do about it.

@@ -68,11 +68,6 @@ impl markdown::Resolve for Recorder<'_> {
     fn absolute(&self, url: &str) -> String {
         self.routes.absolute(url)
     }
-
-    fn file_size(&self, path: &str) -> Option<u64> {
-        self.note(Lookup::FileSize(path.to_string()));
-        self.routes.file_size(path)
-    }
 }
 
 /// Renders one document's Markdown. The HTML becomes a template value right away, so

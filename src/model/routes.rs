@@ -79,7 +79,6 @@ impl Routes {
         for lookup in lookups {
             let value = match lookup {
                 Lookup::Content(rel) => self.resolution(rel),
-                Lookup::FileSize(path) => self.file_size(path).map_or(u64::MAX, |s| s),
                 Lookup::SitePath(path) => hash_answer(&self.resolve_url(path)),
             };
             h.update(&value.to_le_bytes());
@@ -163,10 +162,6 @@ impl Resolve for Routes {
 
     fn absolute(&self, url: &str) -> String {
         format!("{}{url}", self.origin)
-    }
-
-    fn file_size(&self, path: &str) -> Option<u64> {
-        self.file_sizes.get(path).copied()
     }
 
     fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved> {
