@@ -349,6 +349,49 @@ mod tests {
     }
 
     #[test]
+    fn a_key_twice_is_reported_at_the_second_with_the_first_line() {
+        let err = parse::<Doc>("title: A\nweight: 1\ntitle: B\n", 2, "front matter").unwrap_err();
+        assert_eq!(err.message, "the key `title` appears twice in front matter");
+        assert_eq!((err.line, err.column), (Some(4), Some(1)));
+        assert!(
+            err.hint
+                .unwrap()
+                .starts_with("it is first given on line 2;")
+        );
+    }
+
+    #[test]
+    fn tabs_in_indentation_are_named_at_their_line() {
+        for (text, line) in [
+            ("title: A\n\tweight: 1\n", 3),
+            ("title: A\nextra:\n\ta: 1\n", 4),
+            ("title: A\nextra:\n  a: 1\n  \tb: 2\n", 5),
+            ("title: A\nextra:\n  l:\n\t- 1\n", 5),
+        ] {
+            let err = parse::<Value>(text, 2, "front matter").unwrap_err();
+            assert!(err.message.contains("tab"), "{text:?}: {}", err.message);
+            assert_eq!(err.line, Some(line), "{text:?}");
+        }
+        // A tab after `:` or inside a block of text is allowed.
+        assert!(parse::<Value>("title:\tA\nt: |\n  a\tb\n", 2, "front matter").is_ok());
+    }
+
+    #[test]
+    fn an_alias_bomb_points_at_the_first_alias() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (name, prev) in ('b'..='j').zip('a'..='i') {
+            let items = vec![format!("*{prev}"); 9].join(", ");
+            text.push_str(&format!("{name}: &{name} [{items}]\n"));
+        }
+        let err = parse::<Value>(&text, 2, "front matter").unwrap_err();
+        assert_eq!(
+            err.message,
+            "the aliases in front matter expand to too much data"
+        );
+        assert_eq!((err.line, err.column), (Some(3), Some(8)));
+    }
+
+    #[test]
     fn no_suggestion_for_far_keys() {
         let keys = vec!["title".to_string()];
         assert_eq!(closest("zzzzzzzz", &keys), None);

@@ -86,6 +86,15 @@ fn a_section_without_title_is_named_after_its_folder() {
 }
 
 #[test]
+fn an_empty_taxonomy_term_is_an_error() {
+    let site = basic_with(&[(
+        "content/team.md",
+        "---\ntitle: Unser Team\ntags: [MINT, \"\"]\n---\nText\n",
+    )]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
 fn an_empty_site_title_is_an_error() {
     let site = basic_with(&[(
         "site.yaml",

@@ -149,6 +149,19 @@ pub fn parse_page(
             text, first_line, "title", what, TITLE_HINT,
         ));
     }
+    // A term is shown as link text, so an empty one is an empty link.
+    if let Some(key) = fm
+        .terms
+        .iter()
+        .find_map(|(key, terms)| terms.iter().any(|t| yaml::is_blank(t)).then_some(key))
+    {
+        let mut e = yaml::empty_text(text, first_line, key, what, "");
+        e.message = format!("a term in `{key}` is empty in {what}");
+        e.hint = Some(format!(
+            "write each term as text, e.g. `{key}: [MINT, Schule]`"
+        ));
+        return Err(e);
+    }
     Ok(fm)
 }
 
