@@ -133,6 +133,29 @@ fn describe(
             ),
             Some("indent with spaces instead".into()),
         )
+    } else if message.contains("unknown anchor") || raw.contains("while scanning an alias") {
+        at = scanning_at(&raw, "an alias").or(at);
+        (
+            format!(
+                "a value in {what} starts with `*`, which YAML reads as an alias of an anchor (`&name`) that is not there"
+            ),
+            Some(
+                "to write a `*` as text, put the value in quotes, e.g. `title: \"*Neu* im Team\"`"
+                    .into(),
+            ),
+        )
+    } else if message.contains("more than one document") {
+        // A `---` on the first line only starts the one document.
+        at = text
+            .lines()
+            .enumerate()
+            .skip(1)
+            .find(|(_, l)| l.trim_end() == "---" || l.trim_end() == "...")
+            .map(|(i, _)| (i + 1, 1));
+        (
+            format!("{what} holds more than one YAML document"),
+            Some("remove the line `---` or `...`: lernort reads one document".into()),
+        )
     } else if message.contains("repetition limit exceeded") {
         at = shape.first_alias.or(at);
         (
@@ -185,7 +208,14 @@ fn tab_indent(text: &str, at: Option<(usize, usize)>) -> Option<(usize, usize)> 
 
 /// The position of the opening quote in "…, while scanning a quoted scalar at line L column C".
 fn unclosed_quote(raw: &str) -> Option<(usize, usize)> {
-    let rest = raw.split_once("while scanning a quoted scalar at line ")?.1;
+    scanning_at(raw, "a quoted scalar")
+}
+
+/// The position in "…, while scanning {what} at line L column C".
+fn scanning_at(raw: &str, what: &str) -> Option<(usize, usize)> {
+    let rest = raw
+        .split_once(&format!("while scanning {what} at line "))?
+        .1;
     let (line, rest) = rest.split_once(" column ")?;
     let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
     Some((line.parse().ok()?, column.parse().ok()?))
@@ -389,6 +419,25 @@ mod tests {
             "the aliases in front matter expand to too much data"
         );
         assert_eq!((err.line, err.column), (Some(3), Some(8)));
+    }
+
+    #[test]
+    fn an_alias_without_anchor_is_named() {
+        let err = parse::<Value>("title: *Neu* im Team\n", 2, "front matter").unwrap_err();
+        assert!(err.message.contains("reads as an alias"), "{}", err.message);
+        assert_eq!((err.line, err.column), (Some(2), Some(8)));
+        let err = parse::<Value>("a: 1\nb: *x\n", 2, "front matter").unwrap_err();
+        assert!(err.message.contains("reads as an alias"), "{}", err.message);
+        assert_eq!((err.line, err.column), (Some(3), Some(4)));
+    }
+
+    #[test]
+    fn a_second_document_is_named_at_its_line() {
+        let err = parse::<Value>("a: 1\n---\nb: 2\n", 1, "site.yaml").unwrap_err();
+        assert_eq!(err.message, "site.yaml holds more than one YAML document");
+        assert_eq!(err.line, Some(2));
+        let err = parse::<Value>("---\na: 1\n---\nb: 2\n", 1, "site.yaml").unwrap_err();
+        assert_eq!(err.line, Some(3));
     }
 
     #[test]

@@ -487,3 +487,15 @@ fn serve_follows_what_root_relative_links_name() {
     p.reload("restoring the alias");
     p.assert_matches_clean_build("after the alias is back");
 }
+
+#[test]
+fn a_value_starting_with_a_star_is_explained() {
+    let site = basic_with(&[("content/team.md", "---\ntitle: *Neu* im Team\n---\nText\n")]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn a_second_yaml_document_in_site_yaml_is_named() {
+    let site = basic_with(&[("site.yaml", &site_yaml_with("---\nextra: {}\n"))]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
