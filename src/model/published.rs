@@ -100,7 +100,7 @@ impl Published {
                 &what[1..]
             ),
             None => format!(
-                "{what} (a draft's only with `--drafts`); for a page you can also link its file, e.g. `@/impressum.md`"
+                "{what} (drafts have one only with `--drafts`); for a page you can also link its file, e.g. `@/impressum.md`"
             ),
         };
         Unresolved { reason, hint }
