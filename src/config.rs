@@ -115,11 +115,6 @@ impl Config {
         }
         let text = crate::content::read_text(&path, Path::new(CONFIG_FILE))?;
         let raw: RawConfig = yaml::parse(&text, 1, CONFIG_FILE).map_err(|e| located(e, &text))?;
-        if yaml::is_blank(&raw.title) {
-            let hint = "write the site's name after `title:`; it ends every page's title in the browser tab and heads the home page";
-            let e = yaml::empty_text(&text, 1, "title", CONFIG_FILE, hint);
-            return Err(located(e, &text).into());
-        }
         Self::resolve(raw, root, overrides, &text)
     }
 
@@ -132,6 +127,14 @@ impl Config {
             return Err(Error::Usage(format!(
                 "`--base-url` {why}; for example `--base-url https://vorschau.example.org`"
             )));
+        }
+        if yaml::is_blank(&raw.title) {
+            problems.push(key_problem(
+                text,
+                "title",
+                format!("`title` is empty in {CONFIG_FILE}"),
+                "write the site's name after `title:`; it ends every page's title in the browser tab and heads the home page",
+            ));
         }
         let base_url = o.base_url.clone().unwrap_or(raw.base_url);
         if let Some(why) = base_url_problem(&base_url) {

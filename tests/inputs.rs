@@ -499,3 +499,13 @@ fn a_second_yaml_document_in_site_yaml_is_named() {
     let site = basic_with(&[("site.yaml", &site_yaml_with("---\nextra: {}\n"))]);
     insta::assert_snapshot!(site.build_fails(&[]));
 }
+
+#[test]
+fn site_yaml_problems_are_reported_together() {
+    let site = basic_with(&[(
+        "site.yaml",
+        "title: \"\"\nbase_url: https://kbm.example.org\nlanguage: klingonisch!!\ntheme: test\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    assert_error_count(&stderr, 2);
+}
