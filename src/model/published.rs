@@ -43,6 +43,18 @@ impl Published {
         self.by_url.insert(path, Entry { url, document });
     }
 
+    /// Feeds every published path and its target into `h`, in a stable order.
+    pub fn hash_into(&self, h: &mut xxhash_rust::xxh3::Xxh3) {
+        let mut entries: Vec<_> = self.by_url.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        for (path, e) in entries {
+            for part in [path.as_str(), &e.url, e.document.as_deref().unwrap_or("")] {
+                h.update(part.as_bytes());
+                h.update(&[0]);
+            }
+        }
+    }
+
     /// What a link to `path` reaches: exactly that path, a copied file, or the page or
     /// section that `path` names without its trailing slash or with `index.html`.
     pub fn find(&self, path: &str, files: &FxHashMap<String, u64>) -> Option<Found> {

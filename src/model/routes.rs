@@ -42,8 +42,8 @@ impl Routes {
         }
     }
 
-    /// A hash of everything links can resolve to (every URL, file size and draft, and
-    /// the base URL): the sitemap is written again only when it changes.
+    /// A hash of everything links can resolve to (every URL, published path, file size
+    /// and draft, and the base URL): the sitemap is written again only when it changes.
     pub fn fingerprint(&self) -> u64 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         let mut routes: Vec<_> = self.by_rel.iter().collect();
@@ -60,6 +60,7 @@ impl Routes {
             h.update(path.as_bytes());
             h.update(&size.to_le_bytes());
         }
+        self.published.hash_into(&mut h);
         let mut drafts: Vec<_> = self.drafts.iter().collect();
         drafts.sort();
         for d in drafts {
