@@ -91,8 +91,7 @@ impl Published {
     ) -> Unresolved {
         let reason =
             "but the site publishes no page, section, alias or file at that address".to_string();
-        let what =
-            "links starting with `/` must name an address of the built site, without the base path";
+        let what = "must name an address of the built site, without the base path";
         if let Some(rest) = path
             .strip_prefix(base_path)
             .filter(|r| !base_path.is_empty() && r.starts_with('/'))
@@ -106,13 +105,9 @@ impl Published {
             };
         }
         let hint = match self.nearest(path, files) {
-            Some(near) => format!(
-                "did you mean `{near}`? {}{}",
-                what[..1].to_uppercase(),
-                &what[1..]
-            ),
+            Some(near) => format!("did you mean `{near}`? Links starting with `/` {what}"),
             None => format!(
-                "{what} (drafts have one only with `--drafts`); for a page you can also link its file, e.g. `@/impressum.md`"
+                "links starting with `/` {what} (drafts have one only with `--drafts`); for a page you can also link its file, e.g. `@/impressum.md`"
             ),
         };
         Unresolved { reason, hint }
