@@ -343,6 +343,7 @@ const GOOD_ROOT_LINKS: &str = "\
 - [Start](/)
 - [Altes Team](/altes-team/)
 - [Sitemap](/sitemap.xml)
+- [Stil des Themes](/css/test.css)
 - ![Logo](/bilder/logo.png)
 ";
 
@@ -364,6 +365,7 @@ fn root_relative_links_lead_to_what_the_site_publishes() {
         // An alias leads to its page directly, without the redirect.
         "<a href=\"/team/\">Altes Team</a>",
         "<a href=\"/sitemap.xml\">Sitemap</a>",
+        "<a href=\"/css/test.css\">Stil des Themes <span",
         "<img src=\"/bilder/logo.png\" alt=\"Logo\" />",
     ] {
         assert!(html.contains(expected), "missing {expected}:\n{html}");
