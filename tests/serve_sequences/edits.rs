@@ -467,6 +467,13 @@ impl Session {
                 self.written.push("site.yaml".into());
                 format!("site.yaml titled {n}")
             }
+            23 if self.rng.chance(15) => {
+                // A dead address on purpose: the preview must show the build's error.
+                self.pages[i].site_links.push("/gibt-es-nicht/".into());
+                self.broken = true;
+                self.write(i);
+                format!("a dead root-relative link in {rel}")
+            }
             23 => match self.site_target(i) {
                 Some(target) => {
                     self.pages[i].site_links.push(target.clone());
