@@ -114,31 +114,54 @@ impl Config {
             )));
         }
         let text = crate::content::read_text(&path, Path::new(CONFIG_FILE))?;
-        let raw: RawConfig = yaml::parse(&text, 1, CONFIG_FILE).map_err(|e| {
-            let mut d = Diagnostic::new(CONFIG_FILE, e.message);
-            d.line = e.line;
-            d.column = e.column;
-            let d = d.with_source(&text);
-            match e.hint {
-                Some(h) => d.hint(h),
-                None => d,
-            }
-        })?;
+        let raw: RawConfig = yaml::parse(&text, 1, CONFIG_FILE).map_err(|e| located(e, &text))?;
         Self::resolve(raw, root, overrides, &text)
     }
 
     fn resolve(raw: RawConfig, root: &Path, o: &Overrides, text: &str) -> Result<Config> {
         let mut problems = Vec::new();
+        // A flag is the caller's mistake, not the site's: a usage error naming the flag.
+        if let Some(flag) = &o.base_url
+            && let Some(why) = base_url_problem(flag)
+        {
+            return Err(Error::Usage(format!(
+                "`--base-url` {why}; for example `--base-url https://vorschau.example.org`"
+            )));
+        }
+        if yaml::is_blank(&raw.title) {
+            problems.push(key_problem(
+                text,
+                "title",
+                format!("`title` is empty in {CONFIG_FILE}"),
+                "write the site's name after `title:`; it ends every page's title in the browser tab and heads the home page",
+            ));
+        }
         let base_url = o.base_url.clone().unwrap_or(raw.base_url);
-        let base_url = base_url.trim_end_matches('/').to_string();
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        if let Some(why) = base_url_problem(&base_url) {
             problems.push(key_problem(
                 text,
                 "base_url",
-                format!("`base_url` must be an absolute http(s) address, not `{base_url}`"),
+                format!("`base_url` {why}"),
                 "for example `base_url: https://www.example.org`",
             ));
         }
+        let base_url = base_url.trim_end_matches('/').to_string();
+        let language = match icu_locale_core::Locale::try_from_str(&raw.language) {
+            // `_` parses too, but `<html lang>` needs `-`.
+            Ok(tag) if !raw.language.contains('_') => tag.to_string(),
+            _ => {
+                problems.push(key_problem(
+                    text,
+                    "language",
+                    format!(
+                        "`language: {}` is not a BCP 47 language tag",
+                        raw.language
+                    ),
+                    "write a tag such as `de`, `de-DE`, `de-CH` or `en`: a language code of 2 or 3 letters, then optionally `-` and a region",
+                ));
+                raw.language.clone()
+            }
+        };
         for name in &raw.taxonomies {
             let bad_chars = name.is_empty()
                 || !name
@@ -164,7 +187,7 @@ impl Config {
             title: raw.title,
             description: raw.description,
             base_url,
-            language: raw.language,
+            language,
             theme: raw.theme,
             taxonomies: raw.taxonomies,
             extra: raw.extra,
@@ -248,6 +271,39 @@ fn absolute(dir: &Path) -> Result<PathBuf> {
     let mut out = existing.canonicalize().unwrap_or(existing);
     out.extend(rest.into_iter().rev());
     Ok(out)
+}
+
+/// What is wrong with a base URL, if anything: it must be an absolute `http(s)` address
+/// with a host, and nothing after the path (every link is built by appending to it).
+fn base_url_problem(url: &str) -> Option<String> {
+    let parsed = match url::Url::parse(url) {
+        Ok(p) if matches!(p.scheme(), "http" | "https") => p,
+        _ => return Some(format!("must be an absolute http(s) address, not `{url}`")),
+    };
+    let why = if parsed.host_str().is_none_or(str::is_empty) {
+        "names no host"
+    } else if parsed.query().is_some() || parsed.fragment().is_some() {
+        "may not contain `?` or `#`"
+    } else if !parsed.username().is_empty() || parsed.password().is_some() {
+        "may not contain a user name or password"
+    } else if url.chars().any(char::is_whitespace) {
+        "may not contain spaces"
+    } else {
+        return None;
+    };
+    Some(format!("{why} (`{url}`)"))
+}
+
+/// A YAML problem in `site.yaml` as a diagnostic showing its line of `text`.
+fn located(e: yaml::YamlError, text: &str) -> Diagnostic {
+    let mut d = Diagnostic::new(CONFIG_FILE, e.message);
+    d.line = e.line;
+    d.column = e.column;
+    let d = d.with_source(text);
+    match e.hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
 }
 
 fn key_problem(text: &str, key: &str, message: String, hint: &str) -> Diagnostic {

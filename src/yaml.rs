@@ -3,7 +3,10 @@
 //! serde_yaml is deprecated upstream; keeping every call here means a maintained fork
 //! replaces it by editing this one file. Errors come out as [`YamlError`] with lines
 //! counted from the top of the *file* (not of the front matter block) and a
-//! "did you mean" hint for unknown keys.
+//! "did you mean" hint for unknown keys. A structural pass ([`shape`]) runs first, for
+//! what serde_yaml accepts silently (a key given twice) or reports without a position.
+
+mod shape;
 
 use serde::de::DeserializeOwned;
 
@@ -32,9 +35,7 @@ pub fn parse<T: DeserializeOwned>(
     first_line: usize,
     what: &str,
 ) -> Result<T, YamlError> {
-    // An empty document is an empty mapping, so that `---\n---` means "no keys".
-    let text = if text.trim().is_empty() { "{}" } else { text };
-    serde_yaml::from_str(text).map_err(|e| describe(&e, text, first_line, what))
+    read(text, first_line, what, |t| serde_yaml::from_str(t))
 }
 
 /// Like [`parse`], for types that need outside knowledge to deserialize (a seed).
@@ -42,9 +43,40 @@ pub fn parse_seed<T, S>(seed: S, text: &str, first_line: usize, what: &str) -> R
 where
     S: for<'de> serde::de::DeserializeSeed<'de, Value = T>,
 {
+    read(text, first_line, what, |text| {
+        seed.deserialize(serde_yaml::Deserializer::from_str(text))
+    })
+}
+
+/// Checks the structure of `text`, then deserializes it with `de`.
+fn read<T>(
+    text: &str,
+    first_line: usize,
+    what: &str,
+    de: impl FnOnce(&str) -> Result<T, serde_yaml::Error>,
+) -> Result<T, YamlError> {
+    // An empty document is an empty mapping, so that `---\n---` means "no keys".
     let text = if text.trim().is_empty() { "{}" } else { text };
-    seed.deserialize(serde_yaml::Deserializer::from_str(text))
-        .map_err(|e| describe(&e, text, first_line, what))
+    let shape = shape::scan(text).map_err(|dup| duplicate(&dup, first_line, what))?;
+    de(text).map_err(|e| describe(&e, text, first_line, &shape, what))
+}
+
+/// The error for a key given twice: at the second one, naming the first one's line.
+fn duplicate(dup: &shape::Duplicate, first_line: usize, what: &str) -> YamlError {
+    let place = if dup.within.is_empty() {
+        String::new()
+    } else {
+        format!(" of `{}`", dup.within)
+    };
+    YamlError {
+        line: Some(dup.at.0 + first_line - 1),
+        column: Some(dup.at.1),
+        message: format!("the key `{}`{place} appears twice in {what}", dup.key),
+        hint: Some(format!(
+            "it is first given on line {}; keep one of the two (YAML allows each key once per group)",
+            dup.first_line + first_line - 1
+        )),
+    }
 }
 
 /// An empty mapping, the default for `extra`.
@@ -52,7 +84,13 @@ pub fn empty_map() -> Value {
     Value::Mapping(serde_yaml::Mapping::new())
 }
 
-fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) -> YamlError {
+fn describe(
+    e: &serde_yaml::Error,
+    text: &str,
+    first_line: usize,
+    shape: &shape::Shape,
+    what: &str,
+) -> YamlError {
     let raw = e.to_string();
     // serde_yaml appends " at line L column C" to its messages; we print the
     // position ourselves, relative to the file.
@@ -87,6 +125,48 @@ fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) ->
             format!("`{key}: {value}` is not a valid value in {what}"),
             Some(format!("use one of: {}", allowed.join(", "))),
         )
+    } else if let Some(tab) = tab_indent(text, at) {
+        at = Some(tab);
+        (
+            format!(
+                "a tab indents this line in {what}, but YAML does not allow tabs for indentation"
+            ),
+            Some("indent with spaces instead".into()),
+        )
+    } else if message.contains("unknown anchor") || raw.contains("while scanning an alias") {
+        at = scanning_at(&raw, "an alias").or(at);
+        (
+            format!(
+                "a value in {what} starts with `*`, which YAML reads as an alias of an anchor (`&name`) that is not there"
+            ),
+            Some(
+                "to write a `*` as text, put the value in quotes, e.g. `title: \"*Neu* im Team\"`"
+                    .into(),
+            ),
+        )
+    } else if message.contains("more than one document") {
+        // A `---` on the first line only starts the one document.
+        at = text
+            .lines()
+            .enumerate()
+            .skip(1)
+            .find(|(_, l)| l.trim_end() == "---" || l.trim_end() == "...")
+            .map(|(i, _)| (i + 1, 1));
+        (
+            format!("{what} holds more than one YAML document"),
+            Some("remove the line `---` or `...`: lernort reads one document".into()),
+        )
+    } else if message.contains("repetition limit exceeded") {
+        at = shape.first_alias.or(at);
+        (
+            format!("the aliases in {what} expand to too much data"),
+            Some("an alias (`*name`) repeats what its anchor (`&name`) marks, and nested aliases multiply; write the values out instead".into()),
+        )
+    } else if message.contains("recursion limit exceeded") {
+        (
+            format!("the values in {what} are nested too deeply"),
+            Some("use at most a few levels of lists and groups; if anchors and aliases (`&name`, `*name`) build the nesting, write the values out instead".into()),
+        )
     } else if let Some(opened) = unclosed_quote(&raw) {
         at = Some(opened);
         (
@@ -110,9 +190,32 @@ fn describe(e: &serde_yaml::Error, text: &str, first_line: usize, what: &str) ->
     }
 }
 
+/// Where a tab indents the line serde_yaml stopped at (or the one before it, when it
+/// stopped at the start of the next line): YAML indents with spaces only. Tabs
+/// elsewhere (after a `:`, inside text) are valid and not reported.
+fn tab_indent(text: &str, at: Option<(usize, usize)>) -> Option<(usize, usize)> {
+    let (line, _) = at?;
+    let lines: Vec<&str> = text.lines().collect();
+    [line, line.saturating_sub(1)]
+        .into_iter()
+        .filter(|&n| n >= 1)
+        .find_map(|n| {
+            let l = lines.get(n - 1)?;
+            let indent = &l[..l.len() - l.trim_start_matches([' ', '\t']).len()];
+            indent.find('\t').map(|i| (n, i + 1))
+        })
+}
+
 /// The position of the opening quote in "…, while scanning a quoted scalar at line L column C".
 fn unclosed_quote(raw: &str) -> Option<(usize, usize)> {
-    let rest = raw.split_once("while scanning a quoted scalar at line ")?.1;
+    scanning_at(raw, "a quoted scalar")
+}
+
+/// The position in "…, while scanning {what} at line L column C".
+fn scanning_at(raw: &str, what: &str) -> Option<(usize, usize)> {
+    let rest = raw
+        .split_once(&format!("while scanning {what} at line "))?
+        .1;
     let (line, rest) = rest.split_once(" column ")?;
     let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
     Some((line.parse().ok()?, column.parse().ok()?))
@@ -190,6 +293,22 @@ fn between_backticks(message: &str, prefix: &str) -> Option<String> {
     Some(message[start..start + len].to_string())
 }
 
+/// The error for a top-level `key` whose text is empty or only spaces (`title:`,
+/// `title: ""`), at its line in the file.
+pub fn empty_text(text: &str, first_line: usize, key: &str, what: &str, hint: &str) -> YamlError {
+    YamlError {
+        line: Some(line_of_key(text, key).unwrap_or(1) + first_line - 1),
+        column: Some(1),
+        message: format!("`{key}` is empty in {what}"),
+        hint: Some(hint.to_string()),
+    }
+}
+
+/// Whether a text is empty or only white space.
+pub fn is_blank(value: &str) -> bool {
+    value.trim().is_empty()
+}
+
 /// The 1-based line of a top-level `key:` in `text`.
 pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
     text.lines()
@@ -257,6 +376,68 @@ mod tests {
             err.message,
             "`weight` must be a whole number such as `3`, not the text \"eins\", in front matter"
         );
+    }
+
+    #[test]
+    fn a_key_twice_is_reported_at_the_second_with_the_first_line() {
+        let err = parse::<Doc>("title: A\nweight: 1\ntitle: B\n", 2, "front matter").unwrap_err();
+        assert_eq!(err.message, "the key `title` appears twice in front matter");
+        assert_eq!((err.line, err.column), (Some(4), Some(1)));
+        assert!(
+            err.hint
+                .unwrap()
+                .starts_with("it is first given on line 2;")
+        );
+    }
+
+    #[test]
+    fn tabs_in_indentation_are_named_at_their_line() {
+        for (text, line) in [
+            ("title: A\n\tweight: 1\n", 3),
+            ("title: A\nextra:\n\ta: 1\n", 4),
+            ("title: A\nextra:\n  a: 1\n  \tb: 2\n", 5),
+            ("title: A\nextra:\n  l:\n\t- 1\n", 5),
+        ] {
+            let err = parse::<Value>(text, 2, "front matter").unwrap_err();
+            assert!(err.message.contains("tab"), "{text:?}: {}", err.message);
+            assert_eq!(err.line, Some(line), "{text:?}");
+        }
+        // A tab after `:` or inside a block of text is allowed.
+        assert!(parse::<Value>("title:\tA\nt: |\n  a\tb\n", 2, "front matter").is_ok());
+    }
+
+    #[test]
+    fn an_alias_bomb_points_at_the_first_alias() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (name, prev) in ('b'..='j').zip('a'..='i') {
+            let items = vec![format!("*{prev}"); 9].join(", ");
+            text.push_str(&format!("{name}: &{name} [{items}]\n"));
+        }
+        let err = parse::<Value>(&text, 2, "front matter").unwrap_err();
+        assert_eq!(
+            err.message,
+            "the aliases in front matter expand to too much data"
+        );
+        assert_eq!((err.line, err.column), (Some(3), Some(8)));
+    }
+
+    #[test]
+    fn an_alias_without_anchor_is_named() {
+        let err = parse::<Value>("title: *Neu* im Team\n", 2, "front matter").unwrap_err();
+        assert!(err.message.contains("reads as an alias"), "{}", err.message);
+        assert_eq!((err.line, err.column), (Some(2), Some(8)));
+        let err = parse::<Value>("a: 1\nb: *x\n", 2, "front matter").unwrap_err();
+        assert!(err.message.contains("reads as an alias"), "{}", err.message);
+        assert_eq!((err.line, err.column), (Some(3), Some(4)));
+    }
+
+    #[test]
+    fn a_second_document_is_named_at_its_line() {
+        let err = parse::<Value>("a: 1\n---\nb: 2\n", 1, "site.yaml").unwrap_err();
+        assert_eq!(err.message, "site.yaml holds more than one YAML document");
+        assert_eq!(err.line, Some(2));
+        let err = parse::<Value>("---\na: 1\n---\nb: 2\n", 1, "site.yaml").unwrap_err();
+        assert_eq!(err.line, Some(3));
     }
 
     #[test]

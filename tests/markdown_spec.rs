@@ -60,7 +60,7 @@ fn examples(file: &'static str) -> Vec<Example> {
     out
 }
 
-/// Resolves every content path to itself, as if each file existed at that URL.
+/// Resolves every content path and site path to itself, as if each file existed at that URL.
 struct Permissive;
 
 impl Resolve for Permissive {
@@ -80,8 +80,12 @@ impl Resolve for Permissive {
         format!("https://spec.example.org{url}")
     }
 
-    fn file_size(&self, _path: &str) -> Option<u64> {
-        None
+    fn resolve_url(&self, path: &str) -> Result<Resolved, Unresolved> {
+        Ok(Resolved {
+            url: path.to_string(),
+            document: None,
+            size: None,
+        })
     }
 }
 

@@ -142,17 +142,44 @@ pub fn parse_page(
     first_line: usize,
     taxonomies: &[String],
 ) -> Result<PageFrontMatter, YamlError> {
-    yaml::parse_seed(
-        PageSeed { taxonomies },
-        text,
-        first_line,
-        "the front matter",
-    )
+    let what = "the front matter";
+    let fm: PageFrontMatter = yaml::parse_seed(PageSeed { taxonomies }, text, first_line, what)?;
+    if yaml::is_blank(&fm.title) {
+        return Err(yaml::empty_text(
+            text, first_line, "title", what, TITLE_HINT,
+        ));
+    }
+    // A term is shown as link text, so an empty one is an empty link.
+    if let Some(key) = fm
+        .terms
+        .iter()
+        .find_map(|(key, terms)| terms.iter().any(|t| yaml::is_blank(t)).then_some(key))
+    {
+        let mut e = yaml::empty_text(text, first_line, key, what, "");
+        e.message = format!("a term in `{key}` is empty in {what}");
+        e.hint = Some(format!(
+            "write each term as text, e.g. `{key}: [MINT, Schule]`"
+        ));
+        return Err(e);
+    }
+    Ok(fm)
 }
+
+/// Why a title may not be empty, and what to write.
+const TITLE_HINT: &str = "write the title after `title:`; it is the page's heading and the name of the browser tab, which screen readers announce first";
 
 /// Parses the front matter of an `_index.md`.
 pub fn parse_section(text: &str, first_line: usize) -> Result<SectionFrontMatter, YamlError> {
-    yaml::parse(text, first_line, "the section front matter")
+    let what = "the section front matter";
+    let fm: SectionFrontMatter = yaml::parse(text, first_line, what)?;
+    // Left out, the title is the folder name; given but empty (`title:` reads as no
+    // value), it would be an empty heading.
+    let given = fm.title.is_some() || yaml::line_of_key(text, "title").is_some();
+    if given && fm.title.as_deref().is_none_or(yaml::is_blank) {
+        let hint = format!("{TITLE_HINT}; or remove the line to use the folder name");
+        return Err(yaml::empty_text(text, first_line, "title", what, &hint));
+    }
+    Ok(fm)
 }
 
 struct PageSeed<'a> {

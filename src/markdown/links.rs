@@ -70,6 +70,35 @@ fn has_scheme(dest: &str) -> bool {
     }
 }
 
+/// A root-relative link (`/impressum/`, `/downloads/plan.pdf?v=2#seite`) in its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RootRelative<'a> {
+    /// The site path, percent-decoded, without query and anchor; starts with `/`.
+    pub path: String,
+    /// The part after `?` (before any `#`), kept as written.
+    pub query: Option<&'a str>,
+    /// The part after `#`, kept as written.
+    pub anchor: Option<&'a str>,
+}
+
+/// Cuts a root-relative destination (one [`classify`] calls [`Destination::SiteAbsolute`])
+/// into path, query and anchor; the path is looked up among the site's published URLs.
+pub fn root_relative(dest: &str) -> RootRelative<'_> {
+    let (rest, anchor) = match dest.split_once('#') {
+        Some((r, a)) => (r, Some(a)),
+        None => (dest, None),
+    };
+    let (path, query) = match rest.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (rest, None),
+    };
+    RootRelative {
+        path: percent_decode(path),
+        query,
+        anchor,
+    }
+}
+
 /// Joins `path` onto `base` and resolves `.` and `..`; `None` if it climbs above the top.
 /// Both `/` and `\` separate folders in `path`.
 pub fn normalize(base: &str, path: &str) -> Option<String> {
@@ -166,6 +195,18 @@ mod tests {
     fn a_backslash_is_part_of_the_name() {
         assert_eq!(classify("a", "foo\\bar"), Ok(content("a/foo\\bar", None)));
         assert_eq!(normalize("", "a\\b"), Some("a/b".to_string()));
+    }
+
+    #[test]
+    fn root_relative_links_keep_query_and_anchor() {
+        let r = root_relative("/downloads/Mein%20Plan.pdf?v=2#seite-3");
+        assert_eq!(r.path, "/downloads/Mein Plan.pdf");
+        assert_eq!((r.query, r.anchor), (Some("v=2"), Some("seite-3")));
+        let r = root_relative("/impressum#a?b");
+        assert_eq!(
+            (r.path.as_str(), r.query, r.anchor),
+            ("/impressum", None, Some("a?b"))
+        );
     }
 
     #[test]

@@ -25,14 +25,16 @@ pub trait Resolve: Sync {
     /// Markdown document whose headings its anchors refer to.
     fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved>;
 
+    /// What the site publishes at the site path `path` (without the base path), for
+    /// root-relative links such as `/impressum/`: its URL with the base path, the
+    /// document whose headings its anchors refer to, and its size if it is a file.
+    fn resolve_url(&self, path: &str) -> Result<Resolved, Unresolved>;
+
     /// The base URL's path (`/kbm`), put before site-absolute links such as `/impressum/`.
     fn base_path(&self) -> &str;
 
     /// The absolute URL of a site URL (one that already includes the base path).
     fn absolute(&self, url: &str) -> String;
-
-    /// The size of a copied file at a site path such as `/downloads/bericht.pdf`.
-    fn file_size(&self, path: &str) -> Option<u64>;
 }
 
 /// Why a content path did not resolve, and what to do about it.

@@ -3,6 +3,8 @@
 //! header cells, applies typographic quotes, and collects the outline, summary and
 //! word count. Every id it writes comes from one [`Ids`] allocator per document.
 
+mod root_links;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
 
 use super::ids::Ids;
@@ -298,15 +300,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 absolute: dest.starts_with("http").then(|| dest.to_string()),
                 ..Target::default()
             },
-            Ok(Destination::SiteAbsolute) => {
-                let href = format!("{}{dest}", self.resolver.base_path());
-                let path = dest.split(['#', '?']).next().unwrap_or(dest);
-                Target {
-                    absolute: Some(self.resolver.absolute(&href)),
-                    size: self.resolver.file_size(path),
-                    href: Some(href),
-                }
-            }
+            Ok(Destination::SiteAbsolute) => self.resolve_root_relative(link, dest, what),
             Ok(Destination::Anchor(anchor)) => {
                 self.out.anchor_refs.push(AnchorRef {
                     document: self.input.rel.to_string(),

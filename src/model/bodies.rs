@@ -56,17 +56,17 @@ impl markdown::Resolve for Recorder<'_> {
         self.routes.resolve(rel)
     }
 
+    fn resolve_url(&self, path: &str) -> Result<Resolved, Unresolved> {
+        self.note(Lookup::SitePath(path.to_string()));
+        self.routes.resolve_url(path)
+    }
+
     fn base_path(&self) -> &str {
         self.routes.base_path()
     }
 
     fn absolute(&self, url: &str) -> String {
         self.routes.absolute(url)
-    }
-
-    fn file_size(&self, path: &str) -> Option<u64> {
-        self.note(Lookup::FileSize(path.to_string()));
-        self.routes.file_size(path)
     }
 }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
 
+use super::aliases;
 use super::bodies::{Links, render_bodies};
 use super::cache::{BodyCache, ModelCache};
 use super::folders::{
@@ -18,7 +19,6 @@ use crate::content::date::Date;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::content::{self, Content, Document, parent, slug::slugify};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
-use crate::markdown::links;
 use crate::yaml;
 
 type PageDoc = std::sync::Arc<Document<PageFrontMatter>>;
@@ -131,6 +131,7 @@ impl Site {
         for p in &pages {
             routes.insert(p.rel.clone(), p.url.clone(), true);
         }
+        publish(&mut routes, &sections, &pages);
         let (files, draft_files) =
             place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
         for rel in draft_files {
@@ -180,6 +181,24 @@ impl Site {
             dedup_diagnostics(&mut problems);
             Err(Error::Content(problems))
         }
+    }
+}
+
+/// Records every site path a root-relative link may name, besides copied files:
+/// sections, pages, their aliases (leading to the page) and the fixed files.
+fn publish(routes: &mut Routes, sections: &[Section], pages: &[Page]) {
+    for s in sections {
+        let document = s.has_index.then(|| s.rel.clone());
+        routes.insert_published(s.url.clone(), s.url.clone(), document);
+    }
+    for p in pages {
+        routes.insert_published(p.url.clone(), p.url.clone(), Some(p.rel.clone()));
+        for alias in &p.aliases {
+            routes.insert_published(alias.clone(), p.url.clone(), Some(p.rel.clone()));
+        }
+    }
+    for fixed in super::FIXED_OUTPUTS {
+        routes.insert_published(fixed.to_string(), fixed.to_string(), None);
     }
 }
 
@@ -314,16 +333,19 @@ pub(super) fn new_page(
     let updated = date_of("updated", &fm.updated);
     let mut aliases = Vec::new();
     for alias in &fm.aliases {
-        match links::normalize("", alias) {
-            Some(path) if !path.is_empty() => {
-                let trailing = if path.contains('.') { "" } else { "/" };
-                aliases.push(format!("/{path}{trailing}"));
+        match aliases::site_path(alias) {
+            Ok(path) => aliases.push(path),
+            Err(bad) => {
+                let front = &doc.text[..doc.body_start];
+                // Column 1, like every front matter problem found after parsing.
+                let (line, _) = aliases::item_position(front, "aliases", alias).unwrap_or((1, 1));
+                problems.push(
+                    Diagnostic::new(&doc.display, format!("the alias `{alias}` {}", bad.reason))
+                        .at(line, Some(1))
+                        .with_source(&doc.text)
+                        .hint(bad.hint),
+                );
             }
-            _ => problems.push(at(
-                "aliases",
-                format!("the alias `{alias}` is not a path inside the site"),
-                "write old addresses as site paths such as `/alt/seite/`",
-            )),
         }
     }
     Page {

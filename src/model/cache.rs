@@ -33,8 +33,8 @@ pub struct RenderedBody {
 pub enum Lookup {
     /// A content path (a page, a section or another file).
     Content(String),
-    /// The size of a copied file at a site path.
-    FileSize(String),
+    /// What is published at a site path (a root-relative link).
+    SitePath(String),
 }
 
 /// The identity of a rendering besides its lookups: the document text, and the

@@ -2,10 +2,12 @@
 //! [`Site::build`]; only the preview changes a built site, in place, between renders
 //! ([`Site::update`]). Templates get borrowed views of it.
 
+mod aliases;
 mod bodies;
 mod build;
 pub mod cache;
 mod folders;
+mod published;
 mod routes;
 mod sort;
 mod update;
@@ -19,6 +21,7 @@ use crate::content::front_matter::SortBy;
 use crate::markdown::TocEntry;
 use crate::yaml;
 
+pub use published::FIXED_OUTPUTS;
 pub use routes::Routes;
 
 /// Index of a section in [`Site::sections`].

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use rustc_hash::FxHashMap;
 
 use super::cache::Lookup;
+use super::published::Published;
 use crate::markdown::{Resolve, Resolved, Unresolved};
 
 /// What a content path leads to.
@@ -24,6 +25,8 @@ pub struct Routes {
     drafts: HashSet<String>,
     /// Site path (without the base path) → size, for every copied file.
     file_sizes: FxHashMap<String, u64>,
+    /// Pages, sections, aliases and fixed files by site path, for root-relative links.
+    published: Published,
     base_path: String,
     origin: String,
 }
@@ -39,8 +42,8 @@ impl Routes {
         }
     }
 
-    /// A hash of everything links can resolve to (every URL, file size and draft, and
-    /// the base URL): the sitemap is written again only when it changes.
+    /// A hash of everything links can resolve to (every URL, published path, file size
+    /// and draft, and the base URL): the sitemap is written again only when it changes.
     pub fn fingerprint(&self) -> u64 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         let mut routes: Vec<_> = self.by_rel.iter().collect();
@@ -57,6 +60,7 @@ impl Routes {
             h.update(path.as_bytes());
             h.update(&size.to_le_bytes());
         }
+        self.published.hash_into(&mut h);
         let mut drafts: Vec<_> = self.drafts.iter().collect();
         drafts.sort();
         for d in drafts {
@@ -76,7 +80,7 @@ impl Routes {
         for lookup in lookups {
             let value = match lookup {
                 Lookup::Content(rel) => self.resolution(rel),
-                Lookup::FileSize(path) => self.file_size(path).map_or(u64::MAX, |s| s),
+                Lookup::SitePath(path) => hash_answer(&self.resolve_url(path)),
             };
             h.update(&value.to_le_bytes());
         }
@@ -85,22 +89,7 @@ impl Routes {
 
     /// A hash of what the content path `rel` resolves to (or why it does not).
     pub fn resolution(&self, rel: &str) -> u64 {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        match self.resolve(rel) {
-            Ok(r) => {
-                h.update(r.url.as_bytes());
-                h.update(&[0]);
-                h.update(r.document.as_deref().unwrap_or("\0").as_bytes());
-                h.update(&r.size.map_or(u64::MAX, |s| s).to_le_bytes());
-            }
-            Err(u) => {
-                h.update(&[1]);
-                h.update(u.reason.as_bytes());
-                h.update(&[0]);
-                h.update(u.hint.as_bytes());
-            }
-        }
-        h.digest()
+        hash_answer(&self.resolve(rel))
     }
 
     /// A hash of what every rendering shares: the base URL's path and origin.
@@ -120,6 +109,12 @@ impl Routes {
     /// Records that `rel` is served at `url`.
     pub fn insert(&mut self, rel: String, url: String, is_document: bool) {
         self.by_rel.insert(rel, Route { url, is_document });
+    }
+
+    /// Records that a root-relative link to the site path `path` leads to `url` (the
+    /// same path, or an alias's page), whose anchors are the headings of `document`.
+    pub fn insert_published(&mut self, path: String, url: String, document: Option<String>) {
+        self.published.insert(path, url, document);
     }
 
     /// Records a file that failed to load: links to it are not reported again.
@@ -153,12 +148,21 @@ impl Resolve for Routes {
         &self.base_path
     }
 
-    fn absolute(&self, url: &str) -> String {
-        format!("{}{url}", self.origin)
+    fn resolve_url(&self, path: &str) -> Result<Resolved, Unresolved> {
+        match self.published.find(path, &self.file_sizes) {
+            Some(found) => Ok(Resolved {
+                url: format!("{}{}", self.base_path, found.url),
+                document: found.document,
+                size: found.size,
+            }),
+            None => Err(self
+                .published
+                .missing(path, &self.file_sizes, &self.base_path)),
+        }
     }
 
-    fn file_size(&self, path: &str) -> Option<u64> {
-        self.file_sizes.get(path).copied()
+    fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.origin)
     }
 
     fn resolve(&self, rel: &str) -> Result<Resolved, Unresolved> {
@@ -203,4 +207,24 @@ impl Resolve for Routes {
         };
         Err(Unresolved { reason, hint })
     }
+}
+
+/// A hash of a lookup's answer (or of why there is none), for [`Routes::replay`].
+fn hash_answer(answer: &Result<Resolved, Unresolved>) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    match answer {
+        Ok(r) => {
+            h.update(r.url.as_bytes());
+            h.update(&[0]);
+            h.update(r.document.as_deref().unwrap_or("\0").as_bytes());
+            h.update(&r.size.map_or(u64::MAX, |s| s).to_le_bytes());
+        }
+        Err(u) => {
+            h.update(&[1]);
+            h.update(u.reason.as_bytes());
+            h.update(&[0]);
+            h.update(u.hint.as_bytes());
+        }
+    }
+    h.digest()
 }

@@ -61,8 +61,7 @@ pub fn output_urls(site: &Site) -> impl Iterator<Item = &str> {
         .pages
         .iter()
         .flat_map(|p| p.aliases.iter().map(String::as_str));
-    urls.chain(aliases)
-        .chain(["/404.html", "/sitemap.xml", "/robots.txt"])
+    urls.chain(aliases).chain(crate::model::FIXED_OUTPUTS)
 }
 
 /// Why one render job did not produce its file.

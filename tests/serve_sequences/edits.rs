@@ -16,11 +16,11 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    fn chance(&mut self, percent: u64) -> bool {
+    pub fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
     }
 }
@@ -38,6 +38,8 @@ pub struct Page {
     pub headings: Vec<String>,
     /// `@/` link targets, with an anchor or not.
     pub links: Vec<String>,
+    /// Root-relative link targets (`/projekte/a/#teil-1`, `/alt-5/`, `/datei-3.pdf`).
+    pub site_links: Vec<String>,
     /// Old site paths that redirect here.
     pub aliases: Vec<String>,
     /// The file holds broken front matter until the page is written again.
@@ -56,6 +58,7 @@ impl Page {
             paragraphs: vec![format!("Text der Seite {n}.")],
             headings: Vec::new(),
             links: Vec::new(),
+            site_links: Vec::new(),
             aliases: Vec::new(),
             broken: false,
         }
@@ -88,6 +91,9 @@ impl Page {
         for l in &self.links {
             t.push_str(&format!("- [Verweis](@/{l})\n"));
         }
+        for l in &self.site_links {
+            t.push_str(&format!("- [Adresse]({l})\n"));
+        }
         t
     }
 }
@@ -106,12 +112,12 @@ pub const PAGE_TEMPLATES: [&str; 3] = [
 /// How often each kind of edit is picked (out of the sum), by the numbers in `step`.
 /// Links, headings, titles and slugs are frequent, so that pages often depend on each
 /// other and lists change order.
-const WEIGHTS: [u64; 23] = [
-    5, 8, 5, 10, 3, 6, 4, 3, 8, 3, 4, 3, 3, 2, 5, 2, 2, 3, 4, 2, 2, 2, 2,
+const WEIGHTS: [u64; 24] = [
+    5, 8, 5, 10, 3, 6, 4, 3, 8, 3, 4, 3, 3, 2, 5, 2, 2, 3, 4, 2, 2, 2, 2, 8,
 ];
 
 /// The heading id lernort gives `Teil 5`.
-fn anchor(heading: &str) -> String {
+pub fn anchor(heading: &str) -> String {
     heading.to_lowercase().replace(' ', "-")
 }
 
@@ -139,11 +145,15 @@ impl Session {
     /// deleting a page or a heading, and writes the pages that changed.
     fn repair(&mut self) {
         for i in 0..self.pages.len() {
-            let before = self.pages[i].links.len();
+            let before = self.pages[i].links.len() + self.pages[i].site_links.len();
             let links = std::mem::take(&mut self.pages[i].links);
             let kept: Vec<String> = links.into_iter().filter(|l| self.holds(l)).collect();
             self.pages[i].links = kept;
-            if self.pages[i].links.len() != before || self.pages[i].broken {
+            let links = std::mem::take(&mut self.pages[i].site_links);
+            let kept: Vec<String> = links.into_iter().filter(|l| self.holds_site(l)).collect();
+            self.pages[i].site_links = kept;
+            let after = self.pages[i].links.len() + self.pages[i].site_links.len();
+            if after != before || self.pages[i].broken {
                 self.write(i);
             }
         }
@@ -457,6 +467,21 @@ impl Session {
                 self.written.push("site.yaml".into());
                 format!("site.yaml titled {n}")
             }
+            23 if self.rng.chance(15) => {
+                // A dead address on purpose: the preview must show the build's error.
+                self.pages[i].site_links.push("/gibt-es-nicht/".into());
+                self.broken = true;
+                self.write(i);
+                format!("a dead root-relative link in {rel}")
+            }
+            23 => match self.site_target(i) {
+                Some(target) => {
+                    self.pages[i].site_links.push(target.clone());
+                    self.write(i);
+                    format!("a root-relative link from {rel} to {target}")
+                }
+                None => "nothing (no page to link)".into(),
+            },
             _ => {
                 self.pages[i]
                     .paragraphs

@@ -1,5 +1,5 @@
 //! Reproducible pseudo-random sequences of edits against a running `lernort serve`:
-//! texts, headings and links between pages, titles, weights, dates, slugs, drafts,
+//! texts, headings and links between pages (`@/` and root-relative), titles, weights, dates, slugs, drafts,
 //! aliases, downloads, pages added, deleted and moved, folders created and renamed,
 //! `site.yaml`, broken front matter, templates that read other pages (`edits.rs`).
 //! After every step the preview must end up equal to a clean build of the same
@@ -15,6 +15,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod edits;
+mod site_links;
 
 use std::collections::BTreeSet;
 use std::time::Instant;
