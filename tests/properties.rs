@@ -91,6 +91,8 @@ fn yaml_line() -> impl Strategy<Value = String> {
 /// A whole Markdown file: front matter in one of its forms (or none), then `body`.
 fn file_with(body: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
     let lines = prop::collection::vec(yaml_line(), 0..6);
+    // A lone `\r` is left out until finding F1 of fuzz/README.md is fixed (YAML errors
+    // after one point at the wrong line): add `Just("\r")` then.
     let newline = prop_oneof![Just("\n"), Just("\r\n")];
     let fence = prop_oneof![
         4 => Just("---"),
@@ -235,6 +237,8 @@ proptest! {
                 prop_assert!(false, "{}", problem);
             }
         }
+        // Unique ids in the HTML are checked by the fuzz target `markdown` only, until
+        // finding F3 (a footnote defined twice repeats its id) is fixed.
     }
 }
 

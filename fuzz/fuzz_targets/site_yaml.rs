@@ -47,9 +47,9 @@ fuzz_target!(|text: &str| {
         "base_url is kept without a trailing slash"
     );
     assert!(config.base_path().is_empty() || config.base_path().starts_with('/'));
-    if let Err(e) = Templates::load(&config) {
-        if let Err(problem) = error_in_site(&e, &root) {
-            panic!("{problem}");
-        }
+    if let Err(e) = Templates::load(&config)
+        && let Err(problem) = error_in_site(&e, &root)
+    {
+        panic!("{problem}");
     }
 });

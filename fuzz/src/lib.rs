@@ -13,13 +13,11 @@ pub mod resolver;
 /// `site_yaml` and `templates` targets write a small site for every input.
 pub fn temp_dir() -> std::io::Result<tempfile::TempDir> {
     let shm = std::path::Path::new("/dev/shm");
-    if shm.is_dir() {
-        if let Ok(dir) = tempfile::Builder::new()
-            .prefix("lernort-fuzz")
-            .tempdir_in(shm)
-        {
-            return Ok(dir);
-        }
+    let in_memory = tempfile::Builder::new()
+        .prefix("lernort-fuzz")
+        .tempdir_in(shm);
+    match in_memory {
+        Ok(dir) => Ok(dir),
+        Err(_) => tempfile::tempdir(),
     }
-    tempfile::tempdir()
 }
