@@ -177,6 +177,8 @@ fn diagnostics(stderr: &str) -> Vec<Diagnostic> {
         .lines()
         .filter(|l| !l.starts_with("error:") && !l.starts_with(' '))
         .filter_map(|l| l.split_once(": error: "))
+        // A quoted source line (`5 | text`) may contain the words too.
+        .filter(|(location, _)| !location.contains(" | "))
         .map(|(location, message)| {
             let mut parts = location.rsplitn(3, ':');
             let last = parts.next().and_then(|p| p.parse::<usize>().ok());
