@@ -53,6 +53,11 @@ for site in "$fixtures"/*/; do
     done < <(find "$site" -type f -print0 | sort -z)
 done
 
+# The drafts fixture once more, built with `--drafts`.
+if [ -f "$corpus/site/site-drafts" ]; then
+    { echo '@@@ --drafts'; cat "$corpus/site/site-drafts"; } > "$corpus/site/site-drafts--drafts"
+fi
+
 for t in "$corpus"/*/; do
     echo "$(basename "$t"): $(find "$t" -type f | wc -l) seeds"
 done

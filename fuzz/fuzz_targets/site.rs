@@ -1,4 +1,5 @@
-//! A small random site (files in the `@@@ path` text format of `archive.rs`) written
+//! A small random site (files in the `@@@ path` text format of `archive.rs`; a line
+//! `@@@ --drafts` builds with drafts) written
 //! to a temp folder with the test theme and built into memory twice: see
 //! `pipeline::build_twice` for what must hold.
 #![no_main]
@@ -38,5 +39,9 @@ fuzz_target!(|text: &str| {
     let Ok(root) = root.canonicalize() else {
         return;
     };
-    build_twice(&root);
+    let overrides = lernort::config::Overrides {
+        drafts: archive::drafts(text),
+        ..Default::default()
+    };
+    build_twice(&root, &overrides);
 });

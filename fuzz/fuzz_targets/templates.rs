@@ -59,5 +59,5 @@ fuzz_target!(|text: &str| {
     let Ok(root) = dir.path().canonicalize() else {
         return;
     };
-    build_twice(&root);
+    build_twice(&root, &Default::default());
 });

@@ -14,6 +14,15 @@
 /// The marker that starts a file.
 pub const MARKER: &str = "@@@ ";
 
+/// A marker line `@@@ --drafts` (anywhere) builds with `--drafts`.
+pub const DRAFTS: &str = "--drafts";
+
+/// Whether `input` asks for a build with drafts.
+pub fn drafts(input: &str) -> bool {
+    input.starts_with(&format!("{MARKER}{DRAFTS}\n"))
+        || input.contains(&format!("\n{MARKER}{DRAFTS}\n"))
+}
+
 /// At most this many files are taken, to keep each run small.
 pub const MAX_FILES: usize = 24;
 

@@ -11,9 +11,9 @@ use crate::invariants::{MemorySink, error_in_site, outputs_well_formed};
 
 /// Builds the site in `root` twice into memory and panics, saying why, when an
 /// invariant does not hold.
-pub fn build_twice(root: &Path) {
-    let first = build(root);
-    let second = build(root);
+pub fn build_twice(root: &Path, overrides: &Overrides) {
+    let first = build(root, overrides);
+    let second = build(root, overrides);
     match (first, second) {
         (Ok(a), Ok(b)) => {
             assert!(a == b, "two builds of the same site differ");
@@ -38,8 +38,8 @@ pub fn build_twice(root: &Path) {
 type Files = std::collections::BTreeMap<String, std::sync::Arc<[u8]>>;
 
 /// One build into memory: the files, or the error's text once checked.
-fn build(root: &Path) -> Result<Files, String> {
-    let config = match Config::load(root, &Overrides::default()) {
+fn build(root: &Path, overrides: &Overrides) -> Result<Files, String> {
+    let config = match Config::load(root, overrides) {
         Ok(c) => c,
         Err(e) => return Err(checked(&e, root)),
     };
