@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::locale::Locale;
 use crate::yaml;
 
 /// The name of the site configuration file in the site root.
@@ -74,6 +75,9 @@ pub struct Config {
     pub root: PathBuf,
     /// Absolute output directory.
     pub output_dir: PathBuf,
+    /// The words and formats lernort writes, resolved once from `language`; every
+    /// stage reads this instead of looking at the tag.
+    pub locale: Locale,
 }
 
 /// Keys a page's front matter already uses; a taxonomy may not take one of them.
@@ -183,6 +187,7 @@ impl Config {
             Some(dir) => absolute(dir)?,
             None => root.join("public"),
         };
+        let locale = Locale::from_tag(&language);
         Ok(Config {
             title: raw.title,
             description: raw.description,
@@ -194,6 +199,7 @@ impl Config {
             drafts: o.drafts,
             root: root.to_path_buf(),
             output_dir,
+            locale,
         })
     }
 

@@ -1,7 +1,15 @@
-//! Words and number formats that depend on the site language, in one place: the
-//! language tag is resolved once into a [`Locale`], and code that writes text for
-//! readers asks it instead of comparing language tags itself. German is the
-//! default of lernort's sites; every other language gets English words.
+//! Words and formats that depend on the site language, in one place: the language
+//! tag is resolved once into a [`Locale`] ([`crate::config::Config::locale`]), and
+//! every stage that writes text for readers — Markdown labels and quotes, download
+//! notes, the `date` filter, the redirect and 404 pages, the order of titles — asks
+//! it instead of comparing language tags itself. German is the default of lernort's
+//! sites; every other language gets English words and formats (the fallback).
+//!
+//! A `Locale` is a small `Copy` value, so that a later per-page language can pick
+//! one per page.
+
+mod collation;
+mod dates;
 
 /// The language lernort writes its own words in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +29,48 @@ impl Locale {
             Locale::German
         } else {
             Locale::English
+        }
+    }
+
+    /// A day in one of the `date` filter's formats: `long` (de `5. März 2024`, en
+    /// `5 March 2024`), `short` (de `05.03.2024`, en `05/03/2024`, day first as in
+    /// British English), `month` (`März 2024`, `March 2024`), `iso` (`2024-03-05`),
+    /// or else a strftime pattern whose month and weekday names (`%B`, `%b`, `%A`,
+    /// `%a`) are the locale's. A pattern that cannot be applied is an error.
+    pub fn date(self, day: jiff::civil::Date, format: &str) -> Result<String, String> {
+        dates::format(self, day, format)
+    }
+
+    /// The sort key of a title: German keys follow DIN 5007-1 (`ä` as `a`, `ß` as
+    /// `ss`, case ignored); English keys ignore case and all accents.
+    pub fn title_key(self, title: &str) -> String {
+        match self {
+            Locale::German => collation::german(title),
+            Locale::English => collation::accent_blind(title),
+        }
+    }
+
+    /// The title and the sentence (before the link) of an alias's redirect page.
+    pub fn redirect(self) -> (&'static str, &'static str) {
+        match self {
+            Locale::German => ("Weiterleitung", "Diese Seite ist umgezogen:"),
+            Locale::English => ("Redirect", "This page has moved:"),
+        }
+    }
+
+    /// The built-in 404 page's title, its sentence, and the home link's text.
+    pub fn not_found(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Locale::German => (
+                "Seite nicht gefunden",
+                "Diese Seite gibt es nicht (mehr).",
+                "Zur Startseite",
+            ),
+            Locale::English => (
+                "Page not found",
+                "This page does not exist (any more).",
+                "Go to the home page",
+            ),
         }
     }
 

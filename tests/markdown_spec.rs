@@ -95,7 +95,7 @@ fn lernort_html(md: &str) -> String {
         body_start: 0,
         rel: "spec.md",
         display: Path::new("content/spec.md"),
-        lang: "en",
+        locale: lernort::locale::Locale::English,
     };
     markdown::render(&input, &Permissive).html
 }

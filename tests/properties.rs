@@ -223,7 +223,11 @@ proptest! {
             body_start,
             rel: "projekte/seite.md",
             display,
-            lang: if english { "en" } else { "de" },
+            locale: if english {
+                lernort::locale::Locale::English
+            } else {
+                lernort::locale::Locale::German
+            },
         };
         let table = resolver::Table { base_path: if base { "/kbm" } else { "" } };
         let first = render(&input, &table);

@@ -24,7 +24,11 @@ fuzz_target!(|data: (bool, bool, &str)| {
         body_start,
         rel: "projekte/seite.md",
         display,
-        lang: if english { "en" } else { "de" },
+        locale: if english {
+            lernort::locale::Locale::English
+        } else {
+            lernort::locale::Locale::German
+        },
     };
     let table = Table {
         base_path: if base_path { "/kbm" } else { "" },

@@ -67,8 +67,8 @@ pub struct Input<'a> {
     pub rel: &'a str,
     /// The path shown in messages.
     pub display: &'a Path,
-    /// The page language, for quotes and labels.
-    pub lang: &'a str,
+    /// The page's locale, for quotes and labels.
+    pub locale: crate::locale::Locale,
 }
 
 /// An entry of the table of contents.

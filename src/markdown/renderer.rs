@@ -70,7 +70,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
         Renderer {
             input,
             resolver,
-            locale: Locale::from_tag(input.lang),
+            locale: input.locale,
             dir: crate::content::parent(input.rel),
             events: Vec::new(),
             quotes: QuoteState::default(),

@@ -13,6 +13,7 @@ use super::{Body, Page, Routes, Section, SectionId};
 use crate::content::Document;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::error::Diagnostic;
+use crate::locale::Locale;
 use crate::markdown::{self, Input, Resolved, Unresolved};
 
 type PageDoc = Arc<Document<PageFrontMatter>>;
@@ -21,10 +22,17 @@ type SectionDoc = Arc<Document<SectionFrontMatter>>;
 /// What Markdown rendering resolves links with.
 pub(super) struct Links<'a> {
     pub routes: &'a Routes,
+    /// The documents' language tag (the site's); part of the cache key.
     pub lang: &'a str,
 }
 
 impl Links<'_> {
+    /// The documents' locale. The tag is the site's validated `language`, so this is
+    /// the site's [`crate::config::Config::locale`].
+    fn locale(&self) -> Locale {
+        Locale::from_tag(self.lang)
+    }
+
     /// The cache key of a document with text hash `hash` rendered with these links
     /// (the cache also checks that its link targets still resolve the same way).
     pub fn key(&self, hash: u64) -> Key {
@@ -83,7 +91,7 @@ pub(super) fn render_body(
         body_start,
         rel,
         display,
-        lang: links.lang,
+        locale: links.locale(),
     };
     let recorder = Recorder {
         routes: links.routes,

@@ -4,36 +4,25 @@
 use std::cmp::Ordering;
 
 use crate::content::front_matter::SortBy;
+use crate::locale::Locale;
 
 use super::{Page, Section};
 
-/// A sort key for German titles (DIN 5007-1: `ä` sorts as `a`, `ß` as `ss`).
-pub fn title_key(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
-    for c in title.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => out.push('a'),
-            'ö' => out.push('o'),
-            'ü' => out.push('u'),
-            'ß' => out.push_str("ss"),
-            c => out.push(c),
-        }
-    }
-    out
+/// A page's title sort key, in its language's order ([`Locale::title_key`]).
+fn page_key(page: &Page) -> String {
+    Locale::from_tag(&page.lang).title_key(&page.title)
 }
 
 /// Sorts a section's pages (ids into `pages`) by `sort_by`.
 pub fn sort_pages(ids: &mut [usize], sort_by: SortBy, pages: &[Page]) {
-    // German sort keys once per page, not once per comparison.
-    let keys: rustc_hash::FxHashMap<usize, String> = ids
-        .iter()
-        .map(|&p| (p, title_key(&pages[p].title)))
-        .collect();
+    // Sort keys once per page, not once per comparison.
+    let keys: rustc_hash::FxHashMap<usize, String> =
+        ids.iter().map(|&p| (p, page_key(&pages[p]))).collect();
     ids.sort_by(|&a, &b| compare_pages(sort_by, (&pages[a], &keys[&a]), (&pages[b], &keys[&b])));
 }
 
 /// Compares two pages for a section sorted by `sort_by`.
-/// `a` and `b` come with their [`title_key`]s, computed once per page by the caller.
+/// `a` and `b` come with their title keys ([`Locale::title_key`]), computed once per page by the caller.
 pub fn compare_pages(
     sort_by: SortBy,
     (a, a_key): (&Page, &str),
@@ -60,11 +49,16 @@ pub fn compare_pages(
 }
 
 /// Compares sibling sections: by weight, then title, then folder.
+///
+/// Sections carry no language, and the caller passes none yet, so their titles sort in
+/// German order on every site (the same as English order for titles without accents
+/// other than umlauts).
 pub fn compare_sections(a: &Section, b: &Section) -> Ordering {
+    let key = |s: &Section| Locale::German.title_key(&s.title);
     a.weight
         .unwrap_or(i64::MAX)
         .cmp(&b.weight.unwrap_or(i64::MAX))
-        .then_with(|| title_key(&a.title).cmp(&title_key(&b.title)))
+        .then_with(|| key(a).cmp(&key(b)))
         .then_with(|| a.dir.cmp(&b.dir))
 }
 
@@ -75,6 +69,16 @@ mod tests {
     use crate::model::Body;
 
     fn page(rel: &str, title: &str, weight: Option<i64>, date: Option<&str>) -> Page {
+        in_lang("de", rel, title, weight, date)
+    }
+
+    fn in_lang(
+        lang: &str,
+        rel: &str,
+        title: &str,
+        weight: Option<i64>,
+        date: Option<&str>,
+    ) -> Page {
         Page {
             rel: rel.into(),
             display: rel.into(),
@@ -92,19 +96,13 @@ mod tests {
             section: 0,
             body: Body::default(),
             template_line: None,
-            lang: "de".into(),
+            lang: lang.into(),
             source_hash: 0,
         }
     }
 
     fn sorted(sort_by: SortBy, mut pages: Vec<Page>) -> Vec<String> {
-        pages.sort_by(|a, b| {
-            compare_pages(
-                sort_by,
-                (a, &title_key(&a.title)),
-                (b, &title_key(&b.title)),
-            )
-        });
+        pages.sort_by(|a, b| compare_pages(sort_by, (a, &page_key(a)), (b, &page_key(b))));
         pages.into_iter().map(|p| p.rel).collect()
     }
 
@@ -140,5 +138,15 @@ mod tests {
             page("a.md", "Aktuelles", None, None),
         ];
         assert_eq!(sorted(SortBy::Title, pages), ["a.md", "u.md", "z.md"]);
+    }
+
+    #[test]
+    fn english_titles_ignore_case_and_accents() {
+        let pages = vec![
+            in_lang("en", "z.md", "zebra", None, None),
+            in_lang("en", "e.md", "Éclair", None, None),
+            in_lang("en", "f.md", "fig", None, None),
+        ];
+        assert_eq!(sorted(SortBy::Title, pages), ["e.md", "f.md", "z.md"]);
     }
 }

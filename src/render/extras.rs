@@ -1,5 +1,6 @@
 //! The files every site gets besides its pages: `sitemap.xml`, `robots.txt`, alias
-//! redirects, and a plain 404 page when the theme has none.
+//! redirects, and a plain 404 page when the theme has none. Their words follow the
+//! site's [`crate::locale::Locale`].
 
 use super::Output;
 use crate::markdown::escape;
@@ -13,9 +14,10 @@ pub fn aliases(site: &Site) -> Vec<Output> {
     let mut out = Vec::new();
     for page in &site.pages {
         let target = escape(&site.config.permalink(&page.url));
+        let (title, moved) = site.config.locale.redirect();
         for alias in &page.aliases {
             let html = format!(
-                "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Weiterleitung</title>\n<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>Diese Seite ist umgezogen: <a href=\"{target}\">{target}</a></p>\n</body>\n</html>\n",
+                "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>{moved} <a href=\"{target}\">{target}</a></p>\n</body>\n</html>\n",
                 lang = escape(&site.config.language),
             );
             out.push(Output {
@@ -91,8 +93,9 @@ pub fn robots(site: &Site) -> Output {
 
 /// A minimal accessible 404 page for themes without `404.html`.
 pub fn default_not_found(site: &Site) -> String {
+    let (title, text, home_link) = site.config.locale.not_found();
     format!(
-        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Seite nicht gefunden</title>\n</head>\n<body>\n<main>\n<h1>Seite nicht gefunden</h1>\n<p>Diese Seite gibt es nicht (mehr). <a href=\"{home}/\">Zur Startseite</a></p>\n</main>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{text} <a href=\"{home}/\">{home_link}</a></p>\n</main>\n</body>\n</html>\n",
         lang = escape(&site.config.language),
         home = escape(site.config.base_path()),
     )

@@ -7,7 +7,8 @@ use std::sync::{Arc, OnceLock};
 use rustc_hash::FxHashMap;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
-use crate::content::date::{Date, format_de};
+use crate::content::date::Date;
+use crate::locale::Locale;
 use crate::markdown::Resolve;
 use crate::model::Routes;
 use crate::render::memo;
@@ -86,6 +87,8 @@ pub struct Shared {
     pub assets: AssetIndex,
     /// The base URL's path prefix.
     pub base_path: String,
+    /// The site's locale, for the `date` filter.
+    pub locale: Locale,
 }
 
 /// The build's data, bound once the model exists. Tera checks function names when
@@ -109,7 +112,10 @@ pub fn register(tera: &mut Tera, slot: &Slot) {
     });
     let s = Arc::clone(slot);
     tera.register_function("url", move |kw: Kwargs, _: &State| url(bound(&s)?, &kw));
-    tera.register_filter("date", date_filter);
+    let s = Arc::clone(slot);
+    tera.register_filter("date", move |value: &str, kw: Kwargs, _: &State| {
+        date_filter(bound(&s)?.locale, value, &kw)
+    });
 }
 
 fn lookup(s: &Shared, kw: &Kwargs, function: &str, section: bool) -> TeraResult<Value> {
@@ -175,10 +181,10 @@ fn url(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
     }
 }
 
-fn date_filter(value: &str, kw: Kwargs, _: &State) -> TeraResult<String> {
+fn date_filter(locale: Locale, value: &str, kw: &Kwargs) -> TeraResult<String> {
     let format: String = kw.get("format")?.unwrap_or_else(|| "long".to_string());
     let date = Date::parse(value).ok_or_else(|| {
         tera::Error::message(format!("date: `{value}` is not a date like `2024-05-31`"))
     })?;
-    format_de(date.day, &format).map_err(tera::Error::message)
+    locale.date(date.day, &format).map_err(tera::Error::message)
 }

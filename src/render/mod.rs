@@ -108,6 +108,7 @@ pub fn render(
         routes: Arc::clone(&site.routes),
         assets,
         base_path: site.config.base_path().to_string(),
+        locale: site.config.locale,
     });
     let globals = templates.tera.global_context();
     globals.insert_value("site", views.site.clone());
