@@ -117,3 +117,20 @@ fn a_bad_date_pattern_is_reported_in_english_on_a_german_site() {
     let stderr = site.build_fails(&[]);
     insta::assert_snapshot!(stderr);
 }
+
+#[test]
+fn switching_the_language_in_the_preview_equals_a_clean_build() {
+    let p = common::preview::Preview::start("loc-site");
+    p.assert_matches_clean_build("the start (en)");
+    let config = p.sandbox.read("site.yaml");
+    for (lang, long) in [("de", "5. März 2024"), ("en", "5 March 2024")] {
+        let switched: String = config.replace("language: en", &format!("language: {lang}"));
+        p.sandbox.write("site.yaml", &switched);
+        p.reload(&format!("switching to `{lang}`"));
+        p.wait_for_page("the date in the new language", "/news/apple/", |r| {
+            r.text().contains(&format!("<li>long: {long}</li>"))
+        });
+        // Every page, the redirect and the built-in 404 page follow the switch.
+        p.assert_matches_clean_build(&format!("after switching to `{lang}`"));
+    }
+}

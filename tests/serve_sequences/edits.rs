@@ -455,17 +455,25 @@ impl Session {
                 format!("the bundle {rel} added")
             }
             20 => {
+                // A new title, and the language by the number's parity: about half of
+                // these edits switch between German and English words and dates.
+                let language = if n.is_multiple_of(2) { "en" } else { "de" };
                 let config = self.p.sandbox.read("site.yaml");
                 let config: String = config
                     .lines()
-                    .map(|l| match l.starts_with("title:") {
-                        true => format!("title: KBM Test {n}\n"),
-                        false => format!("{l}\n"),
+                    .map(|l| {
+                        if l.starts_with("title:") {
+                            format!("title: KBM Test {n}\n")
+                        } else if l.starts_with("language:") {
+                            format!("language: {language}\n")
+                        } else {
+                            format!("{l}\n")
+                        }
                     })
                     .collect();
                 self.p.sandbox.write("site.yaml", &config);
                 self.written.push("site.yaml".into());
-                format!("site.yaml titled {n}")
+                format!("site.yaml titled {n}, language {language}")
             }
             23 if self.rng.chance(15) => {
                 // A dead address on purpose: the preview must show the build's error.
