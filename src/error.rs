@@ -130,6 +130,14 @@ impl Error {
         }
     }
 
+    /// Content problems as one error, sorted by file and position and without repeats:
+    /// diagnostics are often collected while iterating a hash map or several threads,
+    /// and a report must not change order from one build to the next.
+    pub fn content(mut diagnostics: Vec<Diagnostic>) -> Self {
+        dedup_diagnostics(&mut diagnostics);
+        Error::Content(diagnostics)
+    }
+
     /// The process exit code for this error: 1 for content problems, 2 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
@@ -147,7 +155,7 @@ impl From<Diagnostic> for Error {
 
 impl From<Vec<Diagnostic>> for Error {
     fn from(d: Vec<Diagnostic>) -> Self {
-        Error::Content(d)
+        Error::content(d)
     }
 }
 
