@@ -66,7 +66,7 @@ impl Templates {
             }
         }
         if !problems.is_empty() {
-            return Err(Error::Content(problems));
+            return Err(Error::content(problems));
         }
         let slot = Slot::default();
         // Add one by one to report every syntax error, then all together for inheritance.
@@ -80,7 +80,7 @@ impl Templates {
             }
         }
         if !problems.is_empty() {
-            return Err(Error::Content(problems));
+            return Err(Error::content(problems));
         }
         let refs: Refs = sources
             .iter()
@@ -89,7 +89,7 @@ impl Templates {
         let mut tera = new_tera(&slot);
         let pairs = sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str()));
         if let Err(e) = tera.add_raw_templates(pairs) {
-            return Err(Error::Content(diagnose_all(&e, &sources, &refs)));
+            return Err(Error::content(diagnose_all(&e, &sources, &refs)));
         }
         let chains = template_deps::closures(&refs)
             .into_iter()
@@ -243,14 +243,7 @@ fn join_and(items: &[String]) -> String {
 
 /// ` (here: a, b)` listing the folders of `themes/`, or nothing when there are none.
 fn available_themes(root: &Path) -> String {
-    let mut themes: Vec<String> = std::fs::read_dir(root.join("themes"))
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .collect();
-    themes.sort();
+    let themes = crate::config::theme_folders(root);
     if themes.is_empty() {
         String::new()
     } else {
@@ -268,9 +261,13 @@ fn theme_missing(config: &Config, theme: &str) -> Error {
     )
     .at(line, Some(1))
     .with_source(&text)
-    .hint(
-        "check the spelling of `theme:`, or remove the key to use only the site's own `templates/`",
-    )
+    .hint(match crate::config::theme_folders(&config.root).as_slice() {
+        [] => "themes/ has no folders: add the theme there, or remove `theme:` to use only the site's own `templates/`".to_string(),
+        folders => format!(
+            "check the spelling of `theme:` (the folders in themes/: {}), or remove the key to use only the site's own `templates/`",
+            folders.join(", ")
+        ),
+    })
     .into()
 }
 
@@ -406,11 +403,19 @@ fn diagnose(
             } else {
                 "template error"
             };
-            let d = Diagnostic::new(file(r.filename()), format!("{kind}: {message}"))
-                .at(span.start_line, Some(span.start_col + 1));
-            match sources.get(r.filename()) {
-                Some((_, text)) => d.with_source(text),
-                None => d,
+            let text = sources.get(r.filename()).map(|(_, t)| t.as_str());
+            let at = (span.start_line, span.start_col + 1);
+            if message == "Unexpected end of input"
+                && let Some(d) = text.and_then(|t| end_of_input(file(r.filename()), t, at))
+            {
+                d
+            } else {
+                let d = Diagnostic::new(file(r.filename()), format!("{kind}: {message}"))
+                    .at(at.0, Some(at.1));
+                match text {
+                    Some(text) => d.with_source(text),
+                    None => d,
+                }
             }
         }
         ErrorKind::MissingParent { current, parent } => {
@@ -455,4 +460,61 @@ fn diagnose(
         Some(content) => d.note(format!("while rendering {}", content.display())),
         None => d,
     }
+}
+
+/// Tera's "Unexpected end of input" is placed at the end of the text, which is one line
+/// past the last when the file ends with a line break. Name the block tag left open
+/// instead, at its own line; without one (an unclosed `{{` or `{%` tag), keep Tera's
+/// position, moved up to the last line. `None` when Tera's position is inside the text.
+fn end_of_input(path: PathBuf, text: &str, at: (usize, usize)) -> Option<Diagnostic> {
+    let lines = text.lines().count().max(1);
+    let last_width = text.lines().last().map_or(0, |l| l.chars().count());
+    let at_end = at.0 > lines || (at.0 == lines && at.1 > last_width);
+    if !at_end {
+        return None;
+    }
+    let open = template_deps::unclosed(text);
+    let Some(inner) = open.last() else {
+        let d = Diagnostic::new(path, "syntax error in template: the file ends inside a tag")
+            .at(lines, Some(last_width + 1))
+            .with_source(text)
+            .hint("close every `{{` with `}}` and every `{%` with `%}`");
+        return Some(d);
+    };
+    // Every open block needs its end tag, innermost first.
+    let ends: Vec<String> = open
+        .iter()
+        .rev()
+        .filter_map(|o| template_deps::closer(&o.word).map(|c| format!("`{{% {c} %}}`")))
+        .collect();
+    let others = match &open[..open.len() - 1] {
+        [] => String::new(),
+        outer => {
+            let named: Vec<String> = outer
+                .iter()
+                .map(|o| format!("`{{% {} %}}` (line {})", o.tag, o.line))
+                .collect();
+            let verb = if named.len() == 1 { "is" } else { "are" };
+            format!("; {} {verb} still open too", join_and(&named))
+        }
+    };
+    let d = Diagnostic::new(
+        path,
+        format!(
+            "syntax error in template: the `{{% {} %}}` opened on line {} is never closed{others}",
+            inner.tag, inner.line
+        ),
+    )
+    // The tag's column is not known here (the scan counts lines only).
+    .at(inner.line, None)
+    .with_source(text)
+    .hint(if ends.len() == 1 {
+        format!("end it with {} before the end of the file", ends[0])
+    } else {
+        format!(
+            "end them, innermost first, with {} before the end of the file",
+            join_and(&ends)
+        )
+    });
+    Some(d)
 }
