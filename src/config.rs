@@ -310,6 +310,13 @@ fn base_url_problem(url: &str) -> Option<String> {
         Ok(p) if matches!(p.scheme(), "http" | "https") => p,
         _ => return Some(format!("must be an absolute http(s) address, not `{url}`")),
     };
+    // The URL parser repairs `https:/host` and `HTTPS:host`, but links are built from
+    // the text as written, so it must already be in the usual form.
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Some(format!(
+            "must start with `https://` or `http://` (lowercase, two slashes), not `{url}`"
+        ));
+    }
     let why = if parsed.host_str().is_none_or(str::is_empty) {
         "names no host"
     } else if parsed.query().is_some() || parsed.fragment().is_some() {
