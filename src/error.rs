@@ -46,7 +46,9 @@ impl Diagnostic {
         self
     }
 
-    /// Shows `line` of `source` (1-based) under the message.
+    /// Shows `line` of `source` (1-based) under the message. `str::lines` splits as
+    /// [`crate::lines`] defines a line (at `\n`, a `\r` before it dropped); texts with
+    /// a lone `\r` are rejected before any position is computed.
     pub fn with_source(mut self, source: &str) -> Self {
         if let Some(n) = self.line {
             self.source_line = source.lines().nth(n.saturating_sub(1)).map(str::to_owned);

@@ -35,6 +35,8 @@ const F2_TEMPLATE: &str =
 const F3_MARKDOWN: &str =
     include_str!("../fuzz/artifacts-found/markdown-footnote-defined-twice-repeats-id");
 const F4_SITE: &str = include_str!("../fuzz/artifacts-found/site-template-errors-in-random-order");
+const F6_SITE_YAML: &str =
+    include_str!("../fuzz/artifacts-found/site_yaml-base-url-with-one-slash-is-kept");
 
 /// The diagnostics of a content error; any other result fails the test.
 #[track_caller]
@@ -259,6 +261,42 @@ fn f4_template_errors_come_in_path_order_every_time() {
         assert_eq!(site.build_fails(&[]), stderr, "the CLI report is stable");
     }
     insta::assert_snapshot!(stderr);
+}
+
+// ---------------------------------------------------------------------------------
+// F6: a base URL the URL parser repairs
+// ---------------------------------------------------------------------------------
+
+/// The `site_yaml` target's input (minimised): `https:/host` parses, but was kept as
+/// written and every absolute link started with it. Now an error at its line.
+#[test]
+fn f6_a_base_url_in_an_unusual_form_is_refused() {
+    let site = Site::fixture("basic");
+    let mut reports = Vec::new();
+    for text in [
+        F6_SITE_YAML.to_string(),
+        "title: T\nbase_url: https:kbm.example.org\n".into(),
+        "title: T\nbase_url: HTTPS://kbm.example.org\n".into(),
+        "title: T\nbase_url: https:\\\\kbm.example.org\n".into(),
+    ] {
+        site.write("site.yaml", &text);
+        let root = site.path().canonicalize().expect("site exists");
+        let ds = diagnostics(Config::load(&root, &Overrides::default()));
+        assert_eq!((ds.len(), ds[0].line), (1, Some(2)), "{ds:?}");
+        assert!(
+            ds[0].message.contains("must start with `https://`"),
+            "{ds:?}"
+        );
+        reports.push(site.build_fails(&[]));
+    }
+    site.write(
+        "site.yaml",
+        "title: T\nbase_url: https://kbm.example.org/\n",
+    );
+    let root = site.path().canonicalize().expect("site exists");
+    let config = Config::load(&root, &Overrides::default()).expect("the usual form loads");
+    assert_eq!(config.base_url, "https://kbm.example.org");
+    insta::assert_snapshot!(reports.join("\n"));
 }
 
 // ---------------------------------------------------------------------------------
