@@ -30,13 +30,13 @@ pub struct Component {
 }
 
 /// A `{% … %}` or `{{ … }}` tag outside comments and raw blocks.
-struct Tag<'a> {
+pub(super) struct Tag<'a> {
     /// `true` for `{% … %}`.
-    block: bool,
+    pub(super) block: bool,
     /// The text between the delimiters, without `-` whitespace markers.
-    body: &'a str,
+    pub(super) body: &'a str,
     /// 1-based line of the opening delimiter.
-    line: usize,
+    pub(super) line: usize,
 }
 
 /// The tags of `text` in order, skipping `{# … #}` and the body of `{% raw %}`.
@@ -46,7 +46,7 @@ fn tags(text: &str) -> Vec<Tag<'_>> {
 
 /// The tags of `text`, and whether the text ends outside a tag (not inside an
 /// unterminated `{%`, `{{` or `{#`).
-fn scan(text: &str) -> (Vec<Tag<'_>>, bool) {
+pub(super) fn scan(text: &str) -> (Vec<Tag<'_>>, bool) {
     let mut out = Vec::new();
     let mut pos = 0;
     let mut in_raw = false;
@@ -113,7 +113,7 @@ fn end_of(rest: &str, close: &str) -> Option<usize> {
     None
 }
 
-fn first_word(body: &str) -> &str {
+pub(super) fn first_word(body: &str) -> &str {
     let end = body
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .unwrap_or(body.len());
@@ -164,59 +164,6 @@ pub fn refs(text: &str) -> Refs {
     refs
 }
 
-/// A block tag left open at the end of a template.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unclosed {
-    /// The opening tag's first word, e.g. `block`.
-    pub word: String,
-    /// The opening tag as written, without delimiters, e.g. `block content`.
-    pub tag: String,
-    /// 1-based line of the opening tag.
-    pub line: usize,
-}
-
-/// The tags that open a body and the tag that closes each.
-const PAIRS: &[(&str, &str)] = &[
-    ("block", "endblock"),
-    ("if", "endif"),
-    ("for", "endfor"),
-    ("filter", "endfilter"),
-    ("component", "endcomponent"),
-    ("macro", "endmacro"),
-];
-
-/// The tag that closes a body opened by `word`, if `word` opens one.
-pub fn closer(word: &str) -> Option<&'static str> {
-    PAIRS
-        .iter()
-        .find(|(open, _)| *open == word)
-        .map(|(_, c)| *c)
-}
-
-/// The block tags still open at the end of `text`, outermost first: what Tera's
-/// "Unexpected end of input" is about when the text ends inside a body. Empty when the
-/// text ends inside a tag, which is then the problem.
-pub fn unclosed(text: &str) -> Vec<Unclosed> {
-    let (tags, complete) = scan(text);
-    if !complete {
-        return Vec::new();
-    }
-    let mut open: Vec<Unclosed> = Vec::new();
-    for tag in tags.into_iter().filter(|t| t.block) {
-        let word = first_word(tag.body);
-        if closer(word).is_some() {
-            open.push(Unclosed {
-                word: word.to_string(),
-                tag: tag.body.to_string(),
-                line: tag.line,
-            });
-        } else if let Some(i) = open.iter().rposition(|o| closer(&o.word) == Some(word)) {
-            open.truncate(i);
-        }
-    }
-    open
-}
-
 /// For every template, the set of templates its output can depend on (itself included).
 /// Names that are not templates are left out: Tera reports them.
 pub fn closures(refs: &HashMap<String, Refs>) -> HashMap<String, BTreeSet<String>> {
@@ -251,16 +198,6 @@ mod tests {
 
     fn names(list: &[(String, usize)]) -> Vec<&str> {
         list.iter().map(|(n, _)| n.as_str()).collect()
-    }
-
-    #[test]
-    fn finds_the_blocks_left_open() {
-        let open = unclosed("{% block content %}\n{% if a %}x{% endif %}\n{% for p in ps %}\n");
-        let found: Vec<(&str, usize)> = open.iter().map(|u| (u.tag.as_str(), u.line)).collect();
-        assert_eq!(found, [("block content", 1), ("for p in ps", 3)]);
-        assert!(unclosed("{% block a %}{% raw %}{% if %}{% endraw %}{% endblock %}").is_empty());
-        // Ending inside a tag is the problem then, not the block around it.
-        assert!(unclosed("{% block a %}\n{% if b").is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::render::functions::{Shared, Slot, register};
-use crate::render::{listing, template_cycles, template_deps};
+use crate::render::{listing, template_cycles, template_deps, template_end};
 use tera::{ErrorKind, Tera};
 
 /// The parsed templates and where each came from.
@@ -233,7 +233,7 @@ fn missing_defaults(missing: &BTreeMap<&str, usize>, config: &Config) -> Diagnos
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[String]) -> String {
+pub(super) fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -405,10 +405,8 @@ fn diagnose(
             };
             let text = sources.get(r.filename()).map(|(_, t)| t.as_str());
             let at = (span.start_line, span.start_col + 1);
-            if message == "Unexpected end of input"
-                && let Some(d) = text.and_then(|t| end_of_input(file(r.filename()), t, at))
-            {
-                d
+            if let (true, Some(text)) = (message == "Unexpected end of input", text) {
+                template_end::end_of_input(file(r.filename()), text, at)
             } else {
                 let d = Diagnostic::new(file(r.filename()), format!("{kind}: {message}"))
                     .at(at.0, Some(at.1));
@@ -460,61 +458,4 @@ fn diagnose(
         Some(content) => d.note(format!("while rendering {}", content.display())),
         None => d,
     }
-}
-
-/// Tera's "Unexpected end of input" is placed at the end of the text, which is one line
-/// past the last when the file ends with a line break. Name the block tag left open
-/// instead, at its own line; without one (an unclosed `{{` or `{%` tag), keep Tera's
-/// position, moved up to the last line. `None` when Tera's position is inside the text.
-fn end_of_input(path: PathBuf, text: &str, at: (usize, usize)) -> Option<Diagnostic> {
-    let lines = text.lines().count().max(1);
-    let last_width = text.lines().last().map_or(0, |l| l.chars().count());
-    let at_end = at.0 > lines || (at.0 == lines && at.1 > last_width);
-    if !at_end {
-        return None;
-    }
-    let open = template_deps::unclosed(text);
-    let Some(inner) = open.last() else {
-        let d = Diagnostic::new(path, "syntax error in template: the file ends inside a tag")
-            .at(lines, Some(last_width + 1))
-            .with_source(text)
-            .hint("close every `{{` with `}}` and every `{%` with `%}`");
-        return Some(d);
-    };
-    // Every open block needs its end tag, innermost first.
-    let ends: Vec<String> = open
-        .iter()
-        .rev()
-        .filter_map(|o| template_deps::closer(&o.word).map(|c| format!("`{{% {c} %}}`")))
-        .collect();
-    let others = match &open[..open.len() - 1] {
-        [] => String::new(),
-        outer => {
-            let named: Vec<String> = outer
-                .iter()
-                .map(|o| format!("`{{% {} %}}` (line {})", o.tag, o.line))
-                .collect();
-            let verb = if named.len() == 1 { "is" } else { "are" };
-            format!("; {} {verb} still open too", join_and(&named))
-        }
-    };
-    let d = Diagnostic::new(
-        path,
-        format!(
-            "syntax error in template: the `{{% {} %}}` opened on line {} is never closed{others}",
-            inner.tag, inner.line
-        ),
-    )
-    // The tag's column is not known here (the scan counts lines only).
-    .at(inner.line, None)
-    .with_source(text)
-    .hint(if ends.len() == 1 {
-        format!("end it with {} before the end of the file", ends[0])
-    } else {
-        format!(
-            "end them, innermost first, with {} before the end of the file",
-            join_and(&ends)
-        )
-    });
-    Some(d)
 }
