@@ -212,7 +212,7 @@ fn asset_index(config: &Config) -> Result<AssetIndex> {
     if problems.is_empty() {
         Ok(index)
     } else {
-        Err(Error::Content(problems))
+        Err(Error::content(problems))
     }
 }
 
@@ -262,6 +262,6 @@ fn check_overlaps(site: &Site, copies: &[Copy]) -> Result<()> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::Content(problems))
+        Err(Error::content(problems))
     }
 }

@@ -180,6 +180,21 @@ impl Config {
                 ));
             }
         }
+        if let Some(theme) = &raw.theme
+            && let Some(why) = theme_problem(theme)
+        {
+            let folders = theme_folders(root);
+            let hint = if folders.is_empty() {
+                "put the theme into a folder under themes/ and write the folder's name, e.g. `theme: mein-thema`".to_string()
+            } else {
+                format!(
+                    "write the name of a folder in themes/ (here: {}), e.g. `theme: {}`",
+                    folders.join(", "),
+                    folders[0]
+                )
+            };
+            problems.push(key_problem(text, "theme", why, &hint));
+        }
         if !problems.is_empty() {
             return Err(Error::Content(problems));
         }
@@ -239,8 +254,10 @@ impl Config {
     }
 }
 
-/// `dir` as an absolute path without `.` or `..`, resolving symbolic links in the part
-/// that exists, so that comparisons with the site root are meaningful.
+/// `dir` as an absolute path without `.` or `..`, as the user wrote it: symbolic links
+/// are not followed here, so that messages name the path that was given (`-o ziel`,
+/// not the file `ziel` links to). The output module follows links itself and checks
+/// where they lead (`output::resolve`).
 fn absolute(dir: &Path) -> Result<PathBuf> {
     let joined = if dir.is_absolute() {
         dir.to_path_buf()
@@ -259,24 +276,37 @@ fn absolute(dir: &Path) -> Result<PathBuf> {
             other => clean.push(other),
         }
     }
-    // Canonicalize the longest existing ancestor; the rest does not exist yet.
-    let mut existing = clean.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (
-            existing.file_name().map(ToOwned::to_owned),
-            existing.parent(),
-        ) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
-            }
-            _ => break,
-        }
-    }
-    let mut out = existing.canonicalize().unwrap_or(existing);
-    out.extend(rest.into_iter().rev());
-    Ok(out)
+    Ok(clean)
+}
+
+/// What is wrong with a theme name, if anything: it names one folder directly under
+/// `themes/`, so that templates and assets are never read from elsewhere on the disk.
+fn theme_problem(theme: &str) -> Option<String> {
+    let why = if theme.trim().is_empty() {
+        return Some(format!("`theme` is empty in {CONFIG_FILE}"));
+    } else if Path::new(theme).is_absolute() || theme.starts_with(['/', '\\']) {
+        "is an absolute path"
+    } else if theme == "." || theme == ".." || theme.contains(['/', '\\', ':']) {
+        "is a path"
+    } else {
+        return None;
+    };
+    Some(format!(
+        "`theme: {theme}` {why}; a theme is the name of a folder under `themes/`, without `/`, `\\`, `:` or `..`"
+    ))
+}
+
+/// The folders in the site's `themes/`, sorted by name.
+pub fn theme_folders(root: &Path) -> Vec<String> {
+    let mut themes: Vec<String> = std::fs::read_dir(root.join("themes"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    themes.sort();
+    themes
 }
 
 /// What is wrong with a base URL, if anything: it must be an absolute `http(s)` address
@@ -286,6 +316,13 @@ fn base_url_problem(url: &str) -> Option<String> {
         Ok(p) if matches!(p.scheme(), "http" | "https") => p,
         _ => return Some(format!("must be an absolute http(s) address, not `{url}`")),
     };
+    // The URL parser repairs `https:/host` and `HTTPS:host`, but links are built from
+    // the text as written, so it must already be in the usual form.
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Some(format!(
+            "must start with `https://` or `http://` (lowercase, two slashes), not `{url}`"
+        ));
+    }
     let why = if parsed.host_str().is_none_or(str::is_empty) {
         "names no host"
     } else if parsed.query().is_some() || parsed.fragment().is_some() {

@@ -46,7 +46,9 @@ impl Diagnostic {
         self
     }
 
-    /// Shows `line` of `source` (1-based) under the message.
+    /// Shows `line` of `source` (1-based) under the message. `str::lines` splits as
+    /// [`crate::lines`] defines a line (at `\n`, a `\r` before it dropped); texts with
+    /// a lone `\r` are rejected before any position is computed.
     pub fn with_source(mut self, source: &str) -> Self {
         if let Some(n) = self.line {
             self.source_line = source.lines().nth(n.saturating_sub(1)).map(str::to_owned);
@@ -130,6 +132,14 @@ impl Error {
         }
     }
 
+    /// Content problems as one error, sorted by file and position and without repeats:
+    /// diagnostics are often collected while iterating a hash map or several threads,
+    /// and a report must not change order from one build to the next.
+    pub fn content(mut diagnostics: Vec<Diagnostic>) -> Self {
+        dedup_diagnostics(&mut diagnostics);
+        Error::Content(diagnostics)
+    }
+
     /// The process exit code for this error: 1 for content problems, 2 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
@@ -147,7 +157,7 @@ impl From<Diagnostic> for Error {
 
 impl From<Vec<Diagnostic>> for Error {
     fn from(d: Vec<Diagnostic>) -> Self {
-        Error::Content(d)
+        Error::content(d)
     }
 }
 

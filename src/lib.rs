@@ -15,6 +15,7 @@ pub mod content;
 pub mod error;
 pub mod ignored;
 pub mod init;
+pub mod lines;
 pub mod locale;
 pub mod markdown;
 pub mod model;

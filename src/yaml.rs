@@ -57,6 +57,16 @@ fn read<T>(
 ) -> Result<T, YamlError> {
     // An empty document is an empty mapping, so that `---\n---` means "no keys".
     let text = if text.trim().is_empty() { "{}" } else { text };
+    // Files are checked when read (`content::read_text`); this covers texts from
+    // elsewhere, since the parsers below count a lone `\r` as a line break.
+    if let Some((line, column)) = crate::lines::lone_carriage_return(text) {
+        return Err(YamlError {
+            line: Some(line + first_line - 1),
+            column: Some(column),
+            message: format!("{what} has a carriage return (`\\r`) that does not end a line"),
+            hint: Some(crate::lines::LONE_CR_HINT.into()),
+        });
+    }
     let shape = shape::scan(text).map_err(|dup| duplicate(&dup, first_line, what))?;
     de(text).map_err(|e| describe(&e, text, first_line, &shape, what))
 }

@@ -478,8 +478,7 @@ fn an_output_link_to_a_file_given_with_o_is_refused() {
     site.write("bericht.html", "<p>keep me</p>\n");
     std::os::unix::fs::symlink("bericht.html", site.path().join("ziel")).expect("symlink");
     let stderr = assert_refused(&site, &["-o", "ziel"]);
-    // `-o` paths arrive with their links already followed (`Config::load`), so the
-    // message names the file the link leads to.
+    // The message names the link as given with `-o`, and what it points to.
     insta::assert_snapshot!(stderr);
 }
 

@@ -305,8 +305,23 @@ fn document<F>(
     }
 }
 
-/// Reads a UTF-8 text file, naming the line of the first invalid byte if it is not UTF-8.
+/// Reads a UTF-8 text file, naming the line of the first invalid byte if it is not UTF-8,
+/// or of the first carriage return that ends no line (see [`crate::lines`]).
 pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
+    let text = read_utf8(path, display)?;
+    match crate::lines::lone_carriage_return(&text) {
+        // No source line shown: printed, the `\r` would move the cursor back over it.
+        Some((line, column)) => Err(Diagnostic::new(
+            display,
+            "the file has a carriage return (`\\r`) that does not end a line",
+        )
+        .at(line, Some(column))
+        .hint(crate::lines::LONE_CR_HINT)),
+        None => Ok(text),
+    }
+}
+
+fn read_utf8(path: &Path, display: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::new(display, format!("the file cannot be read: {e}"))
             .hint("check that the file exists and is readable")

@@ -65,6 +65,25 @@ impl Notes<'_> {
     }
 }
 
+/// The footnote labels defined so far in a document, with the offset of each
+/// definition, so that the renderer can report a label defined twice.
+#[derive(Debug, Default)]
+pub(super) struct Defined(HashMap<String, usize>);
+
+impl Defined {
+    /// Notes a definition of `label` at byte `offset`; if `label` was defined before,
+    /// returns the offset of that first definition.
+    pub(super) fn note(&mut self, label: &str, offset: usize) -> Result<(), usize> {
+        match self.0.get(label) {
+            Some(&first) => Err(first),
+            None => {
+                self.0.insert(label.to_string(), offset);
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Rewrites footnote references and definitions in `events`, taking ids from `ids`;
 /// `at` is the end of the document, where the notes go.
 pub fn render<'a>(
@@ -115,6 +134,10 @@ pub fn render<'a>(
         }
     }
     definitions.extend(current.take());
+    // A label defined twice is reported by the renderer; the first definition wins, as
+    // in GFM, so that no two notes share an id.
+    let mut seen = std::collections::HashSet::new();
+    definitions.retain(|(label, _)| seen.insert(label.clone()));
     for (label, _) in &definitions {
         notes.get(label);
     }
@@ -215,6 +238,13 @@ mod tests {
             html.contains("href=\"#fnref-a-b-1\" class=\"footnote-backref\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_label_defined_twice_keeps_the_first_definition() {
+        let html = render("Text[^a].\n\n[^a]: Eins.\n\n[^a]: Zwei.\n");
+        assert_eq!(html.matches("id=\"fn-a\"").count(), 1, "{html}");
+        assert!(html.contains("Eins.") && !html.contains("Zwei."), "{html}");
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub(super) struct Renderer<'a, 'r> {
     table: TableHead,
     /// The index and source offset of the first `<!-- more -->`.
     more_at: Option<(usize, usize)>,
+    footnotes: footnotes::Defined,
     in_word: bool,
     out: Rendered,
 }
@@ -80,6 +81,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             ids: Ids::default(),
             table: TableHead::default(),
             more_at: None,
+            footnotes: footnotes::Defined::default(),
             in_word: false,
             out: Rendered::default(),
         }
@@ -182,6 +184,12 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 Some(th) => self.events.push(Event::InlineHtml(CowStr::Borrowed(th))),
                 None => self.events.push(event),
             },
+            Event::Start(Tag::FootnoteDefinition(ref label)) => {
+                if let Err(first) = self.footnotes.note(label, offset) {
+                    self.footnote_twice(label, offset, first);
+                }
+                self.events.push(event);
+            }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => {
                 self.quotes.reset();
                 self.events.push(event);
@@ -424,6 +432,16 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.ids.unique(id, offset)
             }
         }
+    }
+
+    /// A footnote defined twice is most likely a copy left behind: the second text would
+    /// silently never be shown (the first definition wins).
+    fn footnote_twice(&mut self, label: &str, offset: usize, first: usize) {
+        let line = self.input.text[..first].matches('\n').count() + 1;
+        let d = self
+            .diagnostic(offset, format!("the footnote `[^{label}]` is defined twice"))
+            .hint(format!("it is first defined on line {line}, and only that text is shown: remove one of the two, or give this one a label of its own and refer to it"));
+        self.out.problems.push(d);
     }
 
     fn diagnostic(&self, offset: usize, message: String) -> Diagnostic {

@@ -239,9 +239,9 @@ fn new_section(
             problems.push(
                 Diagnostic::new(
                     content::display_path(dir),
-                    "this folder name gives an empty URL segment",
+                    format!("the folder name `{name}` gives no URL segment: it has no letters or digits"),
                 )
-                .hint("use letters or digits in folder names"),
+                .hint("rename the folder, using letters or digits (a section's URL comes from its folder's name)"),
             );
         }
         format!("{parent_url}{slug}/")
@@ -310,12 +310,29 @@ pub(super) fn new_page(
             .hint(hint.to_string())
     };
     if slug.is_empty() {
-        let key = if fm.slug.is_some() { "slug" } else { "title" };
-        problems.push(at(
-            key,
-            "this page's URL segment (slug) would be empty".into(),
-            "give the file a name with letters or digits, or set `slug: …`",
-        ));
+        problems.push(match &fm.slug {
+            Some(given) => at(
+                "slug",
+                format!("`slug: {given}` gives no URL segment"),
+                "use letters or digits in `slug:`, e.g. `slug: rueckblick`",
+            ),
+            // The name is the problem, not a line of the file.
+            None => {
+                let what = if is_bundle {
+                    format!("the folder name `{stem}` of this page bundle")
+                } else {
+                    format!("the file name `{stem}.md`")
+                };
+                Diagnostic::new(
+                    &doc.display,
+                    format!("{what} gives no URL segment: it has no letters or digits"),
+                )
+                .hint(format!(
+                    "rename {}, or set `slug:` in the front matter, e.g. `slug: rueckblick`",
+                    if is_bundle { "the folder" } else { "the file" }
+                ))
+            }
+        });
     }
     let mut date_of = |key: &str, value: &Option<String>| {
         let text = value.as_deref()?;
@@ -386,6 +403,10 @@ fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Dia
     // page `/` are different URLs for the same file.
     let mut seen_files: FxHashMap<String, (&PathBuf, &str)> = FxHashMap::default();
     for (url, display, kind) in sources {
+        // An empty segment (`//`) is already reported as a name without a URL segment.
+        if kind != "alias" && url.contains("//") {
+            continue;
+        }
         let earlier = seen
             .get(url)
             .copied()

@@ -10,6 +10,7 @@ pub mod listing;
 pub mod memo;
 mod template_cycles;
 mod template_deps;
+mod template_end;
 mod templates;
 
 use std::path::Path;

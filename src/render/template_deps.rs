@@ -30,17 +30,23 @@ pub struct Component {
 }
 
 /// A `{% … %}` or `{{ … }}` tag outside comments and raw blocks.
-struct Tag<'a> {
+pub(super) struct Tag<'a> {
     /// `true` for `{% … %}`.
-    block: bool,
+    pub(super) block: bool,
     /// The text between the delimiters, without `-` whitespace markers.
-    body: &'a str,
+    pub(super) body: &'a str,
     /// 1-based line of the opening delimiter.
-    line: usize,
+    pub(super) line: usize,
 }
 
 /// The tags of `text` in order, skipping `{# … #}` and the body of `{% raw %}`.
 fn tags(text: &str) -> Vec<Tag<'_>> {
+    scan(text).0
+}
+
+/// The tags of `text`, and whether the text ends outside a tag (not inside an
+/// unterminated `{%`, `{{` or `{#`).
+pub(super) fn scan(text: &str) -> (Vec<Tag<'_>>, bool) {
     let mut out = Vec::new();
     let mut pos = 0;
     let mut in_raw = false;
@@ -63,7 +69,7 @@ fn tags(text: &str) -> Vec<Tag<'_>> {
             end_of(&text[after..], close)
         };
         let Some(len) = len else {
-            break;
+            return (out, false);
         };
         pos = after + len + 2;
         if close == "#}" {
@@ -89,7 +95,7 @@ fn tags(text: &str) -> Vec<Tag<'_>> {
             line,
         });
     }
-    out
+    (out, true)
 }
 
 /// The offset of `close` in `rest`, not counting one inside a quoted string.
@@ -107,7 +113,7 @@ fn end_of(rest: &str, close: &str) -> Option<usize> {
     None
 }
 
-fn first_word(body: &str) -> &str {
+pub(super) fn first_word(body: &str) -> &str {
     let end = body
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .unwrap_or(body.len());

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::render::functions::{Shared, Slot, register};
-use crate::render::{listing, template_cycles, template_deps};
+use crate::render::{listing, template_cycles, template_deps, template_end};
 use tera::{ErrorKind, Tera};
 
 /// The parsed templates and where each came from.
@@ -66,7 +66,7 @@ impl Templates {
             }
         }
         if !problems.is_empty() {
-            return Err(Error::Content(problems));
+            return Err(Error::content(problems));
         }
         let slot = Slot::default();
         // Add one by one to report every syntax error, then all together for inheritance.
@@ -80,7 +80,7 @@ impl Templates {
             }
         }
         if !problems.is_empty() {
-            return Err(Error::Content(problems));
+            return Err(Error::content(problems));
         }
         let refs: Refs = sources
             .iter()
@@ -89,7 +89,7 @@ impl Templates {
         let mut tera = new_tera(&slot);
         let pairs = sources.iter().map(|(n, (_, t))| (n.as_str(), t.as_str()));
         if let Err(e) = tera.add_raw_templates(pairs) {
-            return Err(Error::Content(diagnose_all(&e, &sources, &refs)));
+            return Err(Error::content(diagnose_all(&e, &sources, &refs)));
         }
         let chains = template_deps::closures(&refs)
             .into_iter()
@@ -233,7 +233,7 @@ fn missing_defaults(missing: &BTreeMap<&str, usize>, config: &Config) -> Diagnos
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[String]) -> String {
+pub(super) fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -243,14 +243,7 @@ fn join_and(items: &[String]) -> String {
 
 /// ` (here: a, b)` listing the folders of `themes/`, or nothing when there are none.
 fn available_themes(root: &Path) -> String {
-    let mut themes: Vec<String> = std::fs::read_dir(root.join("themes"))
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .collect();
-    themes.sort();
+    let themes = crate::config::theme_folders(root);
     if themes.is_empty() {
         String::new()
     } else {
@@ -268,9 +261,13 @@ fn theme_missing(config: &Config, theme: &str) -> Error {
     )
     .at(line, Some(1))
     .with_source(&text)
-    .hint(
-        "check the spelling of `theme:`, or remove the key to use only the site's own `templates/`",
-    )
+    .hint(match crate::config::theme_folders(&config.root).as_slice() {
+        [] => "themes/ has no folders: add the theme there, or remove `theme:` to use only the site's own `templates/`".to_string(),
+        folders => format!(
+            "check the spelling of `theme:` (the folders in themes/: {}), or remove the key to use only the site's own `templates/`",
+            folders.join(", ")
+        ),
+    })
     .into()
 }
 
@@ -406,11 +403,17 @@ fn diagnose(
             } else {
                 "template error"
             };
-            let d = Diagnostic::new(file(r.filename()), format!("{kind}: {message}"))
-                .at(span.start_line, Some(span.start_col + 1));
-            match sources.get(r.filename()) {
-                Some((_, text)) => d.with_source(text),
-                None => d,
+            let text = sources.get(r.filename()).map(|(_, t)| t.as_str());
+            let at = (span.start_line, span.start_col + 1);
+            if let (true, Some(text)) = (message == "Unexpected end of input", text) {
+                template_end::end_of_input(file(r.filename()), text, at)
+            } else {
+                let d = Diagnostic::new(file(r.filename()), format!("{kind}: {message}"))
+                    .at(at.0, Some(at.1));
+                match text {
+                    Some(text) => d.with_source(text),
+                    None => d,
+                }
             }
         }
         ErrorKind::MissingParent { current, parent } => {
