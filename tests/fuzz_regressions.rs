@@ -196,7 +196,7 @@ fn f3_a_footnote_defined_twice_is_an_error_and_keeps_ids_unique() {
         body_start: 0,
         rel: "projekte/seite.md",
         display,
-        lang: "de",
+        locale: lernort::locale::Locale::German,
     };
     let out = render(&input, &resolver::Table { base_path: "" });
     assert_eq!(out.problems.len(), 1, "{:?}", out.problems);
