@@ -3,6 +3,7 @@
 //! pages. A failed rebuild keeps the last good pages and shows the error on top.
 
 mod events;
+mod head;
 mod http;
 mod net;
 
