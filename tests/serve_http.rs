@@ -369,3 +369,60 @@ fn localhost_does_not_warn() {
     let stderr = server.stderr();
     assert!(!stderr.to_lowercase().contains("warning"), "{stderr}");
 }
+
+// --- Same files as `build`, and redirects ----------------------------------------------------
+
+/// An asset linked from outside the site and a content file linked from elsewhere in
+/// the site are published by `build`; the preview serves the same bytes.
+#[test]
+fn linked_assets_and_content_files_are_served_as_build_copies_them() {
+    let sandbox = Sandbox::new("basic");
+    let shared = sandbox.outer().join("shared");
+    std::fs::create_dir_all(&shared).expect("shared dir");
+    std::fs::write(shared.join("ci.css"), "body { color: #123456; }\n").expect("ci.css");
+    std::fs::create_dir_all(sandbox.path("assets")).expect("assets dir");
+    std::os::unix::fs::symlink(shared.join("ci.css"), sandbox.path("assets/ci.css"))
+        .expect("link the asset");
+    std::fs::create_dir_all(sandbox.path("vorlagen")).expect("vorlagen dir");
+    std::fs::write(sandbox.path("vorlagen/plan.txt"), "Projektplan 2026\n").expect("plan");
+    std::os::unix::fs::symlink(
+        "../../vorlagen/plan.txt",
+        sandbox.path("content/projekte/plan.txt"),
+    )
+    .expect("link the content file");
+    let p = Preview::start_in(sandbox);
+
+    let files = p.clean_build().expect("the site builds");
+    let published = |rel: &str| files.iter().find(|(r, _)| r == rel).map(|(_, b)| b.clone());
+    assert_eq!(
+        published("ci.css").as_deref(),
+        Some(&b"body { color: #123456; }\n"[..])
+    );
+    assert_eq!(
+        published("projekte/plan.txt").as_deref(),
+        Some(&b"Projektplan 2026\n"[..])
+    );
+    let r = p.get("/ci.css");
+    assert_eq!(
+        (r.status, r.text().as_str()),
+        (200, "body { color: #123456; }\n")
+    );
+    let r = p.get("/projekte/plan.txt");
+    assert_eq!((r.status, r.text().as_str()), (200, "Projektplan 2026\n"));
+    assert_eq!(p.differences(&files), Vec::<String>::new());
+}
+
+#[test]
+fn the_folder_redirect_keeps_the_query() {
+    let p = Preview::start("basic");
+    let r = p.get("/projekte?ansicht=liste&seite=2");
+    assert_eq!(r.status, 301, "{}", r.text());
+    assert_eq!(
+        r.header("Location"),
+        Some("/projekte/?ansicht=liste&seite=2")
+    );
+    let r = p.get("/projekte?");
+    assert_eq!(r.header("Location"), Some("/projekte/?"));
+    let r = p.get("/projekte#teil");
+    assert_eq!(r.header("Location"), Some("/projekte/"));
+}

@@ -1,14 +1,35 @@
 //! The preview's HTTP side: serves the last good build from memory, injects the live
 //! reload script (and the error overlay while a rebuild fails) into HTML responses,
 //! and sends event stream requests to `events.rs`. Connections, parsing and limits are
-//! `net.rs`'s; this file only turns a method and a target into an answer. Serving only from the in-memory map means no request
-//! path ever reaches the file system, so `..` and its encodings cannot escape.
+//! `net.rs`'s; this file only turns a method and a target into an answer. A request path
+//! only selects an entry of the in-memory map of what the build published, so no request
+//! path ever reaches the file system, and `..` and its encodings cannot escape.
+
+use std::sync::Arc;
 
 use super::{Served, State};
 use crate::markdown::escape;
 
 /// The path the live reload script listens to.
 pub const EVENTS_PATH: &str = "/__lernort/events";
+
+/// A response body: the served file's own bytes where they can be shared (a rendered
+/// page, a large asset), so that answering does not copy them.
+pub enum Body {
+    /// Shared with the preview's files.
+    Shared(Arc<[u8]>),
+    /// Made or read for this answer.
+    Owned(Vec<u8>),
+}
+
+impl AsRef<[u8]> for Body {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Body::Shared(b) => b,
+            Body::Owned(b) => b,
+        }
+    }
+}
 
 /// A complete response, before the status line, `Content-Length` and `Date`.
 pub struct Reply {
@@ -17,11 +38,11 @@ pub struct Reply {
     /// Further header fields.
     pub headers: Vec<(&'static str, String)>,
     /// The body (also the length a HEAD answer announces).
-    pub body: Vec<u8>,
+    pub body: Body,
 }
 
 impl Reply {
-    fn new(status: u16, body: Vec<u8>) -> Reply {
+    fn new(status: u16, body: Body) -> Reply {
         Reply {
             status,
             headers: Vec::new(),
@@ -31,7 +52,7 @@ impl Reply {
 
     /// A plain-text reply.
     pub fn text(status: u16, text: &str) -> Reply {
-        Reply::new(status, text.as_bytes().to_vec())
+        Reply::new(status, Body::Owned(text.as_bytes().to_vec()))
             .with("Content-Type", "text/plain; charset=utf-8")
     }
 
@@ -40,14 +61,16 @@ impl Reply {
         self
     }
 
-    /// The reply as bytes on the wire; without the body for HEAD (with the GET length).
-    pub fn wire(&self, keep_alive: bool, head: bool) -> Vec<u8> {
+    /// The status line and header fields as bytes on the wire, announcing the body's
+    /// length (also for HEAD, which then sends no body). The body is sent after it as it
+    /// is, without being copied into one buffer with the head.
+    pub fn head(&self, keep_alive: bool) -> Vec<u8> {
         let date = jiff::Timestamp::now().strftime("%a, %d %b %Y %H:%M:%S GMT");
         let mut text = format!(
             "HTTP/1.1 {} {}\r\nDate: {date}\r\nContent-Length: {}\r\n",
             self.status,
             reason(self.status),
-            self.body.len()
+            self.body.as_ref().len()
         );
         for (name, value) in &self.headers {
             text.push_str(&format!("{name}: {value}\r\n"));
@@ -56,11 +79,7 @@ impl Reply {
             text.push_str("Connection: close\r\n");
         }
         text.push_str("\r\n");
-        let mut bytes = text.into_bytes();
-        if !head {
-            bytes.extend_from_slice(&self.body);
-        }
-        bytes
+        text.into_bytes()
     }
 }
 
@@ -98,14 +117,18 @@ pub fn answer(method: &str, target: &str, state: &State) -> Answer {
             return Answer::Reply(reply.with("Allow", "GET, HEAD"));
         }
     };
-    let raw_path = target.split(['?', '#']).next().unwrap_or("/");
+    let target = target.split('#').next().unwrap_or("/");
+    let (raw_path, query) = match target.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (target, None),
+    };
     if raw_path == EVENTS_PATH && !head {
         return Answer::Events;
     }
     let Some(path) = clean_path(raw_path) else {
         return Answer::Reply(Reply::text(400, "bad request path\n"));
     };
-    Answer::Reply(lookup(state, &path))
+    Answer::Reply(lookup(state, &path, raw_path, query))
 }
 
 /// Decodes `%xx` once and refuses paths that try to leave the site: `..` segments,
@@ -135,7 +158,9 @@ struct Lookup {
     error: Option<String>,
 }
 
-fn lookup(state: &State, path: &str) -> Reply {
+/// The answer for the decoded `path`; `raw_path` (as sent) and `query` make the
+/// redirect of a folder to its trailing-slash URL.
+fn lookup(state: &State, path: &str, raw_path: &str, query: Option<&str>) -> Reply {
     let key = path.trim_start_matches('/');
     let key = if key.is_empty() || key.ends_with('/') {
         format!("{key}index.html")
@@ -157,7 +182,12 @@ fn lookup(state: &State, path: &str) -> Reply {
         return found(&key, served, &state.root, error, 200);
     }
     if l.folder {
-        return Reply::new(301, Vec::new()).with("Location", &format!("{path}/"));
+        // The target as sent, so that its encoding and its query stay as they were.
+        let location = match query {
+            Some(query) => format!("{raw_path}/?{query}"),
+            None => format!("{raw_path}/"),
+        };
+        return Reply::new(301, Body::Owned(Vec::new())).with("Location", &location);
     }
     match &l.not_found {
         Some(served) => found("404.html", served, &state.root, error, 404),
@@ -178,16 +208,19 @@ fn not_built(error: Option<&str>) -> Reply {
     let page = format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>lernort: the site has not built yet</title></head><body>{overlay}{LIVE_SCRIPT}</body></html>"
     );
-    Reply::new(503, page.into_bytes())
+    Reply::new(503, Body::Owned(page.into_bytes()))
         .with("Content-Type", "text/html; charset=utf-8")
         .with("Cache-Control", "no-store")
 }
 
-/// Reads a copied file, but only while it still lies inside the site: between two
-/// rebuilds it may have been replaced by a link to somewhere else.
-fn read_inside(path: &std::path::Path, root: &std::path::Path) -> Option<Vec<u8>> {
+/// Reads a copied file the way `build` copies it. The path comes from the build's own
+/// list, never from a request. An asset is read through symbolic links wherever they
+/// point, as the asset walk follows them; a content file only while it still lies inside
+/// the site, as the content walk refuses links that leave it: between two rebuilds it
+/// may have been replaced by such a link, and the rebuild then fails.
+fn read_copy(path: &std::path::Path, inside: Option<&std::path::Path>) -> Option<Vec<u8>> {
     let real = path.canonicalize().ok()?;
-    if !real.starts_with(root) || !real.is_file() {
+    if inside.is_some_and(|root| !real.starts_with(root)) || !real.is_file() {
         return None;
     }
     std::fs::read(real).ok()
@@ -200,18 +233,19 @@ fn found(
     error: Option<&str>,
     status: u16,
 ) -> Reply {
-    let bytes = match served {
-        Served::Bytes(b) => b.to_vec(),
-        Served::File(path) => match read_inside(path, root) {
-            Some(b) => b,
-            None => return Reply::text(404, "not found\n"),
-        },
+    let body = match served {
+        Served::Bytes(b) => Some(Body::Shared(Arc::clone(b))),
+        Served::Asset(path) => read_copy(path, None).map(Body::Owned),
+        Served::File(path) => read_copy(path, Some(root)).map(Body::Owned),
+    };
+    let Some(body) = body else {
+        return Reply::text(404, "not found\n");
     };
     let kind = content_type(key);
     let bytes = if kind.starts_with("text/html") {
-        inject(bytes, error)
+        inject(body, error)
     } else {
-        bytes
+        body
     };
     Reply::new(status, bytes)
         .with("Content-Type", kind)
@@ -219,9 +253,10 @@ fn found(
 }
 
 /// Adds the live reload script, and the error overlay while the last rebuild failed.
-/// Only responses are changed; the build output itself never contains either.
-fn inject(html: Vec<u8>, error: Option<&str>) -> Vec<u8> {
-    let Ok(mut text) = String::from_utf8(html.clone()) else {
+/// Only responses are changed; the build output itself never contains either. Copies
+/// the page once, into the answer; a page that is not UTF-8 is sent as it is.
+fn inject(html: Body, error: Option<&str>) -> Body {
+    let Ok(text) = std::str::from_utf8(html.as_ref()) else {
         return html;
     };
     let mut extra = String::from(LIVE_SCRIPT);
@@ -232,11 +267,12 @@ fn inject(html: Vec<u8>, error: Option<&str>) -> Vec<u8> {
             message,
         ));
     }
-    match text.rfind("</body>") {
-        Some(i) => text.insert_str(i, &extra),
-        None => text.push_str(&extra),
-    }
-    text.into_bytes()
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    let mut out = Vec::with_capacity(text.len() + extra.len());
+    out.extend_from_slice(&text.as_bytes()[..at]);
+    out.extend_from_slice(extra.as_bytes());
+    out.extend_from_slice(&text.as_bytes()[at..]);
+    Body::Owned(out)
 }
 
 /// The error overlay: a heading, what it means, and the error text (escaped).
@@ -332,10 +368,10 @@ mod tests {
     #[test]
     fn injection_goes_before_the_body_end_and_shows_errors_escaped() {
         let html = inject(
-            b"<html><body><p>x</p></body></html>".to_vec(),
+            Body::Owned(b"<html><body><p>x</p></body></html>".to_vec()),
             Some("a < b"),
         );
-        let text = String::from_utf8(html).unwrap();
+        let text = String::from_utf8(html.as_ref().to_vec()).unwrap();
         assert!(text.contains("data-lernort-live"));
         assert!(text.contains("a &lt; b"));
         assert!(text.ends_with("</body></html>"));

@@ -3,6 +3,7 @@
 //! pages. A failed rebuild keeps the last good pages and shows the error on top.
 
 mod events;
+mod head;
 mod http;
 mod net;
 
@@ -48,8 +49,12 @@ pub struct Options {
 pub enum Served {
     /// Rendered in memory.
     Bytes(Arc<[u8]>),
-    /// Copied unchanged: served from its source file.
+    /// A content file copied unchanged: served from its source file while that still
+    /// lies inside the site (the content walk refuses links that leave it).
     File(PathBuf),
+    /// An asset copied unchanged: served from its source file, through symbolic links
+    /// wherever they point, as the asset walk follows them.
+    Asset(PathBuf),
 }
 
 /// What the server shows: the last good build and the last error, if any.
@@ -69,7 +74,7 @@ pub struct State {
     /// need under the read lock and let go before answering.
     snapshot: RwLock<Snapshot>,
     events: events::Broadcaster,
-    /// The canonical site folder; copied files are served only from inside it.
+    /// The canonical site folder; copied content files are served only from inside it.
     root: PathBuf,
 }
 
@@ -178,10 +183,16 @@ pub fn render(root: &Path, overrides: &Overrides, session: &mut Session) -> Resu
     let mut removed = rendered.render.removed;
     // Only copies that are new or come from another file now are handed over.
     let copies = &rendered.copies;
+    let content_dir = rendered.site.config.content_dir();
     for copy in copies {
         if session.copied.get(&copy.to) != Some(&copy.from) {
             session.copied.insert(copy.to.clone(), copy.from.clone());
-            written.insert(copy.to.clone(), Served::File(copy.from.clone()));
+            let served = if copy.from.starts_with(&content_dir) {
+                Served::File(copy.from.clone())
+            } else {
+                Served::Asset(copy.from.clone())
+            };
+            written.insert(copy.to.clone(), served);
         }
     }
     if session.copied.len() > copies.len() {

@@ -16,10 +16,19 @@
 //! runtime to a program that has no other use for one. What is left here is small:
 //! limits, deadlines and handing connections over.
 //!
-//! Limits: a request line longer than [`MAX_REQUEST_LINE`] gets 414, a head longer than
-//! [`MAX_HEAD`] (or with more than [`MAX_HEADERS`] fields) 431, and a head not complete
-//! within [`HEAD_TIMEOUT`] 408. After such an answer the rest of the request is read and
-//! dropped for a moment before closing, so the client sees the answer and not a reset.
+//! Limits: the head's size and form are `head.rs`'s (414, 431, 400); a head not complete
+//! within [`HEAD_TIMEOUT`] gets 408. After such an answer the rest of the request is read
+//! and dropped for a moment before closing, so the client sees the answer, not a reset.
+//! A request with a body is answered and the connection closed: the preview reads no
+//! bodies, and skipping one is where requests get smuggled. Two `Content-Length` fields,
+//! or one with `Transfer-Encoding`, get 400.
+//!
+//! Nothing but the I/O thread touches a socket while a request is answered: a worker
+//! only makes the answer (a rendered page's bytes are shared, not copied) and hands it
+//! back, and the I/O thread writes it whenever the socket takes more. So a client that
+//! stops reading holds its answer's memory, never a worker; one that takes nothing for
+//! [`SEND_TIMEOUT`] is dropped. At most [`MAX_CONNS`] connections are open at once
+//! (event streams aside): past that, the one that has waited longest for a head goes.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::Shutdown;
@@ -27,24 +36,30 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use mio::event::Event;
 use mio::net::{TcpListener, TcpStream};
 use mio::{Events, Interest, Poll, Token, Waker};
 use rustc_hash::FxHashMap;
 
 use super::State;
-use super::http::{self, Answer, Reply};
+use super::head::{Head, MAX_HEAD, Request, parse};
+use super::http::{self, Answer, Body, Reply};
 
-/// The longest request line answered: browsers' and tools' URLs stay far below it.
-pub const MAX_REQUEST_LINE: usize = 16 * 1024;
-/// The longest head (request line and header fields) answered.
-pub const MAX_HEAD: usize = 64 * 1024;
-/// The most header fields in one request.
-pub const MAX_HEADERS: usize = 100;
+/// The most connections open at once, other than event streams. Each holds up to
+/// [`MAX_HEAD`] of buffer (or an answer that is being sent), so this bounds memory;
+/// browsers open six per site.
+pub const MAX_CONNS: usize = 4096;
+/// File descriptors needed beyond [`MAX_CONNS`]: event streams, files being read, the
+/// watcher.
+const MORE_FILES: u64 = 2048;
 /// How long a client may take to send a complete head, and how long an idle kept-alive
 /// connection stays open.
 const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a worker waits for a client to take a response.
-const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may take nothing of its answer before it is dropped.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a worker may take to make an answer (from memory or a file) before the
+/// connection is given up.
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(60);
 /// After an error answer: how long, and how much, of the rest of the request is dropped.
 const LINGER: Duration = Duration::from_secs(2);
 const LINGER_BYTES: usize = 4 * 1024 * 1024;
@@ -56,34 +71,67 @@ const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
 const LISTENER: Token = Token(0);
 const WAKER: Token = Token(1);
 
-/// A complete request head, as far as the preview needs it.
-pub struct Request {
-    /// `GET`, `HEAD`, …
-    pub method: String,
-    /// The request target as sent.
-    pub target: String,
-    /// Whether the connection may carry another request after this one.
+/// A complete request of connection `.0`, for a worker.
+type Job = (usize, Request);
+
+/// What a worker made of connection `.0`'s request.
+enum Made {
+    /// Send this.
+    Answer(Outgoing),
+    /// Hand the connection to the event streams.
+    Events,
+}
+
+/// An answer on its way out: the head, then the body (none for HEAD).
+struct Outgoing {
+    head: Vec<u8>,
+    body: Option<Body>,
+    /// How much of head and body is sent.
+    sent: usize,
+    /// Whether the connection reads the next request afterwards, or closes.
     keep_alive: bool,
 }
 
-/// A connection whose head is complete, for a worker.
-struct Job {
-    stream: std::net::TcpStream,
-    request: Request,
-    /// Bytes after the head (a pipelined next request).
-    rest: Vec<u8>,
-}
+impl Outgoing {
+    /// `reply`, without its body for HEAD (whose head still announces the length).
+    fn new(reply: Reply, keep_alive: bool, head_only: bool) -> Outgoing {
+        Outgoing {
+            head: reply.head(keep_alive),
+            body: (!head_only).then_some(reply.body),
+            sent: 0,
+            keep_alive,
+        }
+    }
 
-/// A connection a worker has answered and gives back for its next request.
-type Returned = (std::net::TcpStream, Vec<u8>);
+    /// What is still to be sent of the head, or else of the body.
+    fn unsent(&self) -> &[u8] {
+        match self.head.get(self.sent..) {
+            Some(rest) if !rest.is_empty() => rest,
+            _ => {
+                let body = self.body.as_ref().map_or(&[][..], |b| b.as_ref());
+                body.get(self.sent - self.head.len()..).unwrap_or(&[])
+            }
+        }
+    }
+}
 
 /// Starts the I/O thread and the workers on `listener`.
 pub fn start(listener: std::net::TcpListener, state: Arc<State>) -> std::io::Result<()> {
+    start_with(listener, state, MAX_CONNS)
+}
+
+/// [`start`] with a cap of `max_conns` connections.
+fn start_with(
+    listener: std::net::TcpListener,
+    state: Arc<State>,
+    max_conns: usize,
+) -> std::io::Result<()> {
     // Every open page and every waiting client holds a file descriptor, and the usual
-    // soft limit of 1,024 would stop accepting near a thousand of them. The soft limit
-    // may be raised to the hard one by any process; if that fails, the old one stays
-    // and accepting pauses whenever it is reached (see `accept`).
-    let _ = rlimit::increase_nofile_limit(u64::MAX);
+    // soft limit of 1,024 would stop accepting near a thousand of them. Any process may
+    // raise its soft limit up to the hard one; only as far as the connection cap needs,
+    // since the hard limit can be a million. If that fails, the old one stays and
+    // accepting pauses whenever it is reached (see `accept`).
+    let _ = rlimit::increase_nofile_limit(MAX_CONNS as u64 + MORE_FILES);
     listener.set_nonblocking(true)?;
     let mut listener = TcpListener::from_std(listener);
     let poll = Poll::new()?;
@@ -91,7 +139,7 @@ pub fn start(listener: std::net::TcpListener, state: Arc<State>) -> std::io::Res
         .register(&mut listener, LISTENER, Interest::READABLE)?;
     let waker = Arc::new(Waker::new(poll.registry(), WAKER)?);
     let (jobs_tx, jobs_rx) = channel::<Job>();
-    let (back_tx, back_rx) = channel::<Returned>();
+    let (back_tx, back_rx) = channel::<(usize, Made)>();
     let jobs_rx = Arc::new(Mutex::new(jobs_rx));
     for _ in 0..WORKERS {
         let jobs = Arc::clone(&jobs_rx);
@@ -108,6 +156,8 @@ pub fn start(listener: std::net::TcpListener, state: Arc<State>) -> std::io::Res
         jobs: jobs_tx,
         back: back_rx,
         accept_again: None,
+        max_conns,
+        state,
     };
     std::thread::spawn(move || io.run());
     Ok(())
@@ -118,15 +168,22 @@ pub fn start(listener: std::net::TcpListener, state: Arc<State>) -> std::io::Res
 enum Phase {
     /// Reading a request head into the buffer.
     Head,
-    /// Answered with an error; reading and dropping what else comes, then closing.
+    /// A worker is making the answer; what arrives meanwhile is kept for later.
+    Busy,
+    /// Sending an answer.
+    Send(Outgoing),
+    /// Answered and closing: reading and dropping what else comes, then closing.
     Linger(usize),
 }
 
 struct Conn {
     stream: TcpStream,
+    /// The received bytes not yet used: a head, or pipelined requests after one.
     buf: Vec<u8>,
     phase: Phase,
     deadline: Instant,
+    /// The client has sent all it will send.
+    eof: bool,
 }
 
 struct Io {
@@ -135,16 +192,12 @@ struct Io {
     conns: FxHashMap<usize, Conn>,
     next: usize,
     jobs: Sender<Job>,
-    back: Receiver<Returned>,
+    back: Receiver<(usize, Made)>,
     /// Set while accepting is paused for lack of file descriptors.
     accept_again: Option<Instant>,
-}
-
-/// What a buffer holds so far.
-enum Head {
-    Partial,
-    Complete(Request, usize),
-    Reject(u16),
+    /// [`MAX_CONNS`], smaller in tests.
+    max_conns: usize,
+    state: Arc<State>,
 }
 
 impl Io {
@@ -165,7 +218,7 @@ impl Io {
                 match event.token() {
                     LISTENER => self.accept(),
                     WAKER => self.take_back(),
-                    Token(id) => self.read(id),
+                    Token(id) => self.ready(id, event),
                 }
             }
             if self.accept_again.is_some_and(|t| t <= Instant::now()) {
@@ -173,6 +226,15 @@ impl Io {
                 self.accept();
             }
             self.expire();
+        }
+    }
+
+    fn ready(&mut self, id: usize, event: &Event) {
+        if event.is_writable() {
+            self.send(id);
+        }
+        if event.is_readable() || event.is_read_closed() || event.is_error() {
+            self.read(id);
         }
     }
 
@@ -184,7 +246,7 @@ impl Io {
     fn accept(&mut self) {
         loop {
             match self.listener.accept() {
-                Ok((stream, _)) => self.add(stream, Vec::new()),
+                Ok((stream, _)) => self.add(stream),
                 Err(e) if e.kind() == ErrorKind::WouldBlock => return,
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(_) => {
@@ -197,19 +259,46 @@ impl Io {
         }
     }
 
+    /// Takes the workers' answers and starts sending them.
     fn take_back(&mut self) {
-        while let Ok((stream, rest)) = self.back.try_recv() {
-            if stream.set_nonblocking(true).is_ok() {
-                self.add(TcpStream::from_std(stream), rest);
+        while let Ok((id, made)) = self.back.try_recv() {
+            match made {
+                Made::Events => {
+                    if let Some(mut conn) = self.conns.remove(&id) {
+                        let _ = self.poll.registry().deregister(&mut conn.stream);
+                        self.state.subscribe(std::net::TcpStream::from(conn.stream));
+                    }
+                }
+                Made::Answer(out) => {
+                    let Some(conn) = self.conns.get_mut(&id) else {
+                        continue; // Closed meanwhile.
+                    };
+                    conn.phase = Phase::Send(out);
+                    conn.deadline = Instant::now() + SEND_TIMEOUT;
+                    self.send(id);
+                }
             }
         }
     }
 
-    /// Starts reading a head on `stream`, which may already hold some of it in `buf`.
-    fn add(&mut self, mut stream: TcpStream, buf: Vec<u8>) {
+    /// Starts reading a head on a new connection; at the cap, the connection that has
+    /// waited longest for a head makes room, or else the new one is closed.
+    fn add(&mut self, mut stream: TcpStream) {
+        if self.conns.len() >= self.max_conns {
+            let waiting = self
+                .conns
+                .iter()
+                .filter(|(_, c)| matches!(c.phase, Phase::Head));
+            match waiting.min_by_key(|(_, c)| c.deadline).map(|(id, _)| *id) {
+                Some(oldest) => self.close(oldest),
+                None => return,
+            }
+        }
         let id = self.next;
         self.next += 1;
-        let interest = Interest::READABLE;
+        // Writable too from the start: with edge-triggered readiness, that costs an
+        // event only when a full send buffer drains.
+        let interest = Interest::READABLE | Interest::WRITABLE;
         if self
             .poll
             .registry()
@@ -220,26 +309,34 @@ impl Io {
         }
         let conn = Conn {
             stream,
-            buf,
+            buf: Vec::new(),
             phase: Phase::Head,
             deadline: Instant::now() + HEAD_TIMEOUT,
+            eof: false,
         };
         self.conns.insert(id, conn);
-        if !self.conns[&id].buf.is_empty() {
-            self.examine(id);
-        }
         // Registering a socket with data already waiting reports it as readable.
     }
 
-    /// Reads what has arrived on connection `id` until the socket is empty or the head
-    /// is decided.
+    /// Reads what has arrived on connection `id` until the socket is empty, or the
+    /// buffer holds a head's worth while an answer is under way.
     fn read(&mut self, id: usize) {
         let mut chunk = [0u8; 8192];
         loop {
             let Some(conn) = self.conns.get_mut(&id) else {
                 return;
             };
+            let answering = matches!(conn.phase, Phase::Busy | Phase::Send(_));
+            if conn.eof || (answering && conn.buf.len() >= MAX_HEAD) {
+                // The rest waits in the socket; `next_request` reads on.
+                return;
+            }
             let n = match conn.stream.read(&mut chunk) {
+                Ok(0) if answering => {
+                    // The client may still read the answer after it stopped sending.
+                    conn.eof = true;
+                    return;
+                }
                 Ok(0) => return self.close(id),
                 Ok(n) => n,
                 Err(e) if e.kind() == ErrorKind::WouldBlock => return,
@@ -253,6 +350,7 @@ impl Io {
                         return self.close(id);
                     }
                 }
+                Phase::Busy | Phase::Send(_) => conn.buf.extend_from_slice(&chunk[..n]),
                 Phase::Head => {
                     conn.buf.extend_from_slice(&chunk[..n]);
                     self.examine(id);
@@ -270,40 +368,78 @@ impl Io {
             Head::Partial => {}
             Head::Reject(status) => self.reject(id, status),
             Head::Complete(request, len) => {
-                let Some(mut conn) = self.conns.remove(&id) else {
-                    return;
-                };
-                let _ = self.poll.registry().deregister(&mut conn.stream);
-                let rest = conn.buf.split_off(len);
-                let stream = std::net::TcpStream::from(conn.stream);
-                let ready = stream
-                    .set_nonblocking(false)
-                    .and_then(|()| stream.set_write_timeout(Some(WRITE_TIMEOUT)));
-                if ready.is_ok() {
-                    // The workers live as long as the process; a send cannot fail.
-                    let _ = self.jobs.send(Job {
-                        stream,
-                        request,
-                        rest,
-                    });
-                }
+                conn.buf.drain(..len);
+                conn.phase = Phase::Busy;
+                conn.deadline = Instant::now() + ANSWER_TIMEOUT;
+                // The workers live as long as the process; a send cannot fail.
+                let _ = self.jobs.send((id, request));
             }
         }
     }
 
-    /// Answers with an error status and lingers.
+    /// Answers with an error status, then lingers.
     fn reject(&mut self, id: usize, status: u16) {
         let Some(conn) = self.conns.get_mut(&id) else {
             return;
         };
         let reply = Reply::text(status, &format!("{}\n", http::reason(status)));
-        // A fresh socket's send buffer takes a few hundred bytes; if not, the client
-        // is gone or not reading, and closing is all that is left.
-        let _ = conn.stream.write(&reply.wire(false, false));
-        let _ = conn.stream.shutdown(Shutdown::Write);
         conn.buf = Vec::new();
-        conn.phase = Phase::Linger(0);
-        conn.deadline = Instant::now() + LINGER;
+        conn.phase = Phase::Send(Outgoing::new(reply, false, false));
+        conn.deadline = Instant::now() + SEND_TIMEOUT;
+        self.send(id);
+    }
+
+    /// Sends as much of connection `id`'s answer as the socket takes.
+    fn send(&mut self, id: usize) {
+        let Some(conn) = self.conns.get_mut(&id) else {
+            return;
+        };
+        let Phase::Send(out) = &mut conn.phase else {
+            return;
+        };
+        loop {
+            let unsent = out.unsent();
+            if unsent.is_empty() {
+                break;
+            }
+            match conn.stream.write(unsent) {
+                Ok(0) => return self.close(id),
+                Ok(n) => {
+                    out.sent += n;
+                    conn.deadline = Instant::now() + SEND_TIMEOUT;
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return,
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(_) => return self.close(id),
+            }
+        }
+        if conn.eof {
+            // All sent, and the client sends nothing more: nothing to linger for.
+            self.close(id);
+        } else if out.keep_alive {
+            self.next_request(id);
+        } else {
+            let _ = conn.stream.shutdown(Shutdown::Write);
+            conn.buf = Vec::new();
+            conn.phase = Phase::Linger(0);
+            conn.deadline = Instant::now() + LINGER;
+            self.read(id);
+        }
+    }
+
+    /// After an answer on a kept-alive connection: the next request, which may have
+    /// arrived already.
+    fn next_request(&mut self, id: usize) {
+        let Some(conn) = self.conns.get_mut(&id) else {
+            return;
+        };
+        conn.phase = Phase::Head;
+        conn.deadline = Instant::now() + HEAD_TIMEOUT;
+        if !conn.buf.is_empty() {
+            self.examine(id);
+        }
+        // What waits in the socket comes with no new readiness event.
+        self.read(id);
     }
 
     fn close(&mut self, id: usize) {
@@ -335,139 +471,87 @@ impl Io {
     }
 }
 
-/// Decides what the bytes received so far are.
-fn parse(buf: &[u8]) -> Head {
-    let line = buf.iter().position(|&b| b == b'\n').unwrap_or(buf.len());
-    if line > MAX_REQUEST_LINE {
-        return Head::Reject(414);
-    }
-    let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
-    let mut request = httparse::Request::new(&mut headers);
-    let len = match request.parse(buf) {
-        Ok(httparse::Status::Complete(len)) if len <= MAX_HEAD => len,
-        Ok(httparse::Status::Complete(_)) | Err(httparse::Error::TooManyHeaders) => {
-            return Head::Reject(431);
-        }
-        Ok(httparse::Status::Partial) if buf.len() > MAX_HEAD => return Head::Reject(431),
-        Ok(httparse::Status::Partial) => return Head::Partial,
-        Err(_) => return Head::Reject(400),
-    };
-    let (Some(method), Some(target), Some(version)) =
-        (request.method, request.path, request.version)
-    else {
-        return Head::Partial;
-    };
-    let field = |name: &str| {
-        request
-            .headers
-            .iter()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
-            .map(|h| String::from_utf8_lossy(h.value).trim().to_ascii_lowercase())
-    };
-    let body = match (field("content-length"), field("transfer-encoding")) {
-        (None, None) => false,
-        (Some(n), None) => match n.parse::<u64>() {
-            Ok(n) => n > 0,
-            Err(_) => return Head::Reject(400),
-        },
-        _ => true,
-    };
-    // A body is never read, so the connection cannot carry a next request.
-    let close = field("connection").is_some_and(|c| c.split(',').any(|t| t.trim() == "close"));
-    let keep_alive = version == 1 && !close && !body;
-    Head::Complete(
-        Request {
-            method: method.to_string(),
-            target: target.to_string(),
-            keep_alive,
-        },
-        len,
-    )
-}
-
 // --- Workers ---------------------------------------------------------------------------
 
-fn work(jobs: &Mutex<Receiver<Job>>, back: &Sender<Returned>, waker: &Waker, state: &State) {
+/// Makes answers until the process ends. A worker never touches a socket, so no client
+/// can hold one up.
+fn work(jobs: &Mutex<Receiver<Job>>, back: &Sender<(usize, Made)>, waker: &Waker, state: &State) {
     loop {
         // Only the waiting worker holds the lock; the others wait for it, not for work.
         let job = match jobs.lock() {
             Ok(rx) => rx.recv(),
             Err(poisoned) => poisoned.into_inner().recv(),
         };
-        let Ok(Job {
-            mut stream,
-            request,
-            rest,
-        }) = job
-        else {
+        let Ok((id, request)) = job else {
             return;
         };
-        match http::answer(&request.method, &request.target, state) {
-            Answer::Events => state.subscribe(stream),
+        let made = match http::answer(&request.method, &request.target, state) {
+            Answer::Events => Made::Events,
             Answer::Reply(reply) => {
-                let head = request.method == "HEAD";
-                let bytes = reply.wire(request.keep_alive, head);
-                let sent = stream.write_all(&bytes).and_then(|()| stream.flush());
-                if sent.is_ok() && request.keep_alive {
-                    let _ = back.send((stream, rest));
-                    let _ = waker.wake();
-                } else {
-                    let _ = stream.shutdown(Shutdown::Both);
-                }
+                let head_only = request.method == "HEAD";
+                Made::Answer(Outgoing::new(reply, request.keep_alive, head_only))
             }
+        };
+        if back.send((id, made)).is_err() {
+            return;
         }
+        let _ = waker.wake();
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::io::{Read, Write};
+
     use super::*;
 
-    fn status(buf: &[u8]) -> Option<u16> {
-        match parse(buf) {
-            Head::Reject(s) => Some(s),
-            _ => None,
-        }
-    }
-
+    /// Over the cap, the connection that has waited longest for a head makes room:
+    /// idle connections cannot lock out a client that sends a request.
     #[test]
-    fn heads_are_complete_partial_or_refused() {
-        let get = b"GET /a?b HTTP/1.1\r\nHost: x\r\n\r\nGET";
-        match parse(get) {
-            Head::Complete(r, len) => {
-                assert_eq!((r.method.as_str(), r.target.as_str()), ("GET", "/a?b"));
-                assert!(r.keep_alive);
-                assert_eq!(&get[len..], b"GET");
-            }
-            _ => panic!("complete"),
-        }
-        assert!(matches!(parse(b"GET /a HTTP/1.1\r\nHo"), Head::Partial));
-        let close = b"GET / HTTP/1.1\r\nConnection: Close\r\n\r\n";
-        assert!(matches!(parse(close), Head::Complete(r, _) if !r.keep_alive));
-        let body = b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nx=1";
-        assert!(matches!(parse(body), Head::Complete(r, _) if !r.keep_alive));
+    fn over_the_cap_the_longest_waiting_connection_makes_room() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = Arc::new(State::new(dir.path()));
+        let page: Arc<[u8]> = b"<p>da</p>".to_vec().into();
+        let mut update = super::super::Update::default();
+        update
+            .written
+            .insert("a.txt".into(), super::super::Served::Bytes(page));
+        state.apply(update);
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("address");
+        start_with(listener, state, 2).expect("start");
+        let connect = || {
+            let s = std::net::TcpStream::connect(addr).expect("connect");
+            s.set_read_timeout(Some(Duration::from_secs(5)))
+                .expect("timeout");
+            s
+        };
+        let mut oldest = connect();
+        // Accepted one after the other, so that the first is the longest waiting.
+        std::thread::sleep(Duration::from_millis(50));
+        let mut busy = connect();
+        busy.write_all(b"GET /a.txt HTTP/1.1\r\n").expect("send");
+        std::thread::sleep(Duration::from_millis(50));
+        let mut third = connect();
+        third
+            .write_all(b"GET /a.txt HTTP/1.1\r\nConnection: close\r\n\r\n")
+            .expect("send");
+        let mut answer = String::new();
+        third
+            .read_to_string(&mut answer)
+            .expect("an answer over the cap");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(answer.ends_with("<p>da</p>"), "{answer}");
+        let mut rest = Vec::new();
         assert_eq!(
-            status(b"GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n"),
-            Some(400)
+            oldest.read_to_end(&mut rest).ok(),
+            Some(0),
+            "the oldest went"
         );
-        assert_eq!(status(b"\x01\x02 nonsense\r\n\r\n"), Some(400));
-    }
-
-    #[test]
-    fn long_request_lines_get_414_and_long_heads_431() {
-        let mut line = b"GET /".to_vec();
-        line.resize(MAX_REQUEST_LINE + 1, b'a');
-        assert_eq!(status(&line), Some(414), "even before the line ends");
-        let mut head = b"GET / HTTP/1.1\r\n".to_vec();
-        while head.len() <= MAX_HEAD {
-            head.extend_from_slice(b"X-Fill: 0123456789012345678901234567890123456789\r\n");
-        }
-        assert_eq!(status(&head), Some(431));
-        let mut many = b"GET / HTTP/1.1\r\n".to_vec();
-        for i in 0..=MAX_HEADERS {
-            many.extend_from_slice(format!("X-{i}: 1\r\n").as_bytes());
-        }
-        many.extend_from_slice(b"\r\n");
-        assert_eq!(status(&many), Some(431));
+        // The second one still finishes its request.
+        busy.write_all(b"Connection: close\r\n\r\n").expect("send");
+        let mut answer = String::new();
+        busy.read_to_string(&mut answer).expect("an answer");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     }
 }
