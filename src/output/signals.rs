@@ -57,8 +57,9 @@ pub struct Cleanup {
     // Writers hold it for reading and the swap for writing; the signal thread takes it
     // for writing, so it waits for them, and no new write starts once it runs.
     state: Arc<RwLock<State>>,
+    // Stops the thread when dropped.
     #[cfg(unix)]
-    listener: Option<listen::Listener>,
+    _listener: listen::Listener,
 }
 
 impl Cleanup {
@@ -73,7 +74,7 @@ impl Cleanup {
         }));
         Ok(Cleanup {
             #[cfg(unix)]
-            listener: Some(listen::Listener::start(Arc::clone(&state))?),
+            _listener: listen::Listener::start(Arc::clone(&state))?,
             state,
         })
     }
@@ -93,13 +94,6 @@ impl Cleanup {
         state.published = true;
         state.previous.clone_from(&previous);
         Ok(previous)
-    }
-}
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        drop(self.listener.take());
     }
 }
 
