@@ -27,6 +27,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// Where the site was written.
     pub output_dir: std::path::PathBuf,
+    /// Problems that did not stop the build, for stderr.
+    pub warnings: Vec<String>,
 }
 
 /// Builds the site in `root` and writes it to the output folder. Files are staged in
@@ -38,9 +40,11 @@ pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
     let staging = Staging::new(&target)?;
     let rendered = render_into(config, &staging, None)?;
     staging.copy(&rendered.copies)?;
+    let warnings = staging.warnings().to_vec();
     staging.commit()?;
     let site = &rendered.site;
     Ok(Report {
+        warnings,
         pages: site.pages.len(),
         sections: site.sections.len(),
         files: rendered.copies.len(),

@@ -116,6 +116,9 @@ impl BuildArgs {
             report.output_dir.display(),
             report.elapsed.as_millis()
         );
+        for warning in &report.warnings {
+            let _ = writeln!(std::io::stderr(), "warning: {warning}");
+        }
         Ok(())
     }
 }

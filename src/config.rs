@@ -61,6 +61,8 @@ pub struct Config {
     pub description: String,
     /// The public base URL without a trailing slash, e.g. `https://example.org`.
     pub base_url: String,
+    /// The path of `base_url` without a trailing slash, e.g. `/kbm`; `""` at a domain root.
+    base_path: String,
     /// The content language, e.g. `de`.
     pub language: String,
     /// The theme name, if any.
@@ -126,10 +128,15 @@ impl Config {
         let mut problems = Vec::new();
         // A flag is the caller's mistake, not the site's: a usage error naming the flag.
         if let Some(flag) = &o.base_url
-            && let Some(why) = base_url_problem(flag)
+            && let Some(problem) = base_url_problem(flag)
         {
+            let hint = match &problem.normal {
+                Some(normal) => format!("did you mean `--base-url {normal}`?"),
+                None => "for example `--base-url https://vorschau.example.org`".to_string(),
+            };
             return Err(Error::Usage(format!(
-                "`--base-url` {why}; for example `--base-url https://vorschau.example.org`"
+                "`--base-url` {}; {hint}",
+                problem.why
             )));
         }
         if yaml::is_blank(&raw.title) {
@@ -141,15 +148,18 @@ impl Config {
             ));
         }
         let base_url = o.base_url.clone().unwrap_or(raw.base_url);
-        if let Some(why) = base_url_problem(&base_url) {
-            problems.push(key_problem(
-                text,
-                "base_url",
-                format!("`base_url` {why}"),
-                "for example `base_url: https://www.example.org`",
-            ));
-        }
-        let base_url = base_url.trim_end_matches('/').to_string();
+        let (base_url, base_path) = match base_url_problem(&base_url) {
+            Some(problem) => {
+                let hint = match &problem.normal {
+                    Some(normal) => format!("did you mean `base_url: {normal}`?"),
+                    None => "for example `base_url: https://www.example.org`".to_string(),
+                };
+                let message = format!("`base_url` {}", problem.why);
+                problems.push(key_problem(text, "base_url", message, &hint));
+                (base_url, String::new())
+            }
+            None => split_base_url(&base_url),
+        };
         let language = match icu_locale_core::Locale::try_from_str(&raw.language) {
             // `_` parses too, but `<html lang>` needs `-`.
             Ok(tag) if !raw.language.contains('_') => tag.to_string(),
@@ -207,6 +217,7 @@ impl Config {
             title: raw.title,
             description: raw.description,
             base_url,
+            base_path,
             language,
             theme: raw.theme,
             taxonomies: raw.taxonomies,
@@ -244,8 +255,7 @@ impl Config {
 
     /// The path part of `base_url` (`/kbm` for `https://example.org/kbm`), `""` at a domain root.
     pub fn base_path(&self) -> &str {
-        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
-        after_scheme.find('/').map_or("", |i| &after_scheme[i..])
+        &self.base_path
     }
 
     /// The absolute URL of a site path such as `/team/`.
@@ -309,32 +319,76 @@ pub fn theme_folders(root: &Path) -> Vec<String> {
     themes
 }
 
+/// What is wrong with a base URL, and the address meant where it is clear.
+struct BaseUrlProblem {
+    /// The problem in words, ending with the address as written.
+    why: String,
+    /// The address in normal form, without a trailing `/`, when the problem is only how
+    /// it is written.
+    normal: Option<String>,
+}
+
 /// What is wrong with a base URL, if anything: it must be an absolute `http(s)` address
 /// with a host, and nothing after the path (every link is built by appending to it).
-fn base_url_problem(url: &str) -> Option<String> {
+/// It must also be written in the normal form the URL parser gives it (modulo one
+/// trailing `/`): the parser accepts `https:example.org`, `\\` for `/` and `..`
+/// segments, but the sitemap, feeds and every link are built from the text as written.
+fn base_url_problem(url: &str) -> Option<BaseUrlProblem> {
+    let plain = |why: String| {
+        Some(BaseUrlProblem {
+            why: format!("{why} (`{url}`)"),
+            normal: None,
+        })
+    };
     let parsed = match url::Url::parse(url) {
         Ok(p) if matches!(p.scheme(), "http" | "https") => p,
-        _ => return Some(format!("must be an absolute http(s) address, not `{url}`")),
+        _ => {
+            return Some(BaseUrlProblem {
+                why: format!("must be an absolute http(s) address, not `{url}`"),
+                normal: None,
+            });
+        }
     };
-    // The URL parser repairs `https:/host` and `HTTPS:host`, but links are built from
-    // the text as written, so it must already be in the usual form.
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
-        return Some(format!(
-            "must start with `https://` or `http://` (lowercase, two slashes), not `{url}`"
-        ));
-    }
-    let why = if parsed.host_str().is_none_or(str::is_empty) {
-        "names no host"
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return plain("names no host".into());
     } else if parsed.query().is_some() || parsed.fragment().is_some() {
-        "may not contain `?` or `#`"
+        return plain("may not contain `?` or `#`".into());
     } else if !parsed.username().is_empty() || parsed.password().is_some() {
-        "may not contain a user name or password"
+        return plain("may not contain a user name or password".into());
     } else if url.chars().any(char::is_whitespace) {
-        "may not contain spaces"
-    } else {
-        return None;
-    };
-    Some(format!("{why} (`{url}`)"))
+        return plain("may not contain spaces".into());
+    }
+    let normal = parsed.as_str();
+    let without_slash = |s: &str| s.strip_suffix('/').unwrap_or(s).to_string();
+    // Empty segments (`/kbm//`) survive parsing but would double every link's slash.
+    if parsed.path().contains("//") {
+        let segments: Vec<&str> = parsed.path().split('/').filter(|s| !s.is_empty()).collect();
+        let mut fixed = parsed.clone();
+        fixed.set_path(&segments.join("/"));
+        return Some(BaseUrlProblem {
+            why: format!("has an empty path segment `//` (`{url}`)"),
+            normal: Some(without_slash(fixed.as_str())),
+        });
+    }
+    if without_slash(normal) != without_slash(url) {
+        return Some(BaseUrlProblem {
+            why: format!(
+                "is not written in normal form: `{url}` is read as `{}`",
+                without_slash(normal)
+            ),
+            normal: Some(without_slash(normal)),
+        });
+    }
+    None
+}
+
+/// A valid base URL (see [`base_url_problem`]) as stored: without a trailing `/`, and
+/// its path taken from the parsed URL.
+fn split_base_url(url: &str) -> (String, String) {
+    let path = url::Url::parse(url).map_or(String::new(), |p| p.path().to_string());
+    let path = path.strip_suffix('/').unwrap_or(&path).to_string();
+    let url = url.strip_suffix('/').unwrap_or(url).to_string();
+    (url, path)
 }
 
 /// A YAML problem in `site.yaml` as a diagnostic showing its line of `text`.

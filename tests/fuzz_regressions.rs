@@ -284,7 +284,7 @@ fn f6_a_base_url_in_an_unusual_form_is_refused() {
         let ds = diagnostics(Config::load(&root, &Overrides::default()));
         assert_eq!((ds.len(), ds[0].line), (1, Some(2)), "{ds:?}");
         assert!(
-            ds[0].message.contains("must start with `https://`"),
+            ds[0].message.contains("is not written in normal form"),
             "{ds:?}"
         );
         reports.push(site.build_fails(&[]));

@@ -8,6 +8,11 @@
 //! `src/output/fault.rs`): `abort-<step>` aborts at a step of the swap, `pause-<step>`
 //! sleeps there so that the test can signal the build, `no-exchange` forces the
 //! two-rename swap of systems without `renameat2(RENAME_EXCHANGE)`.
+//!
+//! Unix only: the cases send signals with `kill`, read how a process died
+//! (`ExitStatusExt::signal`) and make symbolic links, none of which Windows has in this
+//! form; Windows builds have no signal cleanup to test (see `src/output/signals.rs`).
+#![cfg(unix)]
 
 mod common;
 

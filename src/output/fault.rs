@@ -32,3 +32,32 @@ pub fn at(step: &str) {
 pub fn forced(name: &str) -> bool {
     faults().iter().any(|f| f == name)
 }
+
+/// For tests only: `ebusy-<step>` and `exdev-<step>` make the system call at `step`
+/// fail as it does for an output folder that is a mount point (`EBUSY`) or on another
+/// file system than its parent (`EXDEV`); `eacces-<step>` as for a file of another
+/// user. `None` without such a fault (and always on systems without these numbers).
+pub fn error(step: &str) -> Option<std::io::Error> {
+    faults().iter().find_map(|f| {
+        let (errno, at) = f.split_once('-')?;
+        (at == step).then_some(())?;
+        raw_error(errno)
+    })
+}
+
+#[cfg(unix)]
+fn raw_error(name: &str) -> Option<std::io::Error> {
+    // The numbers Linux and the BSDs share for these three.
+    let code = match name {
+        "ebusy" => 16,
+        "exdev" => 18,
+        "eacces" => 13,
+        _ => return None,
+    };
+    Some(std::io::Error::from_raw_os_error(code))
+}
+
+#[cfg(not(unix))]
+fn raw_error(_name: &str) -> Option<std::io::Error> {
+    None
+}

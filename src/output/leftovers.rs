@@ -87,23 +87,31 @@ impl Beside {
                 olds.push((modified, entry.path()));
             }
         }
+        staged.sort();
         olds.sort_by(|a, b| b.cmp(a));
         Ok((staged, olds.into_iter().map(|(_, p)| p).collect()))
     }
 
     /// With the lock held: puts the newest old copy back when `target` is missing (a
     /// build stopped between its two renames), then removes all other leftovers.
-    pub fn clean(&self, target: &Path) -> Result<()> {
+    /// Returns the leftovers it could not remove, with the reason: typically another
+    /// user's, which this user may not delete. They are hidden folders beside the
+    /// output, not in it, so the build goes on; the caller reports them.
+    pub fn clean(&self, target: &Path) -> Result<Vec<(PathBuf, std::io::Error)>> {
         let (staged, mut olds) = self.leftovers()?;
         if !olds.is_empty() && !exists(target)? {
             let newest = olds.remove(0);
             std::fs::rename(&newest, target)
                 .map_err(|e| Error::io("restore the previous output from", &newest, e))?;
         }
-        for path in staged.iter().chain(&olds) {
-            remove(path)?;
+        let mut stuck = Vec::new();
+        for path in staged.into_iter().chain(olds) {
+            let removed = super::fault::error("clean").map_or_else(|| remove_io(&path), Err);
+            if let Err(e) = removed {
+                stuck.push((path, e));
+            }
         }
-        Ok(())
+        Ok(stuck)
     }
 
     /// Whether an old copy waits beside the target (see [`Beside::clean`]).
@@ -123,15 +131,19 @@ pub fn exists(path: &Path) -> Result<bool> {
 
 /// Removes a leftover folder (or file) if it is there.
 pub fn remove(path: &Path) -> Result<()> {
+    remove_io(path).map_err(|e| Error::io("remove the leftover", path, e))
+}
+
+/// [`remove`] with the system's error.
+fn remove_io(path: &Path) -> std::io::Result<()> {
     let result = match std::fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
         Ok(_) => std::fs::remove_file(path),
         Err(e) => Err(e),
     };
     match result {
-        Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io("remove the leftover", path, e)),
+        other => other,
     }
 }
 
@@ -153,7 +165,8 @@ mod tests {
         ] {
             std::fs::create_dir(tmp.path().join(name)).unwrap();
         }
-        Beside::of(&target).unwrap().clean(&target).unwrap();
+        let stuck = Beside::of(&target).unwrap().clean(&target).unwrap();
+        assert!(stuck.is_empty());
         let mut left: Vec<_> = std::fs::read_dir(tmp.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -36,6 +36,7 @@ pub struct Staging {
     target: PathBuf,
     fresh: PathBuf,
     old: PathBuf,
+    warnings: Vec<String>,
     // Dropped in this order after `Drop::drop` removed `fresh`: the signal listener
     // first, then the lock, so the lock is released last.
     cleanup: signals::Cleanup,
@@ -50,17 +51,25 @@ impl Staging {
         let parent = beside.dir();
         std::fs::create_dir_all(parent).map_err(|e| Error::io("create the folder", parent, e))?;
         let lock = lock::Lock::take(&beside.lock(), target)?;
-        beside.clean(target)?;
+        let stuck = beside.clean(target)?;
         let fresh = beside.fresh();
-        let cleanup = signals::Cleanup::install(vec![fresh.clone(), lock.path().to_path_buf()])?;
+        let warnings = stuck_leftovers(stuck, &[&fresh, &beside.old()])?;
+        let cleanup = signals::Cleanup::install(fresh.clone(), lock.path().to_path_buf())?;
         std::fs::create_dir_all(&fresh).map_err(|e| Error::io("create the folder", &fresh, e))?;
         Ok(Staging {
             target: target.to_path_buf(),
             fresh,
             old: beside.old(),
+            warnings,
             cleanup,
             _lock: lock,
         })
+    }
+
+    /// What the user should know although the build goes on: leftovers of earlier
+    /// builds that could not be removed.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Writes one file (`rel` is `/`-separated), creating its folders.
@@ -95,7 +104,8 @@ impl Staging {
         fault::at("before-swap");
         let previous = self
             .cleanup
-            .uninterrupted(|| swap::swap(&self.target, &self.fresh, &self.old))?;
+            .publish(|| swap::swap(&self.target, &self.fresh, &self.old))?;
+        fault::at("after-publish");
         if let Some(previous) = previous {
             // The new site is in place; failing to delete the old copy loses nothing,
             // and the next build removes whatever is left of it.
@@ -103,6 +113,29 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Leftovers `clean` could not remove, as warnings. A build goes on beside them: they
+/// are hidden folders next to the output, not in it, and stopping every build (in CI,
+/// say) over a folder only its owner or an administrator can delete would help nobody.
+/// Silence would let them pile up unseen, hence a warning naming the fix. Only a
+/// leftover under one of this build's own names (`own`, a reused process id) is an
+/// error, since the build would have to write into it.
+fn stuck_leftovers(stuck: Vec<(PathBuf, std::io::Error)>, own: &[&Path]) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
+    for (path, e) in stuck {
+        let shown = path.display();
+        let why = format!(
+            "could not remove {shown}, left behind by an earlier build ({e}); its owner or an administrator can remove it, for example with `sudo rm -rf {shown}`"
+        );
+        if own.contains(&path.as_path()) {
+            return Err(Error::Usage(format!("{why}; this build needs its name")));
+        }
+        warnings.push(format!(
+            "{why}. This build is not affected: the folder is beside the output, not in it"
+        ));
+    }
+    Ok(warnings)
 }
 
 impl crate::render::Sink for Staging {
@@ -139,6 +172,18 @@ mod tests {
         assert!(!target.join("stale").exists());
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary folders are left behind");
+    }
+
+    #[test]
+    fn a_stuck_leftover_is_a_warning_unless_it_has_this_builds_name() {
+        let own = PathBuf::from("/site/.public.lernort-new-7");
+        let other = PathBuf::from("/site/.public.lernort-new-8");
+        let denied = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let warnings = stuck_leftovers(vec![(other.clone(), denied())], &[&own]).unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("sudo rm -rf /site/.public.lernort-new-8"));
+        let err = stuck_leftovers(vec![(own.clone(), denied())], &[&own]).unwrap_err();
+        assert!(matches!(err, Error::Usage(m) if m.contains("this build needs its name")));
     }
 
     #[test]

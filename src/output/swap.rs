@@ -22,17 +22,25 @@ pub fn swap(target: &Path, fresh: &Path, old: &Path) -> Result<Option<PathBuf>> 
         return Ok(None);
     }
     if !fault::forced("no-exchange") {
-        match exchange(fresh, target) {
+        match fault::error("swap").map_or_else(|| exchange(fresh, target), Err) {
             Ok(()) => {
                 fault::at("after-exchange");
                 return Ok(Some(fresh.to_path_buf()));
             }
             Err(e) if unsupported(&e) => {}
+            Err(e) if immovable(&e) => return Err(mount_point(target, e)),
             Err(e) => return Err(Error::io("swap the new output into place at", target, e)),
         }
     }
-    std::fs::rename(target, old)
-        .map_err(|e| Error::io("move aside the previous output", target, e))?;
+    fault::error("swap")
+        .map_or_else(|| std::fs::rename(target, old), Err)
+        .map_err(|e| {
+            if immovable(&e) {
+                mount_point(target, e)
+            } else {
+                Error::io("move aside the previous output", target, e)
+            }
+        })?;
     fault::at("between-renames");
     if let Err(e) = std::fs::rename(fresh, target) {
         // Best effort: if this fails too, the next build restores `old`.
@@ -41,6 +49,24 @@ pub fn swap(target: &Path, fresh: &Path, old: &Path) -> Result<Option<PathBuf>> 
     }
     fault::at("after-swap");
     Ok(Some(old.to_path_buf()))
+}
+
+/// Whether `e` says the folder itself cannot be renamed: it is a mount point (`EBUSY`)
+/// or on another file system than the folder beside it (`EXDEV`).
+fn immovable(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::ResourceBusy | ErrorKind::CrossesDevices
+    )
+}
+
+/// The usage error for an output folder lernort cannot replace (see [`immovable`]).
+fn mount_point(target: &Path, e: std::io::Error) -> Error {
+    let shown = target.display();
+    Error::Usage(format!(
+        "cannot replace the output folder {shown}: it is a mount point (such as a Docker volume or a tmpfs) or on another file system than the folder around it ({e}). lernort builds the new site beside the output folder and then renames it into the folder's place, and the system cannot rename a mount point or move a folder across file systems. Mount the parent folder instead, or build into a folder inside the mount (`-o {shown}/site`) and point the web server there"
+    ))
 }
 
 #[cfg(target_os = "linux")]

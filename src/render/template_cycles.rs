@@ -3,8 +3,10 @@
 //! message can name every file of the circle and the line of each link. Tera's own
 //! errors name only the template it happened to check first, or nothing at all.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
+
+use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::Diagnostic;
 use crate::render::template_deps::Refs;
@@ -33,8 +35,9 @@ pub enum Kind {
     Component,
 }
 
-/// Every circle of `kind` among the templates, one diagnostic each, located at the
-/// link of the circle written in the first file (by name).
+/// The circles of `kind` among the templates: one diagnostic for each group of
+/// templates caught in circles together (its shortest circle), located at the link of
+/// the circle written in its first file (by name).
 /// `file` turns a template name into the path shown; `source` gives its text.
 pub fn diagnose(
     kind: Kind,
@@ -45,7 +48,7 @@ pub fn diagnose(
     let edges = edges(kind, refs);
     cycles(&edges)
         .into_iter()
-        .map(|circle| describe(kind, &circle, file, source))
+        .map(|knot| describe(kind, &knot, file, source))
         .collect()
 }
 
@@ -79,47 +82,109 @@ fn edges(kind: Kind, refs: &BTreeMap<&str, &Refs>) -> BTreeMap<String, Vec<Link>
     out
 }
 
-/// The distinct circles of the graph, each starting at its smallest node.
-fn cycles(edges: &BTreeMap<String, Vec<Link>>) -> Vec<Vec<Link>> {
-    let mut found: Vec<Vec<Link>> = Vec::new();
-    let mut seen_sets: BTreeSet<Vec<String>> = BTreeSet::new();
-    for start in edges.keys() {
-        // Depth-first from `start`, only through nodes not smaller than it, so that each
-        // circle is found from its smallest node.
-        let mut path: Vec<Link> = Vec::new();
-        let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
-        let mut nodes: Vec<&str> = vec![start];
-        while let Some((depth, next)) = stack.pop() {
-            path.truncate(depth);
-            nodes.truncate(depth + 1);
-            let Some(link) = edges.get(nodes[depth]).and_then(|l| l.get(next)) else {
-                continue;
-            };
-            stack.push((depth, next + 1));
-            if link.to == *start {
-                let mut circle = path.clone();
-                circle.push(link.clone());
-                let mut key: Vec<String> = circle.iter().map(|l| l.from.clone()).collect();
-                key.sort();
-                if seen_sets.insert(key) {
-                    found.push(circle);
+/// One circle per knot of the graph (a strongly connected component: templates that
+/// all reach each other), each starting at its smallest node, ordered by that node.
+/// Listing every simple circle instead would take exponential time and bury the user
+/// in messages: ten partials that include each other form millions of them. Breaking
+/// the shortest circle reported is a first step; the note names the rest of the knot.
+fn cycles(edges: &BTreeMap<String, Vec<Link>>) -> Vec<Knot> {
+    let mut graph: DiGraph<&str, ()> = DiGraph::new();
+    let mut index: BTreeMap<&str, NodeIndex> = BTreeMap::new();
+    for (from, links) in edges {
+        let a = *index
+            .entry(from.as_str())
+            .or_insert_with(|| graph.add_node(from.as_str()));
+        for l in links {
+            let b = *index
+                .entry(l.to.as_str())
+                .or_insert_with(|| graph.add_node(l.to.as_str()));
+            graph.add_edge(a, b, ());
+        }
+    }
+    let mut found: Vec<Knot> = petgraph::algo::tarjan_scc(&graph)
+        .into_iter()
+        .filter_map(|component| {
+            let members: BTreeSet<&str> = component.iter().map(|&i| graph[i]).collect();
+            let circle = shortest_circle(edges, &members)?;
+            let others = members
+                .iter()
+                .filter(|m| !circle.iter().any(|l| l.from == **m))
+                .map(|m| m.to_string())
+                .collect();
+            Some(Knot { circle, others })
+        })
+        .collect();
+    found.sort_by(|a, b| a.circle[0].from.cmp(&b.circle[0].from));
+    found
+}
+
+/// A circle of links and the other nodes of its knot.
+struct Knot {
+    circle: Vec<Link>,
+    others: Vec<String>,
+}
+
+/// A shortest circle among `members` (a strongly connected component), starting at its
+/// smallest node; `None` for a single node that does not link to itself. Breadth-first
+/// from each member in name order, so ties go to the circle through the smallest node.
+fn shortest_circle(
+    edges: &BTreeMap<String, Vec<Link>>,
+    members: &BTreeSet<&str>,
+) -> Option<Vec<Link>> {
+    let mut best: Option<Vec<Link>> = None;
+    for &start in members {
+        let limit = best.as_ref().map_or(usize::MAX, Vec::len);
+        if let Some(circle) = circle_through(edges, members, start, limit) {
+            best = Some(circle);
+        }
+    }
+    best
+}
+
+/// The shortest circle from `start` back to it within `members`, if it is shorter than
+/// `limit` links.
+fn circle_through(
+    edges: &BTreeMap<String, Vec<Link>>,
+    members: &BTreeSet<&str>,
+    start: &str,
+    limit: usize,
+) -> Option<Vec<Link>> {
+    // How each reached node was reached: the link into it, and its distance.
+    let mut reached: BTreeMap<&str, (&Link, usize)> = BTreeMap::new();
+    let mut queue = VecDeque::from([(start, 0)]);
+    while let Some((at, depth)) = queue.pop_front() {
+        if depth + 1 >= limit {
+            return None;
+        }
+        for link in edges.get(at).into_iter().flatten() {
+            let to = link.to.as_str();
+            if to == start {
+                let mut circle = vec![link.clone()];
+                let mut back = at;
+                while back != start {
+                    let (into, _) = reached[back];
+                    circle.push(into.clone());
+                    back = into.from.as_str();
                 }
-            } else if link.to.as_str() > start.as_str() && !nodes.contains(&link.to.as_str()) {
-                path.push(link.clone());
-                nodes.push(&link.to);
-                stack.push((depth + 1, 0));
+                circle.reverse();
+                return Some(circle);
+            }
+            if members.contains(to) && !reached.contains_key(to) {
+                reached.insert(to, (link, depth + 1));
+                queue.push_back((to, depth + 1));
             }
         }
     }
-    found
+    None
 }
 
 fn describe(
     kind: Kind,
-    circle: &[Link],
+    knot: &Knot,
     file: &dyn Fn(&str) -> PathBuf,
     source: &dyn Fn(&str) -> Option<String>,
 ) -> Diagnostic {
+    let circle = &knot.circle;
     let names: Vec<&str> = circle
         .iter()
         .map(|l| l.from.as_str())
@@ -157,8 +222,19 @@ fn describe(
             )
         })
         .collect();
+    // A diagnostic has one note: the rest of the circle, then the rest of the knot.
+    let mut notes = Vec::new();
     if !others.is_empty() {
-        d = d.note(format!("the circle continues at {}", others.join(", ")));
+        notes.push(format!("the circle continues at {}", others.join(", ")));
+    }
+    if !knot.others.is_empty() {
+        notes.push(format!(
+            "more circles pass through {}; this is the shortest",
+            knot.others.join(", ")
+        ));
+    }
+    if !notes.is_empty() {
+        d = d.note(notes.join("; "));
     }
     d.hint(hint)
 }
@@ -208,6 +284,34 @@ mod tests {
         );
         assert_eq!(out.len(), 1);
         assert!(out[0].starts_with("templates/bausteine.html:2: error: components call each other deeper than Tera allows (20 levels): kreis → kreis"));
+    }
+
+    #[test]
+    fn a_knot_gives_its_shortest_circle_and_separate_knots_one_each() {
+        let out = run(
+            Kind::Include,
+            &[
+                ("a.html", "{% include \"b.html\" %}"),
+                ("b.html", "{% include \"c.html\" %}"),
+                (
+                    "c.html",
+                    "{% include \"a.html\" %}\n{% include \"b.html\" %}",
+                ),
+                ("x.html", "{% include \"x.html\" %}"),
+            ],
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert!(
+            out[0].contains("circle: b.html → c.html → b.html"),
+            "{}",
+            out[0]
+        );
+        assert!(
+            out[0].contains("more circles pass through a.html;"),
+            "{}",
+            out[0]
+        );
+        assert!(out[1].contains("circle: x.html → x.html"), "{}", out[1]);
     }
 
     #[test]
