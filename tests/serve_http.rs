@@ -126,6 +126,7 @@ fn head_answers_like_get_without_a_body() {
 }
 // --- Paths that try to leave the site ------------------------------------------------------
 
+#[cfg(unix)] // symbolic links
 #[test]
 fn paths_outside_the_output_are_never_served() {
     let sandbox = Sandbox::new("basic");
@@ -217,6 +218,7 @@ fn paths_outside_the_output_are_never_served() {
 /// A file that was copied by the last good build and is then replaced by a link to a
 /// file outside the site: the rebuild refuses the link, and the preview must not follow
 /// it while it keeps showing the last good version.
+#[cfg(unix)] // symbolic links
 #[test]
 fn a_copied_file_replaced_by_a_link_outside_the_site_is_not_served() {
     let sandbox = Sandbox::new("basic");
@@ -374,6 +376,7 @@ fn localhost_does_not_warn() {
 
 /// An asset linked from outside the site and a content file linked from elsewhere in
 /// the site are published by `build`; the preview serves the same bytes.
+#[cfg(unix)] // symbolic links
 #[test]
 fn linked_assets_and_content_files_are_served_as_build_copies_them() {
     let sandbox = Sandbox::new("basic");

@@ -3,6 +3,9 @@
 //! the pages afterwards, oversized request lines and heads get 414 and 431, and a site
 //! that has never built answers every path with its error. Every wait is bounded.
 
+// The open-file limit (rlimit) and /proc are read as on Unix.
+#![cfg(unix)]
+
 mod common;
 
 use std::io::{Read, Write};
