@@ -331,8 +331,9 @@ struct BaseUrlProblem {
 /// What is wrong with a base URL, if anything: it must be an absolute `http(s)` address
 /// with a host, and nothing after the path (every link is built by appending to it).
 /// It must also be written in the normal form the URL parser gives it (modulo one
-/// trailing `/`): the parser accepts `https:example.org`, `\\` for `/` and `..`
-/// segments, but the sitemap, feeds and every link are built from the text as written.
+/// trailing `/`), unless only its spelling differs (see [`only_spelled_differently`]):
+/// the parser accepts `https:example.org`, `\\` for `/` and `..` segments, which are
+/// more likely typos than meant.
 fn base_url_problem(url: &str) -> Option<BaseUrlProblem> {
     let plain = |why: String| {
         Some(BaseUrlProblem {
@@ -370,7 +371,7 @@ fn base_url_problem(url: &str) -> Option<BaseUrlProblem> {
             normal: Some(without_slash(fixed.as_str())),
         });
     }
-    if without_slash(normal) != without_slash(url) {
+    if without_slash(normal) != without_slash(url) && !only_spelled_differently(url) {
         return Some(BaseUrlProblem {
             why: format!(
                 "is not written in normal form: `{url}` is read as `{}`",
@@ -382,12 +383,32 @@ fn base_url_problem(url: &str) -> Option<BaseUrlProblem> {
     None
 }
 
-/// A valid base URL (see [`base_url_problem`]) as stored: without a trailing `/`, and
-/// its path taken from the parsed URL.
+/// Whether `url` differs from its normal form only in spelling that leaves no doubt
+/// about the address: an upper-case scheme or host, an international domain name
+/// (`bürgerbüro.de`, stored as `xn--…`), a default port, or non-ASCII letters in the path
+/// (stored percent-encoded). Such an address is accepted and stored in normal form. What
+/// the URL parser merely repairs (`https:host`, `\\`, `.` and `..` segments) stays an
+/// error, since it is more likely a typo than meant.
+fn only_spelled_differently(url: &str) -> bool {
+    let Some(rest) = ["https://", "http://"].iter().find_map(|scheme| {
+        url.get(..scheme.len())
+            .filter(|p| p.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    }) else {
+        return false;
+    };
+    let path = rest.find('/').map_or("", |i| &rest[i..]);
+    !rest.contains('\\') && !path.split('/').any(|seg| seg == "." || seg == "..")
+}
+
+/// A valid base URL (see [`base_url_problem`]) as stored: in normal form, without a
+/// trailing `/`, and its path taken from the parsed URL.
 fn split_base_url(url: &str) -> (String, String) {
-    let path = url::Url::parse(url).map_or(String::new(), |p| p.path().to_string());
-    let path = path.strip_suffix('/').unwrap_or(&path).to_string();
-    let url = url.strip_suffix('/').unwrap_or(url).to_string();
+    let parsed = url::Url::parse(url).ok();
+    let normal = parsed.as_ref().map_or(url, |p| p.as_str());
+    let path = parsed.as_ref().map_or("", |p| p.path());
+    let path = path.strip_suffix('/').unwrap_or(path).to_string();
+    let url = normal.strip_suffix('/').unwrap_or(normal).to_string();
     (url, path)
 }
 

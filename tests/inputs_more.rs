@@ -1,5 +1,5 @@
 //! More inputs lernort used to accept or mishandle (issue 8, second review): base URLs
-//! not in normal form, knots of templates that include each other, and output folders
+//! not in normal form (and those only spelled differently, which are accepted), knots of templates that include each other, and output folders
 //! that cannot be replaced (a mount point, another user's leftovers). Each is checked
 //! through the CLI: exit code, the message as a user sees it, and that the previous
 //! output is unchanged.
@@ -68,6 +68,41 @@ fn a_base_url_with_one_trailing_slash_is_accepted_and_its_path_prefixes_links() 
     );
     let home = site.output_hrefs("index.html");
     assert!(home.contains("href=\"/kbm/projekte/\""), "{home}");
+}
+
+/// Addresses whose spelling alone differs from the normal form (an international domain
+/// name, upper case, a default port, an umlaut in the path) are clear: they build, and
+/// every link and the sitemap use the normal form.
+#[test]
+fn a_base_url_spelled_differently_is_stored_in_normal_form() {
+    for (url, normal, prefix) in [
+        (
+            "https://bürgerbüro-trier.de",
+            "https://xn--brgerbro-trier-gsbf.de",
+            "",
+        ),
+        ("HTTPS://KBM.Example.org", "https://kbm.example.org", ""),
+        (
+            "https://example.org:443/kbm",
+            "https://example.org/kbm",
+            "/kbm",
+        ),
+        (
+            "https://example.org/bildung/ä",
+            "https://example.org/bildung/%C3%A4",
+            "/bildung/%C3%A4",
+        ),
+    ] {
+        let site = Site::fixture("basic");
+        site.write("site.yaml", &site_yaml_at(url));
+        site.build_ok(&[]);
+        let sitemap = site.output("sitemap.xml");
+        let loc = format!("<loc>{normal}/projekte/</loc>");
+        assert!(sitemap.contains(&loc), "{url}: {sitemap}");
+        let home = site.output_hrefs("index.html");
+        let href = format!("href=\"{prefix}/projekte/\"");
+        assert!(home.contains(&href), "{url}: {home}");
+    }
 }
 
 // ---------------------------------------------------------------------------------
