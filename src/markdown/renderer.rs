@@ -275,7 +275,9 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 html.push('>');
                 self.events[link.index] = Event::InlineHtml(CowStr::from(html));
                 if let Some(size) = target.size {
-                    let info = download::describe(&href, size, self.locale);
+                    // The file's type is in its path: `bericht.pdf?v=2#page=3` is a PDF.
+                    let path = href.split(['?', '#']).next().unwrap_or(&href);
+                    let info = download::describe(path, size, self.locale);
                     self.events.push(Event::InlineHtml(CowStr::from(format!(
                         " <span class=\"download-info\">({info})</span>"
                     ))));
@@ -327,11 +329,6 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     if let Some(query) = query_of(dest) {
                         url = format!("{url}?{query}");
                     }
-                    let size = if anchor.is_none() {
-                        resolved.size
-                    } else {
-                        None
-                    };
                     if let Some(anchor) = anchor {
                         if let Some(doc) = resolved.document {
                             self.out.anchor_refs.push(AnchorRef {
@@ -349,7 +346,8 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     Target {
                         absolute: Some(self.resolver.absolute(&url)),
                         href: Some(url),
-                        size,
+                        // A file keeps its note with an anchor too (`plan.pdf#page=3`).
+                        size: resolved.size,
                     }
                 }
                 Err(Unresolved { reason, hint }) => {
@@ -415,12 +413,31 @@ impl<'a, 'r> Renderer<'a, 'r> {
         self.headings.push((level as u8, id, title));
     }
 
-    /// An id written as `{#id}`: used as written. A second heading with the same id
-    /// is an error, since links to it would silently reach the first.
+    /// Takes the explicit heading ids `(id, offset)` of the whole document, before any
+    /// heading is rendered. A repeated one stays free for its first heading; the
+    /// repetition is reported when its heading closes ([`Self::explicit_id`]).
+    pub(super) fn reserve_explicit_ids<'s>(&mut self, ids: impl Iterator<Item = (&'s str, usize)>) {
+        for (id, offset) in ids {
+            // A second heading with the id finds the first as its owner later.
+            let _ = self.ids.exact(id, offset);
+        }
+    }
+
+    /// An id written as `{#id}`: used as written (it was reserved for this heading
+    /// beforehand). A second heading with the same id is an error, since links to it
+    /// would silently reach the first.
     fn explicit_id(&mut self, id: &str, offset: usize) -> String {
-        match self.ids.exact(id, offset) {
-            Ok(()) => id.to_string(),
-            Err(first) => {
+        let owner = match self.ids.owner(id) {
+            Some(owner) => owner,
+            // Not reserved (the pre-pass sees every heading, so this is only a guard).
+            None => {
+                let _ = self.ids.exact(id, offset);
+                offset
+            }
+        };
+        match owner {
+            o if o == offset => id.to_string(),
+            first => {
                 let line = self.input.text[..first].matches('\n').count() + 1;
                 let d = self
                     .diagnostic(
