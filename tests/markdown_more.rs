@@ -1,7 +1,7 @@
 //! Second round of Markdown hardening, each case built by the real binary from the
 //! fixture `tests/fixtures/md-more`: footnote labels matched as CommonMark matches them,
 //! download notes that ignore a link's query and anchor, explicit heading ids that win
-//! over automatic ones wherever they stand.
+//! over automatic ones wherever they stand, and sections sorted in the site's language.
 //! `content/ids.md` is written by the tests that need it.
 
 mod common;
@@ -154,4 +154,35 @@ fn two_identical_explicit_ids_stay_an_error() {
     let stderr = site.build_fails(&[]);
     assert!(stderr.contains("content/ids.md:8:1:"), "{stderr}");
     insta::assert_snapshot!(stderr);
+}
+
+// --- Section order ---------------------------------------------------------------------
+
+/// The titles of the home page's subsection list, in order.
+fn section_titles(site: &Site) -> Vec<String> {
+    let html = site.output("index.html");
+    html.split("<li><a href=\"")
+        .skip(1)
+        .filter_map(|li| li.split_once("\">").map(|(_, rest)| rest))
+        .filter_map(|rest| rest.split_once("</a>").map(|(title, _)| title.to_string()))
+        .collect()
+}
+
+#[test]
+fn an_english_site_sorts_sections_ignoring_accents() {
+    let site = Site::fixture("md-more");
+    site.write(
+        "site.yaml",
+        "title: Markdown-Mehr\nbase_url: https://more.example.org\nlanguage: en\ntheme: test\n",
+    );
+    site.build_ok(&[]);
+    assert_eq!(section_titles(&site), ["Éclair", "Fig", "Zebra"]);
+}
+
+#[test]
+fn a_german_site_sorts_sections_as_before() {
+    // German order folds umlauts only; other accents sort after the letters.
+    let site = Site::fixture("md-more");
+    site.build_ok(&[]);
+    assert_eq!(section_titles(&site), ["Fig", "Zebra", "Éclair"]);
 }
