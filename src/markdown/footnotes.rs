@@ -168,6 +168,24 @@ pub fn render<'a>(
         }
     }
     definitions.extend(current.take());
+    push_notes(
+        &mut body,
+        definitions,
+        &mut notes,
+        (section_label, back_label),
+    );
+    body
+}
+
+/// Appends the notes' list to `body`: every definition in order of its note's number,
+/// with a link back to its first reference. `labels` are the list's and the back links'
+/// `aria-label`s.
+fn push_notes<'a>(
+    body: &mut Vec<Event<'a>>,
+    mut definitions: Vec<(String, Vec<Event<'a>>)>,
+    notes: &mut Notes<'_>,
+    (section_label, back_label): (&str, &str),
+) {
     for (label, _) in &definitions {
         notes.get(label);
     }
@@ -200,7 +218,6 @@ pub fn render<'a>(
         body.push(Event::Html(CowStr::Borrowed("</li>\n")));
     }
     body.push(Event::Html(CowStr::Borrowed("</ol>\n</section>\n")));
-    body
 }
 
 fn push<'a>(

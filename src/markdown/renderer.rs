@@ -3,6 +3,7 @@
 //! header cells, applies typographic quotes, and collects the outline, summary and
 //! word count. Every id it writes comes from one [`Ids`] allocator per document.
 
+mod explicit_ids;
 mod root_links;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
@@ -411,44 +412,6 @@ impl<'a, 'r> Renderer<'a, 'r> {
         self.events.push(Event::End(TagEnd::Heading(level)));
         self.out.heading_ids.insert(id.clone());
         self.headings.push((level as u8, id, title));
-    }
-
-    /// Takes the explicit heading ids `(id, offset)` of the whole document, before any
-    /// heading is rendered. A repeated one stays free for its first heading; the
-    /// repetition is reported when its heading closes ([`Self::explicit_id`]).
-    pub(super) fn reserve_explicit_ids<'s>(&mut self, ids: impl Iterator<Item = (&'s str, usize)>) {
-        for (id, offset) in ids {
-            // A second heading with the id finds the first as its owner later.
-            let _ = self.ids.exact(id, offset);
-        }
-    }
-
-    /// An id written as `{#id}`: used as written (it was reserved for this heading
-    /// beforehand). A second heading with the same id is an error, since links to it
-    /// would silently reach the first.
-    fn explicit_id(&mut self, id: &str, offset: usize) -> String {
-        let owner = match self.ids.owner(id) {
-            Some(owner) => owner,
-            // Not reserved (the pre-pass sees every heading, so this is only a guard).
-            None => {
-                let _ = self.ids.exact(id, offset);
-                offset
-            }
-        };
-        match owner {
-            o if o == offset => id.to_string(),
-            first => {
-                let line = self.input.text[..first].matches('\n').count() + 1;
-                let d = self
-                    .diagnostic(
-                        offset,
-                        format!("the heading id `{id}` is already the id of the heading on line {line}"),
-                    )
-                    .hint("ids must be unique on a page: write another `{#…}` id here, or give the other heading an id of its own".to_string());
-                self.out.problems.push(d);
-                self.ids.unique(id, offset)
-            }
-        }
     }
 
     /// A footnote defined twice is most likely a copy left behind: the second text would
