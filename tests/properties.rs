@@ -155,6 +155,8 @@ fn markdown_block() -> impl Strategy<Value = String> {
         Just("Text[^1] und[^a b].\n\n[^1]: Fußnote.\n[^a b]: Zwei.\n".to_string()),
         // Defined twice (finding F3): an error, and still one id.
         Just("Noch[^1].\n\n[^1]: Wieder.\n".to_string()),
+        // Labels match ignoring case and spaces, as in CommonMark.
+        Just("Text[^Note] und[^A  B].\n\n[^note]: Die Notiz.\n".to_string()),
         Just("<!-- more -->\n".to_string()),
         Just("<div id=\"x\">roh</div>\n".to_string()),
         Just("| a | b |\n|---|---|\n| 1 | 2 |\n".to_string()),
@@ -250,6 +252,11 @@ proptest! {
             let mut seen = std::collections::HashSet::new();
             for id in first.html.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()) {
                 prop_assert!(seen.insert(id.to_string()), "the id {:?} repeats in:\n{}", id, first.html);
+            }
+            // Every footnote link and back link reaches its note or reference.
+            let targets = first.html.split(" href=\"#").skip(1).filter_map(|s| s.split('"').next());
+            for target in targets.filter(|t| t.starts_with("fn-") || t.starts_with("fnref-")) {
+                prop_assert!(seen.contains(target), "nothing has the id {:?} in:\n{}", target, first.html);
             }
         }
     }

@@ -1,20 +1,39 @@
 //! Footnotes rendered our way: numbered in order of first reference, collected at the
 //! end of the document, with `fn-`/`fnref-` ids taken from the page's id allocator
 //! (after the headings, so a heading never loses its id to a footnote), and a labelled
-//! link back to the text.
+//! link back to the text. Labels are matched as CommonMark matches them
+//! (`[^Note]` refers to `[^note]:`), so one note has one number and one id.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use unicase::UniCase;
 
 use super::escape;
 use super::ids::Ids;
 use crate::content::slug::slugify;
 use crate::locale::Locale;
 
+/// A footnote label as CommonMark matches it: whitespace runs collapsed to one space,
+/// compared after Unicode case folding — the same matching pulldown-cmark uses to pair
+/// references with definitions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Label(UniCase<String>);
+
+impl Label {
+    fn new(label: &str) -> Label {
+        let collapsed: Vec<&str> = label.split_whitespace().collect();
+        Label(UniCase::new(collapsed.join(" ")))
+    }
+}
+
 /// One footnote label's number and ids.
 struct Note {
     number: usize,
+    /// The label as first written, which its ids are made of (so that every reference,
+    /// however it is capitalised, gets ids from the same text).
+    written: String,
     /// The id of the note itself (`fn-…`).
     id: String,
     /// The id of its first reference, the target of the back link.
@@ -28,7 +47,7 @@ struct Notes<'i> {
     ids: &'i mut Ids,
     /// Where the footnotes end up (the end of the document), for the allocator.
     at: usize,
-    by_label: HashMap<String, Note>,
+    by_label: HashMap<Label, Note>,
 }
 
 impl Notes<'_> {
@@ -36,9 +55,10 @@ impl Notes<'_> {
         let number = self.by_label.len() + 1;
         let (ids, at) = (&mut *self.ids, self.at);
         self.by_label
-            .entry(label.to_string())
+            .entry(Label::new(label))
             .or_insert_with(|| Note {
                 number,
+                written: label.to_string(),
                 id: ids.unique(&format!("fn-{}", key(label)), at),
                 first_ref: None,
                 uses: 0,
@@ -48,15 +68,15 @@ impl Notes<'_> {
     /// Counts a reference to `label` and returns its note's number, id and the
     /// reference's own id.
     fn reference(&mut self, label: &str) -> (usize, String, String) {
-        let uses = {
+        let (uses, written) = {
             let note = self.get(label);
             note.uses += 1;
-            note.uses
+            (note.uses, key(&note.written))
         };
         let base = if uses == 1 {
-            format!("fnref-{}", key(label))
+            format!("fnref-{written}")
         } else {
-            format!("fnref-{}-{uses}", key(label))
+            format!("fnref-{written}-{uses}")
         };
         let ref_id = self.ids.unique(&base, self.at);
         let note = self.get(label);
@@ -68,16 +88,16 @@ impl Notes<'_> {
 /// The footnote labels defined so far in a document, with the offset of each
 /// definition, so that the renderer can report a label defined twice.
 #[derive(Debug, Default)]
-pub(super) struct Defined(HashMap<String, usize>);
+pub(super) struct Defined(HashMap<Label, usize>);
 
 impl Defined {
-    /// Notes a definition of `label` at byte `offset`; if `label` was defined before,
-    /// returns the offset of that first definition.
+    /// Notes a definition of `label` at byte `offset`; if `label` (as matched, see
+    /// [`Label`]) was defined before, returns the offset of that first definition.
     pub(super) fn note(&mut self, label: &str, offset: usize) -> Result<(), usize> {
-        match self.0.get(label) {
-            Some(&first) => Err(first),
-            None => {
-                self.0.insert(label.to_string(), offset);
+        match self.0.entry(Label::new(label)) {
+            Entry::Occupied(first) => Err(*first.get()),
+            Entry::Vacant(slot) => {
+                slot.insert(offset);
                 Ok(())
             }
         }
@@ -109,13 +129,27 @@ pub fn render<'a>(
     let mut body = Vec::with_capacity(events.len());
     let mut definitions: Vec<(String, Vec<Event<'a>>)> = Vec::new();
     let mut current: Option<(String, Vec<Event<'a>>)> = None;
+    // A label defined twice is reported by the renderer; the first definition wins, as
+    // in GFM, so that no two notes share an id. A later one is left out with everything
+    // in it, before its references are counted: they would link to nothing.
+    let mut defined = HashSet::new();
+    let mut skipping = false;
     for event in events {
+        if skipping && !matches!(event, Event::End(TagEnd::FootnoteDefinition)) {
+            continue;
+        }
         match event {
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                current = Some((label.to_string(), Vec::new()));
+                if defined.insert(Label::new(&label)) {
+                    current = Some((label.to_string(), Vec::new()));
+                } else {
+                    skipping = true;
+                }
             }
             Event::End(TagEnd::FootnoteDefinition) => {
-                definitions.extend(current.take());
+                if !std::mem::take(&mut skipping) {
+                    definitions.extend(current.take());
+                }
             }
             Event::FootnoteReference(label) => {
                 let (n, note_id, ref_id) = notes.reference(&label);
@@ -134,14 +168,33 @@ pub fn render<'a>(
         }
     }
     definitions.extend(current.take());
-    // A label defined twice is reported by the renderer; the first definition wins, as
-    // in GFM, so that no two notes share an id.
-    let mut seen = std::collections::HashSet::new();
-    definitions.retain(|(label, _)| seen.insert(label.clone()));
+    push_notes(
+        &mut body,
+        definitions,
+        &mut notes,
+        (section_label, back_label),
+    );
+    body
+}
+
+/// Appends the notes' list to `body`: every definition in order of its note's number,
+/// with a link back to its first reference. `labels` are the list's and the back links'
+/// `aria-label`s.
+fn push_notes<'a>(
+    body: &mut Vec<Event<'a>>,
+    mut definitions: Vec<(String, Vec<Event<'a>>)>,
+    notes: &mut Notes<'_>,
+    (section_label, back_label): (&str, &str),
+) {
     for (label, _) in &definitions {
         notes.get(label);
     }
-    definitions.sort_by_key(|(label, _)| notes.by_label.get(label).map_or(0, |n| n.number));
+    definitions.sort_by_key(|(label, _)| {
+        notes
+            .by_label
+            .get(&Label::new(label))
+            .map_or(0, |n| n.number)
+    });
     body.push(Event::Html(CowStr::from(format!(
         "<section class=\"footnotes\" aria-label=\"{section_label}\">\n<ol>\n"
     ))));
@@ -165,7 +218,6 @@ pub fn render<'a>(
         body.push(Event::Html(CowStr::Borrowed("</li>\n")));
     }
     body.push(Event::Html(CowStr::Borrowed("</ol>\n</section>\n")));
-    body
 }
 
 fn push<'a>(
@@ -245,6 +297,33 @@ mod tests {
         let html = render("Text[^a].\n\n[^a]: Eins.\n\n[^a]: Zwei.\n");
         assert_eq!(html.matches("id=\"fn-a\"").count(), 1, "{html}");
         assert!(html.contains("Eins.") && !html.contains("Zwei."), "{html}");
+    }
+
+    #[test]
+    fn labels_match_ignoring_case_and_spaces() {
+        let html = render("A[^Note] B[^NOTE]  C[^a  b]\n\n[^note]: Eins.\n[^A B]: Zwei.\n");
+        assert!(
+            html.contains("href=\"#fn-note\" id=\"fnref-note\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"#fn-note\" id=\"fnref-note-2\""),
+            "{html}"
+        );
+        assert!(html.contains("<li id=\"fn-note\" value=\"1\">"), "{html}");
+        assert!(html.contains("<li id=\"fn-a-b\" value=\"2\">"), "{html}");
+        assert!(
+            html.contains("href=\"#fnref-note\" class=\"footnote-backref\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn references_in_a_second_definition_are_left_out_with_it() {
+        // The second `[^a]:` is dropped; `[^b]` is referenced only there.
+        let html = render("Text[^a].\n\n[^a]: Eins.\n\n[^a]: Zwei[^b].\n\n[^b]: Drei.\n");
+        assert!(!html.contains("fnref-b"), "{html}");
+        assert!(html.contains("<li id=\"fn-b\" value=\"2\">"), "{html}");
     }
 
     #[test]

@@ -25,6 +25,11 @@ impl Ids {
         id
     }
 
+    /// The byte offset of the element that took `id`, if one has.
+    pub fn owner(&self, id: &str) -> Option<usize> {
+        self.taken.get(id).copied()
+    }
+
     /// Takes exactly `id` for the element at `offset`; if it is already taken, returns
     /// the offset of the element that has it and takes nothing.
     pub fn exact(&mut self, id: &str, offset: usize) -> Result<(), usize> {
@@ -51,5 +56,7 @@ mod tests {
         assert_eq!(ids.exact("a-2", 3), Err(2));
         assert_eq!(ids.exact("b", 4), Ok(()));
         assert_eq!(ids.unique("b", 5), "b-1");
+        assert_eq!(ids.owner("b-1"), Some(5));
+        assert_eq!(ids.owner("c"), None);
     }
 }

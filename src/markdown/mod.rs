@@ -14,7 +14,7 @@ mod table;
 use std::collections::HashSet;
 use std::path::Path;
 
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde::Serialize;
 
 use crate::error::Diagnostic;
@@ -130,7 +130,18 @@ pub fn options() -> Options {
 pub fn render(input: &Input, resolver: &dyn Resolve) -> Rendered {
     let mut r = renderer::Renderer::new(input, resolver);
     let body = &input.text[input.body_start..];
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    let events: Vec<_> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    // The author's `{#id}`s are taken before any id is made up, wherever they stand,
+    // so a heading's automatic id steps aside for an explicit one further down.
+    r.reserve_explicit_ids(events.iter().filter_map(|(event, range)| match event {
+        Event::Start(Tag::Heading { id: Some(id), .. }) => {
+            Some((id.as_ref(), range.start + input.body_start))
+        }
+        _ => None,
+    }));
+    for (event, range) in events {
         let source = &body[range.clone()];
         r.event(event, range.start + input.body_start, source);
     }

@@ -3,6 +3,7 @@
 //! header cells, applies typographic quotes, and collects the outline, summary and
 //! word count. Every id it writes comes from one [`Ids`] allocator per document.
 
+mod explicit_ids;
 mod root_links;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
@@ -275,7 +276,9 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 html.push('>');
                 self.events[link.index] = Event::InlineHtml(CowStr::from(html));
                 if let Some(size) = target.size {
-                    let info = download::describe(&href, size, self.locale);
+                    // The file's type is in its path: `bericht.pdf?v=2#page=3` is a PDF.
+                    let path = href.split(['?', '#']).next().unwrap_or(&href);
+                    let info = download::describe(path, size, self.locale);
                     self.events.push(Event::InlineHtml(CowStr::from(format!(
                         " <span class=\"download-info\">({info})</span>"
                     ))));
@@ -327,11 +330,6 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     if let Some(query) = query_of(dest) {
                         url = format!("{url}?{query}");
                     }
-                    let size = if anchor.is_none() {
-                        resolved.size
-                    } else {
-                        None
-                    };
                     if let Some(anchor) = anchor {
                         if let Some(doc) = resolved.document {
                             self.out.anchor_refs.push(AnchorRef {
@@ -349,7 +347,8 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     Target {
                         absolute: Some(self.resolver.absolute(&url)),
                         href: Some(url),
-                        size,
+                        // A file keeps its note with an anchor too (`plan.pdf#page=3`).
+                        size: resolved.size,
                     }
                 }
                 Err(Unresolved { reason, hint }) => {
@@ -413,25 +412,6 @@ impl<'a, 'r> Renderer<'a, 'r> {
         self.events.push(Event::End(TagEnd::Heading(level)));
         self.out.heading_ids.insert(id.clone());
         self.headings.push((level as u8, id, title));
-    }
-
-    /// An id written as `{#id}`: used as written. A second heading with the same id
-    /// is an error, since links to it would silently reach the first.
-    fn explicit_id(&mut self, id: &str, offset: usize) -> String {
-        match self.ids.exact(id, offset) {
-            Ok(()) => id.to_string(),
-            Err(first) => {
-                let line = self.input.text[..first].matches('\n').count() + 1;
-                let d = self
-                    .diagnostic(
-                        offset,
-                        format!("the heading id `{id}` is already the id of the heading on line {line}"),
-                    )
-                    .hint("ids must be unique on a page: write another `{#…}` id here, or give the other heading an id of its own".to_string());
-                self.out.problems.push(d);
-                self.ids.unique(id, offset)
-            }
-        }
     }
 
     /// A footnote defined twice is most likely a copy left behind: the second text would

@@ -24,15 +24,12 @@ pub(super) struct Links<'a> {
     pub routes: &'a Routes,
     /// The documents' language tag (the site's); part of the cache key.
     pub lang: &'a str,
+    /// The documents' locale: the site's [`crate::config::Config::locale`], made from
+    /// `lang` (so the cache key covers it).
+    pub locale: Locale,
 }
 
 impl Links<'_> {
-    /// The documents' locale. The tag is the site's validated `language`, so this is
-    /// the site's [`crate::config::Config::locale`].
-    fn locale(&self) -> Locale {
-        Locale::from_tag(self.lang)
-    }
-
     /// The cache key of a document with text hash `hash` rendered with these links
     /// (the cache also checks that its link targets still resolve the same way).
     pub fn key(&self, hash: u64) -> Key {
@@ -91,7 +88,7 @@ pub(super) fn render_body(
         body_start,
         rel,
         display,
-        locale: links.locale(),
+        locale: links.locale,
     };
     let recorder = Recorder {
         routes: links.routes,

@@ -19,6 +19,7 @@ use crate::content::date::Date;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::content::{self, Content, Document, parent, slug::slugify};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
+use crate::locale::Locale;
 use crate::yaml;
 
 type PageDoc = std::sync::Arc<Document<PageFrontMatter>>;
@@ -159,13 +160,14 @@ impl Site {
             Links {
                 routes: &routes,
                 lang: &config.language,
+                locale: config.locale,
             },
             cache,
             &mut problems,
         );
         drop(p);
         let p = crate::profile::stage("model: sort");
-        sort_tree(&mut sections, &pages);
+        sort_tree(&mut sections, &pages, config.locale);
         drop(p);
 
         if problems.is_empty() {
@@ -483,7 +485,9 @@ fn place_files(
     (placed, left_out)
 }
 
-fn sort_tree(sections: &mut [Section], pages: &[Page]) {
+/// Fills in each section's pages and subsections and sorts them; section titles sort
+/// in the site's `locale`, as the pages' titles do in theirs.
+fn sort_tree(sections: &mut [Section], pages: &[Page], locale: Locale) {
     for (id, page) in pages.iter().enumerate() {
         sections[page.section].pages.push(id);
     }
@@ -497,7 +501,7 @@ fn sort_tree(sections: &mut [Section], pages: &[Page]) {
     }
     for id in 0..sections.len() {
         let mut subs = std::mem::take(&mut sections[id].subsections);
-        subs.sort_by(|&a, &b| compare_sections(&sections[a], &sections[b]));
+        subs.sort_by(|&a, &b| compare_sections(&sections[a], &sections[b], locale));
         sections[id].subsections = subs;
     }
     debug_assert_eq!(HOME, 0);

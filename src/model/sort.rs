@@ -48,13 +48,10 @@ pub fn compare_pages(
     primary.then_with(|| a.rel.cmp(&b.rel))
 }
 
-/// Compares sibling sections: by weight, then title, then folder.
-///
-/// Sections carry no language, and the caller passes none yet, so their titles sort in
-/// German order on every site (the same as English order for titles without accents
-/// other than umlauts).
-pub fn compare_sections(a: &Section, b: &Section) -> Ordering {
-    let key = |s: &Section| Locale::German.title_key(&s.title);
+/// Compares sibling sections: by weight, then title in the site's `locale`
+/// ([`Locale::title_key`]), then folder.
+pub fn compare_sections(a: &Section, b: &Section, locale: Locale) -> Ordering {
+    let key = |s: &Section| locale.title_key(&s.title);
     a.weight
         .unwrap_or(i64::MAX)
         .cmp(&b.weight.unwrap_or(i64::MAX))

@@ -50,6 +50,7 @@ impl Site {
         let links = Links {
             routes: &self.routes,
             lang: &self.config.language,
+            locale: self.config.locale,
         };
         let mut fresh = Vec::with_capacity(docs.len());
         let mut lost = Vec::new();
