@@ -13,16 +13,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Run, Site};
-
-/// The basic site with `files` (path, text) written over it.
-fn basic_with(files: &[(&str, &str)]) -> Site {
-    let site = Site::fixture("basic");
-    for (path, text) in files {
-        site.write(path, text);
-    }
-    site
-}
+use common::{Run, Site, assert_error_count, basic_with};
 
 /// Asserts that `stderr` contains `needle`, showing the whole report if not.
 #[track_caller]
@@ -30,21 +21,6 @@ fn assert_mentions(stderr: &str, needle: &str) {
     assert!(
         stderr.contains(needle),
         "expected `{needle}` in the report:\n{stderr}"
-    );
-}
-
-/// Asserts that the report ends with the count line for `n` errors.
-#[track_caller]
-fn assert_error_count(stderr: &str, n: usize) {
-    let expected = if n == 1 {
-        "build failed: 1 error; the output folder was left untouched\n".to_string()
-    } else {
-        format!("build failed: {n} errors; the output folder was left untouched\n")
-    };
-    assert!(
-        stderr.ends_with(&expected),
-        "expected the report to end with `{}`:\n{stderr}",
-        expected.trim_end()
     );
 }
 

@@ -6,33 +6,13 @@
 
 mod common;
 
-use common::Site;
-
-/// The basic site with `files` (path, text) written over it.
-fn basic_with(files: &[(&str, &str)]) -> Site {
-    let site = Site::fixture("basic");
-    for (path, text) in files {
-        site.write(path, text);
-    }
-    site
-}
+use common::{Site, assert_error_count, basic_with};
 
 /// The basic fixture's `site.yaml` with `lines` added at the end.
 fn site_yaml_with(lines: &str) -> String {
     format!(
         "title: KBM Test\ndescription: Eine Test-Website\nbase_url: https://kbm.example.org\nlanguage: de\ntheme: test\ntaxonomies: [tags]\n{lines}"
     )
-}
-
-/// Asserts that the report ends with the count line for `n` errors.
-#[track_caller]
-fn assert_error_count(stderr: &str, n: usize) {
-    let expected = if n == 1 {
-        "build failed: 1 error; the output folder was left untouched\n".to_string()
-    } else {
-        format!("build failed: {n} errors; the output folder was left untouched\n")
-    };
-    assert!(stderr.ends_with(&expected), "{stderr}");
 }
 
 // ---------------------------------------------------------------------------------

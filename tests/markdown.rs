@@ -4,28 +4,12 @@
 
 mod common;
 
-use common::Site;
-
-/// The part of a built page between `<main>` and `</main>`: what the Markdown produced,
-/// without the theme's head and navigation.
-fn main_of(html: &str) -> &str {
-    let start = html.find("<main>").expect("page has <main>") + "<main>".len();
-    let end = html.rfind("</main>").expect("page has </main>");
-    html[start..end].trim()
-}
+use common::{Site, assert_contains_all, main_of};
 
 /// Builds the fixture and returns the `<main>` part of `public/<page>`.
 fn built_main(site: &Site, page: &str) -> String {
     site.build_ok(&[]);
     main_of(&site.output(page)).to_string()
-}
-
-/// Asserts `html` contains every one of `parts`, showing the HTML when one is missing.
-#[track_caller]
-fn assert_contains_all(html: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(html.contains(part), "expected `{part}` in:\n{html}");
-    }
 }
 
 // --- Markdown extensions -------------------------------------------------------------

@@ -5,15 +5,7 @@
 
 mod common;
 
-use common::Site;
-
-/// Asserts `html` contains every one of `parts`, showing the HTML when one is missing.
-#[track_caller]
-fn assert_contains_all(html: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(html.contains(part), "expected `{part}` in:\n{html}");
-    }
-}
+use common::{Site, assert_contains_all};
 
 /// The text after `label` up to the end of its line.
 #[track_caller]

@@ -212,3 +212,43 @@ pub fn temp_leftovers(dir: &Path) -> Vec<String> {
         .filter(|name| name.contains("lernort-"))
         .collect()
 }
+
+/// The basic fixture with `files` (path, text) written over it.
+pub fn basic_with(files: &[(&str, &str)]) -> Site {
+    let site = Site::fixture("basic");
+    for (path, text) in files {
+        site.write(path, text);
+    }
+    site
+}
+
+/// The part of a built page between `<main>` and `</main>`, without the theme's head
+/// and navigation.
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main>").expect("page has <main>") + "<main>".len();
+    let end = html.rfind("</main>").expect("page has </main>");
+    html[start..end].trim()
+}
+
+/// Asserts `html` contains every one of `parts`, showing the HTML when one is missing.
+#[track_caller]
+pub fn assert_contains_all(html: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(html.contains(part), "expected `{part}` in:\n{html}");
+    }
+}
+
+/// Asserts that a failed build's report ends with the count line for `n` errors.
+#[track_caller]
+pub fn assert_error_count(stderr: &str, n: usize) {
+    let expected = if n == 1 {
+        "build failed: 1 error; the output folder was left untouched\n".to_string()
+    } else {
+        format!("build failed: {n} errors; the output folder was left untouched\n")
+    };
+    assert!(
+        stderr.ends_with(&expected),
+        "expected the report to end with `{}`:\n{stderr}",
+        expected.trim_end()
+    );
+}
