@@ -3,12 +3,31 @@
 //! serde_yaml is deprecated upstream; keeping every call here means a maintained fork
 //! replaces it by editing this one file. Errors come out as [`YamlError`] with lines
 //! counted from the top of the *file* (not of the front matter block) and a
-//! "did you mean" hint for unknown keys. A structural pass ([`shape`]) runs first, for
-//! what serde_yaml accepts silently (a key given twice) or reports without a position.
+//! "did you mean" hint for unknown keys.
+//!
+//! An event pass with saphyr-parser ([`shape`]) finds what serde_yaml accepts silently
+//! or reports without a position: a key given twice, where aliases are, and nesting
+//! deeper than [`MAX_DEPTH`] (which unsafe_libyaml handles in quadratic time: 40,000
+//! `[` took 15 s). Running it over every text doubled the cost of YAML, so each text is
+//! parsed once by serde_yaml, and the event pass runs only
+//! - before serde_yaml, when a quick look over the lines ([`prescan`]) cannot rule out a
+//!   repeated key or deep nesting (rare: a `{`, `&`, `*` or `!`, a key repeated at one
+//!   column, many `[`), and
+//! - after serde_yaml failed, so that a repeated key is still named first and an alias
+//!   bomb is placed at its first alias; errors are not the hot path.
+//!
+//! Building `serde_yaml::Value`s from saphyr's events instead (one parse, by saphyr)
+//! would have meant re-creating serde_yaml's resolution of plain scalars (`yes`, dates,
+//! numbers) and its error positions and words, which the snapshots in tests/ fix; and
+//! saphyr's events alone cost about as much as serde_yaml's whole parse.
 
+mod prescan;
 mod shape;
 
 use serde::de::DeserializeOwned;
+
+/// How deeply lists and groups may nest in one text; serde_yaml itself stops at 128.
+pub const MAX_DEPTH: usize = 64;
 
 /// A free-form YAML value, used for `extra` maps.
 pub type Value = serde_yaml::Value;
@@ -67,9 +86,31 @@ fn read<T>(
             hint: Some(crate::lines::LONE_CR_HINT.into()),
         });
     }
-    let shape = shape::scan(text).map_err(|dup| duplicate(&dup, first_line, what))?;
-    de(text).map_err(|e| describe(&e, text, first_line, &shape, what))
+    if prescan::needs_events(text, MAX_DEPTH) {
+        let shape = shape::scan(text, MAX_DEPTH).map_err(|p| problem(&p, first_line, what))?;
+        return de(text).map_err(|e| describe(&e, text, first_line, &shape, what));
+    }
+    de(text).map_err(|e| match shape::scan(text, MAX_DEPTH) {
+        Ok(shape) => describe(&e, text, first_line, &shape, what),
+        Err(p) => problem(&p, first_line, what),
+    })
 }
+
+/// The error for what the event pass stopped at.
+fn problem(problem: &shape::Problem, first_line: usize, what: &str) -> YamlError {
+    match problem {
+        shape::Problem::Duplicate(dup) => duplicate(dup, first_line, what),
+        shape::Problem::TooDeep((line, column)) => YamlError {
+            line: Some(line + first_line - 1),
+            column: Some(*column),
+            message: format!("the values in {what} are nested more than {MAX_DEPTH} levels deep"),
+            hint: Some(DEEP_HINT.into()),
+        },
+    }
+}
+
+/// How to fix values nested too deeply.
+const DEEP_HINT: &str = "use at most a few levels of lists and groups; if anchors and aliases (`&name`, `*name`) build the nesting, write the values out instead";
 
 /// The error for a key given twice: at the second one, naming the first one's line.
 fn duplicate(dup: &shape::Duplicate, first_line: usize, what: &str) -> YamlError {
@@ -175,7 +216,7 @@ fn describe(
     } else if message.contains("recursion limit exceeded") {
         (
             format!("the values in {what} are nested too deeply"),
-            Some("use at most a few levels of lists and groups; if anchors and aliases (`&name`, `*name`) build the nesting, write the values out instead".into()),
+            Some(DEEP_HINT.into()),
         )
     } else if let Some(opened) = unclosed_quote(&raw) {
         at = Some(opened);

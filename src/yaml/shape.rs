@@ -1,7 +1,9 @@
 //! A structural pass over a YAML text with an event parser (saphyr-parser), before
 //! serde_yaml reads it: it finds what serde_yaml accepts silently or reports without a
 //! position — a key given twice in one mapping (at any depth) and where aliases are used.
-//! It only reads events and never expands an alias, so a "billion laughs" text is cheap.
+//! It only reads events and never expands an alias, so a "billion laughs" text is cheap,
+//! and it stops at the first collection nested deeper than a limit, before serde_yaml's
+//! parser (unsafe_libyaml) would spend quadratic time on a text like `[[[[…`.
 //! Texts it cannot parse are left to serde_yaml, which then reports the syntax error.
 
 use std::collections::HashMap;
@@ -19,6 +21,15 @@ pub struct Duplicate {
     pub at: (usize, usize),
     /// 1-based line of the first occurrence.
     pub first_line: usize,
+}
+
+/// What makes the pass stop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A key given twice in one mapping.
+    Duplicate(Duplicate),
+    /// 1-based line and column of a collection nested deeper than the limit.
+    TooDeep((usize, usize)),
 }
 
 /// What the pass learned about a text that has no duplicate key.
@@ -52,32 +63,44 @@ impl Frame {
     }
 }
 
-/// Scans `text`: the first duplicate key, or the shape of a text without one.
-pub fn scan(text: &str) -> Result<Shape, Duplicate> {
+/// Scans `text`: the first duplicate key or collection nested more than `max_depth`
+/// levels deep, or else the shape of the text.
+pub fn scan(text: &str, max_depth: usize) -> Result<Shape, Problem> {
     let mut shape = Shape::default();
     let mut stack: Vec<Frame> = Vec::new();
     for item in Parser::new_from_str(text) {
-        // A syntax error: serde_yaml reports it, with its own words and position.
-        let Ok((event, span)) = item else { break };
+        let (event, span) = match item {
+            Ok(item) => item,
+            // saphyr looks ahead over up to 255 opening brackets before it hands out the
+            // first one's event, and stops at the 256th.
+            Err(e) if e.info() == "recursion limit exceeded" => {
+                return Err(Problem::TooDeep((e.marker().line(), e.marker().col() + 1)));
+            }
+            // A syntax error: serde_yaml reports it, with its own words and position.
+            Err(_) => break,
+        };
         let at = position(span);
         match event {
             Event::DocumentStart(_) => stack.clear(),
             Event::Scalar(value, ..) => {
                 if let Some(dup) = node(&mut stack, Some(&value), at) {
-                    return Err(dup);
+                    return Err(Problem::Duplicate(dup));
                 }
             }
             Event::Alias(_) => {
                 shape.first_alias.get_or_insert(at);
                 if let Some(dup) = node(&mut stack, None, at) {
-                    return Err(dup);
+                    return Err(Problem::Duplicate(dup));
                 }
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 // A collection used as a key is not compared; its own keys still are.
+                if stack.len() >= max_depth {
+                    return Err(Problem::TooDeep(at));
+                }
                 let parent_key = value_key(&stack);
                 if let Some(dup) = node(&mut stack, None, at) {
-                    return Err(dup);
+                    return Err(Problem::Duplicate(dup));
                 }
                 let path = child_path(&stack, parent_key);
                 stack.push(if matches!(event, Event::MappingStart(..)) {
@@ -165,44 +188,60 @@ mod tests {
 
     #[test]
     fn a_top_level_key_twice_names_both_lines() {
-        let dup = scan("title: A\nweight: 1\ntitle: B\n").unwrap_err();
+        let dup = scan("title: A\nweight: 1\ntitle: B\n", 64).unwrap_err();
         assert_eq!(
             dup,
-            Duplicate {
+            Problem::Duplicate(Duplicate {
                 key: "title".into(),
                 within: String::new(),
                 at: (3, 1),
                 first_line: 1
-            }
+            })
         );
     }
 
     #[test]
     fn nested_keys_are_checked_per_mapping() {
         let text = "extra:\n  a: 1\n  b:\n    a: 2\n  list:\n    - a: 1\n    - a: 2\n  a: 3\n";
-        let dup = scan(text).unwrap_err();
+        let Err(Problem::Duplicate(dup)) = scan(text, 64) else {
+            panic!("no duplicate found in {text:?}");
+        };
         assert_eq!((dup.key.as_str(), dup.within.as_str()), ("a", "extra"));
         assert_eq!((dup.at, dup.first_line), ((8, 3), 2));
-        let flow = scan("extra: {x: 1, x: 2}\n").unwrap_err();
+        let Err(Problem::Duplicate(flow)) = scan("extra: {x: 1, x: 2}\n", 64) else {
+            panic!("no duplicate found in a flow mapping");
+        };
         assert_eq!((flow.within.as_str(), flow.first_line), ("extra", 1));
     }
 
     #[test]
     fn values_equal_to_keys_and_repeated_list_items_are_fine() {
         assert_eq!(
-            scan("title: title\ntags: [a, a]\nextra:\n  title: x\n"),
+            scan("title: title\ntags: [a, a]\nextra:\n  title: x\n", 64),
             Ok(Shape::default())
         );
     }
 
     #[test]
     fn aliases_are_found_without_expanding_them() {
-        let shape = scan("a: &x [1, 2]\nb: [*x, *x]\n").unwrap();
+        let shape = scan("a: &x [1, 2]\nb: [*x, *x]\n", 64).unwrap();
         assert_eq!(shape.first_alias, Some((2, 5)));
     }
 
     #[test]
     fn syntax_errors_are_left_to_serde_yaml() {
-        assert_eq!(scan("title: \"A\n"), Ok(Shape::default()));
+        assert_eq!(scan("title: \"A\n", 64), Ok(Shape::default()));
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_stops_at_the_first_level_too_many() {
+        let text = format!("a: 1\nb: {}\n", "[".repeat(40_000));
+        assert_eq!(scan(&text, 64), Err(Problem::TooDeep((2, 259))));
+        // The top-level mapping is the first level, the 64th `[` the 65th.
+        let text = format!("a: 1\nb: {}\n", "[".repeat(200));
+        assert_eq!(scan(&text, 64), Err(Problem::TooDeep((2, 67))));
+        let block = format!("a:\n{}x\n", "- ".repeat(10));
+        assert_eq!(scan(&block, 4), Err(Problem::TooDeep((2, 7))));
+        assert!(scan(&block, 11).is_ok());
     }
 }
