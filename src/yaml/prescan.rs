@@ -179,4 +179,67 @@ mod tests {
         assert_eq!(key_of("  # a: comment"), Key::None);
         assert_eq!(key_of("a b  : c"), Key::At(0, "a b"));
     }
+
+    proptest::proptest! {
+        // The look may only ever err towards the event pass: whenever it says "not
+        // needed", the event pass must find nothing. Random texts of YAML-like lines
+        // (keys in several spellings, lists, quotes, flow lists, block scalars, comments)
+        // check that.
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 2048,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        #[test]
+        fn not_needed_means_the_event_pass_finds_nothing(
+            lines in proptest::collection::vec(
+                (0usize..4, 0usize..3, 0usize..KEYS.len(), 0usize..VALUES.len()),
+                0..12,
+            )
+        ) {
+            let text: String = lines
+                .iter()
+                .map(|&(indent, dashes, key, value)| {
+                    format!(
+                        "{}{}{}{}\n",
+                        "  ".repeat(indent),
+                        "- ".repeat(dashes),
+                        KEYS[key],
+                        VALUES[value]
+                    )
+                })
+                .collect();
+            if !needs_events(&text, 8) {
+                let scanned = super::super::shape::scan(&text, 8);
+                proptest::prop_assert!(
+                    !matches!(
+                        scanned,
+                        Err(super::super::shape::Problem::Duplicate(_)
+                            | super::super::shape::Problem::TooDeep(_))
+                    ),
+                    "{text:?}: {scanned:?}"
+                );
+            }
+        }
+    }
+
+    const KEYS: &[&str] = &[
+        "a:", "a :", "\"a\":", "'a':", "b:", "a b:", "title:", "", "# a:", "x", "'a' :",
+    ];
+
+    const VALUES: &[&str] = &[
+        "",
+        " 1",
+        " x",
+        " \"q: r\"",
+        " [a, b]",
+        " [[c]]",
+        " |",
+        " >",
+        " 'multi",
+        " a: b",
+        " # c",
+        " \"a\": 2",
+    ];
 }
