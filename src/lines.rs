@@ -22,6 +22,49 @@ pub fn lone_carriage_return(text: &str) -> Option<(usize, usize)> {
     Some((line, before[line_start..].chars().count() + 1))
 }
 
+/// A character that YAML (libyaml follows YAML 1.1 here) reads as a line break and lernort
+/// does not: a lone `\r`, NEL (U+0085), LS (U+2028) or PS (U+2029). CommonMark breaks
+/// lines only at `\r` and `\n`, so in Markdown the last three are ordinary text; in YAML
+/// they would shift every line number after them, as a lone `\r` does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlBreak {
+    /// 1-based line, counted by lernort's rule.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The end of the sentence "… has …", naming the character.
+    pub what: &'static str,
+    /// How to fix it.
+    pub hint: &'static str,
+}
+
+/// The first [`YamlBreak`] in `text`.
+pub fn yaml_break(text: &str) -> Option<YamlBreak> {
+    let (at, c) = text.char_indices().find(|&(i, c)| match c {
+        '\r' => text.as_bytes().get(i + 1) != Some(&b'\n'),
+        '\u{85}' | '\u{2028}' | '\u{2029}' => true,
+        _ => false,
+    })?;
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+    let (what, hint) = match c {
+        '\r' => (
+            "a carriage return (`\\r`) that does not end a line",
+            LONE_CR_HINT,
+        ),
+        _ => (
+            "a Unicode line or paragraph separator (U+0085, U+2028 or U+2029), which YAML reads as a line break",
+            "replace it with a normal line break or a space; it often comes with text pasted from a word processor or a PDF",
+        ),
+    };
+    Some(YamlBreak {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+        what,
+        hint,
+    })
+}
+
 /// What to do about a lone `\r`, for hints.
 pub const LONE_CR_HINT: &str = "save the file with Unix (LF) or Windows (CRLF) line endings; a carriage return alone is the line ending of classic Mac OS, which tools count differently";
 
@@ -35,5 +78,15 @@ mod tests {
         assert_eq!(lone_carriage_return("a\r\nbä\rc"), Some((2, 3)));
         assert_eq!(lone_carriage_return("\r"), Some((1, 1)));
         assert_eq!(lone_carriage_return("a\n\r\r\n"), Some((2, 1)));
+    }
+
+    #[test]
+    fn yaml_breaks_are_a_lone_carriage_return_and_the_unicode_separators() {
+        assert_eq!(yaml_break("a: 1\r\nb: 2\n"), None);
+        let at = |t: &str| yaml_break(t).map(|b| (b.line, b.column));
+        assert_eq!(at("a: 1\nb: x\u{2029}y\n"), Some((2, 5)));
+        assert_eq!(at("a: ä\u{2028}\n"), Some((1, 5)));
+        assert_eq!(at("\u{85}"), Some((1, 1)));
+        assert_eq!(at("a\rb"), Some((1, 2)));
     }
 }

@@ -76,14 +76,14 @@ fn read<T>(
 ) -> Result<T, YamlError> {
     // An empty document is an empty mapping, so that `---\n---` means "no keys".
     let text = if text.trim().is_empty() { "{}" } else { text };
-    // Files are checked when read (`content::read_text`); this covers texts from
-    // elsewhere, since the parsers below count a lone `\r` as a line break.
-    if let Some((line, column)) = crate::lines::lone_carriage_return(text) {
+    // The parsers below count a lone `\r`, NEL, LS and PS as line breaks (files are
+    // checked for a lone `\r` when read, in `content::read_text`).
+    if let Some(b) = crate::lines::yaml_break(text) {
         return Err(YamlError {
-            line: Some(line + first_line - 1),
-            column: Some(column),
-            message: format!("{what} has a carriage return (`\\r`) that does not end a line"),
-            hint: Some(crate::lines::LONE_CR_HINT.into()),
+            line: Some(b.line + first_line - 1),
+            column: Some(b.column),
+            message: format!("{what} has {}", b.what),
+            hint: Some(b.hint.into()),
         });
     }
     if prescan::needs_events(text, MAX_DEPTH) {

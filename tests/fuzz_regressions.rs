@@ -37,6 +37,8 @@ const F3_MARKDOWN: &str =
 const F4_SITE: &str = include_str!("../fuzz/artifacts-found/site-template-errors-in-random-order");
 const F6_SITE_YAML: &str =
     include_str!("../fuzz/artifacts-found/site_yaml-base-url-with-one-slash-is-kept");
+const F7_FRONT_MATTER: &str =
+    include_str!("../fuzz/artifacts-found/front_matter-unicode-separator-shifts-error-line");
 
 /// The diagnostics of a content error; any other result fails the test.
 #[track_caller]
@@ -73,6 +75,28 @@ fn f1_a_lone_carriage_return_in_front_matter_is_named_at_its_line() {
         assert!(e.message.contains("carriage return"), "{e:?}");
         position_inside(F1_FRONT_MATTER, 2, e.column).expect("inside the file");
     }
+}
+
+/// The long run's input: a paragraph separator (U+2029) on line 5, which libyaml reads
+/// as a line break, so its error landed on a later line at a column past its end.
+#[test]
+fn f7_a_unicode_line_separator_in_front_matter_is_named_at_its_line() {
+    let parts = split(F7_FRONT_MATTER).expect("the front matter is closed");
+    let yaml = parts.front_matter.expect("has front matter");
+    for e in [
+        parse_page(yaml, parts.front_matter_line, &["tags".to_string()]).unwrap_err(),
+        parse_section(yaml, parts.front_matter_line).unwrap_err(),
+    ] {
+        assert_eq!((e.line, e.column), (Some(5), Some(10)), "{e:?}");
+        assert!(e.message.contains("line or paragraph separator"), "{e:?}");
+        position_inside(F7_FRONT_MATTER, 5, e.column).expect("inside the file");
+    }
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projekte/absatz.md",
+        "---\ntitle: Aus dem PDF\u{2028}kopiert\n---\nText\n",
+    );
+    insta::assert_snapshot!(site.build_fails(&[]));
 }
 
 #[test]
