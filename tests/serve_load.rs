@@ -289,6 +289,29 @@ fn a_kept_alive_connection_answers_pipelined_requests_in_order() {
     assert!(head.starts_with("HTTP/1.1 200"), "{head}");
 }
 
+/// A client that sends two requests at once and then shuts its sending side (as
+/// `curl --http1.1` with a pipe, or a load balancer's health check, may) still gets both
+/// answers, in order, and then the connection closes.
+#[test]
+fn pipelined_requests_are_answered_after_the_client_stops_sending() {
+    let p = Preview::start("basic");
+    let addr = addr(&p.server);
+    let mut stream = connect(&addr);
+    let get = |path: &str| format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+    let both = format!("{}{}", get("/"), get("/projekte/"));
+    stream.write_all(both.as_bytes()).expect("send");
+    stream
+        .shutdown(std::net::Shutdown::Write)
+        .expect("half-close");
+    let mut all = Vec::new();
+    stream.read_to_end(&mut all).expect("read until the server closes");
+    let text = String::from_utf8_lossy(&all);
+    assert_eq!(text.matches("HTTP/1.1 200").count(), 2, "{text}");
+    let home = text.find("<h1>Startseite</h1>").expect("home page");
+    let projects = text.find("<h1>Projekte</h1>").expect("projects page");
+    assert!(home < projects, "in order: {text}");
+}
+
 /// The overlay's text: its heading, its explanation and the error, one per line.
 fn overlay_text(html: &str) -> String {
     let id = html.find(OVERLAY).expect("overlay");

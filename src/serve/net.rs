@@ -413,7 +413,11 @@ impl Io {
                 Err(_) => return self.close(id),
             }
         }
-        if conn.eof {
+        if out.keep_alive && !conn.buf.is_empty() {
+            // Pipelined requests that arrived before the client stopped sending are
+            // still answered, in order.
+            self.next_request(id);
+        } else if conn.eof {
             // All sent, and the client sends nothing more: nothing to linger for.
             self.close(id);
         } else if out.keep_alive {
@@ -437,6 +441,14 @@ impl Io {
         conn.deadline = Instant::now() + HEAD_TIMEOUT;
         if !conn.buf.is_empty() {
             self.examine(id);
+        }
+        let ended = self
+            .conns
+            .get(&id)
+            .is_some_and(|c| c.eof && matches!(c.phase, Phase::Head));
+        if ended {
+            // The client stopped sending in the middle of a head: it cannot complete.
+            return self.close(id);
         }
         // What waits in the socket comes with no new readiness event.
         self.read(id);
