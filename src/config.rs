@@ -398,7 +398,12 @@ fn only_spelled_differently(url: &str) -> bool {
         return false;
     };
     let path = rest.find('/').map_or("", |i| &rest[i..]);
-    !rest.contains('\\') && !path.split('/').any(|seg| seg == "." || seg == "..")
+    // `%2e%2e` is `..` to the parser, and `https:///host` has a slash too many.
+    let dots = |seg: &str| {
+        let seg = percent_encoding::percent_decode_str(seg).decode_utf8_lossy();
+        seg == "." || seg == ".."
+    };
+    !rest.starts_with('/') && !rest.contains('\\') && !path.split('/').any(dots)
 }
 
 /// A valid base URL (see [`base_url_problem`]) as stored: in normal form, without a

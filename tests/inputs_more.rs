@@ -22,6 +22,9 @@ const NOT_NORMAL: &[(&str, &str)] = &[
     ("no_slashes", "https:example.org/kbm"),
     ("backslashes", "https:\\\\example.org\\kbm"),
     ("dot_dot", "https://example.org/kbm/../x"),
+    ("encoded_dot_dot", "https://example.org/a/%2e%2e/kbm"),
+    ("encoded_dot", "https://example.org/a/%2E/kbm"),
+    ("three_slashes", "https:///example.org/kbm"),
 ];
 
 // ---------------------------------------------------------------------------------
