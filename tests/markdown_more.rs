@@ -8,12 +8,9 @@ mod common;
 
 use common::Site;
 
-/// The part of a built page between `<main>` and `</main>`.
+/// The part of the built page `public/<rel>` between `<main>` and `</main>`.
 fn main_of(site: &Site, rel: &str) -> String {
-    let html = site.output(rel);
-    let start = html.find("<main>").expect("page has <main>") + "<main>".len();
-    let end = html.rfind("</main>").expect("page has </main>");
-    html[start..end].trim().to_string()
+    common::main_of(&site.output(rel)).to_string()
 }
 
 /// The fixture, built, and the `<main>` part of `public/<page>/index.html`.
@@ -66,6 +63,24 @@ fn footnote_labels_match_ignoring_case_and_spaces() {
         );
     }
     insta::assert_snapshot!(html);
+}
+
+/// CommonMark collapses only spaces, tabs and line endings in labels: `[^a b]` and
+/// `[^a\u{a0}b]` (a non-breaking space) are two notes, as pulldown-cmark pairs them, not one
+/// note defined twice.
+#[test]
+fn a_non_breaking_space_keeps_two_footnote_labels_apart() {
+    let site = Site::fixture("md-more");
+    site.write(
+        "content/nbsp.md",
+        "---\ntitle: Leerzeichen\n---\nText[^a b] und[^a\u{a0}b].\n\n[^a b]: eins\n\n[^a\u{a0}b]: zwei\n",
+    );
+    site.build_ok(&[]);
+    let html = main_of(&site, "nbsp/index.html");
+    assert_eq!(html.matches("<li id=\"fn-").count(), 2, "{html}");
+    for target in local_hrefs(&html) {
+        assert!(ids(&html).contains(&target), "no id `{target}`:\n{html}");
+    }
 }
 
 #[test]

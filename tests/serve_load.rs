@@ -304,7 +304,9 @@ fn pipelined_requests_are_answered_after_the_client_stops_sending() {
         .shutdown(std::net::Shutdown::Write)
         .expect("half-close");
     let mut all = Vec::new();
-    stream.read_to_end(&mut all).expect("read until the server closes");
+    stream
+        .read_to_end(&mut all)
+        .expect("read until the server closes");
     let text = String::from_utf8_lossy(&all);
     assert_eq!(text.matches("HTTP/1.1 200").count(), 2, "{text}");
     let home = text.find("<h1>Startseite</h1>").expect("home page");

@@ -15,7 +15,8 @@ use super::ids::Ids;
 use crate::content::slug::slugify;
 use crate::locale::Locale;
 
-/// A footnote label as CommonMark matches it: whitespace runs collapsed to one space,
+/// A footnote label as CommonMark matches it: runs of spaces, tabs and line endings
+/// collapsed to one space (other Unicode spaces, such as U+00A0, are part of the label),
 /// compared after Unicode case folding — the same matching pulldown-cmark uses to pair
 /// references with definitions.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -23,7 +24,10 @@ struct Label(UniCase<String>);
 
 impl Label {
     fn new(label: &str) -> Label {
-        let collapsed: Vec<&str> = label.split_whitespace().collect();
+        let collapsed: Vec<&str> = label
+            .split([' ', '\t', '\n', '\r'])
+            .filter(|part| !part.is_empty())
+            .collect();
         Label(UniCase::new(collapsed.join(" ")))
     }
 }
