@@ -37,6 +37,8 @@ const F3_MARKDOWN: &str =
 const F4_SITE: &str = include_str!("../fuzz/artifacts-found/site-template-errors-in-random-order");
 const F6_SITE_YAML: &str =
     include_str!("../fuzz/artifacts-found/site_yaml-base-url-with-one-slash-is-kept");
+const F8_SITE_YAML: &str =
+    include_str!("../fuzz/artifacts-found/site_yaml-empty-key-at-the-end-is-past-the-last-line");
 const F7_FRONT_MATTER: &str =
     include_str!("../fuzz/artifacts-found/front_matter-unicode-separator-shifts-error-line");
 
@@ -123,6 +125,19 @@ fn f1_a_lone_carriage_return_in_site_yaml_is_named_at_its_line() {
         (ds[0].path.as_path(), ds[0].line, ds[0].column),
         (Path::new("site.yaml"), Some(1), Some(9))
     );
+    error_in_site(&Error::Content(ds), &root).expect("inside site.yaml");
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+/// The `site_yaml` long run's input: two empty keys (`?`), the second at the end of the
+/// file, which saphyr places on the line after the last one.
+#[test]
+fn f8_a_key_twice_at_the_end_of_site_yaml_is_placed_inside_the_file() {
+    let site = Site::fixture("basic");
+    site.write("site.yaml", F8_SITE_YAML);
+    let root = site.path().canonicalize().expect("site exists");
+    let ds = diagnostics(Config::load(&root, &Overrides::default()));
+    assert!(ds[0].message.contains("appears twice"), "{ds:?}");
     error_in_site(&Error::Content(ds), &root).expect("inside site.yaml");
     insta::assert_snapshot!(site.build_fails(&[]));
 }

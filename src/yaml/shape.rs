@@ -68,18 +68,20 @@ impl Frame {
 pub fn scan(text: &str, max_depth: usize) -> Result<Shape, Problem> {
     let mut shape = Shape::default();
     let mut stack: Vec<Frame> = Vec::new();
+    let end = End::of(text);
     for item in Parser::new_from_str(text) {
         let (event, span) = match item {
             Ok(item) => item,
             // saphyr looks ahead over up to 255 opening brackets before it hands out the
             // first one's event, and stops at the 256th.
             Err(e) if e.info() == "recursion limit exceeded" => {
-                return Err(Problem::TooDeep((e.marker().line(), e.marker().col() + 1)));
+                let at = (e.marker().line(), e.marker().col() + 1);
+                return Err(Problem::TooDeep(end.clamp(at)));
             }
             // A syntax error: serde_yaml reports it, with its own words and position.
             Err(_) => break,
         };
-        let at = position(span);
+        let at = end.clamp(position(span));
         match event {
             Event::DocumentStart(_) => stack.clear(),
             Event::Scalar(value, ..) => {
@@ -121,6 +123,31 @@ pub fn scan(text: &str, max_depth: usize) -> Result<Shape, Problem> {
         }
     }
     Ok(shape)
+}
+
+/// The last line of a text and its width, so that no position lies past the end: an
+/// empty node at the end of a text (`? ` with nothing after it) is placed by saphyr at
+/// the next token, which is the end of input, one line below the last line.
+struct End {
+    line: usize,
+    width: usize,
+}
+
+impl End {
+    fn of(text: &str) -> End {
+        End {
+            line: text.lines().count().max(1),
+            width: text.lines().last().map_or(0, |l| l.chars().count()),
+        }
+    }
+
+    fn clamp(&self, (line, column): (usize, usize)) -> (usize, usize) {
+        if line > self.line {
+            (self.line, self.width + 1)
+        } else {
+            (line, column)
+        }
+    }
 }
 
 /// 1-based line and column of the start of `span`.
@@ -185,6 +212,16 @@ fn node(stack: &mut [Frame], scalar: Option<&str>, at: (usize, usize)) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_key_at_the_end_is_placed_on_the_last_line() {
+        let Err(Problem::Duplicate(dup)) = scan("?     \n\n\n?\n\n\n", 64) else {
+            panic!("two empty keys");
+        };
+        // saphyr places an empty key at the token after it: the first at the second `?`
+        // (line 4), the second at the end, which is kept on the last line.
+        assert_eq!((dup.at, dup.first_line), ((6, 1), 4));
+    }
 
     #[test]
     fn a_top_level_key_twice_names_both_lines() {
