@@ -21,6 +21,7 @@
 //! numbers) and its error positions and words, which the snapshots in tests/ fix; and
 //! saphyr's events alone cost about as much as serde_yaml's whole parse.
 
+mod keys;
 mod prescan;
 mod shape;
 
@@ -31,6 +32,7 @@ pub const MAX_DEPTH: usize = 64;
 
 /// A free-form YAML value, used for `extra` maps.
 pub type Value = serde_yaml::Value;
+pub use keys::for_templates;
 
 /// A YAML problem, located in the file it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

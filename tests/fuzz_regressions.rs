@@ -142,6 +142,21 @@ fn f8_a_key_twice_at_the_end_of_site_yaml_is_placed_inside_the_file() {
     insta::assert_snapshot!(site.build_fails(&[]));
 }
 
+/// The `site` long run's find (`fuzz/artifacts-found/site-extra-key-tera-cannot-take-panics`,
+/// not UTF-8 as a whole, so reproduced here by its class): a map key in `extra` that Tera
+/// cannot take (a float, an empty `~`, a list) made Tera panic (exit 101) while building
+/// the template values.
+#[test]
+fn f9_extra_keys_of_any_kind_render_instead_of_panicking() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/projekte/schluessel.md",
+        "---\ntitle: Schlüssel\nextra:\n  1.5: Komma\n  ~: leer\n  liste:\n    - {? [a]: b}\n---\nText\n",
+    );
+    let run = site.build_ok(&[]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
 /// Templates are text files too: the same rule, the same message.
 #[test]
 fn f1_a_lone_carriage_return_in_a_template_is_reported() {

@@ -45,7 +45,11 @@ fn toc(entries: &[TocEntry]) -> Value {
 }
 
 fn yaml_value(v: &crate::yaml::Value) -> Value {
-    Value::from_serializable(v)
+    // Tera panics on a map key it cannot take (`1.5:`, `~:`): those become text first.
+    match crate::yaml::for_templates(v) {
+        Some(fixed) => Value::from_serializable(&fixed),
+        None => Value::from_serializable(v),
+    }
 }
 
 fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Value {
