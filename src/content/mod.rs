@@ -5,7 +5,7 @@ pub mod cache;
 pub mod date;
 pub mod front_matter;
 pub mod slug;
-mod walk;
+pub(crate) mod walk;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

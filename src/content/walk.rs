@@ -170,17 +170,21 @@ fn is_ignored(name: Option<&str>) -> bool {
 }
 
 fn walk_problem(dir: &Path, e: &walkdir::Error) -> Diagnostic {
-    let path = e
-        .path()
-        .map(|p| Path::new("content").join(p.strip_prefix(dir).unwrap_or(p)))
-        .unwrap_or_else(|| Path::new("content").to_path_buf());
+    let content = |p: &Path| Path::new("content").join(p.strip_prefix(dir).unwrap_or(p));
+    unlistable(e, &content)
+}
+
+/// The problem with an entry a folder walk could not list (a dangling link, a link
+/// loop, no permission), with paths shown through `shown`. Shared by the content walk
+/// and the template and asset listings, so that all three say it alike.
+pub fn unlistable(e: &walkdir::Error, shown: &dyn Fn(&Path) -> std::path::PathBuf) -> Diagnostic {
+    let path = e.path().map_or_else(|| shown(Path::new("")), shown);
     if let Some(ancestor) = e.loop_ancestor() {
-        let target = ancestor.strip_prefix(dir).unwrap_or(ancestor);
         return Diagnostic::new(
             path,
             format!(
-                "this symbolic link points back to its own ancestor folder `content/{}`",
-                target.display()
+                "this symbolic link points back to its own ancestor folder `{}`",
+                shown(ancestor).display()
             ),
         )
         .hint("remove the link or point it outside its own folder tree");

@@ -30,7 +30,8 @@ pub fn list(dir: &Path, root: &Path) -> Listing {
             // Nothing at all there (not even a broken link): the folder is optional.
             Err(e) if e.depth() == 0 && dir.symlink_metadata().is_err() => continue,
             Err(e) => {
-                out.problems.push(problem(&e, &shown));
+                out.problems
+                    .push(crate::content::walk::unlistable(&e, &shown));
                 continue;
             }
         };
@@ -54,23 +55,4 @@ pub fn list(dir: &Path, root: &Path) -> Listing {
         }
     }
     out
-}
-
-fn problem(e: &walkdir::Error, shown: &dyn Fn(&Path) -> PathBuf) -> Diagnostic {
-    let path = e.path().map_or_else(PathBuf::new, shown);
-    if let Some(ancestor) = e.loop_ancestor() {
-        return Diagnostic::new(
-            path,
-            format!(
-                "this symbolic link points back to its own ancestor folder `{}`",
-                shown(ancestor).display()
-            ),
-        )
-        .hint("remove the link or point it outside its own folder tree");
-    }
-    let reason = e
-        .io_error()
-        .map_or_else(|| e.to_string(), |io| io.to_string());
-    Diagnostic::new(path, format!("cannot be read: {reason}"))
-        .hint("check the file's permissions, or remove a broken symbolic link")
 }
