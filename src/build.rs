@@ -28,7 +28,7 @@ pub struct Report {
     /// Where the site was written.
     pub output_dir: std::path::PathBuf,
     /// Problems that did not stop the build, for stderr.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::messages::Text>,
 }
 
 /// Builds the site in `root` and writes it to the output folder. Files are staged in
@@ -149,7 +149,7 @@ fn merge(a: Option<Error>, b: Option<Error>) -> Error {
             Error::Content(x)
         }
         (Some(e), _) | (None, Some(e)) => e,
-        (None, None) => Error::Usage("internal: merge called without errors".into()),
+        (None, None) => Error::usage("internal: merge called without errors"),
     }
 }
 
@@ -174,7 +174,7 @@ fn check_output_location(config: &Config) -> Result<std::path::PathBuf> {
     let foreign = std::fs::read_dir(&target)
         .is_ok_and(|mut entries| entries.next().is_some() && !target.join("index.html").is_file());
     if foreign {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "the output folder {shown} holds other files and no index.html; lernort replaces its output folder completely, so it refuses to delete them. Empty or remove the folder, or choose another one"
         )));
     }
@@ -193,7 +193,7 @@ fn refuse_sources(out: &Path, root: &Path, shown: &str) -> Result<()> {
     ];
     let inside_source = sources.iter().any(|s| out.starts_with(root.join(s)));
     if root.starts_with(out) || inside_source {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "the output folder {shown} would replace the site's own files; choose a folder such as `public`"
         )));
     }

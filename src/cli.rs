@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::Overrides;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::messages::Lang;
+use crate::text;
 
 /// lernort: a static site generator for accessible public-sector websites.
 #[derive(Debug, Parser)]
@@ -16,6 +18,11 @@ pub struct Cli {
     /// The site folder (the one with site.yaml); the current folder by default.
     #[arg(short, long, global = true, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
+
+    /// The language of lernort's messages, de or en [default: $LERNORT_MESSAGES, else the
+    /// site's language if it is one of these, else en]
+    #[arg(long, global = true, value_name = "LANG", hide_possible_values = true)]
+    pub messages: Option<Lang>,
 
     /// What to do.
     #[command(subcommand)]
@@ -78,10 +85,18 @@ pub struct InitArgs {
 }
 
 impl Cli {
-    /// Runs the chosen subcommand.
-    pub fn run(self) -> Result<()> {
+    /// The language to speak (see [`crate::messages::choose`]); an unknown
+    /// `LERNORT_MESSAGES` is a usage error.
+    pub fn lang(&self) -> Result<Lang> {
+        let env = crate::messages::from_env().map_err(Error::Usage)?;
+        let site = crate::config::language_of(&self.root);
+        Ok(crate::messages::choose(self.messages, env, site.as_deref()))
+    }
+
+    /// Runs the chosen subcommand, speaking `lang`.
+    pub fn run(self, lang: Lang) -> Result<()> {
         match self.command {
-            Command::Build(args) => args.run(&self.root),
+            Command::Build(args) => args.run(&self.root, lang),
             Command::Init(args) => args.run(&self.root),
             Command::Serve(args) => crate::serve::run(
                 &self.root,
@@ -90,6 +105,7 @@ impl Cli {
                     bind: args.bind,
                     open: args.open,
                     drafts: args.drafts,
+                    lang,
                 },
             ),
         }
@@ -97,27 +113,25 @@ impl Cli {
 }
 
 impl BuildArgs {
-    fn run(self, root: &std::path::Path) -> Result<()> {
+    fn run(self, root: &std::path::Path, lang: Lang) -> Result<()> {
         let overrides = Overrides {
             base_url: self.base_url,
             drafts: self.drafts,
             output_dir: self.output_dir,
         };
         let report = crate::build::build(root, &overrides)?;
-        let _ = writeln!(
-            std::io::stdout(),
-            "Built {} page{} and {} section{} ({} file{} copied) into {} in {} ms",
-            report.pages,
-            plural(report.pages),
-            report.sections,
-            plural(report.sections),
-            report.files,
-            plural(report.files),
-            report.output_dir.display(),
-            report.elapsed.as_millis()
+        let summary = text!(
+            "cli-built",
+            pages = report.pages,
+            sections = report.sections,
+            files = report.files,
+            dir = report.output_dir.display().to_string(),
+            ms = u64::try_from(report.elapsed.as_millis()).unwrap_or(u64::MAX)
         );
+        let _ = writeln!(std::io::stdout(), "{}", summary.render(lang));
         for warning in &report.warnings {
-            let _ = writeln!(std::io::stderr(), "warning: {warning}");
+            let line = text!("cli-warning", text = warning.render(lang));
+            let _ = writeln!(std::io::stderr(), "{}", line.render(lang));
         }
         Ok(())
     }
@@ -141,10 +155,6 @@ impl InitArgs {
         let _ = writeln!(std::io::stdout(), "{text}");
         Ok(())
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -102,7 +102,7 @@ impl Config {
     /// Reads and validates `site.yaml` in `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         if !root.is_dir() {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "the site folder {} does not exist",
                 root.display()
             )));
@@ -114,7 +114,7 @@ impl Config {
             .map_err(|e| Error::io("open the site folder", root, e))?;
         let path = root.join(CONFIG_FILE);
         if !path.is_file() {
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "no {CONFIG_FILE} in {}: this is not a lernort site (run `lernort init DIR` to create one, or pass `--root DIR`)",
                 root.display()
             )));
@@ -134,7 +134,7 @@ impl Config {
                 Some(normal) => format!("did you mean `--base-url {normal}`?"),
                 None => "for example `--base-url https://vorschau.example.org`".to_string(),
             };
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "`--base-url` {}; {hint}",
                 problem.why
             )));
@@ -408,6 +408,20 @@ fn only_spelled_differently(url: &str) -> bool {
 
 /// A valid base URL (see [`base_url_problem`]) as stored: in normal form, without a
 /// trailing `/`, and its path taken from the parsed URL.
+/// The `language:` of the site in `root`, read leniently and before anything else, so
+/// that even a `site.yaml` with errors (or a build that fails before reading it) gets
+/// its messages in the site's language. `None` without a `site.yaml` or that line.
+pub fn language_of(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    text.lines().find_map(|line| {
+        let value = line.strip_prefix("language:")?;
+        let value = value.split(" #").next().unwrap_or(value).trim();
+        let value = value.trim_matches(|c| c == '"' || c == '\'');
+        (!value.is_empty()).then(|| value.to_string())
+    })
+}
+
 fn split_base_url(url: &str) -> (String, String) {
     let parsed = url::Url::parse(url).ok();
     let normal = parsed.as_ref().map_or(url, |p| p.as_str());

@@ -67,7 +67,7 @@ pub fn create(dir: &Path) -> Result<()> {
             } else {
                 dir.display().to_string()
             };
-            return Err(Error::Usage(format!(
+            return Err(Error::usage(format!(
                 "{shown} is not empty; `lernort init` only writes into a new or empty folder"
             )));
         }

@@ -18,6 +18,7 @@ pub mod init;
 pub mod lines;
 pub mod locale;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod profile;

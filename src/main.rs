@@ -4,17 +4,25 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use lernort::error::{Error, Style};
+use lernort::messages::Lang;
 
 fn main() -> ExitCode {
     let cli = lernort::cli::Cli::parse();
-    match cli.run() {
+    let lang = match cli.lang() {
+        Ok(lang) => lang,
+        Err(e) => return fail(&e, Lang::En),
+    };
+    match cli.run(lang) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{e}");
-            // Exit codes are 1 or 2 (see `Error::exit_code`), which fit in a u8.
-            ExitCode::from(e.exit_code() as u8)
-        }
+        Err(e) => fail(&e, lang),
     }
+}
+
+fn fail(e: &Error, lang: Lang) -> ExitCode {
+    eprintln!("{}", e.render(Style::for_stderr(lang)));
+    // Exit codes are 1 or 2 (see `Error::exit_code`), which fit in a u8.
+    ExitCode::from(e.exit_code() as u8)
 }
 
 // mimalloc keeps the many parallel small allocations of a large build compact: on the

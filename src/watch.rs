@@ -224,16 +224,16 @@ fn changes_content(kind: &EventKind) -> bool {
 pub fn watch(root: &Path, debounce: Duration) -> Result<Watcher> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut inner = notify::recommended_watcher(tx)
-        .map_err(|e| Error::Usage(format!("cannot watch files: {e}")))?;
+        .map_err(|e| Error::usage(format!("cannot watch files: {e}")))?;
     for dir in watched(root) {
         inner
             .watch(&dir, RecursiveMode::Recursive)
-            .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", dir.display())))?;
+            .map_err(|e| Error::usage(format!("cannot watch {}: {e}", dir.display())))?;
     }
     // The root itself, not recursively: editors replace `site.yaml` by renaming.
     inner
         .watch(root, RecursiveMode::NonRecursive)
-        .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+        .map_err(|e| Error::usage(format!("cannot watch {}: {e}", root.display())))?;
     Ok(Watcher {
         inner,
         events: rx,

@@ -100,6 +100,7 @@ fn site_url() -> String {
 fn build_site(out: &Path) {
     let run = assert_cmd::Command::cargo_bin("lernort")
         .expect("binary built")
+        .env("LERNORT_MESSAGES", "en")
         .arg("--root")
         .arg(repo())
         .arg("build")

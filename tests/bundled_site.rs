@@ -23,6 +23,7 @@ fn built_site() -> &'static Built {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let run = Command::cargo_bin("lernort")
             .expect("binary built")
+            .env("LERNORT_MESSAGES", "en")
             .arg("--root")
             .arg(root)
             .arg("build")

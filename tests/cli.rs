@@ -11,6 +11,7 @@ use common::Site;
 fn lernort(args: &[&str]) -> (i32, String, String) {
     let out = assert_cmd::Command::cargo_bin("lernort")
         .expect("binary built")
+        .env("LERNORT_MESSAGES", "en")
         .args(args)
         .output()
         .expect("binary runs");
@@ -152,6 +153,8 @@ fn lernort_profile_prints_stage_timings_only_when_asked() {
     let site = Site::fixture("basic");
     let run = |profile: Option<&str>| {
         let mut cmd = assert_cmd::Command::cargo_bin("lernort").expect("binary built");
+        // English unless a test asks for German: most tests read the words.
+        cmd.env("LERNORT_MESSAGES", "en");
         cmd.args(["--root", path_str(site.path()), "build"]);
         match profile {
             Some(v) => cmd.env("LERNORT_PROFILE", v),

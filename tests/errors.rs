@@ -627,7 +627,7 @@ fn symbolic_link_loop_in_content() {
     std::os::unix::fs::symlink("..", site.path().join("content/projekte/schleife"))
         .expect("create symlink");
     let stderr = site.build_fails(&[]);
-    assert_mentions(&stderr, "content/projekte/schleife:");
+    assert_mentions(&stderr, "--> content/projekte/schleife\n");
     assert_mentions(&stderr, "points back to its own ancestor folder `content/`");
     assert_error_count(&stderr, 1);
     insta::assert_snapshot!(stderr);
@@ -643,7 +643,7 @@ fn symbolic_link_pointing_outside_the_site() {
     std::os::unix::fs::symlink(&secret, site.path().join("content/projekte/daten.txt"))
         .expect("create symlink");
     let stderr = site.build_fails(&[]);
-    assert_mentions(&stderr, "content/projekte/daten.txt:");
+    assert_mentions(&stderr, "--> content/projekte/daten.txt\n");
     assert_mentions(&stderr, "points outside the site folder");
     assert!(
         !stderr.contains(&elsewhere.path().display().to_string()),

@@ -454,7 +454,8 @@ fn serve_follows_what_root_relative_links_name() {
     p.change("removing the alias");
     let stderr = p.clean_build().expect_err("the link names a removed alias");
     assert!(
-        stderr.contains("content/links.md:4:1: error: the link `Team` points to `/altes-team/`"),
+        stderr.contains("error: the link `Team` points to `/altes-team/`")
+            && stderr.contains("--> content/links.md:4:1\n"),
         "{stderr}"
     );
     p.wait_for_page("the overlay", "/", |r| {

@@ -137,6 +137,7 @@ fn a_knot_of_twelve_partials_is_one_error_found_promptly() {
     let start = Instant::now();
     let out = assert_cmd::Command::cargo_bin("lernort")
         .expect("binary built")
+        .env("LERNORT_MESSAGES", "en")
         .arg("--root")
         .arg(site.path())
         .arg("build")

@@ -73,9 +73,8 @@ fn a_backslash_in_a_link_is_not_a_folder_separator() {
     );
     let stderr = site.build_fails(&[]);
     assert!(
-        stderr.contains(
-            "content/pfade.md:4:1: error: the link `Datei` points to `dateien\\liesmich`"
-        ),
+        stderr.contains("error: the link `Datei` points to `dateien\\liesmich`")
+            && stderr.contains("--> content/pfade.md:4:1\n"),
         "{stderr}"
     );
     insta::assert_snapshot!(stderr);
@@ -250,7 +249,8 @@ fn two_identical_explicit_heading_ids_are_an_error() {
     );
     let stderr = site.build_fails(&[]);
     assert!(
-        stderr.contains("content/ids.md:8:1: error: the heading id `ziele` is already the id of the heading on line 4"),
+        stderr.contains("error: the heading id `ziele` is already the id of the heading on line 4")
+            && stderr.contains("--> content/ids.md:8:1\n"),
         "{stderr}"
     );
     insta::assert_snapshot!(stderr);

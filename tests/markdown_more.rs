@@ -92,7 +92,10 @@ fn a_footnote_defined_twice_in_other_case_is_an_error() {
         "---\ntitle: Fußnoten\n---\nText[^Note].\n\n[^note]: Eins.\n\n[^NOTE]: Zwei.\n",
     );
     let stderr = site.build_fails(&[]);
-    assert!(stderr.contains("content/fussnoten.md:8:1:"), "{stderr}");
+    assert!(
+        stderr.contains("--> content/fussnoten.md:8:1\n"),
+        "{stderr}"
+    );
     insta::assert_snapshot!(stderr);
 }
 
@@ -167,7 +170,7 @@ fn two_identical_explicit_ids_stay_an_error() {
         "---\ntitle: Ids\n---\n## Kontakt\n\n## Adresse {#kontakt}\n\n## Anschrift {#kontakt}\n",
     );
     let stderr = site.build_fails(&[]);
-    assert!(stderr.contains("content/ids.md:8:1:"), "{stderr}");
+    assert!(stderr.contains("--> content/ids.md:8:1\n"), "{stderr}");
     insta::assert_snapshot!(stderr);
 }
 

@@ -18,6 +18,7 @@ use common::preview::Preview;
 fn lernort_in(cwd: &Path, args: &[&str]) -> (i32, String, String) {
     let out = assert_cmd::Command::cargo_bin("lernort")
         .expect("binary built")
+        .env("LERNORT_MESSAGES", "en")
         .current_dir(cwd)
         .args(args)
         .output()

@@ -709,6 +709,7 @@ fn root_builds_a_site_in_another_folder() {
     // An absolute --root, run from an unrelated folder.
     let out = assert_cmd::Command::cargo_bin("lernort")
         .expect("binary built")
+        .env("LERNORT_MESSAGES", "en")
         .current_dir(elsewhere.path())
         .arg("--root")
         .arg(site.path())
@@ -735,6 +736,7 @@ fn root_builds_a_site_in_another_folder() {
     std::fs::remove_dir_all(site.path().join("public")).expect("remove output");
     let out = assert_cmd::Command::cargo_bin("lernort")
         .expect("binary built")
+        .env("LERNORT_MESSAGES", "en")
         .current_dir(parent)
         .arg("--root")
         .arg(name)

@@ -82,7 +82,7 @@ pub fn load(config: &Config) -> Result<Content> {
 pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<Content> {
     let dir = config.content_dir();
     if !dir.is_dir() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "no content folder at {}: create it with at least `content/_index.md`",
             dir.display()
         )));

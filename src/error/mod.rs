@@ -3,8 +3,13 @@
 //! Content problems are collected as [`Diagnostic`]s so one build reports all of them;
 //! only `main` turns an [`Error`] into an exit code.
 
+mod report;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::messages::Text;
+pub use report::Style;
 
 /// One problem in one input file, located as precisely as we know.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,18 +21,18 @@ pub struct Diagnostic {
     /// 1-based column.
     pub column: Option<usize>,
     /// What is wrong, in plain words.
-    pub message: String,
+    pub message: Text,
     /// The source line the problem is on, shown under the message.
     pub source_line: Option<String>,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// Extra context, such as the content file being rendered.
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 impl Diagnostic {
     /// A problem in `path` with no position yet.
-    pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<PathBuf>, message: impl Into<Text>) -> Self {
         Diagnostic {
             path: path.into(),
             line: None,
@@ -57,50 +62,15 @@ impl Diagnostic {
     }
 
     /// Adds a fix hint.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
     /// Adds a note with context.
-    pub fn note(mut self, note: impl Into<String>) -> Self {
+    pub fn note(mut self, note: impl Into<Text>) -> Self {
         self.note = Some(note.into());
         self
-    }
-
-    fn location(&self) -> String {
-        let path = self.path.display();
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => format!("{path}:{l}:{c}"),
-            (Some(l), None) => format!("{path}:{l}"),
-            _ => path.to_string(),
-        }
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: error: {}", self.location(), self.message)?;
-        if let (Some(line), Some(text)) = (self.line, &self.source_line) {
-            let number = line.to_string();
-            let pad = " ".repeat(number.len());
-            write!(f, "\n{pad} |\n{number} | {text}")?;
-            if let Some(col) = self.column {
-                let indent: String = text
-                    .chars()
-                    .take(col.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                write!(f, "\n{pad} | {indent}^")?;
-            }
-        }
-        if let Some(note) = &self.note {
-            write!(f, "\n  = note: {note}")?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
-        }
-        Ok(())
     }
 }
 
@@ -110,24 +80,29 @@ pub enum Error {
     /// Problems in the site's own files (content, config, templates). Exit code 1.
     Content(Vec<Diagnostic>),
     /// A wrong invocation: a missing site, a bad flag value. Exit code 2.
-    Usage(String),
+    Usage(Text),
     /// Reading or writing failed for a reason outside the site's content. Exit code 2.
     Io {
         /// The file or folder involved.
         path: PathBuf,
-        /// What we were doing.
-        action: &'static str,
+        /// What we were doing, e.g. `common-io-read` ("read").
+        action: Text,
         /// The operating system's error.
         source: std::io::Error,
     },
 }
 
 impl Error {
+    /// A usage error (exit code 2).
+    pub fn usage(message: impl Into<Text>) -> Self {
+        Error::Usage(message.into())
+    }
+
     /// An I/O error while doing `action` on `path`.
-    pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+    pub fn io(action: impl Into<Text>, path: &Path, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_path_buf(),
-            action,
+            action: action.into(),
             source,
         }
     }
@@ -161,30 +136,10 @@ impl From<Vec<Diagnostic>> for Error {
     }
 }
 
+/// English, for logs and `Debug`; people get [`Error::render`].
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Content(diagnostics) => {
-                for (i, d) in diagnostics.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    writeln!(f, "{d}")?;
-                }
-                let n = diagnostics.len();
-                write!(
-                    f,
-                    "build failed: {n} error{}; the output folder was left untouched",
-                    if n == 1 { "" } else { "s" }
-                )
-            }
-            Error::Usage(message) => write!(f, "error: {message}"),
-            Error::Io {
-                path,
-                action,
-                source,
-            } => write!(f, "error: could not {action} {}: {source}", path.display()),
-        }
+        f.write_str(&self.render(report::Style::plain(crate::messages::Lang::En)))
     }
 }
 

@@ -27,7 +27,7 @@ impl Beside {
                 dir: dir.to_path_buf(),
                 name: name.to_os_string(),
             }),
-            _ => Err(Error::Usage(format!(
+            _ => Err(Error::usage(format!(
                 "cannot write the site to {}; choose a folder such as `public`",
                 target.display()
             ))),

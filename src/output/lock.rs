@@ -21,7 +21,7 @@ impl Lock {
     /// usage error naming the folder when another build holds it.
     pub fn take(path: &Path, target: &Path) -> Result<Lock> {
         let busy = || {
-            Error::Usage(format!(
+            Error::usage(format!(
                 "another lernort build is writing to the output folder {} right now (it holds {}); wait until it has finished, then build again",
                 target.display(),
                 path.display()

@@ -36,7 +36,7 @@ pub struct Staging {
     target: PathBuf,
     fresh: PathBuf,
     old: PathBuf,
-    warnings: Vec<String>,
+    warnings: Vec<crate::messages::Text>,
     // Dropped in this order after `Drop::drop` removed `fresh`: the signal listener
     // first, then the lock, so the lock is released last.
     cleanup: signals::Cleanup,
@@ -68,7 +68,7 @@ impl Staging {
 
     /// What the user should know although the build goes on: leftovers of earlier
     /// builds that could not be removed.
-    pub fn warnings(&self) -> &[String] {
+    pub fn warnings(&self) -> &[crate::messages::Text] {
         &self.warnings
     }
 
@@ -121,7 +121,10 @@ impl Staging {
 /// Silence would let them pile up unseen, hence a warning naming the fix. Only a
 /// leftover under one of this build's own names (`own`, a reused process id) is an
 /// error, since the build would have to write into it.
-fn stuck_leftovers(stuck: Vec<(PathBuf, std::io::Error)>, own: &[&Path]) -> Result<Vec<String>> {
+fn stuck_leftovers(
+    stuck: Vec<(PathBuf, std::io::Error)>,
+    own: &[&Path],
+) -> Result<Vec<crate::messages::Text>> {
     let mut warnings = Vec::new();
     for (path, e) in stuck {
         let shown = path.display();
@@ -129,11 +132,14 @@ fn stuck_leftovers(stuck: Vec<(PathBuf, std::io::Error)>, own: &[&Path]) -> Resu
             "could not remove {shown}, left behind by an earlier build ({e}); its owner or an administrator can remove it, for example with `sudo rm -rf {shown}`"
         );
         if own.contains(&path.as_path()) {
-            return Err(Error::Usage(format!("{why}; this build needs its name")));
+            return Err(Error::usage(format!("{why}; this build needs its name")));
         }
-        warnings.push(format!(
-            "{why}. This build is not affected: the folder is beside the output, not in it"
-        ));
+        warnings.push(
+            format!(
+                "{why}. This build is not affected: the folder is beside the output, not in it"
+            )
+            .into(),
+        );
     }
     Ok(warnings)
 }
@@ -181,9 +187,15 @@ mod tests {
         let denied = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
         let warnings = stuck_leftovers(vec![(other.clone(), denied())], &[&own]).unwrap();
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].contains("sudo rm -rf /site/.public.lernort-new-8"));
+        assert!(
+            warnings[0]
+                .to_string()
+                .contains("sudo rm -rf /site/.public.lernort-new-8")
+        );
         let err = stuck_leftovers(vec![(own.clone(), denied())], &[&own]).unwrap_err();
-        assert!(matches!(err, Error::Usage(m) if m.contains("this build needs its name")));
+        assert!(
+            matches!(err, Error::Usage(m) if m.to_string().contains("this build needs its name"))
+        );
     }
 
     #[test]

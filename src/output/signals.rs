@@ -148,7 +148,7 @@ mod listen {
         pub fn start(shared: Arc<RwLock<State>>) -> Result<Listener> {
             default_when_idle();
             let mut signals = Signals::new([SIGINT, SIGTERM])
-                .map_err(|e| Error::Usage(format!("could not listen for Ctrl+C: {e}")))?;
+                .map_err(|e| Error::usage(format!("could not listen for Ctrl+C: {e}")))?;
             let handle = signals.handle();
             LISTENING.fetch_add(1, Ordering::SeqCst);
             let thread = std::thread::spawn(move || {

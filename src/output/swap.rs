@@ -64,7 +64,7 @@ fn immovable(e: &std::io::Error) -> bool {
 /// The usage error for an output folder lernort cannot replace (see [`immovable`]).
 fn mount_point(target: &Path, e: std::io::Error) -> Error {
     let shown = target.display();
-    Error::Usage(format!(
+    Error::usage(format!(
         "cannot replace the output folder {shown}: it is a mount point (such as a Docker volume or a tmpfs) or on another file system than the folder around it ({e}). lernort builds the new site beside the output folder and then renames it into the folder's place, and the system cannot rename a mount point or move a folder across file systems. Mount the parent folder instead, or build into a folder inside the mount (`-o {shown}/site`) and point the web server there"
     ))
 }

@@ -20,7 +20,7 @@ pub fn resolve(named: &Path) -> Result<PathBuf> {
         return real_path(named);
     }
     if !meta.is_symlink() {
-        return Err(Error::Usage(format!(
+        return Err(Error::usage(format!(
             "the output folder {} is a file, not a folder; lernort does not replace files. Remove it, or choose another output folder such as `public`",
             named.display()
         )));
@@ -29,7 +29,7 @@ pub fn resolve(named: &Path) -> Result<PathBuf> {
         Ok(to) if to.is_dir() => named
             .canonicalize()
             .map_err(|e| Error::io("follow the link", named, e)),
-        Ok(_) => Err(Error::Usage(format!(
+        Ok(_) => Err(Error::usage(format!(
             "the output folder {} is a symbolic link to the file {}, not to a folder; lernort leaves both alone. Point the link at a folder, or choose another output folder",
             named.display(),
             link_text(named)
@@ -48,7 +48,7 @@ fn dangling(named: &Path) -> Result<PathBuf> {
     if Beside::of(&real).is_ok_and(|b| b.has_old_copy()) {
         return Ok(real);
     }
-    Err(Error::Usage(format!(
+    Err(Error::usage(format!(
         "the output folder {} is a symbolic link to {}, which does not exist; create that folder (lernort then writes the site into it and keeps the link), or remove the link",
         named.display(),
         link_text(named)

@@ -356,7 +356,7 @@ fn collapse(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .map(|(mut d, others)| {
             if let (true, Some(note)) = (others > 0, &d.note) {
                 let pages = if others == 1 { "page" } else { "pages" };
-                d.note = Some(format!("{note} and {others} other {pages}"));
+                d.note = Some(format!("{note} and {others} other {pages}").into());
             }
             d
         })

@@ -269,7 +269,7 @@ mod tests {
             ],
         );
         assert_eq!(out.len(), 1, "{out:?}");
-        assert!(out[0].starts_with("templates/base.html:2: error: templates extend each other in a circle: base.html → layout.html → base.html"), "{}", out[0]);
+        assert!(out[0].starts_with("error: templates extend each other in a circle: base.html → layout.html → base.html\n--> templates/base.html:2\n"), "{}", out[0]);
         assert!(out[0].contains("templates/layout.html:3 (layout.html → base.html)"));
     }
 
@@ -283,7 +283,12 @@ mod tests {
             )],
         );
         assert_eq!(out.len(), 1);
-        assert!(out[0].starts_with("templates/bausteine.html:2: error: components call each other deeper than Tera allows (20 levels): kreis → kreis"));
+        assert!(out[0].starts_with("error: components call each other deeper than Tera allows (20 levels): kreis → kreis"), "{}", out[0]);
+        assert!(
+            out[0].contains("--> templates/bausteine.html:2\n"),
+            "{}",
+            out[0]
+        );
     }
 
     #[test]

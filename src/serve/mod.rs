@@ -42,6 +42,8 @@ pub struct Options {
     pub open: bool,
     /// Include drafts.
     pub drafts: bool,
+    /// The language of the terminal lines and the error page.
+    pub lang: crate::messages::Lang,
 }
 
 /// One file of the preview.
@@ -169,6 +171,8 @@ pub struct Session {
     pub caches: Caches,
     /// The files copied by the last good build: output path → source file.
     copied: FxHashMap<String, PathBuf>,
+    /// The language of messages.
+    pub lang: crate::messages::Lang,
 }
 
 /// Renders the site in `root` with the normal pipeline into memory. Pages whose inputs
@@ -219,7 +223,7 @@ pub fn render(root: &Path, overrides: &Overrides, session: &mut Session) -> Resu
 pub fn run(root: &Path, options: &Options) -> Result<()> {
     let root = root
         .canonicalize()
-        .map_err(|_| Error::Usage(format!("the site folder {} does not exist", root.display())))?;
+        .map_err(|_| Error::usage(format!("the site folder {} does not exist", root.display())))?;
     let (server, port) = listen(options)?;
     let host = match options.bind {
         IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
@@ -243,7 +247,10 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     // Watch before the first build, so a save during it is not missed.
     let watcher = watch::watch(&root, DEBOUNCE)?;
     let start = Instant::now();
-    let mut session = Session::default();
+    let mut session = Session {
+        lang: options.lang,
+        ..Session::default()
+    };
     rebuild(
         &root,
         &overrides,
@@ -259,7 +266,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     ));
 
     net::start(server, Arc::clone(&state))
-        .map_err(|e| Error::Usage(format!("cannot serve on {url}: {e}")))?;
+        .map_err(|e| Error::usage(format!("cannot serve on {url}: {e}")))?;
     if options.open
         && let Err(e) = open::that(format!("{url}/"))
     {
@@ -274,7 +281,7 @@ fn listen(options: &Options) -> Result<(TcpListener, u16)> {
     let try_port = |port: u16| TcpListener::bind((options.bind, port));
     if let Some(port) = options.port {
         let server = try_port(port)
-            .map_err(|e| Error::Usage(format!("cannot listen on {}:{port}: {e}", options.bind)))?;
+            .map_err(|e| Error::usage(format!("cannot listen on {}:{port}: {e}", options.bind)))?;
         let actual = server.local_addr().map_or(port, |a| a.port());
         return Ok((server, actual));
     }
@@ -288,7 +295,7 @@ fn listen(options: &Options) -> Result<(TcpListener, u16)> {
             return Ok((server, port));
         }
     }
-    Err(Error::Usage(format!(
+    Err(Error::usage(format!(
         "no free port from {DEFAULT_PORT} on; choose one with --port"
     )))
 }
@@ -389,7 +396,7 @@ fn rebuild(
             state.broadcast(event, &format!("{{\"changed\":{changed}}}"));
         }
         Err(e) => {
-            let message = failure_text(&e, state.read(|s| s.built));
+            let message = failure_text(&e, state.read(|s| s.built), session.lang);
             warn(&format!("{what}: rebuild failed\n{message}"));
             state.write(|s| s.error = Some(message));
             state.broadcast("reload", "{\"error\":true}");
@@ -413,10 +420,14 @@ fn summary(names: &[String]) -> String {
 
 /// The error as `build` prints it, but ending with what the preview does about it:
 /// serving the last good version if there is one (`built`), else only the error.
-fn failure_text(e: &Error, built: bool) -> String {
+fn failure_text(e: &Error, built: bool, lang: crate::messages::Lang) -> String {
+    let style = crate::error::Style::plain(lang);
     match e {
         Error::Content(diagnostics) => {
-            let mut text: String = diagnostics.iter().map(|d| format!("{d}\n\n")).collect();
+            let mut text: String = diagnostics
+                .iter()
+                .map(|d| format!("{}\n\n", d.render(style)))
+                .collect();
             let n = diagnostics.len();
             let s = if n == 1 { "" } else { "s" };
             text.push_str(&if built {
@@ -426,7 +437,7 @@ fn failure_text(e: &Error, built: bool) -> String {
             });
             text
         }
-        other => other.to_string(),
+        other => other.render(style),
     }
 }
 

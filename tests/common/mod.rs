@@ -79,6 +79,8 @@ impl Site {
     /// Runs `lernort --root SITE <args>`.
     pub fn run(&self, args: &[&str]) -> Run {
         let mut cmd = Command::cargo_bin("lernort").expect("binary built");
+        // English unless a test asks for German: most tests read the words.
+        cmd.env("LERNORT_MESSAGES", "en");
         cmd.arg("--root").arg(self.path()).args(args);
         self.finish(cmd)
     }
@@ -86,6 +88,8 @@ impl Site {
     /// Runs `lernort <args>` in `cwd` without `--root`, as a user typing in a terminal.
     pub fn run_in(&self, cwd: &Path, args: &[&str]) -> Run {
         let mut cmd = Command::cargo_bin("lernort").expect("binary built");
+        // English unless a test asks for German: most tests read the words.
+        cmd.env("LERNORT_MESSAGES", "en");
         cmd.current_dir(cwd).args(args);
         self.finish(cmd)
     }
@@ -173,12 +177,43 @@ impl Site {
         self.tree("public")
     }
 
-    /// Builds, expects exit code 1, checks `public/` is untouched; returns stderr.
+    /// Runs `lernort --root SITE <args>` with `LERNORT_MESSAGES` set to `lang` (`de`,
+    /// `en`, or anything else a test tries), or not set at all for `None`.
+    pub fn run_lang(&self, lang: impl Into<Option<&'static str>>, args: &[&str]) -> Run {
+        let mut cmd = Command::cargo_bin("lernort").expect("binary built");
+        match lang.into() {
+            Some(lang) => cmd.env("LERNORT_MESSAGES", lang),
+            None => cmd.env_remove("LERNORT_MESSAGES"),
+        };
+        cmd.arg("--root").arg(self.path()).args(args);
+        self.finish(cmd)
+    }
+
+    /// Runs `lernort --root SITE <args>` in German and in English and expects the same
+    /// exit code; returns the German stderr, a line `[en]`, and the English stderr,
+    /// so that one snapshot holds both languages.
+    pub fn run_both(&self, args: &[&str]) -> Run {
+        let de = self.run_lang("de", args);
+        let en = self.run_lang("en", args);
+        assert_eq!(
+            de.code, en.code,
+            "German:\n{}\nEnglish:\n{}",
+            de.stderr, en.stderr
+        );
+        Run {
+            code: en.code,
+            stdout: format!("{}[en]\n{}", de.stdout, en.stdout),
+            stderr: format!("{}[en]\n{}", de.stderr, en.stderr),
+        }
+    }
+
+    /// Builds in German and in English, expects exit code 1 both times, checks
+    /// `public/` is untouched; returns both stderr texts as [`Site::run_both`] does.
     pub fn build_fails(&self, args: &[&str]) -> String {
         let before = self.with_previous_output();
         let mut all = vec!["build"];
         all.extend_from_slice(args);
-        let run = self.run(&all);
+        let run = self.run_both(&all);
         assert_eq!(
             run.code, 1,
             "expected content errors (exit 1); stderr:\n{}",

@@ -18,8 +18,11 @@ pub const OVERLAY: &str = "lernort-error-overlay";
 /// Lives in a file outside the site; no response may ever contain it.
 pub const SECRET: &str = "GEHEIM-4f1c9a-nicht-ausliefern";
 
+/// The binary, speaking English unless a test asks for German.
 pub fn lernort() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_lernort"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lernort"));
+    cmd.env("LERNORT_MESSAGES", "en");
+    cmd
 }
 
 pub const KNOTENPUNKTE: &str = "content/projekte/knotenpunkte.md";

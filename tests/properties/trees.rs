@@ -149,6 +149,7 @@ fn tree() -> impl Strategy<Value = BTreeMap<String, String>> {
 fn build(root: &Path) -> (i32, String) {
     let out = Command::cargo_bin("lernort")
         .expect("binary built")
+        .env("LERNORT_MESSAGES", "en")
         .arg("--root")
         .arg(root)
         .arg("build")
@@ -171,33 +172,39 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The diagnostics in a failed build's stderr, from their `path:line:col: error:` heads.
+/// The diagnostics in a failed build's stderr: each is an `error: message` line followed
+/// by its `--> path:line:column` line.
 fn diagnostics(stderr: &str) -> Vec<Diagnostic> {
-    stderr
-        .lines()
-        .filter(|l| !l.starts_with("error:") && !l.starts_with(' '))
-        .filter_map(|l| l.split_once(": error: "))
-        // A quoted source line (`5 | text`) may contain the words too.
-        .filter(|(location, _)| !location.contains(" | "))
-        .map(|(location, message)| {
-            let mut parts = location.rsplitn(3, ':');
-            let last = parts.next().and_then(|p| p.parse::<usize>().ok());
-            let before = parts.next().and_then(|p| p.parse::<usize>().ok());
-            let (path, line, column) = match (before, last) {
-                (Some(l), Some(c)) => (parts.next().unwrap_or_default(), Some(l), Some(c)),
-                (None, Some(l)) => (
-                    location.rsplit_once(':').map_or("", |(p, _)| p),
-                    Some(l),
-                    None,
-                ),
-                _ => (location, None, None),
-            };
-            let mut d = Diagnostic::new(path, message);
-            d.line = line;
-            d.column = column;
-            d
-        })
-        .collect()
+    let mut found = Vec::new();
+    let mut lines = stderr.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.strip_prefix("error: ") else {
+            continue;
+        };
+        let Some(location) = lines
+            .peek()
+            .and_then(|l| l.trim_start().strip_prefix("--> "))
+        else {
+            continue;
+        };
+        let mut parts = location.rsplitn(3, ':');
+        let last = parts.next().and_then(|p| p.parse::<usize>().ok());
+        let before = parts.next().and_then(|p| p.parse::<usize>().ok());
+        let (path, line, column) = match (before, last) {
+            (Some(l), Some(c)) => (parts.next().unwrap_or_default(), Some(l), Some(c)),
+            (None, Some(l)) => (
+                location.rsplit_once(':').map_or("", |(p, _)| p),
+                Some(l),
+                None,
+            ),
+            _ => (location, None, None),
+        };
+        let mut d = Diagnostic::new(path, message);
+        d.line = line;
+        d.column = column;
+        found.push(d);
+    }
+    found
 }
 
 proptest! {

@@ -165,7 +165,7 @@ impl Session {
                 // The first problem's place, e.g. `content/projekte/a.md:5:3`.
                 let place = stderr
                     .lines()
-                    .find_map(|l| l.split_once(": error:").map(|(place, _)| place.to_string()))
+                    .find_map(|l| l.trim_start().strip_prefix("--> ").map(str::to_string))
                     .unwrap_or_else(|| panic!("no error line in:\n{stderr}"));
                 loop {
                     let home = self.p.page("/");
