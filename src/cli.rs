@@ -34,6 +34,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (public/ by default).
     Build(BuildArgs),
+    /// Check the site without writing it: links and anchors, accessibility, content.
+    Check(CheckArgs),
     /// Create a new site with a home page, a section, a page and a theme.
     Init(InitArgs),
     /// Preview the site: build it into memory, serve it, rebuild and reload on changes.
@@ -72,6 +74,27 @@ pub struct BuildArgs {
     pub drafts: bool,
 }
 
+/// Options of `lernort check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// How to print the findings: human, json, github (workflow annotations) or gitlab
+    /// (a code-quality report).
+    #[arg(
+        long,
+        value_enum,
+        default_value_t,
+        value_name = "FORMAT",
+        hide_possible_values = true
+    )]
+    pub format: crate::check::report::Format,
+    /// Fail on warnings too, not only on errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Check pages and sections marked `draft: true` too.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
 /// Options of `lernort init`.
 #[derive(Debug, Args)]
 #[command(
@@ -97,6 +120,7 @@ impl Cli {
     pub fn run(self, lang: Lang) -> Result<()> {
         match self.command {
             Command::Build(args) => args.run(&self.root, lang),
+            Command::Check(args) => args.run(&self.root, lang),
             Command::Init(args) => args.run(&self.root),
             Command::Serve(args) => crate::serve::run(
                 &self.root,
@@ -134,6 +158,22 @@ impl BuildArgs {
             let _ = writeln!(std::io::stderr(), "{}", line.render(lang));
         }
         Ok(())
+    }
+}
+
+impl CheckArgs {
+    fn run(self, root: &std::path::Path, lang: Lang) -> Result<()> {
+        use crate::check::Severity;
+        let options = crate::check::Options {
+            drafts: self.drafts,
+        };
+        let outcome = crate::check::check(root, &options)?;
+        let style = crate::error::Style::for_stdout(lang);
+        let report = crate::check::report::render(&outcome, self.format, style);
+        let _ = std::io::stdout().write_all(report.as_bytes());
+        let failed = outcome.count(Severity::Error) > 0
+            || (self.strict && outcome.count(Severity::Warning) > 0);
+        if failed { Err(Error::Reported) } else { Ok(()) }
     }
 }
 

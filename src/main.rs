@@ -20,7 +20,10 @@ fn main() -> ExitCode {
 }
 
 fn fail(e: &Error, lang: Lang) -> ExitCode {
-    eprintln!("{}", e.render(Style::for_stderr(lang)));
+    let report = e.render(Style::for_stderr(lang));
+    if !report.is_empty() {
+        eprintln!("{report}");
+    }
     // Exit codes are 1 or 2 (see `Error::exit_code`), which fit in a u8.
     ExitCode::from(e.exit_code() as u8)
 }

@@ -81,6 +81,9 @@ pub enum Error {
     Content(Vec<Diagnostic>),
     /// A wrong invocation: a missing site, a bad flag value. Exit code 2.
     Usage(Text),
+    /// The command failed and has already said why (`check` printed its findings).
+    /// Exit code 1.
+    Reported,
     /// Reading or writing failed for a reason outside the site's content. Exit code 2.
     Io {
         /// The file or folder involved.
@@ -118,7 +121,7 @@ impl Error {
     /// The process exit code for this error: 1 for content problems, 2 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Content(_) => 1,
+            Error::Content(_) | Error::Reported => 1,
             Error::Usage(_) | Error::Io { .. } => 2,
         }
     }

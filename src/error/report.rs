@@ -28,10 +28,17 @@ impl Style {
 
     /// Colour when standard error is a terminal and `NO_COLOR` is not set.
     pub fn for_stderr(lang: Lang) -> Style {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Style {
             lang,
-            color: !no_color && std::io::stderr().is_terminal(),
+            color: colour_wanted() && std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// Colour when standard output is a terminal and `NO_COLOR` is not set.
+    pub fn for_stdout(lang: Lang) -> Style {
+        Style {
+            lang,
+            color: colour_wanted() && std::io::stdout().is_terminal(),
         }
     }
 
@@ -48,14 +55,29 @@ impl Style {
     }
 }
 
+/// `NO_COLOR` (https://no-color.org) turns colour off everywhere.
+fn colour_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 impl Diagnostic {
     /// The diagnostic as a report: the message, where it is, the source line with a
     /// caret, the note and the hint.
     pub fn render(&self, style: Style) -> String {
+        let error = Level::ERROR.with_name(Some(style.words(&text!("common-label-error"))));
+        self.render_at(style, error)
+    }
+
+    /// Like [`Diagnostic::render`], as a warning.
+    pub fn render_warning(&self, style: Style) -> String {
+        let label = style.words(&text!("common-label-warning"));
+        self.render_at(style, Level::WARNING.with_name(Some(label)))
+    }
+
+    fn render_at(&self, style: Style, level: Level<'_>) -> String {
         let title = style.words(&self.message);
         let path = self.path.display().to_string();
-        let error = Level::ERROR.with_name(Some(style.words(&text!("common-label-error"))));
-        let title = error.primary_title(title);
+        let title = level.primary_title(title);
         let mut group: Group = match (self.line, &self.source_line) {
             (Some(line), Some(source)) => title.element(
                 Snippet::source(source.as_str())
@@ -117,6 +139,7 @@ impl Error {
                 out
             }
             Error::Usage(message) => plain_error(style, message),
+            Error::Reported => String::new(),
             Error::Io {
                 path,
                 action,

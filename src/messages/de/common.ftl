@@ -1,6 +1,7 @@
 # Wörter, die jede Meldung braucht. Argumente stehen in { $name }.
 
 common-label-error = Fehler
+common-label-warning = Warnung
 common-label-note = Anmerkung
 common-label-hint = Tipp
 

@@ -1,6 +1,7 @@
 # Words every message needs. Arguments are written { $name }.
 
 common-label-error = error
+common-label-warning = warning
 common-label-note = note
 common-label-hint = hint
 

@@ -1,0 +1,165 @@
+//! `lernort check`: the build pipeline into a sink that reads instead of writing, then
+//! every problem of the rendered site at once: broken links and anchors, accessibility
+//! rules, content hygiene. Each is reported at the file and line it came from (see
+//! [`origin`]). Nothing is written; the output folder is not touched.
+
+mod facts;
+mod links;
+mod origin;
+pub mod report;
+mod rules;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use crate::config::{Config, Overrides};
+use crate::error::{Diagnostic, Error, Result};
+use crate::render::{Output, Sink};
+use facts::Facts;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Fails the check.
+    Error,
+    /// Fails the check only with `--strict`.
+    Warning,
+}
+
+/// One problem `check` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A short stable name of the rule, e.g. `link-broken`, for tools and filters.
+    pub rule: &'static str,
+    /// Where and what, with a hint.
+    pub diagnostic: Diagnostic,
+}
+
+/// What `check` looked at and found.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Every finding, sorted by file and line.
+    pub findings: Vec<Finding>,
+    /// HTML files read.
+    pub pages: usize,
+}
+
+impl Outcome {
+    /// How many findings have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// Options of a check.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Check drafts too.
+    pub drafts: bool,
+}
+
+/// Renders the site in `root` into memory and checks it. Content errors that stop the
+/// build are findings too; only a wrong invocation or an I/O failure is an `Err`.
+pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
+    let overrides = Overrides {
+        drafts: options.drafts,
+        ..Overrides::default()
+    };
+    let config = Config::load(root, &overrides)?;
+    let reader = Reader::default();
+    let rendered = match crate::build::render_into(config, &reader, None) {
+        Ok(r) => r,
+        Err(Error::Content(diagnostics)) => {
+            let findings = diagnostics
+                .into_iter()
+                .map(|diagnostic| Finding {
+                    severity: Severity::Error,
+                    rule: "build",
+                    diagnostic,
+                })
+                .collect();
+            return Ok(Outcome { findings, pages: 0 });
+        }
+        Err(e) => return Err(e),
+    };
+    let mut pages = reader.pages.into_inner().unwrap_or_else(|p| p.into_inner());
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut others = reader
+        .others
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    others.extend(rendered.copies.iter().map(|c| c.to.clone()));
+    let site = &rendered.site;
+    let mut findings = rules::apply(site, &pages, others);
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            (
+                f.diagnostic.path.clone(),
+                f.diagnostic.line,
+                f.diagnostic.message.clone(),
+                f.rule,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    findings.dedup();
+    Ok(Outcome {
+        findings,
+        pages: pages.len(),
+    })
+}
+
+/// The sink of a check: reads every HTML file as it is rendered, keeps the names of
+/// the others.
+#[derive(Default)]
+struct Reader {
+    pages: Mutex<Vec<(String, Facts)>>,
+    others: Mutex<Vec<String>>,
+}
+
+impl Sink for Reader {
+    fn put(&self, output: Output) -> Result<()> {
+        if output.path.ends_with(".html") {
+            let facts = facts::read(&output.bytes);
+            let mut pages = self.pages.lock().unwrap_or_else(|p| p.into_inner());
+            pages.push((output.path, facts));
+        } else {
+            let mut others = self.others.lock().unwrap_or_else(|p| p.into_inner());
+            others.push(output.path);
+        }
+        Ok(())
+    }
+}
+
+/// A finding at `place`.
+fn finding(
+    severity: Severity,
+    rule: &'static str,
+    place: origin::Place,
+    message: crate::messages::Text,
+    hint: crate::messages::Text,
+) -> Finding {
+    let mut diagnostic = Diagnostic::new(place.path, message).hint(hint);
+    diagnostic.line = place.line;
+    diagnostic.source_line = place.source;
+    Finding {
+        severity,
+        rule,
+        diagnostic,
+    }
+}
+
+/// A place with only a file.
+fn file_only(path: impl Into<PathBuf>) -> origin::Place {
+    origin::Place {
+        path: path.into(),
+        line: None,
+        source: None,
+    }
+}
