@@ -97,7 +97,7 @@ impl Cli {
     pub fn run(self, lang: Lang) -> Result<()> {
         match self.command {
             Command::Build(args) => args.run(&self.root, lang),
-            Command::Init(args) => args.run(&self.root),
+            Command::Init(args) => args.run(&self.root, lang),
             Command::Serve(args) => crate::serve::run(
                 &self.root,
                 &crate::serve::Options {
@@ -119,7 +119,7 @@ impl BuildArgs {
             drafts: self.drafts,
             output_dir: self.output_dir,
         };
-        let report = crate::build::build(root, &overrides)?;
+        let report = crate::build::build(root, &overrides, lang)?;
         let summary = text!(
             "cli-built",
             pages = report.pages,
@@ -138,7 +138,7 @@ impl BuildArgs {
 }
 
 impl InitArgs {
-    fn run(self, root: &std::path::Path) -> Result<()> {
+    fn run(self, root: &std::path::Path, lang: Lang) -> Result<()> {
         // `--root` defaults to `.`: then DIR is shown as typed, not as `./DIR`.
         let dir = match self.dir {
             Some(dir) if root == std::path::Path::new(".") => dir,
@@ -146,13 +146,12 @@ impl InitArgs {
             None => root.to_path_buf(),
         };
         crate::init::create(&dir)?;
-        let text = if dir == std::path::Path::new(".") {
-            "Created a new site in the current folder.\nNext: lernort build".to_string()
+        let done = if dir == std::path::Path::new(".") {
+            text!("cli-init-created-here")
         } else {
-            let dir = dir.display();
-            format!("Created a new site in {dir}.\nNext: cd {dir} && lernort build")
+            text!("cli-init-created", dir = dir.display().to_string())
         };
-        let _ = writeln!(std::io::stdout(), "{text}");
+        let _ = writeln!(std::io::stdout(), "{}", done.render(lang));
         Ok(())
     }
 }
