@@ -8,11 +8,13 @@ use std::time::{Duration, Instant};
 use crate::config::{Config, Overrides};
 use crate::content::cache::ContentCache;
 use crate::error::{Diagnostic, Error, Result};
+use crate::messages::{Arg, Lang};
 use crate::model::cache::ModelCache;
 use crate::model::{Site, output_parts, split_output};
 use crate::output::{Copy, Staging};
 use crate::render::memo::RenderMemo;
 use crate::render::{self, AssetIndex, Templates};
+use crate::text;
 
 /// What a successful build produced.
 #[derive(Debug)]
@@ -32,12 +34,13 @@ pub struct Report {
 }
 
 /// Builds the site in `root` and writes it to the output folder. Files are staged in
-/// a fresh folder and swapped in only when everything succeeded.
-pub fn build(root: &Path, overrides: &Overrides) -> Result<Report> {
+/// a fresh folder and swapped in only when everything succeeded. `lang` is for what
+/// has to be said while the build runs (a signal after the swap), not for the report.
+pub fn build(root: &Path, overrides: &Overrides, lang: Lang) -> Result<Report> {
     let start = Instant::now();
     let config = Config::load(root, overrides)?;
     let target = check_output_location(&config)?;
-    let staging = Staging::new(&target)?;
+    let staging = Staging::new(&target, lang)?;
     let rendered = render_into(config, &staging, None)?;
     staging.copy(&rendered.copies)?;
     let warnings = staging.warnings().to_vec();
@@ -149,7 +152,9 @@ fn merge(a: Option<Error>, b: Option<Error>) -> Error {
             Error::Content(x)
         }
         (Some(e), _) | (None, Some(e)) => e,
-        (None, None) => Error::usage("internal: merge called without errors"),
+        // Not reached: the caller merges only when a stage failed. An empty report
+        // still fails the build, which is the safe side.
+        (None, None) => Error::Content(Vec::new()),
     }
 }
 
@@ -159,12 +164,17 @@ fn merge(a: Option<Error>, b: Option<Error>) -> Error {
 /// the same checks (a link to `content/` is refused like `content/` itself).
 fn check_output_location(config: &Config) -> Result<std::path::PathBuf> {
     let named = &config.output_dir;
-    refuse_sources(named, &config.root, &named.display().to_string())?;
+    let named_shown = Arg::from(named.display().to_string());
+    refuse_sources(named, &config.root, &named_shown)?;
     let target = crate::output::resolve(named)?;
     let shown = if target == *named {
-        named.display().to_string()
+        named_shown
     } else {
-        format!("{} (which leads to {})", named.display(), target.display())
+        Arg::from(text!(
+            "output-leads-to",
+            dir = named.display().to_string(),
+            target = target.display().to_string()
+        ))
     };
     let root = config
         .root
@@ -174,16 +184,14 @@ fn check_output_location(config: &Config) -> Result<std::path::PathBuf> {
     let foreign = std::fs::read_dir(&target)
         .is_ok_and(|mut entries| entries.next().is_some() && !target.join("index.html").is_file());
     if foreign {
-        return Err(Error::usage(format!(
-            "the output folder {shown} holds other files and no index.html; lernort replaces its output folder completely, so it refuses to delete them. Empty or remove the folder, or choose another one"
-        )));
+        return Err(Error::usage(text!("output-foreign-files", dir = shown)));
     }
     Ok(target)
 }
 
 /// Refuses `out` (called `shown` in the message) if it is or holds the site root, or
 /// lies in one of the site's sources.
-fn refuse_sources(out: &Path, root: &Path, shown: &str) -> Result<()> {
+fn refuse_sources(out: &Path, root: &Path, shown: &Arg) -> Result<()> {
     let sources = [
         "content",
         "templates",
@@ -193,8 +201,9 @@ fn refuse_sources(out: &Path, root: &Path, shown: &str) -> Result<()> {
     ];
     let inside_source = sources.iter().any(|s| out.starts_with(root.join(s)));
     if root.starts_with(out) || inside_source {
-        return Err(Error::usage(format!(
-            "the output folder {shown} would replace the site's own files; choose a folder such as `public`"
+        return Err(Error::usage(text!(
+            "output-replaces-sources",
+            dir = shown.clone()
         )));
     }
     Ok(())
@@ -245,21 +254,15 @@ fn check_overlaps(site: &Site, copies: &[Copy]) -> Result<()> {
     for c in copies {
         if rendered.contains(c.to.as_str()) {
             problems.push(
-                Diagnostic::new(
-                    shown(c),
-                    format!("this file would overwrite the generated `{}`", c.to),
-                )
-                .hint("rename or move the file"),
+                Diagnostic::new(shown(c), text!("output-overwrites-page", to = &c.to))
+                    .hint(text!("output-overwrites-page.hint")),
             );
         } else if !seen.insert(c.to.as_str()) {
             // Theme assets overridden by the site never reach this list twice;
             // a content file and an asset can.
             problems.push(
-                Diagnostic::new(
-                    shown(c),
-                    format!("another file is already copied to `{}`", c.to),
-                )
-                .hint("rename or move one of the two files"),
+                Diagnostic::new(shown(c), text!("output-copied-twice", to = &c.to))
+                    .hint(text!("output-copied-twice.hint")),
             );
         }
     }

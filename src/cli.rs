@@ -121,7 +121,7 @@ impl Cli {
         match self.command {
             Command::Build(args) => args.run(&self.root, lang),
             Command::Check(args) => args.run(&self.root, lang),
-            Command::Init(args) => args.run(&self.root),
+            Command::Init(args) => args.run(&self.root, lang),
             Command::Serve(args) => crate::serve::run(
                 &self.root,
                 &crate::serve::Options {
@@ -143,7 +143,7 @@ impl BuildArgs {
             drafts: self.drafts,
             output_dir: self.output_dir,
         };
-        let report = crate::build::build(root, &overrides)?;
+        let report = crate::build::build(root, &overrides, lang)?;
         let summary = text!(
             "cli-built",
             pages = report.pages,
@@ -178,7 +178,7 @@ impl CheckArgs {
 }
 
 impl InitArgs {
-    fn run(self, root: &std::path::Path) -> Result<()> {
+    fn run(self, root: &std::path::Path, lang: Lang) -> Result<()> {
         // `--root` defaults to `.`: then DIR is shown as typed, not as `./DIR`.
         let dir = match self.dir {
             Some(dir) if root == std::path::Path::new(".") => dir,
@@ -186,13 +186,12 @@ impl InitArgs {
             None => root.to_path_buf(),
         };
         crate::init::create(&dir)?;
-        let text = if dir == std::path::Path::new(".") {
-            "Created a new site in the current folder.\nNext: lernort build".to_string()
+        let done = if dir == std::path::Path::new(".") {
+            text!("cli-init-created-here")
         } else {
-            let dir = dir.display();
-            format!("Created a new site in {dir}.\nNext: cd {dir} && lernort build")
+            text!("cli-init-created", dir = dir.display().to_string())
         };
-        let _ = writeln!(std::io::stdout(), "{text}");
+        let _ = writeln!(std::io::stdout(), "{}", done.render(lang));
         Ok(())
     }
 }

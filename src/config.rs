@@ -7,6 +7,8 @@ use serde::Deserialize;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::locale::Locale;
+use crate::messages::Text;
+use crate::text;
 use crate::yaml;
 
 /// The name of the site configuration file in the site root.
@@ -102,21 +104,21 @@ impl Config {
     /// Reads and validates `site.yaml` in `root`.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         if !root.is_dir() {
-            return Err(Error::usage(format!(
-                "the site folder {} does not exist",
-                root.display()
+            return Err(Error::usage(text!(
+                "config-root-missing",
+                dir = root.display().to_string()
             )));
         }
         // Every later path check compares absolute paths; a relative root such as `.`
         // would hide that `-o .` points at the site itself.
         let root = &root
             .canonicalize()
-            .map_err(|e| Error::io("open the site folder", root, e))?;
+            .map_err(|e| Error::io(text!("config-io-open-root"), root, e))?;
         let path = root.join(CONFIG_FILE);
         if !path.is_file() {
-            return Err(Error::usage(format!(
-                "no {CONFIG_FILE} in {}: this is not a lernort site (run `lernort init DIR` to create one, or pass `--root DIR`)",
-                root.display()
+            return Err(Error::usage(text!(
+                "config-no-site-yaml",
+                dir = root.display().to_string()
             )));
         }
         let text = crate::content::read_text(&path, Path::new(CONFIG_FILE))?;
@@ -128,34 +130,33 @@ impl Config {
         let mut problems = Vec::new();
         // A flag is the caller's mistake, not the site's: a usage error naming the flag.
         if let Some(flag) = &o.base_url
-            && let Some(problem) = base_url_problem(flag)
+            && let Some(problem) = base_url_problem("--base-url", flag)
         {
-            let hint = match &problem.normal {
-                Some(normal) => format!("did you mean `--base-url {normal}`?"),
-                None => "for example `--base-url https://vorschau.example.org`".to_string(),
-            };
-            return Err(Error::usage(format!(
-                "`--base-url` {}; {hint}",
-                problem.why
-            )));
+            return Err(Error::usage(match problem.normal {
+                Some(normal) => text!(
+                    "config-base-url-flag-normal",
+                    problem = problem.why,
+                    normal = normal
+                ),
+                None => text!("config-base-url-flag-example", problem = problem.why),
+            }));
         }
         if yaml::is_blank(&raw.title) {
             problems.push(key_problem(
                 text,
                 "title",
-                format!("`title` is empty in {CONFIG_FILE}"),
-                "write the site's name after `title:`; it ends every page's title in the browser tab and heads the home page",
+                text!("config-title-empty"),
+                text!("config-title-empty.hint"),
             ));
         }
         let base_url = o.base_url.clone().unwrap_or(raw.base_url);
-        let (base_url, base_path) = match base_url_problem(&base_url) {
+        let (base_url, base_path) = match base_url_problem("base_url", &base_url) {
             Some(problem) => {
-                let hint = match &problem.normal {
-                    Some(normal) => format!("did you mean `base_url: {normal}`?"),
-                    None => "for example `base_url: https://www.example.org`".to_string(),
+                let hint = match problem.normal {
+                    Some(normal) => text!("config-base-url-hint-normal", normal = normal),
+                    None => text!("config-base-url-hint-example"),
                 };
-                let message = format!("`base_url` {}", problem.why);
-                problems.push(key_problem(text, "base_url", message, &hint));
+                problems.push(key_problem(text, "base_url", problem.why, hint));
                 (base_url, String::new())
             }
             None => split_base_url(&base_url),
@@ -167,11 +168,8 @@ impl Config {
                 problems.push(key_problem(
                     text,
                     "language",
-                    format!(
-                        "`language: {}` is not a BCP 47 language tag",
-                        raw.language
-                    ),
-                    "write a tag such as `de`, `de-DE`, `de-CH` or `en`: a language code of 2 or 3 letters, then optionally `-` and a region",
+                    text!("config-language-invalid", value = &raw.language),
+                    text!("config-language-invalid.hint"),
                 ));
                 raw.language.clone()
             }
@@ -185,8 +183,8 @@ impl Config {
                 problems.push(key_problem(
                     text,
                     "taxonomies",
-                    format!("`{name}` cannot be a taxonomy name"),
-                    "use lowercase letters, digits and `_`, and no front matter key such as `title`",
+                    text!("config-taxonomy-name", name = name),
+                    text!("config-taxonomy-name.hint"),
                 ));
             }
         }
@@ -194,16 +192,15 @@ impl Config {
             && let Some(why) = theme_problem(theme)
         {
             let folders = theme_folders(root);
-            let hint = if folders.is_empty() {
-                "put the theme into a folder under themes/ and write the folder's name, e.g. `theme: mein-thema`".to_string()
-            } else {
-                format!(
-                    "write the name of a folder in themes/ (here: {}), e.g. `theme: {}`",
-                    folders.join(", "),
-                    folders[0]
-                )
+            let hint = match folders.first() {
+                None => text!("config-theme-hint-no-folders"),
+                Some(first) => text!(
+                    "config-theme-hint-folders",
+                    folders = folders.join(", "),
+                    first = first
+                ),
             };
-            problems.push(key_problem(text, "theme", why, &hint));
+            problems.push(key_problem(text, "theme", why, hint));
         }
         if !problems.is_empty() {
             return Err(Error::Content(problems));
@@ -273,7 +270,7 @@ fn absolute(dir: &Path) -> Result<PathBuf> {
         dir.to_path_buf()
     } else {
         std::env::current_dir()
-            .map_err(|e| Error::io("read the current folder", dir, e))?
+            .map_err(|e| Error::io(text!("config-io-current-folder"), dir, e))?
             .join(dir)
     };
     let mut clean = PathBuf::new();
@@ -291,19 +288,16 @@ fn absolute(dir: &Path) -> Result<PathBuf> {
 
 /// What is wrong with a theme name, if anything: it names one folder directly under
 /// `themes/`, so that templates and assets are never read from elsewhere on the disk.
-fn theme_problem(theme: &str) -> Option<String> {
-    let why = if theme.trim().is_empty() {
-        return Some(format!("`theme` is empty in {CONFIG_FILE}"));
+fn theme_problem(theme: &str) -> Option<Text> {
+    if theme.trim().is_empty() {
+        Some(text!("config-theme-empty"))
     } else if Path::new(theme).is_absolute() || theme.starts_with(['/', '\\']) {
-        "is an absolute path"
+        Some(text!("config-theme-absolute", theme = theme))
     } else if theme == "." || theme == ".." || theme.contains(['/', '\\', ':']) {
-        "is a path"
+        Some(text!("config-theme-path", theme = theme))
     } else {
-        return None;
-    };
-    Some(format!(
-        "`theme: {theme}` {why}; a theme is the name of a folder under `themes/`, without `/`, `\\`, `:` or `..`"
-    ))
+        None
+    }
 }
 
 /// The folders in the site's `themes/`, sorted by name.
@@ -321,8 +315,8 @@ pub fn theme_folders(root: &Path) -> Vec<String> {
 
 /// What is wrong with a base URL, and the address meant where it is clear.
 struct BaseUrlProblem {
-    /// The problem in words, ending with the address as written.
-    why: String,
+    /// The problem in words, naming the key or flag and the address as written.
+    why: Text,
     /// The address in normal form, without a trailing `/`, when the problem is only how
     /// it is written.
     normal: Option<String>,
@@ -333,31 +327,27 @@ struct BaseUrlProblem {
 /// It must also be written in the normal form the URL parser gives it (modulo one
 /// trailing `/`), unless only its spelling differs (see [`only_spelled_differently`]):
 /// the parser accepts `https:example.org`, `\\` for `/` and `..` segments, which are
-/// more likely typos than meant.
-fn base_url_problem(url: &str) -> Option<BaseUrlProblem> {
-    let plain = |why: String| {
+/// more likely typos than meant. `key` is where the address was given: `base_url` or
+/// `--base-url`.
+fn base_url_problem(key: &str, url: &str) -> Option<BaseUrlProblem> {
+    let plain = |why: Text| {
         Some(BaseUrlProblem {
-            why: format!("{why} (`{url}`)"),
+            why: why.arg("key", key).arg("url", url),
             normal: None,
         })
     };
     let parsed = match url::Url::parse(url) {
         Ok(p) if matches!(p.scheme(), "http" | "https") => p,
-        _ => {
-            return Some(BaseUrlProblem {
-                why: format!("must be an absolute http(s) address, not `{url}`"),
-                normal: None,
-            });
-        }
+        _ => return plain(text!("config-base-url-not-http")),
     };
     if parsed.host_str().is_none_or(str::is_empty) {
-        return plain("names no host".into());
+        return plain(text!("config-base-url-no-host"));
     } else if parsed.query().is_some() || parsed.fragment().is_some() {
-        return plain("may not contain `?` or `#`".into());
+        return plain(text!("config-base-url-query"));
     } else if !parsed.username().is_empty() || parsed.password().is_some() {
-        return plain("may not contain a user name or password".into());
+        return plain(text!("config-base-url-user"));
     } else if url.chars().any(char::is_whitespace) {
-        return plain("may not contain spaces".into());
+        return plain(text!("config-base-url-spaces"));
     }
     let normal = parsed.as_str();
     let without_slash = |s: &str| s.strip_suffix('/').unwrap_or(s).to_string();
@@ -367,15 +357,17 @@ fn base_url_problem(url: &str) -> Option<BaseUrlProblem> {
         let mut fixed = parsed.clone();
         fixed.set_path(&segments.join("/"));
         return Some(BaseUrlProblem {
-            why: format!("has an empty path segment `//` (`{url}`)"),
+            why: text!("config-base-url-empty-segment", key = key, url = url),
             normal: Some(without_slash(fixed.as_str())),
         });
     }
     if without_slash(normal) != without_slash(url) && !only_spelled_differently(url) {
         return Some(BaseUrlProblem {
-            why: format!(
-                "is not written in normal form: `{url}` is read as `{}`",
-                without_slash(normal)
+            why: text!(
+                "config-base-url-not-normal",
+                key = key,
+                url = url,
+                normal = without_slash(normal)
             ),
             normal: Some(without_slash(normal)),
         });
@@ -406,8 +398,6 @@ fn only_spelled_differently(url: &str) -> bool {
     !rest.starts_with('/') && !rest.contains('\\') && !path.split('/').any(dots)
 }
 
-/// A valid base URL (see [`base_url_problem`]) as stored: in normal form, without a
-/// trailing `/`, and its path taken from the parsed URL.
 /// The `language:` of the site in `root`, read leniently and before anything else, so
 /// that even a `site.yaml` with errors (or a build that fails before reading it) gets
 /// its messages in the site's language. `None` without a `site.yaml` or that line.
@@ -422,6 +412,8 @@ pub fn language_of(root: &Path) -> Option<String> {
     })
 }
 
+/// A valid base URL (see [`base_url_problem`]) as stored: in normal form, without a
+/// trailing `/`, and its path taken from the parsed URL.
 fn split_base_url(url: &str) -> (String, String) {
     let parsed = url::Url::parse(url).ok();
     let normal = parsed.as_ref().map_or(url, |p| p.as_str());
@@ -443,7 +435,8 @@ fn located(e: yaml::YamlError, text: &str) -> Diagnostic {
     }
 }
 
-fn key_problem(text: &str, key: &str, message: String, hint: &str) -> Diagnostic {
+/// A problem with `key` in `site.yaml`, shown at the first line that starts with it.
+fn key_problem(text: &str, key: &str, message: Text, hint: Text) -> Diagnostic {
     let line = text
         .lines()
         .position(|l| l.starts_with(key))

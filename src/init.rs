@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::text;
 
 /// The files of a new site: path relative to the site folder, and content.
 const FILES: &[(&str, &str)] = &[
@@ -60,25 +61,23 @@ const FILES: &[(&str, &str)] = &[
 /// Writes a new site into `dir`, which must be empty or not exist.
 pub fn create(dir: &Path) -> Result<()> {
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?;
+        let mut entries =
+            std::fs::read_dir(dir).map_err(|e| Error::io(text!("cli-init-io-read"), dir, e))?;
         if entries.next().is_some() {
-            let shown = if dir == Path::new(".") {
-                "the current folder".to_string()
+            return Err(Error::usage(if dir == Path::new(".") {
+                text!("cli-init-here-not-empty")
             } else {
-                dir.display().to_string()
-            };
-            return Err(Error::usage(format!(
-                "{shown} is not empty; `lernort init` only writes into a new or empty folder"
-            )));
+                text!("cli-init-not-empty", dir = dir.display().to_string())
+            }));
         }
     }
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| Error::io("create the folder", parent, e))?;
+                .map_err(|e| Error::io(text!("cli-init-io-create-folder"), parent, e))?;
         }
-        std::fs::write(&path, text).map_err(|e| Error::io("write", &path, e))?;
+        std::fs::write(&path, text).map_err(|e| Error::io(text!("cli-init-io-write"), &path, e))?;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use common::{Run, Site, assert_error_count, basic_with};
 
@@ -743,6 +744,23 @@ fn leftovers_beside(site: &Site) -> Vec<String> {
         .collect()
 }
 
+/// `Site::run_in` in German and in English, returned as `Site::run_both` does
+/// (`--messages` wins over the harness's `LERNORT_MESSAGES=en`).
+fn run_in_both(site: &Site, cwd: &Path, args: &[&str]) -> Run {
+    let de = site.run_in(cwd, &[&["--messages", "de"], args].concat());
+    let en = site.run_in(cwd, args);
+    assert_eq!(
+        de.code, en.code,
+        "German:\n{}\nEnglish:\n{}",
+        de.stderr, en.stderr
+    );
+    Run {
+        code: en.code,
+        stdout: format!("{}[en]\n{}", de.stdout, en.stdout),
+        stderr: format!("{}[en]\n{}", de.stderr, en.stderr),
+    }
+}
+
 /// Asserts a refused run: exit code 2, nothing changed anywhere, no panic.
 #[track_caller]
 fn assert_refused(site: &Site, run: &Run, before: &BTreeMap<String, Vec<u8>>) {
@@ -769,7 +787,7 @@ fn no_site_yaml_in_the_root() {
     let site = Site::empty();
     site.write("content/_index.md", "---\ntitle: Start\n---\n");
     let before = site.with_previous_output();
-    let run = site.run(&["build"]);
+    let run = site.run_both(&["build"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(site.tree("public"), before, "public/ must stay untouched");
     assert_mentions(&run.stderr, "no site.yaml in [SITE]");
@@ -780,7 +798,7 @@ fn no_site_yaml_in_the_root() {
 #[test]
 fn root_that_does_not_exist() {
     let site = Site::empty();
-    let run = site.run_in(site.path(), &["--root", "kein-ordner", "build"]);
+    let run = run_in_both(&site, site.path(), &["--root", "kein-ordner", "build"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_mentions(&run.stderr, "kein-ordner");
     assert!(
@@ -796,7 +814,7 @@ fn output_dir_at_the_site_root_is_refused() {
     site.with_previous_output();
     let before = whole_site(&site);
     let root = site.path().display().to_string();
-    let run = site.run(&["build", "-o", &root]);
+    let run = site.run_both(&["build", "-o", &root]);
     assert_refused(&site, &run, &before);
     assert_mentions(&run.stderr, "would replace the site's own files");
     insta::assert_snapshot!(run.stderr);
@@ -808,7 +826,7 @@ fn output_dir_at_the_content_folder_is_refused() {
     site.with_previous_output();
     let before = whole_site(&site);
     let content = site.path().join("content").display().to_string();
-    let run = site.run(&["build", "-o", &content]);
+    let run = site.run_both(&["build", "-o", &content]);
     assert_refused(&site, &run, &before);
     assert_mentions(&run.stderr, "would replace the site's own files");
     insta::assert_snapshot!(run.stderr);
@@ -823,7 +841,7 @@ fn output_dir_dot_inside_the_site_is_refused() {
     let site = Site::fixture("basic");
     site.with_previous_output();
     let before = whole_site(&site);
-    let run = site.run_in(site.path(), &["build", "-o", "."]);
+    let run = run_in_both(&site, site.path(), &["build", "-o", "."]);
     assert_refused(&site, &run, &before);
     assert_mentions(&run.stderr, "would replace the site's own files");
     insta::assert_snapshot!(run.stderr);
@@ -837,7 +855,7 @@ fn output_dir_absolute_site_root_from_inside_the_site_is_refused() {
     site.with_previous_output();
     let before = whole_site(&site);
     let root = site.path().display().to_string();
-    let run = site.run_in(site.path(), &["build", "-o", &root]);
+    let run = run_in_both(&site, site.path(), &["build", "-o", &root]);
     assert_refused(&site, &run, &before);
     assert_mentions(&run.stderr, "would replace the site's own files");
     insta::assert_snapshot!(run.stderr);
@@ -850,7 +868,7 @@ fn output_dir_content_from_inside_the_site_is_refused() {
     let site = Site::fixture("basic");
     site.with_previous_output();
     let before = whole_site(&site);
-    let run = site.run_in(site.path(), &["build", "-o", "content"]);
+    let run = run_in_both(&site, site.path(), &["build", "-o", "content"]);
     assert_refused(&site, &run, &before);
     assert_mentions(&run.stderr, "would replace the site's own files");
     insta::assert_snapshot!(run.stderr);

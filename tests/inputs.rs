@@ -202,7 +202,7 @@ fn a_valid_language_tag_is_written_in_canonical_case() {
 fn a_bad_base_url_flag_is_a_usage_error_naming_the_flag() {
     let site = Site::fixture("basic");
     let before = site.with_previous_output();
-    let run = site.run(&["build", "--base-url", "ftp://x"]);
+    let run = site.run_both(&["build", "--base-url", "ftp://x"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(site.tree("public"), before);
     insta::assert_snapshot!(run.stderr);

@@ -36,7 +36,7 @@ fn a_base_url_flag_not_in_normal_form_is_a_usage_error_with_the_normal_form() {
     for (name, url) in NOT_NORMAL {
         let site = Site::fixture("basic");
         let before = site.with_previous_output();
-        let run = site.run(&["build", "--base-url", url]);
+        let run = site.run_both(&["build", "--base-url", url]);
         assert_eq!(run.code, 2, "{url}: {}", run.stderr);
         assert_eq!(site.tree("public"), before, "{url}");
         insta::assert_snapshot!(format!("base_url_flag_{name}"), run.stderr);
@@ -177,15 +177,20 @@ fn redact(site: &Site, text: &str) -> String {
         .replace(&site.path().display().to_string(), "[SITE]")
 }
 
-/// Runs `build` with `fault`; returns the exit code and stderr.
+/// Runs `build` with `fault` in German, then in English; returns the exit code
+/// (the same both times) and both stderr texts, as `Site::run_both` does.
 #[cfg(target_os = "linux")]
 fn build_with_fault(site: &Site, fault: &str) -> (Option<i32>, String) {
-    let out = with_fault(site, &["build"], fault)
-        .output()
-        .expect("binary runs");
-    let stderr = redact(site, &String::from_utf8_lossy(&out.stderr));
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (out.status.code(), stderr)
+    let [(de_code, de), (en_code, en)] = ["de", "en"].map(|lang| {
+        let out = with_fault(site, &["--messages", lang, "build"], fault)
+            .output()
+            .expect("binary runs");
+        let stderr = redact(site, &String::from_utf8_lossy(&out.stderr));
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        (out.status.code(), stderr)
+    });
+    assert_eq!(de_code, en_code, "German:\n{de}\nEnglish:\n{en}");
+    (en_code, format!("{de}[en]\n{en}"))
 }
 
 /// The rename of a mount point fails with EBUSY (the exchange, or moving it aside),
@@ -234,14 +239,23 @@ fn leftovers_that_cannot_be_removed_are_warnings_and_the_build_goes_on() {
 }
 
 /// A SIGTERM once the new site is in place (the fault hook pauses the build there)
-/// ends the build with 0: the output folder holds the complete new site.
+/// ends the build with 0: the output folder holds the complete new site. What it
+/// prints is shown in German, then in English.
 #[cfg(unix)]
 #[test]
 fn a_signal_after_the_new_site_is_in_place_exits_with_success() {
-    use std::io::{BufRead, BufReader};
     let site = Site::fixture("basic");
     site.with_previous_output();
-    let mut child = with_fault(&site, &["build"], "pause-after-publish")
+    let said = ["de", "en"].map(|lang| signal_after_publish(&site, lang));
+    insta::assert_snapshot!(said.join("\n[en]\n"));
+}
+
+/// Builds in `lang`, sends SIGTERM at the pause after the swap, checks the build
+/// succeeded; returns what it printed after the pause.
+#[cfg(unix)]
+fn signal_after_publish(site: &Site, lang: &str) -> String {
+    use std::io::{BufRead, BufReader};
+    let mut child = with_fault(site, &["--messages", lang, "build"], "pause-after-publish")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -267,5 +281,5 @@ fn a_signal_after_the_new_site_is_in_place_exits_with_success() {
         "the new site is in place"
     );
     assert!(common::temp_leftovers(site.path()).is_empty());
-    insta::assert_snapshot!(rest.join("\n"));
+    rest.join("\n")
 }

@@ -68,6 +68,24 @@ fn build(site: &Site, args: &[&str], fault: Option<&str>) -> Outcome {
     }
 }
 
+/// Runs `lernort build <args>` (no fault) in German, then in English; the exit code
+/// (the same both times) and both stderr texts, as `Site::run_both` returns them.
+fn build_both(site: &Site, args: &[&str]) -> Outcome {
+    let de = build(site, &[&["--messages", "de"], args].concat(), None);
+    let en = build(site, &[&["--messages", "en"], args].concat(), None);
+    assert_eq!(
+        (de.code, de.signal),
+        (en.code, en.signal),
+        "German:\n{}\nEnglish:\n{}",
+        de.stderr,
+        en.stderr
+    );
+    Outcome {
+        stderr: format!("{}[en]\n{}", de.stderr, en.stderr),
+        ..en
+    }
+}
+
 /// A build paused before its swap (holding the lock, its site fully staged); killed
 /// on drop if the test did not end it.
 struct Paused {
@@ -234,7 +252,7 @@ fn ctrl_c_removes_the_staging_folder_and_exits_130() {
 fn a_second_build_into_the_same_folder_is_refused_while_the_first_runs() {
     let (site, before) = with_previous();
     let mut first = Paused::start(&site, &[], "pause-before-swap");
-    let second = build(&site, &[], None);
+    let second = build_both(&site, &[]);
     assert_eq!(second.code, Some(2), "{}", second.stderr);
     assert_eq!(
         site.tree("public"),
@@ -252,7 +270,7 @@ fn a_lock_held_by_another_process_is_respected() {
     let (site, before) = with_previous();
     let lock = std::fs::File::create(site.path().join(".public.lernort-lock")).expect("create");
     lock.lock().expect("lock");
-    let run = build(&site, &[], None);
+    let run = build(&site, &["--messages", "en"], None);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(
         run.stderr.contains("another lernort build"),
@@ -436,7 +454,7 @@ fn a_crash_between_the_renames_behind_a_link_is_repaired() {
 #[track_caller]
 fn assert_refused(site: &Site, args: &[&str]) -> String {
     let before = whole_site(site);
-    let run = build(site, args, None);
+    let run = build_both(site, args);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert_eq!(whole_site(site), before, "nothing was touched");
     assert_eq!(temp_leftovers(site.path()), Vec::<String>::new());

@@ -321,6 +321,20 @@ fn init_with_root_and_dir_creates_dir_inside_root() {
 }
 
 #[test]
+fn init_says_what_it_did_in_german_when_asked() {
+    let site = Site::empty();
+    let (code, stdout, stderr) = lernort_in(site.path(), &["--messages", "de", "init", "neu"]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(
+        stdout,
+        "Neue Website in neu angelegt.\nAls Nächstes: cd neu && lernort build\n"
+    );
+    let (code, stdout, _) = lernort_in(&site.path().join("neu"), &["--messages", "de", "init"]);
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+}
+
+#[test]
 fn init_without_anything_uses_the_current_folder() {
     let site = Site::empty();
     let (code, stdout, stderr) = lernort_in(site.path(), &["init"]);
@@ -334,7 +348,9 @@ fn init_without_anything_uses_the_current_folder() {
     let before = std::fs::read(site.path().join("site.yaml")).expect("read");
     let (code, _, stderr) = lernort_in(site.path(), &["init"]);
     assert_eq!(code, 2, "{stderr}");
-    insta::assert_snapshot!(stderr);
+    let (de_code, _, de) = lernort_in(site.path(), &["--messages", "de", "init"]);
+    assert_eq!(de_code, 2, "{de}");
+    insta::assert_snapshot!(format!("{de}[en]\n{stderr}"));
     assert_eq!(
         std::fs::read(site.path().join("site.yaml")).expect("read"),
         before

@@ -8,6 +8,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::text;
 
 /// The folder that holds the target, and the target's name.
 #[derive(Debug, Clone)]
@@ -27,9 +28,9 @@ impl Beside {
                 dir: dir.to_path_buf(),
                 name: name.to_os_string(),
             }),
-            _ => Err(Error::usage(format!(
-                "cannot write the site to {}; choose a folder such as `public`",
-                target.display()
+            _ => Err(Error::usage(text!(
+                "output-no-parent",
+                dir = target.display().to_string()
             ))),
         }
     }
@@ -72,7 +73,7 @@ impl Beside {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Default::default()),
-            Err(e) => return Err(Error::io("read the folder", &self.dir, e)),
+            Err(e) => return Err(Error::io(text!("output-io-read-folder"), &self.dir, e)),
         };
         let (new, old) = (self.hidden_name(NEW), self.hidden_name(OLD));
         let mut staged = Vec::new();
@@ -102,7 +103,7 @@ impl Beside {
         if !olds.is_empty() && !exists(target)? {
             let newest = olds.remove(0);
             std::fs::rename(&newest, target)
-                .map_err(|e| Error::io("restore the previous output from", &newest, e))?;
+                .map_err(|e| Error::io(text!("output-io-restore"), &newest, e))?;
         }
         let mut stuck = Vec::new();
         for path in staged.into_iter().chain(olds) {
@@ -125,13 +126,13 @@ pub fn exists(path: &Path) -> Result<bool> {
     match std::fs::symlink_metadata(path) {
         Ok(_) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(Error::io("look at", path, e)),
+        Err(e) => Err(Error::io(text!("output-io-look-at"), path, e)),
     }
 }
 
 /// Removes a leftover folder (or file) if it is there.
 pub fn remove(path: &Path) -> Result<()> {
-    remove_io(path).map_err(|e| Error::io("remove the leftover", path, e))
+    remove_io(path).map_err(|e| Error::io(text!("output-io-remove-leftover"), path, e))
 }
 
 /// [`remove`] with the system's error.

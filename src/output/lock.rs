@@ -6,6 +6,7 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::text;
 
 /// A held lock; dropping it removes the lock file and releases the lock.
 #[derive(Debug)]
@@ -21,10 +22,10 @@ impl Lock {
     /// usage error naming the folder when another build holds it.
     pub fn take(path: &Path, target: &Path) -> Result<Lock> {
         let busy = || {
-            Error::usage(format!(
-                "another lernort build is writing to the output folder {} right now (it holds {}); wait until it has finished, then build again",
-                target.display(),
-                path.display()
+            Error::usage(text!(
+                "output-locked",
+                dir = target.display().to_string(),
+                lock = path.display().to_string()
             ))
         };
         // A build that finishes between our open and our lock removes the file, and
@@ -35,11 +36,13 @@ impl Lock {
                 .truncate(false)
                 .write(true)
                 .open(path)
-                .map_err(|e| Error::io("create the lock file", path, e))?;
+                .map_err(|e| Error::io(text!("output-io-create-lock"), path, e))?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => return Err(busy()),
-                Err(TryLockError::Error(e)) => return Err(Error::io("lock", path, e)),
+                Err(TryLockError::Error(e)) => {
+                    return Err(Error::io(text!("output-io-lock"), path, e));
+                }
             }
             if still_at(&file, path) {
                 return Ok(Lock {

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::messages::{Lang, Text};
 use crate::render::Output;
+use crate::text;
 
 pub use target::resolve;
 
@@ -36,7 +38,7 @@ pub struct Staging {
     target: PathBuf,
     fresh: PathBuf,
     old: PathBuf,
-    warnings: Vec<crate::messages::Text>,
+    warnings: Vec<Text>,
     // Dropped in this order after `Drop::drop` removed `fresh`: the signal listener
     // first, then the lock, so the lock is released last.
     cleanup: signals::Cleanup,
@@ -45,17 +47,18 @@ pub struct Staging {
 
 impl Staging {
     /// Takes the lock for `target` (a real folder path, see [`resolve`]), clears up
-    /// after interrupted builds and creates the empty staging folder.
-    pub fn new(target: &Path) -> Result<Staging> {
+    /// after interrupted builds and creates the empty staging folder. `lang` is for
+    /// the words a signal may have to print (see `signals`).
+    pub fn new(target: &Path, lang: Lang) -> Result<Staging> {
         let beside = leftovers::Beside::of(target)?;
         let parent = beside.dir();
-        std::fs::create_dir_all(parent).map_err(|e| Error::io("create the folder", parent, e))?;
+        std::fs::create_dir_all(parent).map_err(|e| create_folder(parent, e))?;
         let lock = lock::Lock::take(&beside.lock(), target)?;
         let stuck = beside.clean(target)?;
         let fresh = beside.fresh();
         let warnings = stuck_leftovers(stuck, &[&fresh, &beside.old()])?;
-        let cleanup = signals::Cleanup::install(fresh.clone(), lock.path().to_path_buf())?;
-        std::fs::create_dir_all(&fresh).map_err(|e| Error::io("create the folder", &fresh, e))?;
+        let cleanup = signals::Cleanup::install(fresh.clone(), lock.path().to_path_buf(), lang)?;
+        std::fs::create_dir_all(&fresh).map_err(|e| create_folder(&fresh, e))?;
         Ok(Staging {
             target: target.to_path_buf(),
             fresh,
@@ -68,7 +71,7 @@ impl Staging {
 
     /// What the user should know although the build goes on: leftovers of earlier
     /// builds that could not be removed.
-    pub fn warnings(&self) -> &[crate::messages::Text] {
+    pub fn warnings(&self) -> &[Text] {
         &self.warnings
     }
 
@@ -77,9 +80,9 @@ impl Staging {
         let path = self.fresh.join(rel);
         self.cleanup.uninterrupted(|| {
             if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
+                std::fs::create_dir_all(dir).map_err(|e| create_folder(dir, e))?;
             }
-            std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
+            std::fs::write(&path, bytes).map_err(|e| Error::io(text!("output-io-write"), &path, e))
         })
     }
 
@@ -89,12 +92,11 @@ impl Staging {
             let path = self.fresh.join(&c.to);
             self.cleanup.uninterrupted(|| {
                 if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| Error::io("create the folder", dir, e))?;
+                    std::fs::create_dir_all(dir).map_err(|e| create_folder(dir, e))?;
                 }
                 std::fs::copy(&c.from, &path)
                     .map(|_| ())
-                    .map_err(|e| Error::io("copy", &c.from, e))
+                    .map_err(|e| Error::io(text!("output-io-copy"), &c.from, e))
             })
         })
     }
@@ -115,31 +117,33 @@ impl Staging {
     }
 }
 
+/// A folder of the output that could not be created: one wording for every place.
+fn create_folder(dir: &Path, e: std::io::Error) -> Error {
+    Error::io(text!("output-io-create-folder"), dir, e)
+}
+
 /// Leftovers `clean` could not remove, as warnings. A build goes on beside them: they
 /// are hidden folders next to the output, not in it, and stopping every build (in CI,
 /// say) over a folder only its owner or an administrator can delete would help nobody.
 /// Silence would let them pile up unseen, hence a warning naming the fix. Only a
 /// leftover under one of this build's own names (`own`, a reused process id) is an
 /// error, since the build would have to write into it.
-fn stuck_leftovers(
-    stuck: Vec<(PathBuf, std::io::Error)>,
-    own: &[&Path],
-) -> Result<Vec<crate::messages::Text>> {
+fn stuck_leftovers(stuck: Vec<(PathBuf, std::io::Error)>, own: &[&Path]) -> Result<Vec<Text>> {
     let mut warnings = Vec::new();
     for (path, e) in stuck {
-        let shown = path.display();
-        let why = format!(
-            "could not remove {shown}, left behind by an earlier build ({e}); its owner or an administrator can remove it, for example with `sudo rm -rf {shown}`"
-        );
+        let (shown, reason) = (path.display().to_string(), e.to_string());
         if own.contains(&path.as_path()) {
-            return Err(Error::usage(format!("{why}; this build needs its name")));
+            return Err(Error::usage(text!(
+                "output-stuck-leftover-own",
+                path = shown,
+                reason = reason
+            )));
         }
-        warnings.push(
-            format!(
-                "{why}. This build is not affected: the folder is beside the output, not in it"
-            )
-            .into(),
-        );
+        warnings.push(text!(
+            "output-stuck-leftover",
+            path = shown,
+            reason = reason
+        ));
     }
     Ok(warnings)
 }
@@ -168,7 +172,7 @@ mod tests {
         let target = tmp.path().join("public");
         std::fs::create_dir_all(target.join("stale")).unwrap();
         std::fs::write(target.join("stale/index.html"), "old").unwrap();
-        let staging = Staging::new(&target).unwrap();
+        let staging = Staging::new(&target, Lang::En).unwrap();
         staging.write("a/index.html", b"new").unwrap();
         staging.commit().unwrap();
         assert_eq!(
@@ -204,7 +208,7 @@ mod tests {
         let target = tmp.path().join("public");
         std::fs::create_dir_all(&target).unwrap();
         std::fs::write(target.join("index.html"), "old").unwrap();
-        let staging = Staging::new(&target).unwrap();
+        let staging = Staging::new(&target, Lang::En).unwrap();
         staging.write("index.html", b"new").unwrap();
         let copies = vec![Copy {
             to: "x.pdf".into(),

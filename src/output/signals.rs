@@ -23,6 +23,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::error::Result;
+use crate::messages::Lang;
 
 /// What a signal has to clean up.
 #[derive(Debug)]
@@ -36,6 +37,8 @@ struct State {
     published: bool,
     /// After the swap: where the previous output is, still to be deleted.
     previous: Option<PathBuf>,
+    /// The language of what a signal after the swap prints.
+    lang: Lang,
 }
 
 impl State {
@@ -64,13 +67,14 @@ pub struct Cleanup {
 
 impl Cleanup {
     /// Starts listening for SIGINT and SIGTERM (on Unix) for a build staging into
-    /// `staged` and holding the lock file `lock`.
-    pub fn install(staged: PathBuf, lock: PathBuf) -> Result<Cleanup> {
+    /// `staged` and holding the lock file `lock`; what it prints is in `lang`.
+    pub fn install(staged: PathBuf, lock: PathBuf, lang: Lang) -> Result<Cleanup> {
         let state = Arc::new(RwLock::new(State {
             staged,
             lock,
             published: false,
             previous: None,
+            lang,
         }));
         Ok(Cleanup {
             #[cfg(unix)]
@@ -109,6 +113,7 @@ mod listen {
 
     use super::State;
     use crate::error::{Error, Result};
+    use crate::text;
 
     /// How many listeners are running; with none, the signals act as by default.
     static LISTENING: AtomicUsize = AtomicUsize::new(0);
@@ -148,7 +153,7 @@ mod listen {
         pub fn start(shared: Arc<RwLock<State>>) -> Result<Listener> {
             default_when_idle();
             let mut signals = Signals::new([SIGINT, SIGTERM])
-                .map_err(|e| Error::usage(format!("could not listen for Ctrl+C: {e}")))?;
+                .map_err(|e| Error::usage(text!("output-signals", reason = e.to_string())))?;
             let handle = signals.handle();
             LISTENING.fetch_add(1, Ordering::SeqCst);
             let thread = std::thread::spawn(move || {
@@ -163,9 +168,8 @@ mod listen {
                     // convention for "stopped by signal n"; after the swap the build
                     // is complete (see the module comment).
                     if state.published {
-                        eprintln!(
-                            "lernort: stopped by a signal after the new site was in place; the build is complete"
-                        );
+                        let done = text!("output-signal-after-publish");
+                        eprintln!("{}", done.render(state.lang));
                         std::process::exit(0);
                     }
                     std::process::exit(128 + signal);
@@ -221,6 +225,7 @@ mod listen {
                 let cleanup = Cleanup::install(
                     dir.join("lernort-signals-test-none"),
                     PathBuf::from("/nonexistent/lernort-lock"),
+                    crate::messages::Lang::En,
                 )
                 .expect("listener starts");
                 drop(cleanup);

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::fault;
 use super::leftovers::exists;
 use crate::error::{Error, Result};
+use crate::text;
 
 /// Puts `fresh` in place of `target`, using `old` for the two-rename path. Returns
 /// where the previous output now is, for the caller to delete. On an error the target
@@ -17,7 +18,7 @@ use crate::error::{Error, Result};
 pub fn swap(target: &Path, fresh: &Path, old: &Path) -> Result<Option<PathBuf>> {
     if !exists(target)? {
         std::fs::rename(fresh, target)
-            .map_err(|e| Error::io("move the new output into place at", target, e))?;
+            .map_err(|e| Error::io(text!("output-io-move-into-place"), target, e))?;
         fault::at("after-swap");
         return Ok(None);
     }
@@ -29,7 +30,7 @@ pub fn swap(target: &Path, fresh: &Path, old: &Path) -> Result<Option<PathBuf>> 
             }
             Err(e) if unsupported(&e) => {}
             Err(e) if immovable(&e) => return Err(mount_point(target, e)),
-            Err(e) => return Err(Error::io("swap the new output into place at", target, e)),
+            Err(e) => return Err(Error::io(text!("output-io-exchange"), target, e)),
         }
     }
     fault::error("swap")
@@ -38,14 +39,14 @@ pub fn swap(target: &Path, fresh: &Path, old: &Path) -> Result<Option<PathBuf>> 
             if immovable(&e) {
                 mount_point(target, e)
             } else {
-                Error::io("move aside the previous output", target, e)
+                Error::io(text!("output-io-move-aside"), target, e)
             }
         })?;
     fault::at("between-renames");
     if let Err(e) = std::fs::rename(fresh, target) {
         // Best effort: if this fails too, the next build restores `old`.
         let _ = std::fs::rename(old, target);
-        return Err(Error::io("move the new output into place at", target, e));
+        return Err(Error::io(text!("output-io-move-into-place"), target, e));
     }
     fault::at("after-swap");
     Ok(Some(old.to_path_buf()))
@@ -63,9 +64,10 @@ fn immovable(e: &std::io::Error) -> bool {
 
 /// The usage error for an output folder lernort cannot replace (see [`immovable`]).
 fn mount_point(target: &Path, e: std::io::Error) -> Error {
-    let shown = target.display();
-    Error::usage(format!(
-        "cannot replace the output folder {shown}: it is a mount point (such as a Docker volume or a tmpfs) or on another file system than the folder around it ({e}). lernort builds the new site beside the output folder and then renames it into the folder's place, and the system cannot rename a mount point or move a folder across file systems. Mount the parent folder instead, or build into a folder inside the mount (`-o {shown}/site`) and point the web server there"
+    Error::usage(text!(
+        "output-mount-point",
+        dir = target.display().to_string(),
+        reason = e.to_string()
     ))
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::leftovers::Beside;
 use crate::error::{Error, Result};
+use crate::text;
 
 /// Resolves the output path `named` to the folder a build replaces, with every
 /// symbolic link on the way followed.
@@ -14,44 +15,45 @@ pub fn resolve(named: &Path) -> Result<PathBuf> {
     let meta = match std::fs::symlink_metadata(named) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return real_path(named),
-        Err(e) => return Err(Error::io("look at the output folder", named, e)),
+        Err(e) => return Err(Error::io(text!("output-io-look-at-output"), named, e)),
     };
     if meta.is_dir() {
         return real_path(named);
     }
     if !meta.is_symlink() {
-        return Err(Error::usage(format!(
-            "the output folder {} is a file, not a folder; lernort does not replace files. Remove it, or choose another output folder such as `public`",
-            named.display()
+        return Err(Error::usage(text!(
+            "output-is-file",
+            dir = named.display().to_string()
         )));
     }
     match std::fs::metadata(named) {
         Ok(to) if to.is_dir() => named
             .canonicalize()
-            .map_err(|e| Error::io("follow the link", named, e)),
-        Ok(_) => Err(Error::usage(format!(
-            "the output folder {} is a symbolic link to the file {}, not to a folder; lernort leaves both alone. Point the link at a folder, or choose another output folder",
-            named.display(),
-            link_text(named)
+            .map_err(|e| Error::io(text!("output-io-follow-link"), named, e)),
+        Ok(_) => Err(Error::usage(text!(
+            "output-link-to-file",
+            dir = named.display().to_string(),
+            to = link_text(named)
         ))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => dangling(named),
-        Err(e) => Err(Error::io("follow the link", named, e)),
+        Err(e) => Err(Error::io(text!("output-io-follow-link"), named, e)),
     }
 }
 
 /// A link to nothing is refused, unless it points at a folder that an interrupted
 /// build moved aside and the next build will restore.
 fn dangling(named: &Path) -> Result<PathBuf> {
-    let to = std::fs::read_link(named).map_err(|e| Error::io("read the link", named, e))?;
+    let to =
+        std::fs::read_link(named).map_err(|e| Error::io(text!("output-io-read-link"), named, e))?;
     let to = named.parent().map_or(to.clone(), |dir| dir.join(&to));
     let real = real_path(&to)?;
     if Beside::of(&real).is_ok_and(|b| b.has_old_copy()) {
         return Ok(real);
     }
-    Err(Error::usage(format!(
-        "the output folder {} is a symbolic link to {}, which does not exist; create that folder (lernort then writes the site into it and keeps the link), or remove the link",
-        named.display(),
-        link_text(named)
+    Err(Error::usage(text!(
+        "output-link-dangling",
+        dir = named.display().to_string(),
+        to = link_text(named)
     )))
 }
 

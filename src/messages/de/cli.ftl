@@ -14,3 +14,15 @@ cli-built = { $pages ->
     } kopiert) in { $ms } ms nach { $dir } geschrieben
 
 cli-warning = Warnung: { $text }
+
+# lernort init
+cli-init-created = Neue Website in { $dir } angelegt.
+    Als Nächstes: cd { $dir } && lernort build
+cli-init-created-here = Neue Website im aktuellen Ordner angelegt.
+    Als Nächstes: lernort build
+cli-init-not-empty = { $dir } ist nicht leer: `lernort init` schreibt nur in einen neuen oder leeren Ordner
+cli-init-here-not-empty = Der aktuelle Ordner ist nicht leer: `lernort init` schreibt nur in einen neuen oder leeren Ordner
+# Tätigkeiten für common-io („… konnte nicht { $action } werden“)
+cli-init-io-read = gelesen
+cli-init-io-create-folder = angelegt
+cli-init-io-write = geschrieben

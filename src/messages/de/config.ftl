@@ -1,1 +1,40 @@
-# config
+# config: die site.yaml und die Optionen, die sie ersetzen
+
+config-root-missing = Der Website-Ordner { $dir } existiert nicht
+config-no-site-yaml = In { $dir } gibt es keine site.yaml: Das ist keine lernort-Website. Legen Sie mit `lernort init ORDNER` eine neue an, oder geben Sie den Ordner der Website mit `--root ORDNER` an
+
+# Tätigkeiten für common-io („… konnte nicht { $action } werden“)
+config-io-open-root = als Website-Ordner geöffnet
+config-io-current-folder = relativ zum aktuellen Ordner bestimmt
+
+config-title-empty = `title` ist in der site.yaml leer
+    .hint = Schreiben Sie den Namen der Website hinter `title:`. Er steht am Ende jedes Seitentitels im Browser-Tab und als Überschrift auf der Startseite
+
+config-language-invalid = `language: { $value }` ist kein Sprachkürzel nach BCP 47
+    .hint = Schreiben Sie ein Kürzel wie `de`, `de-DE`, `de-CH` oder `en`: einen Sprachcode aus 2 oder 3 Buchstaben, danach auf Wunsch `-` und eine Region
+
+config-taxonomy-name = `{ $name }` kann nicht der Name einer Taxonomie sein
+    .hint = Verwenden Sie Kleinbuchstaben, Ziffern und `_`, und keinen Schlüssel, den der Kopfbereich schon hat, wie `title`
+
+config-theme-empty = `theme` ist in der site.yaml leer
+config-theme-absolute = `theme: { $theme }` ist ein absoluter Pfad. Ein Thema ist der Name eines Ordners in `themes/`, ohne `/`, `\`, `:` oder `..`
+config-theme-path = `theme: { $theme }` ist ein Pfad. Ein Thema ist der Name eines Ordners in `themes/`, ohne `/`, `\`, `:` oder `..`
+config-theme-hint-no-folders = Legen Sie das Thema in einen Ordner in themes/ und schreiben Sie den Namen des Ordners, z. B. `theme: mein-thema`
+# $folders: die Ordner in themes/, durch Kommas getrennt; $first: der erste davon
+config-theme-hint-folders = Schreiben Sie den Namen eines Ordners in themes/ (hier: { $folders }), z. B. `theme: { $first }`
+
+# Was an einer Basis-Adresse falsch ist. $key: `base_url` (in der site.yaml) oder
+# `--base-url` (die Option); $url: die Adresse, wie sie geschrieben wurde.
+config-base-url-not-http = `{ $key }` muss eine vollständige http(s)-Adresse sein, nicht `{ $url }`
+config-base-url-no-host = `{ $key }` enthält keinen Servernamen (`{ $url }`)
+config-base-url-query = `{ $key }` darf kein `?` und kein `#` enthalten (`{ $url }`)
+config-base-url-user = `{ $key }` darf keinen Benutzernamen und kein Passwort enthalten (`{ $url }`)
+config-base-url-spaces = `{ $key }` darf keine Leerzeichen enthalten (`{ $url }`)
+config-base-url-empty-segment = `{ $key }` enthält einen leeren Pfadabschnitt `//` (`{ $url }`)
+# $normal: die Adresse, wie der URL-Leser sie versteht
+config-base-url-not-normal = `{ $key }` ist nicht in der üblichen Form geschrieben: `{ $url }` wird als `{ $normal }` gelesen
+config-base-url-hint-normal = Meinten Sie `base_url: { $normal }`?
+config-base-url-hint-example = Zum Beispiel `base_url: https://www.example.org`
+# Eine falsche `--base-url`: $problem ist eine der Meldungen oben
+config-base-url-flag-normal = { $problem }. Meinten Sie `--base-url { $normal }`?
+config-base-url-flag-example = { $problem }. Zum Beispiel `--base-url https://vorschau.example.org`

@@ -14,3 +14,15 @@ cli-built = Built { $pages ->
     } copied) into { $dir } in { $ms } ms
 
 cli-warning = warning: { $text }
+
+# lernort init
+cli-init-created = Created a new site in { $dir }.
+    Next: cd { $dir } && lernort build
+cli-init-created-here = Created a new site in the current folder.
+    Next: lernort build
+cli-init-not-empty = { $dir } is not empty; `lernort init` only writes into a new or empty folder
+cli-init-here-not-empty = the current folder is not empty; `lernort init` only writes into a new or empty folder
+# I/O actions, completing common-io
+cli-init-io-read = read
+cli-init-io-create-folder = create the folder
+cli-init-io-write = write
