@@ -36,8 +36,13 @@ impl Locale {
     /// `5 March 2024`), `short` (de `05.03.2024`, en `05/03/2024`, day first as in
     /// British English), `month` (`März 2024`, `March 2024`), `iso` (`2024-03-05`),
     /// or else a strftime pattern whose month and weekday names (`%B`, `%b`, `%A`,
-    /// `%a`) are the locale's. A pattern that cannot be applied is an error.
-    pub fn date(self, day: jiff::civil::Date, format: &str) -> Result<String, String> {
+    /// `%a`) are the locale's. A pattern that cannot be applied is an error, whose
+    /// message is for the site's editors (the words of the date are for its readers).
+    pub fn date(
+        self,
+        day: jiff::civil::Date,
+        format: &str,
+    ) -> Result<String, crate::messages::Text> {
         dates::format(self, day, format)
     }
 

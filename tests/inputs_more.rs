@@ -134,22 +134,26 @@ fn a_knot_of_twelve_partials_is_one_error_found_promptly() {
     site.write("templates/q/a.html", "{% include \"q/b.html\" %}\n");
     site.write("templates/q/b.html", "\n{% include \"q/a.html\" %}\n");
     let before = site.with_previous_output();
-    let start = Instant::now();
-    let out = assert_cmd::Command::cargo_bin("lernort")
-        .expect("binary built")
-        .env("LERNORT_MESSAGES", "en")
-        .arg("--root")
-        .arg(site.path())
-        .arg("build")
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("binary runs");
-    let elapsed = start.elapsed();
-    assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert_eq!(site.tree("public"), before);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    insta::assert_snapshot!(stderr);
+    // In German and in English, as `Site::build_fails` reports.
+    let mut reports = Vec::new();
+    for lang in ["de", "en"] {
+        let start = Instant::now();
+        let out = assert_cmd::Command::cargo_bin("lernort")
+            .expect("binary built")
+            .env("LERNORT_MESSAGES", lang)
+            .arg("--root")
+            .arg(site.path())
+            .arg("build")
+            .timeout(Duration::from_secs(60))
+            .output()
+            .expect("binary runs");
+        let elapsed = start.elapsed();
+        assert!(elapsed < Duration::from_secs(20), "took {elapsed:?}");
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        assert_eq!(site.tree("public"), before);
+        reports.push(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    insta::assert_snapshot!(reports.join("[en]\n"));
 }
 
 // ---------------------------------------------------------------------------------

@@ -103,8 +103,10 @@ fn other_languages_fall_back_to_english() {
 }
 
 #[test]
-fn a_bad_date_pattern_is_reported_in_english_on_a_german_site() {
-    // Terminal messages stay English; only site output follows the language.
+fn a_bad_date_pattern_is_reported_in_the_language_of_the_messages() {
+    // The date's words follow the site's language, the message about the pattern the
+    // language of the messages (the site's too, unless `--messages` or
+    // `LERNORT_MESSAGES` chooses another).
     let site = Site::fixture("loc-site");
     site.write(
         "site.yaml",
@@ -116,6 +118,13 @@ fn a_bad_date_pattern_is_reported_in_english_on_a_german_site() {
     );
     let stderr = site.build_fails(&[]);
     insta::assert_snapshot!(stderr);
+    let run = site.run_lang(None, &["build"]);
+    assert!(
+        run.stderr
+            .starts_with("Fehler: Fehler in der Vorlage: Das Datumsformat `%H:%M`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

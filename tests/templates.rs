@@ -287,6 +287,31 @@ fn url_of_a_missing_asset_fails_the_build() {
     );
 }
 
+/// The errors of lernort's functions and filters pass through Tera, which keeps only
+/// their English words; the report still shows them in the language of the messages.
+#[test]
+fn function_and_filter_errors_are_in_the_language_of_the_messages() {
+    let site = Site::fixture("tpl-functions");
+    let mut reports = Vec::new();
+    for template in [
+        "{% set p = get_page(path=\"projekte/gibt-es-nicht.md\") %}{{ p.title }}",
+        "{% set s = get_section(path=\"gibt-es-nicht\") %}{{ s.title }}",
+        "{{ url(path=\"@/projekte/gibt-es-nicht.md\") }}",
+        "{{ url(path=\"css/fehlt.css\") }}",
+        "{{ \"morgen\" | date }}",
+        "{{ \"2024-03-05\" | date(format=\"%H:%M\") }}",
+    ] {
+        site.write("templates/funktionen.html", template);
+        let stderr = site.build_fails(&[]);
+        let messages: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("Fehler: ") || l.starts_with("error: "))
+            .collect();
+        reports.push(messages.join("\n"));
+    }
+    insta::assert_snapshot!(reports.join("\n\n"));
+}
+
 #[test]
 fn urls_carry_the_path_of_the_base_url() {
     let site = Site::fixture("tpl-functions");

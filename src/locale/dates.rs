@@ -5,6 +5,7 @@
 use jiff::civil;
 
 use super::Locale;
+use crate::messages::Text;
 
 const MONTHS_DE: [&str; 12] = [
     "Januar",
@@ -69,7 +70,7 @@ fn names(locale: Locale, day: civil::Date) -> (&'static str, &'static str) {
 }
 
 /// See [`Locale::date`].
-pub(super) fn format(locale: Locale, day: civil::Date, format: &str) -> Result<String, String> {
+pub(super) fn format(locale: Locale, day: civil::Date, format: &str) -> Result<String, Text> {
     let (month, _) = names(locale, day);
     let (d, m, y) = (day.day(), day.month(), day.year());
     Ok(match (format, locale) {
@@ -79,8 +80,15 @@ pub(super) fn format(locale: Locale, day: civil::Date, format: &str) -> Result<S
         ("short", Locale::English) => format!("{d:02}/{m:02}/{y}"),
         ("month", _) => format!("{month} {y}"),
         ("iso", _) => day.to_string(),
-        (pattern, _) => jiff::fmt::strtime::format(with_names(locale, pattern, day), day)
-            .map_err(|e| format!("the date format `{pattern}` cannot be applied: {e}"))?,
+        (pattern, _) => {
+            jiff::fmt::strtime::format(with_names(locale, pattern, day), day).map_err(|e| {
+                crate::text!(
+                    "templates-date-format",
+                    pattern = pattern,
+                    reason = e.to_string()
+                )
+            })?
+        }
     })
 }
 

@@ -12,6 +12,8 @@ use crate::locale::Locale;
 use crate::markdown::Resolve;
 use crate::model::Routes;
 use crate::render::memo;
+use crate::render::raised::raise;
+use crate::text;
 
 /// Files under the asset folders, by output path, with a lazily computed content hash.
 #[derive(Debug, Default)]
@@ -97,18 +99,18 @@ pub type Slot = Arc<OnceLock<Shared>>;
 
 fn bound(slot: &Slot) -> TeraResult<&Shared> {
     slot.get()
-        .ok_or_else(|| tera::Error::message("site data is not available while templates load"))
+        .ok_or_else(|| raise(text!("templates-site-data-missing")))
 }
 
 /// Registers lernort's functions and filters on `tera`.
 pub fn register(tera: &mut Tera, slot: &Slot) {
     let s = Arc::clone(slot);
     tera.register_function("get_page", move |kw: Kwargs, _: &State| {
-        lookup(bound(&s)?, &kw, "get_page", false)
+        lookup(bound(&s)?, &kw, false)
     });
     let s = Arc::clone(slot);
     tera.register_function("get_section", move |kw: Kwargs, _: &State| {
-        lookup(bound(&s)?, &kw, "get_section", true)
+        lookup(bound(&s)?, &kw, true)
     });
     let s = Arc::clone(slot);
     tera.register_function("url", move |kw: Kwargs, _: &State| url(bound(&s)?, &kw));
@@ -118,7 +120,7 @@ pub fn register(tera: &mut Tera, slot: &Slot) {
     });
 }
 
-fn lookup(s: &Shared, kw: &Kwargs, function: &str, section: bool) -> TeraResult<Value> {
+fn lookup(s: &Shared, kw: &Kwargs, section: bool) -> TeraResult<Value> {
     let path: String = kw.must_get("path")?;
     let rel = path.trim_start_matches("@/").trim_start_matches('/');
     let bare = rel.trim_end_matches('/');
@@ -143,15 +145,11 @@ fn lookup(s: &Shared, kw: &Kwargs, function: &str, section: bool) -> TeraResult<
     }
     let found = found.map(|(_, v)| v);
     found.cloned().ok_or_else(|| {
-        tera::Error::message(format!(
-            "{function}(path=\"{path}\"): there is no {} `content/{key}`{}",
-            if section { "section" } else { "page" },
-            if section {
-                " (sections are folders with `_index.md`)"
-            } else {
-                ""
-            }
-        ))
+        raise(if section {
+            text!("templates-get-section-missing", path = path, key = key)
+        } else {
+            text!("templates-get-page-missing", path = path, key = key)
+        })
     })
 }
 
@@ -163,7 +161,14 @@ fn url(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
             .routes
             .resolve(content)
             .map(|r| Value::from(r.url))
-            .map_err(|u| tera::Error::message(format!("url(path=\"{path}\"): {}", u.reason)));
+            .map_err(|u| {
+                raise(text!(
+                    "templates-url-unresolved",
+                    path = &path,
+                    target = content,
+                    reason = u.reason
+                ))
+            });
     }
     let rel = path.trim_start_matches('/');
     memo::record(memo::Dep::Asset(rel.to_string()));
@@ -172,19 +177,18 @@ fn url(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
             "{}/{rel}?h={}",
             s.base_path, hash.text
         ))),
-        Some(None) => Err(tera::Error::message(format!(
-            "url(path=\"{path}\"): the asset cannot be read"
-        ))),
-        None => Err(tera::Error::message(format!(
-            "url(path=\"{path}\"): there is no asset `{rel}` in `assets/` or the theme's `assets/`"
+        Some(None) => Err(raise(text!("templates-url-unreadable", path = &path))),
+        None => Err(raise(text!(
+            "templates-url-no-asset",
+            path = &path,
+            asset = rel
         ))),
     }
 }
 
 fn date_filter(locale: Locale, value: &str, kw: &Kwargs) -> TeraResult<String> {
     let format: String = kw.get("format")?.unwrap_or_else(|| "long".to_string());
-    let date = Date::parse(value).ok_or_else(|| {
-        tera::Error::message(format!("date: `{value}` is not a date like `2024-05-31`"))
-    })?;
-    locale.date(date.day, &format).map_err(tera::Error::message)
+    let date = Date::parse(value)
+        .ok_or_else(|| raise(text!("templates-date-not-a-date", value = value)))?;
+    locale.date(date.day, &format).map_err(raise)
 }

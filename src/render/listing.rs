@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::error::Diagnostic;
+use crate::text;
 
 /// The files found under one folder, and what could not be listed.
 #[derive(Debug, Default)]
@@ -49,8 +50,8 @@ pub fn list(dir: &Path, root: &Path) -> Listing {
                 .files
                 .push((rel.replace('\\', "/"), entry.path().to_path_buf())),
             None => out.problems.push(
-                Diagnostic::new(shown(entry.path()), "the file name is not valid UTF-8")
-                    .hint("rename the file using letters, digits and `-`"),
+                Diagnostic::new(shown(entry.path()), text!("templates-file-name-not-utf8"))
+                    .hint(text!("templates-file-name-not-utf8.hint")),
             ),
         }
     }

@@ -8,9 +8,11 @@ mod fingerprint;
 pub mod functions;
 pub mod listing;
 pub mod memo;
+mod raised;
 mod template_cycles;
 mod template_deps;
 mod template_end;
+mod template_errors;
 mod templates;
 
 use std::path::Path;
@@ -21,6 +23,7 @@ use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
 use crate::model::{HOME, Site, output_path};
+use crate::text;
 pub use functions::AssetIndex;
 pub use templates::Templates;
 
@@ -355,8 +358,11 @@ fn collapse(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .into_iter()
         .map(|(mut d, others)| {
             if let (true, Some(note)) = (others > 0, &d.note) {
-                let pages = if others == 1 { "page" } else { "pages" };
-                d.note = Some(format!("{note} and {others} other {pages}").into());
+                d.note = Some(text!(
+                    "templates-note-and-others",
+                    note = note.clone(),
+                    count = others
+                ));
             }
             d
         })
@@ -368,10 +374,7 @@ fn collapse(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 fn missing_template(templates: &Templates, job: &Job, root: &Path) -> Diagnostic {
     let names = templates.names();
     let (file, line) = job.chosen_by;
-    let mut d = Diagnostic::new(
-        file,
-        format!("the template `{}` does not exist", job.template),
-    );
+    let mut d = Diagnostic::new(file, text!("templates-not-found", name = job.template));
     if let Some(line) = line {
         d = d.at(line, Some(1));
         if let Ok(text) = std::fs::read_to_string(root.join(file)) {
@@ -379,12 +382,13 @@ fn missing_template(templates: &Templates, job: &Job, root: &Path) -> Diagnostic
         }
     }
     let hint = match crate::yaml::closest(job.template, &names) {
-        Some(best) => format!("did you mean `{best}`? Templates: {}", names.join(", ")),
-        None if names.is_empty() => {
-            "the site has no templates: set `theme:` in site.yaml or add a `templates/` folder"
-                .into()
-        }
-        None => format!("templates: {}", names.join(", ")),
+        Some(best) => text!(
+            "templates-not-found.hint-closest",
+            closest = best,
+            names = names.join(", ")
+        ),
+        None if names.is_empty() => text!("templates-not-found.hint-none"),
+        None => text!("templates-not-found.hint-list", names = names.join(", ")),
     };
     d.hint(hint)
 }

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::Diagnostic;
+use crate::messages::Text;
 use crate::render::template_deps::Refs;
+use crate::text;
 
 /// One link of a circle: from a template (or component) to the next, at a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,16 +195,16 @@ fn describe(
     let chain = names.join(" → ");
     let (message, hint) = match kind {
         Kind::Extends => (
-            format!("templates extend each other in a circle: {chain}"),
-            "one template of the chain must not extend another: usually `base.html` has no `{% extends %}`",
+            text!("templates-extends-circle", chain = chain),
+            text!("templates-extends-circle.hint"),
         ),
         Kind::Include => (
-            format!("templates include each other in a circle: {chain}"),
-            "remove one of these `{% include %}` tags; a template cannot contain itself",
+            text!("templates-includes-circle", chain = chain),
+            text!("templates-includes-circle.hint"),
         ),
         Kind::Component => (
-            format!("components call each other deeper than Tera allows (20 levels): {chain}"),
-            "a component may call itself only behind an `{% if %}` that stops the circle within 20 levels",
+            text!("templates-components-circle", chain = chain),
+            text!("templates-components-circle.hint"),
         ),
     };
     let first = &circle[0];
@@ -210,6 +212,7 @@ fn describe(
     if let Some(text) = source(&first.file) {
         d = d.with_source(&text);
     }
+    // Places in files: the same in every language.
     let others: Vec<String> = circle[1..]
         .iter()
         .map(|l| {
@@ -223,18 +226,24 @@ fn describe(
         })
         .collect();
     // A diagnostic has one note: the rest of the circle, then the rest of the knot.
-    let mut notes = Vec::new();
+    let mut notes: Vec<Text> = Vec::new();
     if !others.is_empty() {
-        notes.push(format!("the circle continues at {}", others.join(", ")));
-    }
-    if !knot.others.is_empty() {
-        notes.push(format!(
-            "more circles pass through {}; this is the shortest",
-            knot.others.join(", ")
+        notes.push(text!(
+            "templates-circle-continues",
+            links = others.join(", ")
         ));
     }
-    if !notes.is_empty() {
-        d = d.note(notes.join("; "));
+    if !knot.others.is_empty() {
+        notes.push(text!(
+            "templates-circle-others",
+            names = knot.others.join(", ")
+        ));
+    }
+    let note = notes
+        .into_iter()
+        .reduce(|first, second| text!("templates-notes-joined", first = first, second = second));
+    if let Some(note) = note {
+        d = d.note(note);
     }
     d.hint(hint)
 }

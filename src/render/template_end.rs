@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use crate::error::Diagnostic;
 use crate::render::template_deps::{first_word, scan};
-use crate::render::templates::join_and;
+use crate::render::template_errors::list;
+use crate::text;
 
 /// A block tag left open at the end of a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,46 +74,45 @@ pub(super) fn end_of_input(path: PathBuf, text: &str, at: (usize, usize)) -> Dia
     let open = if at_end { unclosed(text) } else { Vec::new() };
     let Some(inner) = open.last() else {
         let at = if at_end { (lines, last_width + 1) } else { at };
-        return Diagnostic::new(path, "syntax error in template: Unexpected end of input")
+        return Diagnostic::new(path, text!("templates-unexpected-end"))
             .at(at.0, Some(at.1))
             .with_source(text)
-            .hint("the file ends before a tag is closed: close every `{{` with `}}`, every `{%` with `%}`, and every block with its end tag");
+            .hint(text!("templates-unexpected-end.hint"));
     };
-    // Every open block needs its end tag, innermost first.
+    // Every open block needs its end tag, innermost first: code, the same in every
+    // language.
     let ends: Vec<String> = open
         .iter()
         .rev()
         .filter_map(|o| closer(&o.word).map(|c| format!("`{{% {c} %}}`")))
         .collect();
-    let others = match &open[..open.len() - 1] {
-        [] => String::new(),
-        outer => {
-            let named: Vec<String> = outer
-                .iter()
-                .map(|o| format!("`{{% {} %}}` (line {})", o.tag, o.line))
-                .collect();
-            let verb = if named.len() == 1 { "is" } else { "are" };
-            format!("; {} {verb} still open too", join_and(&named))
-        }
-    };
-    Diagnostic::new(
-        path,
-        format!(
-            "syntax error in template: the `{{% {} %}}` opened on line {} is never closed{others}",
-            inner.tag, inner.line
+    let message = match &open[..open.len() - 1] {
+        [] => text!(
+            "templates-block-unclosed",
+            tag = &inner.tag,
+            line = inner.line
         ),
-    )
-    // The tag's column is not known here (the scan counts lines only).
-    .at(inner.line, None)
-    .with_source(text)
-    .hint(if ends.len() == 1 {
-        format!("end it with {} before the end of the file", ends[0])
-    } else {
-        format!(
-            "end them, innermost first, with {} before the end of the file",
-            join_and(&ends)
-        )
-    })
+        outer => text!(
+            "templates-blocks-unclosed",
+            tag = &inner.tag,
+            line = inner.line,
+            others = list(outer.iter().map(|o| text!(
+                "templates-block-open-item",
+                tag = &o.tag,
+                line = o.line
+            ))),
+            count = outer.len()
+        ),
+    };
+    let hint = match ends.as_slice() {
+        [end] => text!("templates-block-close-one", end = end),
+        _ => text!("templates-block-close-many", ends = list(ends)),
+    };
+    Diagnostic::new(path, message)
+        // The tag's column is not known here (the scan counts lines only).
+        .at(inner.line, None)
+        .with_source(text)
+        .hint(hint)
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Loading Tera templates from the site's `templates/` and the theme's, and turning
-//! Tera's errors into diagnostics that name the template file, line and column.
+//! Loading Tera templates from the site's `templates/` and the theme's. Their errors
+//! become diagnostics in [`template_errors`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::render::functions::{Shared, Slot, register};
-use crate::render::{listing, template_cycles, template_deps, template_end};
+use crate::render::template_errors::{self, Refs, Sources, diagnose, diagnose_all, theme_missing};
+use crate::render::{listing, template_deps};
 use tera::{ErrorKind, Tera};
 
 /// The parsed templates and where each came from.
@@ -15,7 +16,7 @@ pub struct Templates {
     /// The Tera instance, each template parsed once.
     pub tera: Tera,
     /// Template name → (file shown in messages, source text).
-    sources: HashMap<String, (PathBuf, String)>,
+    sources: Sources,
     /// Where the functions find the site data once it exists.
     slot: Slot,
     /// Per template: a hash of the names and texts of every template it uses.
@@ -23,9 +24,6 @@ pub struct Templates {
     /// Per template: what its tags name, for locating circles in error messages.
     refs: Refs,
 }
-
-/// Template name → what its tags refer to.
-type Refs = HashMap<String, template_deps::Refs>;
 
 fn new_tera(slot: &Slot) -> Tera {
     let mut tera = Tera::new();
@@ -158,304 +156,11 @@ impl Templates {
         if missing.is_empty() {
             return Vec::new();
         }
-        vec![missing_defaults(&missing, config)]
+        vec![template_errors::missing_defaults(&missing, config)]
     }
 
     /// Converts a Tera error, noting the content file being rendered.
     pub fn diagnose(&self, e: &tera::Error, rendering: Option<&Path>) -> Diagnostic {
         diagnose(e, &self.sources, &self.refs, rendering)
-    }
-}
-
-fn missing_defaults(missing: &BTreeMap<&str, usize>, config: &Config) -> Diagnostic {
-    // Name order puts `index.html` first; the order pages are built in reads better.
-    let mut names: Vec<&str> = missing.keys().copied().collect();
-    names.sort_by_key(|n| {
-        ["index.html", "section.html", "page.html"]
-            .iter()
-            .position(|d| d == n)
-    });
-    let users = |name: &str| {
-        let n = missing.get(name).copied().unwrap_or(0);
-        match (name, n) {
-            ("index.html", _) => "the home page".to_string(),
-            ("section.html", 1) => "1 section".to_string(),
-            ("section.html", n) => format!("{n} sections"),
-            (_, 1) => "1 page".to_string(),
-            (_, n) => format!("{n} pages"),
-        }
-    };
-    let message = match names.as_slice() {
-        [one] => format!(
-            "the template `{one}` does not exist, but {} {} it",
-            users(one),
-            if missing.get(one) == Some(&1) {
-                "needs"
-            } else {
-                "need"
-            }
-        ),
-        many => {
-            let parts: Vec<String> = many
-                .iter()
-                .map(|n| format!("`{n}` ({})", users(n)))
-                .collect();
-            format!("the templates {} do not exist", join_and(&parts))
-        }
-    };
-    let looked: Vec<String> = config
-        .template_dirs()
-        .iter()
-        .map(|d| format!("{}/", d.strip_prefix(&config.root).unwrap_or(d).display()))
-        .collect();
-    let site_files: Vec<String> = names.iter().map(|n| format!("templates/{n}")).collect();
-    let (path, hint) = match &config.theme {
-        Some(theme) => (
-            PathBuf::from(format!("themes/{theme}/templates")),
-            format!(
-                "add {} (or put {} into themes/{theme}/templates/)",
-                join_and(&site_files),
-                if site_files.len() == 1 { "it" } else { "them" }
-            ),
-        ),
-        None => (
-            PathBuf::from(crate::config::CONFIG_FILE),
-            format!(
-                "set `theme:` in site.yaml to a folder of themes/{}, or add {}",
-                available_themes(&config.root),
-                join_and(&site_files)
-            ),
-        ),
-    };
-    Diagnostic::new(path, message)
-        .note(format!("lernort looked in {}", join_and(&looked)))
-        .hint(hint)
-}
-
-/// `a`, `a and b`, `a, b and c`.
-pub(super) fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// ` (here: a, b)` listing the folders of `themes/`, or nothing when there are none.
-fn available_themes(root: &Path) -> String {
-    let themes = crate::config::theme_folders(root);
-    if themes.is_empty() {
-        String::new()
-    } else {
-        format!(" (here: {})", themes.join(", "))
-    }
-}
-
-fn theme_missing(config: &Config, theme: &str) -> Error {
-    let text =
-        std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
-    let line = crate::yaml::line_of_key(&text, "theme").unwrap_or(1);
-    Diagnostic::new(
-        crate::config::CONFIG_FILE,
-        format!("the theme `{theme}` does not exist: there is no folder `themes/{theme}/`"),
-    )
-    .at(line, Some(1))
-    .with_source(&text)
-    .hint(match crate::config::theme_folders(&config.root).as_slice() {
-        [] => "themes/ has no folders: add the theme there, or remove `theme:` to use only the site's own `templates/`".to_string(),
-        folders => format!(
-            "check the spelling of `theme:` (the folders in themes/: {}), or remove the key to use only the site's own `templates/`",
-            folders.join(", ")
-        ),
-    })
-    .into()
-}
-
-/// Tera reports unknown filters, functions and includes of all templates as one
-/// message of `error: …\n --> name:line:col` blocks; split it into diagnostics.
-fn diagnose_all(e: &tera::Error, sources: &Sources, refs: &Refs) -> Vec<Diagnostic> {
-    let circle = match e.kind() {
-        ErrorKind::CircularExtend { .. } => Some(template_cycles::Kind::Extends),
-        ErrorKind::CircularInclude { .. } => Some(template_cycles::Kind::Include),
-        _ => None,
-    };
-    if let Some(kind) = circle {
-        let found = circles(kind, sources, refs);
-        if !found.is_empty() {
-            return found;
-        }
-    }
-    let ErrorKind::Msg(text) = e.kind() else {
-        return vec![diagnose(e, sources, refs, None)];
-    };
-    let mut out = Vec::new();
-    for block in text.split("\n\n") {
-        let Some(message) = block.lines().next().and_then(|l| l.strip_prefix("error: ")) else {
-            continue;
-        };
-        let located = block
-            .lines()
-            .find_map(|l| l.trim_start().strip_prefix("--> "))
-            .and_then(|loc| {
-                let mut parts = loc.rsplitn(3, ':');
-                let col: usize = parts.next()?.parse().ok()?;
-                let line: usize = parts.next()?.parse().ok()?;
-                Some((parts.next()?.to_string(), line, col))
-            });
-        let d = match located {
-            Some((name, line, col)) => match sources.get(&name) {
-                Some((path, src)) => Diagnostic::new(path, format!("template error: {message}"))
-                    .at(line, Some(col))
-                    .with_source(src),
-                None => Diagnostic::new(
-                    format!("templates/{name}"),
-                    format!("template error: {message}"),
-                ),
-            },
-            None => Diagnostic::new("templates", format!("template error: {message}")),
-        };
-        let hint = if message.starts_with("Unknown template") {
-            "check the name in `{% include \"…\" %}`; names are relative to the templates folder"
-        } else {
-            "check the name; lernort adds the functions `get_page`, `get_section`, `url` and the filter `date`"
-        };
-        out.push(d.hint(hint));
-    }
-    if out.is_empty() {
-        out.push(Diagnostic::new(
-            "templates",
-            format!("template error: {text}"),
-        ));
-    }
-    out
-}
-
-/// Template name → (file shown in messages, source text).
-type Sources = HashMap<String, (PathBuf, String)>;
-
-/// Every circle of `kind`, found in the templates' tags.
-fn circles(kind: template_cycles::Kind, sources: &Sources, refs: &Refs) -> Vec<Diagnostic> {
-    let ordered: BTreeMap<&str, &template_deps::Refs> =
-        refs.iter().map(|(n, r)| (n.as_str(), r)).collect();
-    let file = |name: &str| {
-        sources.get(name).map_or_else(
-            || PathBuf::from(format!("templates/{name}")),
-            |(p, _)| p.clone(),
-        )
-    };
-    let source = |name: &str| sources.get(name).map(|(_, t)| t.clone());
-    template_cycles::diagnose(kind, &ordered, &file, &source)
-}
-
-/// Tera says only that components recursed too deep, without a place: find the
-/// circle of calls in the templates.
-fn component_recursion(
-    e: &tera::Error,
-    sources: &Sources,
-    refs: &Refs,
-    rendering: Option<&Path>,
-) -> Option<Diagnostic> {
-    let recursion = match e.kind() {
-        ErrorKind::Msg(m) => m.contains("recursion depth for components"),
-        ErrorKind::RenderingError(r) => r.message().contains("recursion depth for components"),
-        _ => false,
-    };
-    if !recursion {
-        return None;
-    }
-    let d = circles(template_cycles::Kind::Component, sources, refs)
-        .into_iter()
-        .next()?;
-    Some(match (rendering, &d.note) {
-        (Some(content), Some(note)) => {
-            let note = format!("{note}; while rendering {}", content.display());
-            d.note(note)
-        }
-        (Some(content), None) => d.note(format!("while rendering {}", content.display())),
-        (None, _) => d,
-    })
-}
-
-fn diagnose(
-    e: &tera::Error,
-    sources: &Sources,
-    refs: &Refs,
-    rendering: Option<&Path>,
-) -> Diagnostic {
-    if let Some(d) = component_recursion(e, sources, refs, rendering) {
-        return d;
-    }
-    let file = |name: &str| {
-        sources.get(name).map_or_else(
-            || PathBuf::from(format!("templates/{name}")),
-            |(p, _)| p.clone(),
-        )
-    };
-    let d = match e.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-            let span = r.span();
-            let mut message = r.message().to_string();
-            if let Some(cause) = std::error::Error::source(e) {
-                message = format!("{message}: {cause}");
-            }
-            let kind = if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
-                "syntax error in template"
-            } else {
-                "template error"
-            };
-            let text = sources.get(r.filename()).map(|(_, t)| t.as_str());
-            let at = (span.start_line, span.start_col + 1);
-            if let (true, Some(text)) = (message == "Unexpected end of input", text) {
-                template_end::end_of_input(file(r.filename()), text, at)
-            } else {
-                let d = Diagnostic::new(file(r.filename()), format!("{kind}: {message}"))
-                    .at(at.0, Some(at.1));
-                match text {
-                    Some(text) => d.with_source(text),
-                    None => d,
-                }
-            }
-        }
-        ErrorKind::MissingParent { current, parent } => {
-            let d = Diagnostic::new(
-                file(current),
-                format!("this template extends `{parent}`, which does not exist"),
-            )
-            .hint("check the name in `{% extends \"…\" %}`; names are relative to the templates folder");
-            let source = sources.get(current.as_str()).map(|(_, text)| text);
-            let line = refs
-                .get(current.as_str())
-                .and_then(|r| r.extends.as_ref())
-                .map(|(_, line)| *line);
-            match (source, line) {
-                (Some(text), Some(line)) => d.at(line, Some(1)).with_source(text),
-                _ => d,
-            }
-        }
-        ErrorKind::TemplateNotFound(name) => {
-            Diagnostic::new(file(name), format!("the template `{name}` does not exist"))
-        }
-        ErrorKind::CircularExtend {
-            tpl,
-            inheritance_chain,
-        } => Diagnostic::new(
-            file(tpl),
-            format!(
-                "templates extend each other in a circle: {}",
-                inheritance_chain.join(" → ")
-            ),
-        ),
-        ErrorKind::CircularInclude { tpl, include_chain } => Diagnostic::new(
-            file(tpl),
-            format!(
-                "templates include each other in a circle: {}",
-                include_chain.join(" → ")
-            ),
-        ),
-        other => Diagnostic::new("templates", format!("template error: {other}")),
-    };
-    match rendering {
-        Some(content) => d.note(format!("while rendering {}", content.display())),
-        None => d,
     }
 }
