@@ -14,7 +14,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "content/_index.md",
-        "---\ntitle: Willkommen\n---\nDas ist die Startseite. Schreiben Sie hier, worum es auf der Website geht.\n",
+        "---\ntitle: Willkommen\ndescription: Die Startseite der neuen Website.\n---\nDas ist die Startseite. Schreiben Sie hier, worum es auf der Website geht.\n",
     ),
     (
         "content/aktuelles/_index.md",
@@ -22,7 +22,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "content/aktuelles/erste-meldung.md",
-        "---\ntitle: Erste Meldung\ndate: 2026-01-01\ntags: [Start]\n---\nDie erste Meldung. Zurück zur [Übersicht](_index.md).\n\n## Mehr dazu\n\nText mit „Anführungszeichen“.\n",
+        "---\ntitle: Erste Meldung\ndescription: Die erste Meldung der neuen Website.\ndate: 2026-01-01\ntags: [Start]\n---\nDie erste Meldung. Zurück zur [Übersicht](_index.md).\n\n## Mehr dazu\n\nText mit „Anführungszeichen“.\n",
     ),
     (
         "themes/einfach/templates/base.html",
@@ -56,7 +56,17 @@ const FILES: &[(&str, &str)] = &[
         "themes/einfach/assets/css/einfach.css",
         include_str!("../themes/einfach/assets/css/einfach.css"),
     ),
+    // CI that checks, builds and publishes (the same files as lernort's own site's).
+    (SCRIPT, include_str!("../scripts/site-ci.sh")),
+    (
+        ".github/workflows/site.yml",
+        include_str!("../.github/workflows/site.yml"),
+    ),
+    (".gitlab-ci.yml", include_str!("../.gitlab-ci.yml")),
 ];
+
+/// The CI script, which must be executable.
+const SCRIPT: &str = "scripts/site-ci.sh";
 
 /// Writes a new site into `dir`, which must be empty or not exist.
 pub fn create(dir: &Path) -> Result<()> {
@@ -78,6 +88,12 @@ pub fn create(dir: &Path) -> Result<()> {
                 .map_err(|e| Error::io(text!("cli-init-io-create-folder"), parent, e))?;
         }
         std::fs::write(&path, text).map_err(|e| Error::io(text!("cli-init-io-write"), &path, e))?;
+        #[cfg(unix)]
+        if *rel == SCRIPT {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+                .map_err(|e| Error::io(text!("cli-init-io-write"), &path, e))?;
+        }
     }
     Ok(())
 }
