@@ -122,7 +122,8 @@ impl Config {
             )));
         }
         let text = crate::content::read_text(&path, Path::new(CONFIG_FILE))?;
-        let raw: RawConfig = yaml::parse(&text, 1, CONFIG_FILE).map_err(|e| located(e, &text))?;
+        let what = crate::text!("yaml-what-site-yaml");
+        let raw: RawConfig = yaml::parse(&text, 1, &what).map_err(|e| located(e, &text))?;
         Self::resolve(raw, root, overrides, &text)
     }
 

@@ -32,10 +32,17 @@ pub struct YamlBreak {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
-    /// The end of the sentence "… has …", naming the character.
-    pub what: &'static str,
-    /// How to fix it.
-    pub hint: &'static str,
+    /// Which character it is; the message naming it is written by [`crate::yaml`].
+    pub kind: BreakKind,
+}
+
+/// The characters of a [`YamlBreak`], as the messages tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BreakKind {
+    /// A `\r` not followed by `\n`.
+    LoneCarriageReturn,
+    /// NEL, LS or PS: Unicode's line and paragraph separators.
+    Separator,
 }
 
 /// The first [`YamlBreak`] in `text`.
@@ -47,26 +54,16 @@ pub fn yaml_break(text: &str) -> Option<YamlBreak> {
     })?;
     let before = &text[..at];
     let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-    let (what, hint) = match c {
-        '\r' => (
-            "a carriage return (`\\r`) that does not end a line",
-            LONE_CR_HINT,
-        ),
-        _ => (
-            "a Unicode line or paragraph separator (U+0085, U+2028 or U+2029), which YAML reads as a line break",
-            "replace it with a normal line break or a space; it often comes with text pasted from a word processor or a PDF",
-        ),
+    let kind = match c {
+        '\r' => BreakKind::LoneCarriageReturn,
+        _ => BreakKind::Separator,
     };
     Some(YamlBreak {
         line: before.matches('\n').count() + 1,
         column: before[line_start..].chars().count() + 1,
-        what,
-        hint,
+        kind,
     })
 }
-
-/// What to do about a lone `\r`, for hints.
-pub const LONE_CR_HINT: &str = "save the file with Unix (LF) or Windows (CRLF) line endings; a carriage return alone is the line ending of classic Mac OS, which tools count differently";
 
 #[cfg(test)]
 mod tests {
@@ -88,5 +85,8 @@ mod tests {
         assert_eq!(at("a: ä\u{2028}\n"), Some((1, 5)));
         assert_eq!(at("\u{85}"), Some((1, 1)));
         assert_eq!(at("a\rb"), Some((1, 2)));
+        let kind = |t: &str| yaml_break(t).map(|b| b.kind);
+        assert_eq!(kind("a\rb"), Some(BreakKind::LoneCarriageReturn));
+        assert_eq!(kind("a\u{2028}b"), Some(BreakKind::Separator));
     }
 }

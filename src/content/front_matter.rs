@@ -7,6 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 
+use crate::text;
 use crate::yaml::{self, Value, YamlError};
 
 /// A file cut into its front matter and its Markdown body.
@@ -142,12 +143,11 @@ pub fn parse_page(
     first_line: usize,
     taxonomies: &[String],
 ) -> Result<PageFrontMatter, YamlError> {
-    let what = "the front matter";
-    let fm: PageFrontMatter = yaml::parse_seed(PageSeed { taxonomies }, text, first_line, what)?;
+    let what = text!("yaml-what-front-matter");
+    let fm: PageFrontMatter = yaml::parse_seed(PageSeed { taxonomies }, text, first_line, &what)?;
     if yaml::is_blank(&fm.title) {
-        return Err(yaml::empty_text(
-            text, first_line, "title", what, TITLE_HINT,
-        ));
+        let hint = text!("content-title-hint");
+        return Err(yaml::empty_text(text, first_line, "title", &what, hint));
     }
     // A term is shown as link text, so an empty one is an empty link.
     if let Some(key) = fm
@@ -155,29 +155,24 @@ pub fn parse_page(
         .iter()
         .find_map(|(key, terms)| terms.iter().any(|t| yaml::is_blank(t)).then_some(key))
     {
-        let mut e = yaml::empty_text(text, first_line, key, what, "");
-        e.message = format!("a term in `{key}` is empty in {what}");
-        e.hint = Some(format!(
-            "write each term as text, e.g. `{key}: [MINT, Schule]`"
-        ));
+        let hint = text!("content-empty-term.hint", key = key);
+        let mut e = yaml::empty_text(text, first_line, key, &what, hint);
+        e.message = text!("content-empty-term", key = key, what = what);
         return Err(e);
     }
     Ok(fm)
 }
 
-/// Why a title may not be empty, and what to write.
-const TITLE_HINT: &str = "write the title after `title:`; it is the page's heading and the name of the browser tab, which screen readers announce first";
-
 /// Parses the front matter of an `_index.md`.
 pub fn parse_section(text: &str, first_line: usize) -> Result<SectionFrontMatter, YamlError> {
-    let what = "the section front matter";
-    let fm: SectionFrontMatter = yaml::parse(text, first_line, what)?;
+    let what = text!("yaml-what-section-front-matter");
+    let fm: SectionFrontMatter = yaml::parse(text, first_line, &what)?;
     // Left out, the title is the folder name; given but empty (`title:` reads as no
     // value), it would be an empty heading.
     let given = fm.title.is_some() || yaml::line_of_key(text, "title").is_some();
     if given && fm.title.as_deref().is_none_or(yaml::is_blank) {
-        let hint = format!("{TITLE_HINT}; or remove the line to use the folder name");
-        return Err(yaml::empty_text(text, first_line, "title", what, &hint));
+        let hint = text!("content-section-title-hint");
+        return Err(yaml::empty_text(text, first_line, "title", &what, hint));
     }
     Ok(fm)
 }
@@ -197,6 +192,7 @@ impl<'de> DeserializeSeed<'de> for PageSeed<'_> {
 impl<'de> Visitor<'de> for PageSeed<'_> {
     type Value = PageFrontMatter;
 
+    // Never shown: a front matter that is not keys is named by `yaml-not-keys`.
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a mapping of front matter keys such as `title: …`")
     }
@@ -229,6 +225,8 @@ impl<'de> Visitor<'de> for PageSeed<'_> {
                         .map(|k| format!("`{k}`"))
                         .chain(self.taxonomies.iter().map(|t| format!("`{t}`")))
                         .collect();
+                    // serde's own words for an unknown field, so that `yaml` names it as
+                    // it names the unknown keys of derived types.
                     return Err(de::Error::custom(format!(
                         "unknown field `{other}`, expected one of {}",
                         expected.join(", ")
@@ -252,7 +250,8 @@ impl<'de> Deserialize<'de> for Terms {
             type Value = Terms;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a term or a list of terms such as `[MINT, Schule]`")
+                // Named in the reader's language by `yaml::expecting`.
+                f.write_str(yaml::expecting::TERMS)
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Terms, E> {
@@ -308,9 +307,13 @@ mod tests {
         let fm = parse_page("title: A\ntags: [MINT]\n", 2, &tax).unwrap();
         assert_eq!(fm.terms["tags"], vec!["MINT".to_string()]);
         let err = parse_page("title: A\ntagz: [MINT]\n", 2, &tax).unwrap_err();
-        assert_eq!(err.message, "unknown key `tagz` in the front matter");
+        assert_eq!(
+            err.message.to_string(),
+            "unknown key `tagz` in the front matter"
+        );
         assert_eq!(err.line, Some(3));
-        assert!(err.hint.unwrap().starts_with("did you mean `tags`?"));
+        let hint = err.hint.map(|h| h.to_string()).unwrap_or_default();
+        assert!(hint.starts_with("did you mean `tags`?"), "{hint}");
     }
 
     #[test]
@@ -319,7 +322,9 @@ mod tests {
         let err = parse_page("title: A\ntags: {Bildung: ja}\n", 2, &tax).unwrap_err();
         assert_eq!(err.line, Some(3), "{err:?}");
         assert!(
-            err.message.starts_with("`tags` must be a term or a list"),
+            err.message
+                .to_string()
+                .starts_with("`tags` must be a term or a list"),
             "{}",
             err.message
         );
@@ -329,7 +334,7 @@ mod tests {
     fn page_requires_title() {
         let err = parse_page("draft: true\n", 2, &[]).unwrap_err();
         assert_eq!(
-            err.message,
+            err.message.to_string(),
             "missing required key `title` in the front matter"
         );
     }

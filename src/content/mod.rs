@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
+use crate::text;
 use front_matter::{PageFrontMatter, SectionFrontMatter};
 
 use cache::{ContentCache, Entry};
@@ -82,10 +83,8 @@ pub fn load(config: &Config) -> Result<Content> {
 pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<Content> {
     let dir = config.content_dir();
     if !dir.is_dir() {
-        return Err(Error::usage(format!(
-            "no content folder at {}: create it with at least `content/_index.md`",
-            dir.display()
-        )));
+        let path = dir.display().to_string();
+        return Err(Error::usage(text!("content-no-folder", path = path)));
     }
     let taxonomies = &config.taxonomies;
     let Some(cache) = cache else {
@@ -237,10 +236,12 @@ fn parse_file(
     let split = match front_matter::split(&text) {
         Ok(s) => s,
         Err(line) => {
-            return Err(Diagnostic::new(&display, "the front matter is not closed")
-                .at(line, Some(1))
-                .with_source(&text)
-                .hint("end the front matter with a line containing only `---`"));
+            return Err(
+                Diagnostic::new(&display, text!("content-front-matter-not-closed"))
+                    .at(line, Some(1))
+                    .with_source(&text)
+                    .hint(text!("content-front-matter-not-closed.hint")),
+            );
         }
     };
     let yaml = split.front_matter.unwrap_or("");
@@ -253,9 +254,7 @@ fn parse_file(
         d.column = e.column;
         let mut d = d.with_source(&text);
         if split.front_matter.is_none() {
-            d = d.hint(
-                "start the file with front matter: a line `---`, then `title: …`, then `---`",
-            );
+            d = d.hint(text!("content-no-front-matter-hint"));
         } else if let Some(h) = e.hint {
             d = d.hint(h);
         }
@@ -313,18 +312,19 @@ pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
         // No source line shown: printed, the `\r` would move the cursor back over it.
         Some((line, column)) => Err(Diagnostic::new(
             display,
-            "the file has a carriage return (`\\r`) that does not end a line",
+            text!("content-lone-carriage-return"),
         )
         .at(line, Some(column))
-        .hint(crate::lines::LONE_CR_HINT)),
+        .hint(text!("content-lone-carriage-return.hint"))),
         None => Ok(text),
     }
 }
 
 fn read_utf8(path: &Path, display: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::new(display, format!("the file cannot be read: {e}"))
-            .hint("check that the file exists and is readable")
+        let reason = e.to_string();
+        Diagnostic::new(display, text!("content-unreadable", reason = reason))
+            .hint(text!("content-unreadable.hint"))
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -336,9 +336,9 @@ fn read_utf8(path: &Path, display: &Path) -> Result<String, Diagnostic> {
                 .rposition(|&b| b == b'\n')
                 .map_or(0, |p| p + 1)
             + 1;
-        Diagnostic::new(display, "the file is not valid UTF-8 text")
+        Diagnostic::new(display, text!("content-not-utf8"))
             .at(line, Some(column))
-            .hint("save the file as UTF-8 in your editor (it may be Latin-1 or Windows-1252)")
+            .hint(text!("content-not-utf8.hint"))
     })
 }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 use crate::error::Diagnostic;
+use crate::text;
 
 /// What a file under `content/` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,9 +60,9 @@ pub fn walk(dir: &Path, root: &Path) -> Walk {
             problems.push(
                 Diagnostic::new(
                     Path::new("content").join(rel),
-                    "this symbolic link points outside the site folder",
+                    text!("content-link-outside"),
                 )
-                .hint("copy the file into the site instead of linking to it"),
+                .hint(text!("content-link-outside.hint")),
             );
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
@@ -78,9 +79,9 @@ pub fn walk(dir: &Path, root: &Path) -> Walk {
             problems.push(
                 Diagnostic::new(
                     Path::new("content").join(rel),
-                    "the file name is not valid UTF-8",
+                    text!("content-name-not-utf8"),
                 )
-                .hint("rename the file using letters, digits and `-`"),
+                .hint(text!("content-name-not-utf8.hint")),
             );
             continue;
         };
@@ -180,18 +181,13 @@ fn walk_problem(dir: &Path, e: &walkdir::Error) -> Diagnostic {
 pub fn unlistable(e: &walkdir::Error, shown: &dyn Fn(&Path) -> std::path::PathBuf) -> Diagnostic {
     let path = e.path().map_or_else(|| shown(Path::new("")), shown);
     if let Some(ancestor) = e.loop_ancestor() {
-        return Diagnostic::new(
-            path,
-            format!(
-                "this symbolic link points back to its own ancestor folder `{}`",
-                shown(ancestor).display()
-            ),
-        )
-        .hint("remove the link or point it outside its own folder tree");
+        let folder = shown(ancestor).display().to_string();
+        return Diagnostic::new(path, text!("content-link-loop", folder = folder))
+            .hint(text!("content-link-loop.hint"));
     }
     let reason = e
         .io_error()
         .map_or_else(|| e.to_string(), |io| io.to_string());
-    Diagnostic::new(path, format!("cannot be read: {reason}"))
-        .hint("check the file's permissions, or remove a broken symbolic link")
+    Diagnostic::new(path, text!("content-unlistable", reason = reason))
+        .hint(text!("content-unlistable.hint"))
 }
