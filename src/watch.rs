@@ -10,6 +10,7 @@ use notify::{EventKind, RecursiveMode, Watcher as _};
 
 use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
+use crate::text;
 
 /// What kind of input a changed path is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,17 +224,24 @@ fn changes_content(kind: &EventKind) -> bool {
 /// Starts watching the site in `root`, coalescing bursts within `debounce`.
 pub fn watch(root: &Path, debounce: Duration) -> Result<Watcher> {
     let (tx, rx) = std::sync::mpsc::channel();
+    let cannot = |path: &Path, e: notify::Error| {
+        Error::usage(text!(
+            "serve-cannot-watch-path",
+            path = path.display().to_string(),
+            reason = e.to_string()
+        ))
+    };
     let mut inner = notify::recommended_watcher(tx)
-        .map_err(|e| Error::usage(format!("cannot watch files: {e}")))?;
+        .map_err(|e| Error::usage(text!("serve-cannot-watch", reason = e.to_string())))?;
     for dir in watched(root) {
         inner
             .watch(&dir, RecursiveMode::Recursive)
-            .map_err(|e| Error::usage(format!("cannot watch {}: {e}", dir.display())))?;
+            .map_err(|e| cannot(&dir, e))?;
     }
     // The root itself, not recursively: editors replace `site.yaml` by renaming.
     inner
         .watch(root, RecursiveMode::NonRecursive)
-        .map_err(|e| Error::usage(format!("cannot watch {}: {e}", root.display())))?;
+        .map_err(|e| cannot(root, e))?;
     Ok(Watcher {
         inner,
         events: rx,

@@ -12,7 +12,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::http::{WAIT, http};
+use common::http::{WAIT, http, overlay_text};
 use common::preview::{KNOTENPUNKTE, LIVE, OVERLAY, Preview, Sandbox, Server};
 
 /// Event streams and half-sent requests held open at once.
@@ -312,33 +312,6 @@ fn pipelined_requests_are_answered_after_the_client_stops_sending() {
     let home = text.find("<h1>Startseite</h1>").expect("home page");
     let projects = text.find("<h1>Projekte</h1>").expect("projects page");
     assert!(home < projects, "in order: {text}");
-}
-
-/// The overlay's text: its heading, its explanation and the error, one per line.
-fn overlay_text(html: &str) -> String {
-    let id = html.find(OVERLAY).expect("overlay");
-    let start = html[..id].rfind('<').expect("overlay tag");
-    let end = start + html[start..].find("</div>").expect("overlay end");
-    let mut text = String::new();
-    let mut tag = None::<String>;
-    for c in html[start..end].chars() {
-        match (&mut tag, c) {
-            (None, '<') => tag = Some(String::new()),
-            (Some(name), '>') => {
-                if ["/h2", "/p"].contains(&name.as_str()) {
-                    text.push('\n');
-                }
-                tag = None;
-            }
-            (Some(name), c) => name.push(c),
-            (None, c) => text.push(c),
-        }
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 #[test]

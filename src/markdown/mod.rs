@@ -18,6 +18,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use serde::Serialize;
 
 use crate::error::Diagnostic;
+use crate::messages::Text;
 
 /// Looks up content paths; implemented by the model's route table.
 pub trait Resolve: Sync {
@@ -40,10 +41,11 @@ pub trait Resolve: Sync {
 /// Why a content path did not resolve, and what to do about it.
 #[derive(Debug, Clone)]
 pub struct Unresolved {
-    /// The end of the sentence "the link … points to `x`, …".
-    pub reason: String,
+    /// The end of the sentence "the link … points to `x`, …" (`$reason` of
+    /// `markdown-link-unresolved`).
+    pub reason: Text,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Text,
 }
 
 /// A resolved content path.

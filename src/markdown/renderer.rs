@@ -4,9 +4,12 @@
 //! word count. Every id it writes comes from one [`Ids`] allocator per document.
 
 mod explicit_ids;
+mod problems;
 mod root_links;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
+
+use problems::{anchor_missing_in, unresolved};
 
 use super::ids::Ids;
 use super::links::{self, Destination, EscapesContent};
@@ -16,8 +19,9 @@ use super::{
     AnchorRef, Input, Rendered, Resolve, Unresolved, download, escape, footnotes, outline,
 };
 use crate::content::slug::slugify;
-use crate::error::Diagnostic;
 use crate::locale::Locale;
+use crate::messages::Text;
+use crate::text;
 
 /// Where the summary ends, if the author says so.
 const MORE_MARKER: &str = "<!-- more -->";
@@ -301,10 +305,11 @@ impl<'a, 'r> Renderer<'a, 'r> {
             // `<kbm@example.org>`: written as `mailto:` when the link is put back.
             return Target::default();
         }
+        // The selector of every link message's `$what`.
         let what = if is_image { "image" } else { "link" };
-        let problem = |me: &Self, message: String, hint: &str| {
-            me.diagnostic(link.offset, message).hint(hint.to_string())
-        };
+        let text = link.text.as_str();
+        let problem =
+            |me: &Self, message: Text, hint: Text| me.diagnostic(link.offset, message).hint(hint);
         match links::classify(self.dir, dest) {
             Ok(Destination::ThisPage) => Target::default(),
             Ok(Destination::External) => Target {
@@ -318,8 +323,13 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     anchor: anchor.clone(),
                     missing: problem(
                         self,
-                        format!("the {what} `{}` points to `#{anchor}`, but this page has no heading with that id", link.text),
-                        "use the id of a heading on this page; ids are the heading text in lowercase with `-` for spaces",
+                        text!(
+                            "markdown-anchor-missing",
+                            what = what,
+                            text = text,
+                            anchor = anchor.as_str()
+                        ),
+                        text!("markdown-anchor-missing.hint"),
                     ),
                 });
                 Target::default()
@@ -337,8 +347,8 @@ impl<'a, 'r> Renderer<'a, 'r> {
                                 anchor: anchor.clone(),
                                 missing: problem(
                                     self,
-                                    format!("the {what} `{}` points to `{dest}`, but `content/{doc}` has no heading with the id `{anchor}`", link.text),
-                                    "link to an existing heading; ids are the heading text in lowercase with `-` for spaces",
+                                    anchor_missing_in(what, text, dest, &doc, &anchor),
+                                    text!("markdown-anchor-missing-in.hint"),
                                 ),
                             });
                         }
@@ -353,16 +363,11 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 }
                 Err(Unresolved { reason, hint }) => {
                     let hint = if dest.contains('\\') {
-                        "in links folders are separated by `/`; a `\\` is part of the file name"
-                            .to_string()
+                        text!("markdown-link-backslash")
                     } else {
                         hint
                     };
-                    let d = problem(
-                        self,
-                        format!("the {what} `{}` points to `{dest}`, {reason}", link.text),
-                        &hint,
-                    );
+                    let d = problem(self, unresolved(what, text, dest, reason), hint);
                     self.out.problems.push(d);
                     Target::default()
                 }
@@ -370,11 +375,13 @@ impl<'a, 'r> Renderer<'a, 'r> {
             Err(EscapesContent) => {
                 let d = problem(
                     self,
-                    format!(
-                        "the {what} `{}` points to `{dest}`, which is outside the content folder",
-                        link.text
+                    text!(
+                        "markdown-link-outside-content",
+                        what = what,
+                        text = text,
+                        dest = dest
                     ),
-                    "link only to files inside `content/`; put shared files in `assets/` and link them as `/file.pdf`",
+                    text!("markdown-link-outside-content.hint"),
                 );
                 self.out.problems.push(d);
                 Target::default()
@@ -412,28 +419,6 @@ impl<'a, 'r> Renderer<'a, 'r> {
         self.events.push(Event::End(TagEnd::Heading(level)));
         self.out.heading_ids.insert(id.clone());
         self.headings.push((level as u8, id, title));
-    }
-
-    /// A footnote defined twice is most likely a copy left behind: the second text would
-    /// silently never be shown (the first definition wins).
-    fn footnote_twice(&mut self, label: &str, offset: usize, first: usize) {
-        let line = self.input.text[..first].matches('\n').count() + 1;
-        let d = self
-            .diagnostic(offset, format!("the footnote `[^{label}]` is defined twice"))
-            .hint(format!("it is first defined on line {line}, and only that text is shown: remove one of the two, or give this one a label of its own and refer to it"));
-        self.out.problems.push(d);
-    }
-
-    fn diagnostic(&self, offset: usize, message: String) -> Diagnostic {
-        let before = &self.input.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let column = before.len() - before.rfind('\n').map_or(0, |p| p + 1) + 1;
-        Diagnostic::new(self.input.display, message)
-            .at(
-                line,
-                Some(before[before.len() - (column - 1)..].chars().count() + 1),
-            )
-            .with_source(self.input.text)
     }
 
     pub(super) fn finish(mut self) -> Rendered {

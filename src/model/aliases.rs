@@ -4,55 +4,85 @@
 //! never be requested, and is an error.
 
 use crate::markdown::links;
+use crate::messages::Text;
+use crate::text;
 
-/// Why an alias is not a plain site path, and how to write it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadAlias {
-    /// The end of "the alias `…` …".
-    pub reason: &'static str,
-    /// How to fix it.
-    pub hint: &'static str,
+/// Why an alias is not a plain site path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadAlias {
+    /// `https://…`, `//host/…`, `mailto:…`.
+    FullAddress,
+    /// A query or an anchor, which a file cannot have.
+    QueryOrAnchor,
+    /// A `\`, which is no folder separator in a URL.
+    Backslash,
+    /// A control character.
+    Control,
+    /// A `%` sequence that does not decode to UTF-8.
+    Percent,
+    /// `..` above the site, or no path at all.
+    Outside,
 }
 
-const PLAIN: &str = "write old addresses as site paths such as `/alt/seite/`";
+impl BadAlias {
+    /// The message about `alias` and how to fix it.
+    pub fn message(self, alias: &str) -> (Text, Text) {
+        match self {
+            BadAlias::FullAddress => (
+                text!("model-alias-full-address", alias = alias),
+                text!("model-alias-full-address.hint"),
+            ),
+            BadAlias::QueryOrAnchor => (
+                text!("model-alias-query", alias = alias),
+                text!("model-alias-query.hint"),
+            ),
+            BadAlias::Backslash => (
+                text!("model-alias-backslash", alias = alias),
+                text!("model-alias-backslash.hint"),
+            ),
+            BadAlias::Control => (
+                text!("model-alias-control", alias = alias),
+                text!("model-alias-control.hint"),
+            ),
+            BadAlias::Percent => (
+                text!("model-alias-percent", alias = alias),
+                text!("model-alias-percent.hint"),
+            ),
+            BadAlias::Outside => (
+                text!("model-alias-outside", alias = alias),
+                text!("model-alias-outside.hint"),
+            ),
+        }
+    }
+}
 
 /// The site path an alias is served at (`alt/seite` → `/alt/seite/`, `/alt.html` stays).
 pub fn site_path(alias: &str) -> Result<String, BadAlias> {
-    let bad = |reason, hint| Err(BadAlias { reason, hint });
     let first_segment = alias.split('/').next().unwrap_or_default();
     if alias.starts_with("//") || first_segment.contains(':') {
-        return bad(
-            "is a full address, not a path on this site",
-            "an alias names an old address of this site, such as `/alt/seite/`; it cannot redirect from another site",
-        );
+        return Err(BadAlias::FullAddress);
     }
     if alias.contains(['?', '#']) {
-        return bad(
-            "contains `?` or `#`",
-            "an alias becomes a file, which is found by its path alone; remove the part from `?` or `#` on",
-        );
+        return Err(BadAlias::QueryOrAnchor);
     }
     if alias.contains('\\') {
-        return bad("contains a backslash", "separate folders with `/`");
+        return Err(BadAlias::Backslash);
     }
     if alias.chars().any(char::is_control) {
-        return bad("contains a control character", PLAIN);
+        return Err(BadAlias::Control);
     }
     let decoded = percent_encoding::percent_decode_str(alias)
         .decode_utf8()
-        .map_err(|_| BadAlias {
-            reason: "contains a `%` sequence that is not UTF-8 text",
-            hint: "write the characters themselves, e.g. `/über-uns/`",
-        })?;
+        .map_err(|_| BadAlias::Percent)?;
     if decoded.split('/').any(|s| s == "..") {
-        return bad("is not a path inside the site", PLAIN);
+        return Err(BadAlias::Outside);
     }
     match links::normalize("", &decoded) {
         Some(path) if !path.is_empty() => {
             let trailing = if path.contains('.') { "" } else { "/" };
             Ok(format!("/{path}{trailing}"))
         }
-        _ => bad("is not a path inside the site", PLAIN),
+        _ => Err(BadAlias::Outside),
     }
 }
 

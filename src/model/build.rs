@@ -20,6 +20,8 @@ use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::content::{self, Content, Document, parent, slug::slugify};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
 use crate::locale::Locale;
+use crate::messages::Text;
+use crate::text;
 use crate::yaml;
 
 type PageDoc = std::sync::Arc<Document<PageFrontMatter>>;
@@ -241,9 +243,9 @@ fn new_section(
             problems.push(
                 Diagnostic::new(
                     content::display_path(dir),
-                    format!("the folder name `{name}` gives no URL segment: it has no letters or digits"),
+                    text!("model-folder-no-slug", name = name),
                 )
-                .hint("rename the folder, using letters or digits (a section's URL comes from its folder's name)"),
+                .hint(text!("model-folder-no-slug.hint")),
             );
         }
         format!("{parent_url}{slug}/")
@@ -304,36 +306,27 @@ pub(super) fn new_page(
             .trim_end_matches(".md")
     };
     let slug = slugify(fm.slug.as_deref().unwrap_or(stem));
-    let at = |key: &str, message: String, hint: &str| {
+    let at = |key: &str, message: Text, hint: Text| {
         let line = key_line(doc, key).unwrap_or(1);
         Diagnostic::new(&doc.display, message)
             .at(line, Some(1))
             .with_source(&doc.text)
-            .hint(hint.to_string())
+            .hint(hint)
     };
     if slug.is_empty() {
         problems.push(match &fm.slug {
             Some(given) => at(
                 "slug",
-                format!("`slug: {given}` gives no URL segment"),
-                "use letters or digits in `slug:`, e.g. `slug: rueckblick`",
+                text!("model-slug-empty", given = given),
+                text!("model-slug-empty.hint"),
             ),
             // The name is the problem, not a line of the file.
-            None => {
-                let what = if is_bundle {
-                    format!("the folder name `{stem}` of this page bundle")
-                } else {
-                    format!("the file name `{stem}.md`")
-                };
-                Diagnostic::new(
-                    &doc.display,
-                    format!("{what} gives no URL segment: it has no letters or digits"),
-                )
-                .hint(format!(
-                    "rename {}, or set `slug:` in the front matter, e.g. `slug: rueckblick`",
-                    if is_bundle { "the folder" } else { "the file" }
-                ))
+            None if is_bundle => {
+                Diagnostic::new(&doc.display, text!("model-bundle-no-slug", name = stem))
+                    .hint(text!("model-bundle-no-slug.hint"))
             }
+            None => Diagnostic::new(&doc.display, text!("model-file-no-slug", name = stem))
+                .hint(text!("model-file-no-slug.hint")),
         });
     }
     let mut date_of = |key: &str, value: &Option<String>| {
@@ -342,8 +335,8 @@ pub(super) fn new_page(
         if parsed.is_none() {
             problems.push(at(
                 key,
-                format!("`{key}: {text}` is not a valid date"),
-                "write dates as `2024-05-31` or `2024-05-31T14:00:00+02:00`",
+                text!("model-bad-date", key = key, value = text),
+                text!("model-bad-date.hint"),
             ));
         }
         parsed
@@ -358,11 +351,12 @@ pub(super) fn new_page(
                 let front = &doc.text[..doc.body_start];
                 // Column 1, like every front matter problem found after parsing.
                 let (line, _) = aliases::item_position(front, "aliases", alias).unwrap_or((1, 1));
+                let (message, hint) = bad.message(alias);
                 problems.push(
-                    Diagnostic::new(&doc.display, format!("the alias `{alias}` {}", bad.reason))
+                    Diagnostic::new(&doc.display, message)
                         .at(line, Some(1))
                         .with_source(&doc.text)
-                        .hint(bad.hint),
+                        .hint(hint),
                 );
             }
         }
@@ -414,20 +408,19 @@ fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Dia
             .copied()
             .or_else(|| seen_files.get(&super::output_path(url)).copied());
         if let Some((first, first_kind)) = earlier {
-            problems.push(
-                Diagnostic::new(
-                    display,
-                    format!(
-                        "this {kind} and the {first_kind} `{}` both map to the URL `{url}`",
-                        first.display()
-                    ),
-                )
-                .hint(if kind == "alias" || first_kind == "alias" {
-                    "an alias may only name an old address that no page or section uses; change or remove it in `aliases`"
-                } else {
-                    "rename one of the files, or give one a different `slug`"
-                }),
+            let message = text!(
+                "model-url-collision",
+                kind = kind,
+                first_kind = first_kind,
+                first = first.display().to_string(),
+                url = url
             );
+            let hint = if kind == "alias" || first_kind == "alias" {
+                text!("model-url-collision.alias-hint")
+            } else {
+                text!("model-url-collision.hint")
+            };
+            problems.push(Diagnostic::new(display, message).hint(hint));
         } else {
             seen.insert(url, (display, kind));
             seen_files.insert(super::output_path(url), (display, kind));

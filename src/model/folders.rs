@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::content::{Document, parent};
 use crate::error::Diagnostic;
+use crate::text;
 
 type PageDoc = std::sync::Arc<Document<PageFrontMatter>>;
 type SectionDoc = std::sync::Arc<Document<SectionFrontMatter>>;
@@ -21,11 +22,8 @@ pub fn bundle_dirs(
     for p in pages.iter().filter(|p| is_bundle_index(&p.rel)) {
         if p.dir().is_empty() {
             problems.push(
-                Diagnostic::new(
-                    &p.display,
-                    "the home page must be called `_index.md`, not `index.md`",
-                )
-                .hint("rename `content/index.md` to `content/_index.md`"),
+                Diagnostic::new(&p.display, text!("model-home-index"))
+                    .hint(text!("model-home-index.hint")),
             );
         } else {
             bundles.insert(p.dir().to_string());
@@ -33,15 +31,18 @@ pub fn bundle_dirs(
     }
     for s in sections.iter().filter(|s| bundles.contains(s.dir())) {
         problems.push(
-            Diagnostic::new(&s.display, "this folder has both `_index.md` (a section) and `index.md` (a page bundle)")
-                .hint("keep `_index.md` for a section with several pages, or `index.md` for a single page with its files"),
+            Diagnostic::new(&s.display, text!("model-section-and-bundle"))
+                .hint(text!("model-section-and-bundle.hint")),
         );
     }
     for p in pages.iter().filter(|p| !is_bundle_index(&p.rel)) {
         if let Some(b) = bundles.iter().find(|b| p.rel.starts_with(&format!("{b}/"))) {
             problems.push(
-                Diagnostic::new(&p.display, format!("a page cannot sit inside the page bundle `content/{b}/`"))
-                    .hint("a bundle holds one `index.md` and its files; turn the folder into a section with `_index.md` instead"),
+                Diagnostic::new(
+                    &p.display,
+                    text!("model-page-in-bundle", bundle = b.as_str()),
+                )
+                .hint(text!("model-page-in-bundle.hint")),
             );
         }
     }

@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::markdown::Unresolved;
+use crate::text;
 
 /// Files every build writes besides pages and aliases (see `render::output_urls`).
 pub const FIXED_OUTPUTS: [&str; 3] = ["/404.html", "/sitemap.xml", "/robots.txt"];
@@ -89,9 +90,7 @@ impl Published {
         files: &FxHashMap<String, u64>,
         base_path: &str,
     ) -> Unresolved {
-        let reason =
-            "but the site publishes no page, section, alias or file at that address".to_string();
-        let what = "must name an address of the built site, without the base path";
+        let reason = text!("model-link-unpublished");
         if let Some(rest) = path
             .strip_prefix(base_path)
             .filter(|r| !base_path.is_empty() && r.starts_with('/'))
@@ -99,16 +98,12 @@ impl Published {
         {
             return Unresolved {
                 reason,
-                hint: format!(
-                    "write `{rest}`: lernort puts the base path `{base_path}` before root-relative links itself"
-                ),
+                hint: text!("model-link-base-path", path = rest, base_path = base_path),
             };
         }
         let hint = match self.nearest(path, files) {
-            Some(near) => format!("did you mean `{near}`? Links starting with `/` {what}"),
-            None => format!(
-                "links starting with `/` {what} (drafts have one only with `--drafts`); for a page you can also link its file, e.g. `@/impressum.md`"
-            ),
+            Some(near) => text!("model-link-did-you-mean", near = near),
+            None => text!("model-link-no-address"),
         };
         Unresolved { reason, hint }
     }
@@ -170,17 +165,15 @@ mod tests {
     #[test]
     fn the_hint_names_the_nearest_address() {
         let (p, files) = site();
-        let u = p.missing("/impresum/", &files, "");
-        assert!(
-            u.hint.starts_with("did you mean `/impressum/`?"),
-            "{}",
-            u.hint
-        );
-        let u = p.missing("/downloads/plan.pfd", &files, "");
-        assert!(u.hint.starts_with("did you mean `/downloads/plan.pdf`?"));
-        let u = p.missing("/ganz/anders/", &files, "");
-        assert!(!u.hint.contains("did you mean"), "{}", u.hint);
-        let u = p.missing("/kbm/impressum/", &files, "/kbm");
-        assert!(u.hint.starts_with("write `/impressum/`"), "{}", u.hint);
+        let hint =
+            |path: &str, base_path: &str| p.missing(path, &files, base_path).hint.to_string();
+        let h = hint("/impresum/", "");
+        assert!(h.starts_with("did you mean `/impressum/`?"), "{h}");
+        let h = hint("/downloads/plan.pfd", "");
+        assert!(h.starts_with("did you mean `/downloads/plan.pdf`?"), "{h}");
+        let h = hint("/ganz/anders/", "");
+        assert!(!h.contains("did you mean"), "{h}");
+        let h = hint("/kbm/impressum/", "/kbm");
+        assert!(h.starts_with("write `/impressum/`"), "{h}");
     }
 }

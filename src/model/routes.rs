@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use super::cache::Lookup;
 use super::published::Published;
 use crate::markdown::{Resolve, Resolved, Unresolved};
+use crate::text;
 
 /// What a content path leads to.
 #[derive(Debug, Clone)]
@@ -173,7 +174,6 @@ impl Resolve for Routes {
                 size: self.file_sizes.get(&route.url).copied(),
             });
         }
-        let check_path = "check the path: relative links start from this file's folder, `@/` links from `content/`";
         let bare = rel.trim_end_matches('/');
         let draft = [
             bare.to_string(),
@@ -184,25 +184,20 @@ impl Resolve for Routes {
         .find(|candidate| self.drafts.contains(candidate));
         let (reason, hint) = if let Some(draft) = draft {
             let hint = if draft.ends_with(".md") {
-                format!(
-                    "publish it by removing `draft: true` from `content/{draft}`, or remove the link until then"
-                )
+                text!("model-link-draft.hint", draft = draft)
             } else {
-                "it belongs to a draft page or section; publish that first, or remove the link until then".to_string()
+                text!("model-link-draft.folder-hint")
             };
-            (
-                "which is a draft and is only built with `--drafts`".to_string(),
-                hint,
-            )
+            (text!("model-link-draft"), hint)
         } else if rel.ends_with(".md") {
             (
-                format!("but `content/{rel}` does not exist"),
-                check_path.to_string(),
+                text!("model-link-missing-page", rel = rel),
+                text!("model-link-check-path"),
             )
         } else {
             (
-                format!("but there is no file `content/{rel}`"),
-                check_path.to_string(),
+                text!("model-link-missing-file", rel = rel),
+                text!("model-link-check-path"),
             )
         };
         Err(Unresolved { reason, hint })
@@ -221,9 +216,9 @@ fn hash_answer(answer: &Result<Resolved, Unresolved>) -> u64 {
         }
         Err(u) => {
             h.update(&[1]);
-            h.update(u.reason.as_bytes());
-            h.update(&[0]);
-            h.update(u.hint.as_bytes());
+            // Ids and arguments, not words: the same in every language and every run.
+            std::hash::Hash::hash(&u.reason, &mut h);
+            std::hash::Hash::hash(&u.hint, &mut h);
         }
     }
     h.digest()

@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use super::{Served, State};
 use crate::markdown::escape;
+use crate::messages::{Lang, Text};
+use crate::text;
 
 /// The path the live reload script listens to.
 pub const EVENTS_PATH: &str = "/__lernort/events";
@@ -107,13 +109,18 @@ pub enum Answer {
     Events,
 }
 
+/// A plain-text reply with a message in the preview's language, on a line of its own.
+fn message(status: u16, words: Text, lang: Lang) -> Reply {
+    Reply::text(status, &format!("{}\n", words.render(lang)))
+}
+
 /// Answers one request from the current files.
 pub fn answer(method: &str, target: &str, state: &State) -> Answer {
     let head = match method {
         "GET" => false,
         "HEAD" => true,
         _ => {
-            let reply = Reply::text(405, "only GET and HEAD are supported\n");
+            let reply = message(405, text!("serve-http-method"), state.lang);
             return Answer::Reply(reply.with("Allow", "GET, HEAD"));
         }
     };
@@ -126,7 +133,7 @@ pub fn answer(method: &str, target: &str, state: &State) -> Answer {
         return Answer::Events;
     }
     let Some(path) = clean_path(raw_path) else {
-        return Answer::Reply(Reply::text(400, "bad request path\n"));
+        return Answer::Reply(message(400, text!("serve-http-bad-path"), state.lang));
     };
     Answer::Reply(lookup(state, &path, raw_path, query))
 }
@@ -176,10 +183,10 @@ fn lookup(state: &State, path: &str, raw_path: &str, query: Option<&str>) -> Rep
     });
     let error = l.error.as_deref();
     if !l.built {
-        return not_built(error);
+        return not_built(error, state.lang);
     }
     if let Some(served) = &l.hit {
-        return found(&key, served, &state.root, error, 200);
+        return found(&key, served, state, error, 200);
     }
     if l.folder {
         // The target as sent, so that its encoding and its query stay as they were.
@@ -190,8 +197,8 @@ fn lookup(state: &State, path: &str, raw_path: &str, query: Option<&str>) -> Rep
         return Reply::new(301, Body::Owned(Vec::new())).with("Location", &location);
     }
     match &l.not_found {
-        Some(served) => found("404.html", served, &state.root, error, 404),
-        None => Reply::text(404, "not found\n"),
+        Some(served) => found("404.html", served, state, error, 404),
+        None => message(404, text!("serve-http-not-found"), state.lang),
     }
 }
 
@@ -199,14 +206,19 @@ fn lookup(state: &State, path: &str, raw_path: &str, query: Option<&str>) -> Rep
 /// that reloads when a rebuild succeeds. 503, because the preview has nothing to
 /// serve yet and will have once the sources are fixed: not a fault of the server,
 /// and no page at that path is known to be missing.
-fn not_built(error: Option<&str>) -> Reply {
+fn not_built(error: Option<&str>, lang: Lang) -> Reply {
+    let heading = text!("serve-not-built").render(lang);
+    let pending = text!("serve-not-built.pending").render(lang);
     let overlay = overlay(
-        "lernort: the site has not built yet",
-        "There is no good version of the site to show yet. Fix the problem and save; this page then shows the site.",
-        error.unwrap_or("The first build has not finished."),
+        &heading,
+        &text!("serve-not-built.explanation").render(lang),
+        error.unwrap_or(&pending),
+        lang,
     );
     let page = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>lernort: the site has not built yet</title></head><body>{overlay}{LIVE_SCRIPT}</body></html>"
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>{overlay}{LIVE_SCRIPT}</body></html>",
+        lang.tag(),
+        escape(&heading)
     );
     Reply::new(503, Body::Owned(page.into_bytes()))
         .with("Content-Type", "text/html; charset=utf-8")
@@ -226,24 +238,18 @@ fn read_copy(path: &std::path::Path, inside: Option<&std::path::Path>) -> Option
     std::fs::read(real).ok()
 }
 
-fn found(
-    key: &str,
-    served: &Served,
-    root: &std::path::Path,
-    error: Option<&str>,
-    status: u16,
-) -> Reply {
+fn found(key: &str, served: &Served, state: &State, error: Option<&str>, status: u16) -> Reply {
     let body = match served {
         Served::Bytes(b) => Some(Body::Shared(Arc::clone(b))),
         Served::Asset(path) => read_copy(path, None).map(Body::Owned),
-        Served::File(path) => read_copy(path, Some(root)).map(Body::Owned),
+        Served::File(path) => read_copy(path, Some(&state.root)).map(Body::Owned),
     };
     let Some(body) = body else {
-        return Reply::text(404, "not found\n");
+        return message(404, text!("serve-http-not-found"), state.lang);
     };
     let kind = content_type(key);
     let bytes = if kind.starts_with("text/html") {
-        inject(body, error)
+        inject(body, error, state.lang)
     } else {
         body
     };
@@ -255,16 +261,17 @@ fn found(
 /// Adds the live reload script, and the error overlay while the last rebuild failed.
 /// Only responses are changed; the build output itself never contains either. Copies
 /// the page once, into the answer; a page that is not UTF-8 is sent as it is.
-fn inject(html: Body, error: Option<&str>) -> Body {
+fn inject(html: Body, error: Option<&str>, lang: Lang) -> Body {
     let Ok(text) = std::str::from_utf8(html.as_ref()) else {
         return html;
     };
     let mut extra = String::from(LIVE_SCRIPT);
     if let Some(message) = error {
         extra.push_str(&overlay(
-            "lernort: the last rebuild failed",
-            "The page below is the last good version. Fix the problem and save; this message disappears.",
+            &text!("serve-rebuild-failed-overlay").render(lang),
+            &text!("serve-rebuild-failed-overlay.explanation").render(lang),
             message,
+            lang,
         ));
     }
     let at = text.rfind("</body>").unwrap_or(text.len());
@@ -275,10 +282,15 @@ fn inject(html: Body, error: Option<&str>) -> Body {
     Body::Owned(out)
 }
 
-/// The error overlay: a heading, what it means, and the error text (escaped).
-fn overlay(heading: &str, meaning: &str, message: &str) -> String {
+/// The error overlay: a heading, what it means, and the error text (all escaped). The
+/// overlay sits in a page of the site, which may be in another language than the
+/// message: it says which one it is in.
+fn overlay(heading: &str, meaning: &str, message: &str, lang: Lang) -> String {
     format!(
-        "<div id=\"lernort-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#000;border:0.5rem solid #b00020;padding:1.5rem;font:1rem/1.4 system-ui,sans-serif\"><h2 style=\"margin-top:0\">{heading}</h2><p>{meaning}</p><pre style=\"white-space:pre-wrap;font:0.9rem/1.4 monospace\">{}</pre></div>",
+        "<div id=\"lernort-error-overlay\" lang=\"{}\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#000;border:0.5rem solid #b00020;padding:1.5rem;font:1rem/1.4 system-ui,sans-serif\"><h2 style=\"margin-top:0\">{}</h2><p>{}</p><pre style=\"white-space:pre-wrap;font:0.9rem/1.4 monospace\">{}</pre></div>",
+        lang.tag(),
+        escape(heading),
+        escape(meaning),
         escape(message)
     )
 }
@@ -370,10 +382,15 @@ mod tests {
         let html = inject(
             Body::Owned(b"<html><body><p>x</p></body></html>".to_vec()),
             Some("a < b"),
+            Lang::De,
         );
         let text = String::from_utf8(html.as_ref().to_vec()).unwrap();
         assert!(text.contains("data-lernort-live"));
         assert!(text.contains("a &lt; b"));
+        assert!(
+            text.contains("lang=\"de\"") && text.contains("Das letzte Erstellen"),
+            "{text}"
+        );
         assert!(text.ends_with("</body></html>"));
     }
 }

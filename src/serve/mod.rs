@@ -5,9 +5,9 @@
 mod events;
 mod head;
 mod http;
+mod lines;
 mod net;
 
-use std::io::Write;
 use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -18,8 +18,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::build::Caches;
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
+use crate::messages::Lang;
 use crate::render::{Output, Sink};
+use crate::text;
 use crate::watch::{self, Change};
+use lines::{failure_text, say, summary, warn, warn_with};
 
 pub use http::{EVENTS_PATH, clean_path, content_type};
 
@@ -43,7 +46,7 @@ pub struct Options {
     /// Include drafts.
     pub drafts: bool,
     /// The language of the terminal lines and the error page.
-    pub lang: crate::messages::Lang,
+    pub lang: Lang,
 }
 
 /// One file of the preview.
@@ -78,14 +81,17 @@ pub struct State {
     events: events::Broadcaster,
     /// The canonical site folder; copied content files are served only from inside it.
     root: PathBuf,
+    /// The language of the error page and the server's own answers.
+    lang: Lang,
 }
 
 impl State {
-    fn new(root: &Path) -> State {
+    fn new(root: &Path, lang: Lang) -> State {
         State {
             snapshot: RwLock::default(),
             events: events::Broadcaster::start(),
             root: root.to_path_buf(),
+            lang,
         }
     }
 
@@ -172,7 +178,7 @@ pub struct Session {
     /// The files copied by the last good build: output path → source file.
     copied: FxHashMap<String, PathBuf>,
     /// The language of messages.
-    pub lang: crate::messages::Lang,
+    pub lang: Lang,
 }
 
 /// Renders the site in `root` with the normal pipeline into memory. Pages whose inputs
@@ -221,9 +227,13 @@ pub fn render(root: &Path, overrides: &Overrides, session: &mut Session) -> Resu
 
 /// Runs the preview until the process is stopped.
 pub fn run(root: &Path, options: &Options) -> Result<()> {
-    let root = root
-        .canonicalize()
-        .map_err(|_| Error::usage(format!("the site folder {} does not exist", root.display())))?;
+    let lang = options.lang;
+    let root = root.canonicalize().map_err(|_| {
+        Error::usage(text!(
+            "serve-no-site-folder",
+            path = root.display().to_string()
+        ))
+    })?;
     let (server, port) = listen(options)?;
     let host = match options.bind {
         IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
@@ -238,39 +248,37 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
         output_dir: None,
     };
     if options.bind.is_unspecified() {
-        warn(&format!(
-            "warning: listening on {}, so other machines on the network can see this preview (drafts included if --drafts)",
-            options.bind
-        ));
+        let bind = options.bind.to_string();
+        let what = text!("serve-listening-everywhere", address = bind);
+        warn(&text!("cli-warning", text = what), lang);
     }
-    let state = Arc::new(State::new(&root));
+    let state = Arc::new(State::new(&root, lang));
     // Watch before the first build, so a save during it is not missed.
     let watcher = watch::watch(&root, DEBOUNCE)?;
     let start = Instant::now();
     let mut session = Session {
-        lang: options.lang,
+        lang,
         ..Session::default()
     };
-    rebuild(
-        &root,
-        &overrides,
-        &state,
-        &mut session,
-        "initial build",
-        &[],
-        start,
+    let first = text!("serve-initial-build").render(lang);
+    rebuild(&root, &overrides, &state, &mut session, &first, &[], start);
+    let root_shown = root.display().to_string();
+    say(
+        &text!("serve-serving", root = root_shown, url = url.as_str()),
+        lang,
     );
-    say(&format!(
-        "Serving {} at {url}/ (Ctrl+C to stop)",
-        root.display()
-    ));
 
-    net::start(server, Arc::clone(&state))
-        .map_err(|e| Error::usage(format!("cannot serve on {url}: {e}")))?;
+    net::start(server, Arc::clone(&state)).map_err(|e| {
+        Error::usage(text!(
+            "serve-cannot-serve",
+            url = url.as_str(),
+            reason = e.to_string()
+        ))
+    })?;
     if options.open
         && let Err(e) = open::that(format!("{url}/"))
     {
-        warn(&format!("could not open a browser: {e}"));
+        warn(&text!("serve-no-browser", reason = e.to_string()), lang);
     }
     watch_loop(watcher, &root, &overrides, &state, &mut session);
     Ok(())
@@ -280,23 +288,34 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
 fn listen(options: &Options) -> Result<(TcpListener, u16)> {
     let try_port = |port: u16| TcpListener::bind((options.bind, port));
     if let Some(port) = options.port {
-        let server = try_port(port)
-            .map_err(|e| Error::usage(format!("cannot listen on {}:{port}: {e}", options.bind)))?;
+        let server = try_port(port).map_err(|e| {
+            Error::usage(text!(
+                "serve-cannot-listen",
+                address = options.bind.to_string(),
+                port = port.to_string(),
+                reason = e.to_string()
+            ))
+        })?;
         let actual = server.local_addr().map_or(port, |a| a.port());
         return Ok((server, actual));
     }
     for port in DEFAULT_PORT..DEFAULT_PORT.saturating_add(100) {
         if let Ok(server) = try_port(port) {
             if port != DEFAULT_PORT {
-                say(&format!(
-                    "Port {DEFAULT_PORT} is taken; using {port} instead."
-                ));
+                // Ports as strings: a number would be shown as a count, not as written.
+                let line = text!(
+                    "serve-port-taken",
+                    taken = DEFAULT_PORT.to_string(),
+                    port = port.to_string()
+                );
+                say(&line, options.lang);
             }
             return Ok((server, port));
         }
     }
-    Err(Error::usage(format!(
-        "no free port from {DEFAULT_PORT} on; choose one with --port"
+    Err(Error::usage(text!(
+        "serve-no-free-port",
+        port = DEFAULT_PORT.to_string()
     )))
 }
 
@@ -328,18 +347,19 @@ fn watch_loop(
         if changes.is_empty() && !batch.rescan {
             continue;
         }
+        let lang = session.lang;
         let mut names: Vec<String> = changes
             .iter()
             .map(|(p, c)| {
                 let name = p.strip_prefix(root).unwrap_or(p).display().to_string();
                 match c {
-                    Change::Removed(_) => format!("{name} (deleted)"),
+                    Change::Removed(_) => text!("serve-deleted", name = name).render(lang),
                     _ => name,
                 }
             })
             .collect();
         if batch.rescan {
-            names.push("changes the watcher could not name (all files looked at)".into());
+            names.push(text!("serve-unnamed-changes").render(lang));
         }
         let kinds: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
         // What the watcher reports is read again even if its size and time look the same;
@@ -348,15 +368,8 @@ fn watch_loop(
             Some(paths) => session.caches.content.note_changed(paths),
             None => session.caches.content.note_unknown(),
         }
-        rebuild(
-            root,
-            overrides,
-            state,
-            session,
-            &summary(&names),
-            &kinds,
-            start,
-        );
+        let what = summary(&names, lang);
+        rebuild(root, overrides, state, session, &what, &kinds, start);
     }
 }
 
@@ -381,13 +394,15 @@ fn rebuild(
             let had_error = state.read(|s| s.error.is_some());
             let changed = state.apply(update);
             drop(p);
-            let ms = start.elapsed().as_millis();
-            let plural = |n: usize| if n == 1 { "" } else { "s" };
-            say(&format!(
-                "{what}: {rendered} page{} re-rendered, {changed} file{} updated in {ms} ms",
-                plural(rendered),
-                plural(changed)
-            ));
+            let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let line = text!(
+                "serve-rebuilt",
+                what = what,
+                pages = rendered,
+                files = changed,
+                ms = ms
+            );
+            say(&line, session.lang);
             let event = if watch::only_css(changes) && !had_error {
                 "css"
             } else {
@@ -397,58 +412,12 @@ fn rebuild(
         }
         Err(e) => {
             let message = failure_text(&e, state.read(|s| s.built), session.lang);
-            warn(&format!("{what}: rebuild failed\n{message}"));
+            let line = text!("serve-rebuild-failed", what = what);
+            warn_with(&line, &message, session.lang);
             state.write(|s| s.error = Some(message));
             state.broadcast("reload", "{\"error\":true}");
         }
     }
-}
-
-/// The changed files for the rebuild line: all of them when few, else the first few
-/// and how many more (switching a git branch can touch hundreds).
-fn summary(names: &[String]) -> String {
-    const SHOWN: usize = 5;
-    if names.len() <= SHOWN + 1 {
-        return names.join(", ");
-    }
-    format!(
-        "{} and {} more files",
-        names[..SHOWN].join(", "),
-        names.len() - SHOWN
-    )
-}
-
-/// The error as `build` prints it, but ending with what the preview does about it:
-/// serving the last good version if there is one (`built`), else only the error.
-fn failure_text(e: &Error, built: bool, lang: crate::messages::Lang) -> String {
-    let style = crate::error::Style::plain(lang);
-    match e {
-        Error::Content(diagnostics) => {
-            let mut text: String = diagnostics
-                .iter()
-                .map(|d| format!("{}\n\n", d.render(style)))
-                .collect();
-            let n = diagnostics.len();
-            let s = if n == 1 { "" } else { "s" };
-            text.push_str(&if built {
-                format!("rebuild failed: {n} error{s}; still serving the last good version")
-            } else {
-                format!("build failed: {n} error{s}; the site has not built yet, so every page shows this error")
-            });
-            text
-        }
-        other => other.render(style),
-    }
-}
-
-fn say(line: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{line}");
-    let _ = out.flush();
-}
-
-fn warn(line: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 #[cfg(test)]
@@ -472,7 +441,7 @@ mod tests {
 
     #[test]
     fn apply_counts_real_changes_and_keeps_only_the_newest_bytes() {
-        let state = State::new(Path::new("/site"));
+        let state = State::new(Path::new("/site"), Lang::En);
         let (a, b) = (bytes("<p>a</p>"), bytes("<p>b</p>"));
         assert_eq!(
             state.apply(update(&[("a.html", &a), ("b.html", &b)], &[])),
@@ -499,27 +468,8 @@ mod tests {
     }
 
     #[test]
-    fn the_rebuild_line_names_a_few_files_and_counts_the_rest() {
-        let names = |n: usize| {
-            (1..=n)
-                .map(|i| format!("content/{i}.md"))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(summary(&names(1)), "content/1.md");
-        assert_eq!(
-            summary(&names(6)).matches(".md").count(),
-            6,
-            "six are all shown"
-        );
-        assert_eq!(
-            summary(&names(300)),
-            "content/1.md, content/2.md, content/3.md, content/4.md, content/5.md and 295 more files"
-        );
-    }
-
-    #[test]
     fn a_failed_rebuild_keeps_the_files_and_a_good_one_clears_the_error() {
-        let state = State::new(Path::new("/site"));
+        let state = State::new(Path::new("/site"), Lang::En);
         state.apply(update(&[("a.html", &bytes("a"))], &[]));
         state.write(|s| s.error = Some("kaputt".into()));
         assert_eq!(

@@ -211,7 +211,8 @@ impl Io {
                 if e.kind() == ErrorKind::Interrupted {
                     continue;
                 }
-                super::warn(&format!("the preview stopped serving: {e}"));
+                let line = crate::text!("serve-stopped", reason = e.to_string());
+                super::warn(&line, self.state.lang);
                 return;
             }
             for event in &events {
@@ -522,7 +523,7 @@ mod tests {
     #[test]
     fn over_the_cap_the_longest_waiting_connection_makes_room() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let state = Arc::new(State::new(dir.path()));
+        let state = Arc::new(State::new(dir.path(), crate::messages::Lang::En));
         let page: Arc<[u8]> = b"<p>da</p>".to_vec().into();
         let mut update = super::super::Update::default();
         update

@@ -264,3 +264,32 @@ fn read_events(mut stream: TcpStream, head: &mpsc::Sender<String>, events: &mpsc
         }
     }
 }
+
+// --- The error overlay ------------------------------------------------------------------
+
+/// The overlay's text: its heading, its explanation and the error, one per line.
+pub fn overlay_text(html: &str) -> String {
+    let id = html.find(super::preview::OVERLAY).expect("overlay");
+    let start = html[..id].rfind('<').expect("overlay tag");
+    let end = start + html[start..].find("</div>").expect("overlay end");
+    let mut text = String::new();
+    let mut tag = None::<String>;
+    for c in html[start..end].chars() {
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (Some(name), '>') => {
+                if ["/h2", "/p"].contains(&name.as_str()) {
+                    text.push('\n');
+                }
+                tag = None;
+            }
+            (Some(name), c) => name.push(c),
+            (None, c) => text.push(c),
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}

@@ -119,7 +119,13 @@ impl Drop for Server {
 impl Server {
     /// Starts `lernort --root SITE serve <args>` and waits for its `Serving` line.
     pub fn start(site: &Path, args: &[&str]) -> Server {
+        Server::start_lang(site, args, "en")
+    }
+
+    /// [`Server::start`] with `LERNORT_MESSAGES=lang` (`en` or `de`).
+    pub fn start_lang(site: &Path, args: &[&str], lang: &str) -> Server {
         let mut child = lernort()
+            .env("LERNORT_MESSAGES", lang)
             .arg("--root")
             .arg(site)
             .arg("serve")
@@ -169,7 +175,10 @@ impl Server {
         let serving = loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match rx.recv_timeout(left) {
-                Ok(line) if line.starts_with("Serving ") => break line,
+                // The line in English and in German.
+                Ok(line) if line.starts_with("Serving ") || line.starts_with("Vorschau ") => {
+                    break line;
+                }
                 Ok(_) => {}
                 Err(RecvTimeoutError::Timeout) => {
                     panic!("no `Serving` line within {WAIT:?}\n{}", server.log())

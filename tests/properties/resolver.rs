@@ -24,8 +24,8 @@ impl Resolve for Table {
             "projekte/bericht.pdf" => ("/projekte/bericht.pdf", None, Some(SIZE)),
             _ => {
                 return Err(Unresolved {
-                    reason: format!("there is no `content/{rel}`"),
-                    hint: "check the path".into(),
+                    reason: lernort::text!("model-link-missing-file", rel = rel),
+                    hint: lernort::text!("model-link-check-path"),
                 });
             }
         };
@@ -53,8 +53,8 @@ impl Resolve for Table {
             "/projekte/bericht.pdf" => "projekte/bericht.pdf",
             _ => {
                 return Err(Unresolved {
-                    reason: format!("the site publishes nothing at `{path}`"),
-                    hint: "check the address".into(),
+                    reason: lernort::text!("model-link-unpublished"),
+                    hint: lernort::text!("model-link-no-address"),
                 });
             }
         };

@@ -3,6 +3,7 @@
 //! an automatic one steps aside (`kontakt-1`); the same written id twice is an error.
 
 use super::Renderer;
+use crate::text;
 
 impl Renderer<'_, '_> {
     /// Takes the explicit heading ids `(id, offset)` of the whole document, before any
@@ -37,9 +38,9 @@ impl Renderer<'_, '_> {
                 let d = self
                     .diagnostic(
                         offset,
-                        format!("the heading id `{id}` is already the id of the heading on line {line}"),
+                        text!("markdown-heading-id-twice", id = id, line = line),
                     )
-                    .hint("ids must be unique on a page: write another `{#…}` id here, or give the other heading an id of its own".to_string());
+                    .hint(text!("markdown-heading-id-twice.hint"));
                 self.out.problems.push(d);
                 self.ids.unique(id, offset)
             }

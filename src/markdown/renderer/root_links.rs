@@ -3,9 +3,11 @@
 //! (an alias leads to its page, `/impressum` to `/impressum/`), the query kept, and an
 //! anchor checked against the target's headings like those of `@/` links.
 
+use super::problems::{anchor_missing_in, unresolved};
 use super::{OpenLink, Renderer, Target};
 use crate::markdown::links;
 use crate::markdown::{AnchorRef, Unresolved};
+use crate::text;
 
 impl Renderer<'_, '_> {
     /// Resolves the root-relative destination `dest` of `link` (`what`: link or image).
@@ -19,7 +21,7 @@ impl Renderer<'_, '_> {
         let resolved = match self.resolver.resolve_url(&parts.path) {
             Ok(r) => r,
             Err(Unresolved { reason, hint }) => {
-                let message = format!("the {what} `{}` points to `{dest}`, {reason}", link.text);
+                let message = unresolved(what, &link.text, dest, reason);
                 let d = self.diagnostic(link.offset, message).hint(hint);
                 self.out.problems.push(d);
                 return Target::default();
@@ -34,12 +36,9 @@ impl Renderer<'_, '_> {
                 let missing = self
                     .diagnostic(
                         link.offset,
-                        format!(
-                            "the {what} `{}` points to `{dest}`, but `content/{doc}` has no heading with the id `{anchor}`",
-                            link.text
-                        ),
+                        anchor_missing_in(what, &link.text, dest, &doc, anchor),
                     )
-                    .hint("link to an existing heading; ids are the heading text in lowercase with `-` for spaces");
+                    .hint(text!("markdown-anchor-missing-in.hint"));
                 self.out.anchor_refs.push(AnchorRef {
                     document: doc,
                     anchor: anchor.to_string(),

@@ -1,1 +1,67 @@
-# model
+# model: Adressen, Ordner, Aliase und die Ziele von Links
+
+model-folder-no-slug = Der Ordnername `{ $name }` ergibt keinen Teil der Adresse: Er enthält keine Buchstaben oder Ziffern
+    .hint = Benennen Sie den Ordner um und verwenden Sie Buchstaben oder Ziffern (die Adresse einer Rubrik kommt aus dem Namen ihres Ordners)
+
+model-slug-empty = `slug: { $given }` ergibt keinen Teil der Adresse
+    .hint = Verwenden Sie in `slug:` Buchstaben oder Ziffern, z. B. `slug: rueckblick`
+
+model-bundle-no-slug = Der Ordnername `{ $name }` dieses Seitenordners ergibt keinen Teil der Adresse: Er enthält keine Buchstaben oder Ziffern
+    .hint = Benennen Sie den Ordner um oder setzen Sie `slug:` im Kopfbereich (Front Matter), z. B. `slug: rueckblick`
+
+model-file-no-slug = Der Dateiname `{ $name }.md` ergibt keinen Teil der Adresse: Er enthält keine Buchstaben oder Ziffern
+    .hint = Benennen Sie die Datei um oder setzen Sie `slug:` im Kopfbereich (Front Matter), z. B. `slug: rueckblick`
+
+model-bad-date = `{ $key }: { $value }` ist kein gültiges Datum
+    .hint = Schreiben Sie Daten wie `2024-05-31` oder `2024-05-31T14:00:00+02:00`
+
+## Aliase (`aliases:`): alte Adressen einer Seite
+
+model-alias-full-address = Der Alias `{ $alias }` ist eine vollständige Adresse, kein Pfad auf dieser Website
+    .hint = Ein Alias nennt eine alte Adresse dieser Website, z. B. `/alt/seite/`; von einer anderen Website kann er nicht weiterleiten
+model-alias-query = Der Alias `{ $alias }` enthält `?` oder `#`
+    .hint = Aus einem Alias wird eine Datei, die nur über ihren Pfad gefunden wird; entfernen Sie alles ab `?` bzw. `#`
+model-alias-backslash = Der Alias `{ $alias }` enthält einen umgekehrten Schrägstrich (`\`)
+    .hint = Trennen Sie Ordner mit `/`
+model-alias-control = Der Alias `{ $alias }` enthält ein Steuerzeichen
+    .hint = Schreiben Sie alte Adressen als Pfade dieser Website, z. B. `/alt/seite/`
+model-alias-percent = Der Alias `{ $alias }` enthält eine `%`-Folge, die kein UTF-8-Text ist
+    .hint = Schreiben Sie die Zeichen selbst, z. B. `/über-uns/`
+model-alias-outside = Der Alias `{ $alias }` ist kein Pfad innerhalb der Website
+    .hint = Schreiben Sie alte Adressen als Pfade dieser Website, z. B. `/alt/seite/`
+
+# $kind, $first_kind: section, page oder alias; $first: die Datei des ersten
+model-url-collision = { $kind ->
+        [section] Diese Rubrik
+        [alias] Ein Alias dieser Seite
+       *[page] Diese Seite
+    } und { $first_kind ->
+        [section] die Rubrik
+        [alias] ein Alias der Seite
+       *[page] die Seite
+    } `{ $first }` haben beide die Adresse `{ $url }`
+    .hint = Benennen Sie eine der beiden Dateien um oder geben Sie einer einen anderen `slug:`
+    .alias-hint = Ein Alias darf nur eine alte Adresse nennen, die keine Seite und keine Rubrik verwendet; ändern oder entfernen Sie ihn unter `aliases:`
+
+## Ordner: Rubriken und Seitenordner
+
+model-home-index = Die Startseite muss `_index.md` heißen, nicht `index.md`
+    .hint = Benennen Sie `content/index.md` in `content/_index.md` um
+model-section-and-bundle = Dieser Ordner enthält sowohl `_index.md` (eine Rubrik) als auch `index.md` (einen Seitenordner)
+    .hint = Behalten Sie `_index.md` für eine Rubrik mit mehreren Seiten oder `index.md` für eine einzelne Seite mit ihren Dateien
+model-page-in-bundle = Eine Seite kann nicht im Seitenordner `content/{ $bundle }/` liegen
+    .hint = Ein Seitenordner enthält genau eine `index.md` und deren Dateien; machen Sie den Ordner stattdessen mit einer `_index.md` zu einer Rubrik
+
+## Links, die ins Leere gehen. Die Gründe beenden den Satz von `markdown-link-unresolved`
+## („Der Link `…` verweist auf `…`, …“).
+
+model-link-missing-page = aber `content/{ $rel }` gibt es nicht
+model-link-missing-file = aber es gibt keine Datei `content/{ $rel }`
+model-link-check-path = Prüfen Sie den Pfad: Relative Links gehen vom Ordner dieser Datei aus, `@/`-Links vom Ordner `content/`
+model-link-draft = einen Entwurf, der nur mit `--drafts` erstellt wird
+    .hint = Veröffentlichen Sie ihn, indem Sie `draft: true` aus `content/{ $draft }` entfernen, oder entfernen Sie den Link bis dahin
+    .folder-hint = Das Ziel gehört zu einer Seite oder Rubrik, die ein Entwurf ist; veröffentlichen Sie diese zuerst oder entfernen Sie den Link bis dahin
+model-link-unpublished = aber unter dieser Adresse hat die Website keine Seite, keine Rubrik, keinen Alias und keine Datei
+model-link-base-path = Schreiben Sie `{ $path }`: lernort setzt den Basispfad `{ $base_path }` selbst vor Links, die mit `/` beginnen
+model-link-did-you-mean = Meinten Sie `{ $near }`? Links, die mit `/` beginnen, müssen eine Adresse der erstellten Website nennen, ohne den Basispfad
+model-link-no-address = Links, die mit `/` beginnen, müssen eine Adresse der erstellten Website nennen, ohne den Basispfad (Entwürfe haben nur mit `--drafts` eine); eine Seite können Sie auch über ihre Datei verlinken, z. B. `@/impressum.md`

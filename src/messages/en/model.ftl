@@ -1,1 +1,67 @@
-# model
+# model: URLs, folders, aliases and the targets of links
+
+model-folder-no-slug = the folder name `{ $name }` gives no URL segment: it has no letters or digits
+    .hint = rename the folder, using letters or digits (a section's URL comes from its folder's name)
+
+model-slug-empty = `slug: { $given }` gives no URL segment
+    .hint = use letters or digits in `slug:`, e.g. `slug: rueckblick`
+
+model-bundle-no-slug = the folder name `{ $name }` of this page bundle gives no URL segment: it has no letters or digits
+    .hint = rename the folder, or set `slug:` in the front matter, e.g. `slug: rueckblick`
+
+model-file-no-slug = the file name `{ $name }.md` gives no URL segment: it has no letters or digits
+    .hint = rename the file, or set `slug:` in the front matter, e.g. `slug: rueckblick`
+
+model-bad-date = `{ $key }: { $value }` is not a valid date
+    .hint = write dates as `2024-05-31` or `2024-05-31T14:00:00+02:00`
+
+## Aliases (`aliases:`): old addresses of a page
+
+model-alias-full-address = the alias `{ $alias }` is a full address, not a path on this site
+    .hint = an alias names an old address of this site, such as `/alt/seite/`; it cannot redirect from another site
+model-alias-query = the alias `{ $alias }` contains `?` or `#`
+    .hint = an alias becomes a file, which is found by its path alone; remove the part from `?` or `#` on
+model-alias-backslash = the alias `{ $alias }` contains a backslash
+    .hint = separate folders with `/`
+model-alias-control = the alias `{ $alias }` contains a control character
+    .hint = write old addresses as site paths such as `/alt/seite/`
+model-alias-percent = the alias `{ $alias }` contains a `%` sequence that is not UTF-8 text
+    .hint = write the characters themselves, e.g. `/über-uns/`
+model-alias-outside = the alias `{ $alias }` is not a path inside the site
+    .hint = write old addresses as site paths such as `/alt/seite/`
+
+# $kind, $first_kind: section, page or alias; $first: the file of the first one
+model-url-collision = this { $kind ->
+        [section] section
+        [alias] alias
+       *[page] page
+    } and the { $first_kind ->
+        [section] section
+        [alias] alias
+       *[page] page
+    } `{ $first }` both map to the URL `{ $url }`
+    .hint = rename one of the files, or give one a different `slug`
+    .alias-hint = an alias may only name an old address that no page or section uses; change or remove it in `aliases`
+
+## Folders: sections and page bundles
+
+model-home-index = the home page must be called `_index.md`, not `index.md`
+    .hint = rename `content/index.md` to `content/_index.md`
+model-section-and-bundle = this folder has both `_index.md` (a section) and `index.md` (a page bundle)
+    .hint = keep `_index.md` for a section with several pages, or `index.md` for a single page with its files
+model-page-in-bundle = a page cannot sit inside the page bundle `content/{ $bundle }/`
+    .hint = a bundle holds one `index.md` and its files; turn the folder into a section with `_index.md` instead
+
+## Links that lead nowhere. The reasons end the sentence of `markdown-link-unresolved`
+## ("the link `…` points to `…`, …").
+
+model-link-missing-page = but `content/{ $rel }` does not exist
+model-link-missing-file = but there is no file `content/{ $rel }`
+model-link-check-path = check the path: relative links start from this file's folder, `@/` links from `content/`
+model-link-draft = which is a draft and is only built with `--drafts`
+    .hint = publish it by removing `draft: true` from `content/{ $draft }`, or remove the link until then
+    .folder-hint = it belongs to a draft page or section; publish that first, or remove the link until then
+model-link-unpublished = but the site publishes no page, section, alias or file at that address
+model-link-base-path = write `{ $path }`: lernort puts the base path `{ $base_path }` before root-relative links itself
+model-link-did-you-mean = did you mean `{ $near }`? Links starting with `/` must name an address of the built site, without the base path
+model-link-no-address = links starting with `/` must name an address of the built site, without the base path (drafts have one only with `--drafts`); for a page you can also link its file, e.g. `@/impressum.md`

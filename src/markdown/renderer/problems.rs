@@ -1,0 +1,60 @@
+//! The problems the renderer reports, placed at the Markdown they are about.
+
+use super::Renderer;
+use crate::error::Diagnostic;
+use crate::messages::Text;
+use crate::text;
+
+impl Renderer<'_, '_> {
+    /// A footnote defined twice is most likely a copy left behind: the second text would
+    /// silently never be shown (the first definition wins).
+    pub(super) fn footnote_twice(&mut self, label: &str, offset: usize, first: usize) {
+        let line = self.input.text[..first].matches('\n').count() + 1;
+        let d = self
+            .diagnostic(offset, text!("markdown-footnote-twice", label = label))
+            .hint(text!("markdown-footnote-twice.hint", line = line));
+        self.out.problems.push(d);
+    }
+
+    pub(super) fn diagnostic(&self, offset: usize, message: Text) -> Diagnostic {
+        let before = &self.input.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map_or(0, |p| p + 1) + 1;
+        Diagnostic::new(self.input.display, message)
+            .at(
+                line,
+                Some(before[before.len() - (column - 1)..].chars().count() + 1),
+            )
+            .with_source(self.input.text)
+    }
+}
+
+/// "The link `text` points to `dest`, " and why it leads nowhere; `what` is `link` or
+/// `image`.
+pub(super) fn unresolved(what: &str, text: &str, dest: &str, reason: Text) -> Text {
+    text!(
+        "markdown-link-unresolved",
+        what = what,
+        text = text,
+        dest = dest,
+        reason = reason
+    )
+}
+
+/// The link to `dest#anchor` finds the document `doc` but no such heading in it.
+pub(super) fn anchor_missing_in(
+    what: &str,
+    text: &str,
+    dest: &str,
+    doc: &str,
+    anchor: &str,
+) -> Text {
+    text!(
+        "markdown-anchor-missing-in",
+        what = what,
+        text = text,
+        dest = dest,
+        doc = doc,
+        anchor = anchor
+    )
+}
