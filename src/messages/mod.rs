@@ -148,23 +148,3 @@ macro_rules! text {
         $crate::messages::Text::new($id)$(.arg(stringify!($name), $value))*
     };
 }
-
-// Transitional, while messages move into the catalogues (issue 9): a `String` shown
-// as is. Removed once every message has an id, so that the compiler finds any left.
-impl From<String> for Text {
-    fn from(s: String) -> Text {
-        Text::verbatim(s)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(s: &str) -> Text {
-        Text::verbatim(s)
-    }
-}
-
-impl From<&String> for Text {
-    fn from(s: &String) -> Text {
-        Text::verbatim(s.clone())
-    }
-}

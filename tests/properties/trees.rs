@@ -199,7 +199,7 @@ fn diagnostics(stderr: &str) -> Vec<Diagnostic> {
             ),
             _ => (location, None, None),
         };
-        let mut d = Diagnostic::new(path, message);
+        let mut d = Diagnostic::new(path, lernort::messages::Text::verbatim(message));
         d.line = line;
         d.column = column;
         found.push(d);
