@@ -37,6 +37,9 @@ struct RawConfig {
     /// Free values for templates, available as `site.extra`.
     #[serde(default)]
     extra: yaml::Value,
+    /// Content types: the fields pages of each type have (see [`crate::schema`]).
+    #[serde(default)]
+    types: yaml::Value,
 }
 
 fn default_language() -> String {
@@ -73,6 +76,8 @@ pub struct Config {
     pub taxonomies: Vec<String>,
     /// Free values for templates.
     pub extra: yaml::Value,
+    /// The declared content types.
+    pub schema: crate::schema::Schema,
     /// Whether drafts are built.
     pub drafts: bool,
     /// Absolute site root.
@@ -189,6 +194,11 @@ impl Config {
                 ));
             }
         }
+        let builtin = crate::content::front_matter::builtin_keys(&raw.taxonomies);
+        let schema = crate::schema::define(&raw.types, text, &builtin).unwrap_or_else(|found| {
+            problems.extend(found);
+            crate::schema::Schema::default()
+        });
         if let Some(theme) = &raw.theme
             && let Some(why) = theme_problem(theme)
         {
@@ -220,6 +230,7 @@ impl Config {
             theme: raw.theme,
             taxonomies: raw.taxonomies,
             extra: raw.extra,
+            schema,
             drafts: o.drafts,
             root: root.to_path_buf(),
             output_dir,

@@ -24,6 +24,7 @@ pub mod model;
 pub mod output;
 pub mod profile;
 pub mod render;
+pub mod schema;
 pub mod serve;
 pub mod watch;
 pub mod yaml;

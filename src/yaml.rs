@@ -24,6 +24,7 @@
 
 mod explain;
 mod keys;
+mod locate;
 mod prescan;
 mod shape;
 
@@ -38,8 +39,11 @@ pub const MAX_DEPTH: usize = 64;
 
 /// A free-form YAML value, used for `extra` maps.
 pub type Value = serde_yaml::Value;
+/// A YAML mapping, keys in the order written.
+pub type Mapping = serde_yaml::Mapping;
 pub use explain::expecting;
 pub use keys::for_templates;
+pub use locate::{Step, locate};
 
 /// A YAML problem, located in the file it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

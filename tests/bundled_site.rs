@@ -309,8 +309,8 @@ fn projects_render_status_duration_funding_partners_and_a_contact_block() {
     let lvo = main_of(&pages["projekte/lernen-vor-ort/index.html"]);
     assert!(lvo.contains("abgeschlossen"), "LvO is finished");
     assert!(
-        lvo.contains("<time datetime=\"2010-01-01\">"),
-        "LvO started on 1 January 2010"
+        lvo.contains("<time datetime=\"2010-01\">Januar 2010</time> bis <time datetime=\"2015-08\">August 2015</time>"),
+        "LvO ran from January 2010 to August 2015, as the seed says (months, no invented days)"
     );
     let knotenpunkte = main_of(&pages["projekte/knotenpunkte/index.html"]);
     assert!(knotenpunkte.contains("laufend"), "Knotenpunkte is running");

@@ -89,6 +89,8 @@ pub struct SectionFrontMatter {
     pub template: Option<String>,
     /// Template for the pages of this section instead of `page.html`.
     pub page_template: Option<String>,
+    /// The content type of the pages in this section and its subsections.
+    pub page_type: Option<String>,
     /// Leave the section and everything under it out unless `--drafts`.
     #[serde(default)]
     pub draft: bool,
@@ -122,6 +124,11 @@ pub struct PageFrontMatter {
     pub extra: Value,
     /// Terms per configured taxonomy, e.g. `tags: [MINT]`.
     pub terms: BTreeMap<String, Vec<String>>,
+    /// The page's content type, when it names its own (`type: team`).
+    pub type_name: Option<String>,
+    /// Every other key, as written: the fields of the page's type, checked against
+    /// the type once it is known (in the model, where sections pass theirs on).
+    pub fields: yaml::Mapping,
 }
 
 const PAGE_KEYS: &[&str] = &[
@@ -135,7 +142,18 @@ const PAGE_KEYS: &[&str] = &[
     "aliases",
     "template",
     "extra",
+    "type",
 ];
+
+/// The keys of a page's front matter lernort reads itself, with the taxonomies: no
+/// field of a type may take one.
+pub fn builtin_keys(taxonomies: &[String]) -> Vec<String> {
+    PAGE_KEYS
+        .iter()
+        .map(|k| k.to_string())
+        .chain(taxonomies.iter().cloned())
+        .collect()
+}
 
 /// Parses page front matter, accepting the configured taxonomy names as extra keys.
 pub fn parse_page(
@@ -215,23 +233,42 @@ impl<'de> Visitor<'de> for PageSeed<'_> {
                 "aliases" => fm.aliases = map.next_value()?,
                 "template" => fm.template = map.next_value()?,
                 "extra" => fm.extra = map.next_value()?,
+                "type" => fm.type_name = map.next_value()?,
                 other if self.taxonomies.iter().any(|t| t == other) => {
                     let terms: Terms = map.next_value()?;
                     fm.terms.insert(key, terms.0);
                 }
-                other => {
-                    let expected: Vec<String> = PAGE_KEYS
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .chain(self.taxonomies.iter().map(|t| format!("`{t}`")))
-                        .collect();
-                    // serde's own words for an unknown field, so that `yaml` names it as
-                    // it names the unknown keys of derived types.
-                    return Err(de::Error::custom(format!(
-                        "unknown field `{other}`, expected one of {}",
-                        expected.join(", ")
-                    )));
+                // Checked against the page's type in the model, once it is known.
+                _ => {
+                    let value: Value = map.next_value()?;
+                    fm.fields.insert(Value::String(key), value);
                 }
+            }
+        }
+        if title.is_none() {
+            // `titel:` instead of `title:` is better told as the misspelt key it is
+            // than as a missing title.
+            let written: Vec<String> = fm
+                .fields
+                .keys()
+                .filter_map(|k| k.as_str().map(str::to_owned))
+                .collect();
+            let title_key = ["title".to_string()];
+            if let Some(near) = written
+                .iter()
+                .find(|k| yaml::closest(k, &title_key).is_some())
+            {
+                let expected: Vec<String> = PAGE_KEYS
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .chain(self.taxonomies.iter().map(|t| format!("`{t}`")))
+                    .collect();
+                // serde's own words for an unknown field, so that `yaml` names it as
+                // it names the unknown keys of derived types.
+                return Err(de::Error::custom(format!(
+                    "unknown field `{near}`, expected one of {}",
+                    expected.join(", ")
+                )));
             }
         }
         fm.title = title.ok_or_else(|| de::Error::missing_field("title"))?;
@@ -302,18 +339,20 @@ mod tests {
     }
 
     #[test]
-    fn page_accepts_taxonomy_keys_and_rejects_others() {
+    fn page_takes_taxonomy_keys_and_keeps_other_keys_for_its_type() {
         let tax = vec!["tags".to_string()];
-        let fm = parse_page("title: A\ntags: [MINT]\n", 2, &tax).unwrap();
+        let fm = parse_page(
+            "title: A\ntags: [MINT]\ntype: team\nrolle: Leitung\n",
+            2,
+            &tax,
+        )
+        .unwrap();
         assert_eq!(fm.terms["tags"], vec!["MINT".to_string()]);
-        let err = parse_page("title: A\ntagz: [MINT]\n", 2, &tax).unwrap_err();
+        assert_eq!(fm.type_name.as_deref(), Some("team"));
         assert_eq!(
-            err.message.to_string(),
-            "unknown key `tagz` in the front matter"
+            fm.fields.get("rolle").and_then(Value::as_str),
+            Some("Leitung")
         );
-        assert_eq!(err.line, Some(3));
-        let hint = err.hint.map(|h| h.to_string()).unwrap_or_default();
-        assert!(hint.starts_with("did you mean `tags`?"), "{hint}");
     }
 
     #[test]

@@ -87,9 +87,9 @@ impl Site {
         let mut section_ids = FxHashMap::default();
         for dir in dirs.iter().filter(|d| !is_drafted(d, &drafts)) {
             let doc = index_docs.get(dir.as_str()).copied();
-            let parent_id = (!dir.is_empty()).then(|| section_ids[parent(dir)]);
-            let parent_url = parent_id.map_or("", |p: SectionId| sections_url(&sections, p));
-            let section = new_section(dir, doc, parent_id, parent_url, &config, &mut problems);
+            let parent_id: Option<SectionId> = (!dir.is_empty()).then(|| section_ids[parent(dir)]);
+            let parent = parent_id.map(|p| (p, &sections[p]));
+            let section = new_section(dir, doc, parent, &config, &mut problems);
             section_ids.insert(dir.clone(), sections.len());
             sections.push(section);
         }
@@ -115,8 +115,7 @@ impl Site {
             }
             let page = new_page(
                 doc,
-                section,
-                &sections[section].url,
+                (section, &sections[section]),
                 bundles.contains(doc.dir()),
                 &config,
                 &mut problems,
@@ -143,6 +142,12 @@ impl Site {
         for f in &files {
             routes.insert(f.rel.clone(), format!("/{}", f.output), false);
             routes.insert_file_size(format!("/{}", f.output), f.size);
+        }
+        let builtin = content::front_matter::builtin_keys(&config.taxonomies);
+        let built_docs = page_docs.iter().zip(&built).filter(|(_, b)| **b);
+        for (page, (doc, _)) in pages.iter_mut().zip(built_docs) {
+            let kind = page.type_name.as_deref();
+            page.fields = super::fields::of(doc, kind, &routes, &config, &builtin, &mut problems);
         }
 
         drop(p);
@@ -206,10 +211,6 @@ fn publish(routes: &mut Routes, sections: &[Section], pages: &[Page]) {
     }
 }
 
-fn sections_url(sections: &[Section], id: SectionId) -> &str {
-    &sections[id].url
-}
-
 /// A folder's title when it has no `_index.md`: `lernen-vor-ort` → `Lernen vor ort`.
 fn title_from_folder(dir: &str) -> String {
     let name = dir
@@ -227,11 +228,13 @@ fn title_from_folder(dir: &str) -> String {
 fn new_section(
     dir: &str,
     doc: Option<&SectionDoc>,
-    parent: Option<SectionId>,
-    parent_url: &str,
+    parent: Option<(SectionId, &Section)>,
     config: &Config,
     problems: &mut Vec<Diagnostic>,
 ) -> Section {
+    let parent_url = parent.map_or("", |(_, p)| p.url.as_str());
+    let inherited = parent.and_then(|(_, p)| p.page_type.clone());
+    let parent = parent.map(|(id, _)| id);
     let rel = content::section_index(dir);
     let display = doc.map_or_else(|| content::display_path(dir), |d| d.display.clone());
     let url = if dir.is_empty() {
@@ -256,7 +259,32 @@ fn new_section(
         title_from_folder(dir)
     };
     let fm = doc.map(|d| &d.front_matter);
+    let own_type = fm.and_then(|f| f.page_type.clone());
+    if let (Some(name), Some(doc)) = (&own_type, doc)
+        && config.schema.get(name).is_none()
+    {
+        let names = config.schema.names();
+        let hint = match yaml::closest(name, &names) {
+            Some(best) => text!(
+                "schema-type-unknown.hint-closest",
+                best = best,
+                types = names.join(", ")
+            ),
+            None => text!("schema-type-unknown.hint", types = names.join(", ")),
+        };
+        let line = key_line(doc, "page_type").unwrap_or(1);
+        problems.push(
+            Diagnostic::new(
+                &doc.display,
+                text!("schema-type-unknown", name = name.as_str()),
+            )
+            .at(line, Some(1))
+            .with_source(&doc.text)
+            .hint(hint),
+        );
+    }
     Section {
+        page_type: own_type.or(inherited),
         dir: dir.to_string(),
         rel,
         display,
@@ -289,12 +317,12 @@ fn key_line<F>(doc: &Document<F>, key: &str) -> Option<usize> {
 /// of a page bundle, whose folder name is then its slug.
 pub(super) fn new_page(
     doc: &PageDoc,
-    section: SectionId,
-    section_url: &str,
+    (section, home): (SectionId, &Section),
     is_bundle: bool,
     config: &Config,
     problems: &mut Vec<Diagnostic>,
 ) -> Page {
+    let section_url = home.url.as_str();
     let fm = &doc.front_matter;
     let stem = if is_bundle {
         doc.dir().rsplit('/').next().unwrap_or_default()
@@ -375,6 +403,8 @@ pub(super) fn new_page(
         template: fm.template.clone(),
         extra: fm.extra.clone(),
         terms: fm.terms.clone(),
+        type_name: fm.type_name.clone().or_else(|| home.page_type.clone()),
+        fields: yaml::Value::Null,
         section,
         body: Body::default(),
         template_line: key_line(doc, "template"),

@@ -6,6 +6,7 @@ mod aliases;
 mod bodies;
 mod build;
 pub mod cache;
+mod fields;
 mod folders;
 mod published;
 mod routes;
@@ -83,6 +84,8 @@ pub struct Section {
     pub template: Option<String>,
     /// Template override for its pages.
     pub page_template: Option<String>,
+    /// The content type of its pages (its own `page_type` or its parent's).
+    pub page_type: Option<String>,
     /// Free values.
     pub extra: yaml::Value,
     /// The site path, e.g. `/projekte/`.
@@ -130,6 +133,11 @@ pub struct Page {
     pub extra: yaml::Value,
     /// Terms per taxonomy.
     pub terms: BTreeMap<String, Vec<String>>,
+    /// The content type: the page's own `type`, else its section's `page_type`.
+    pub type_name: Option<String>,
+    /// The fields of its type, typed, every declared field present (`null` without a
+    /// type).
+    pub fields: yaml::Value,
     /// The site path, e.g. `/projekte/knotenpunkte/`.
     pub url: String,
     /// The section the page is in.

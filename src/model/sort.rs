@@ -89,6 +89,8 @@ mod tests {
             template: None,
             extra: crate::yaml::empty_map(),
             terms: Default::default(),
+            type_name: None,
+            fields: crate::yaml::Value::Null,
             url: String::new(),
             section: 0,
             body: Body::default(),

@@ -64,10 +64,19 @@ impl Site {
             let section = &self.sections[old.section];
             let mut page = new_page(
                 doc,
-                old.section,
-                &section.url,
+                (old.section, section),
                 is_bundle_index(rel),
                 &self.config,
+                &mut problems,
+            );
+            let builtin = crate::content::front_matter::builtin_keys(&self.config.taxonomies);
+            let kind = page.type_name.clone();
+            page.fields = super::fields::of(
+                doc,
+                kind.as_deref(),
+                self.routes.as_ref(),
+                &self.config,
+                &builtin,
                 &mut problems,
             );
             if !problems.is_empty() || page.url != old.url || page.aliases != old.aliases {

@@ -90,6 +90,8 @@ fn page_value(site: &Site, page: &Page) -> Value {
     put(&mut m, "lang", page.lang.as_str());
     put(&mut m, "breadcrumbs", crumbs(site, page.section, true));
     put(&mut m, "extra", yaml_value(&page.extra));
+    put(&mut m, "type", page.type_name.clone());
+    put(&mut m, "fields", yaml_value(&page.fields));
     let mut taxonomies = Map::new();
     for name in &site.config.taxonomies {
         let terms: Vec<Value> = page

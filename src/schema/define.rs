@@ -1,0 +1,488 @@
+//! Reading `types:` from `site.yaml` into a [`Schema`]; every mistake in a declaration
+//! is reported at its line, all at once.
+
+use super::{Field, Kind, Schema, Type};
+use crate::error::Diagnostic;
+use crate::messages::Text;
+use crate::text;
+use crate::yaml::{self, Mapping, Step, Value};
+
+/// The options a field declaration may have.
+const OPTIONS: &[&str] = &[
+    "type",
+    "required",
+    "default",
+    "required_with",
+    "min",
+    "max",
+    "pattern",
+    "values",
+    "items",
+    "fields",
+    "description",
+    "alt",
+];
+
+/// Reads the `types` value of `site.yaml` (whose text is `text`); `reserved` are the
+/// front matter keys lernort itself reads, which no field may take.
+pub fn define(types: &Value, text: &str, reserved: &[String]) -> Result<Schema, Vec<Diagnostic>> {
+    let mut reader = Reader {
+        text,
+        problems: Vec::new(),
+    };
+    let mut schema = Schema::default();
+    let Some(types) = mapping(types) else {
+        if !types.is_null() {
+            reader.problem(
+                &[key("types")],
+                text!("schema-def-types-not-map"),
+                text!("schema-def-types-not-map.hint"),
+            );
+        }
+        return reader.finish(schema);
+    };
+    for (name, value) in types {
+        let Some(name) = name.as_str() else { continue };
+        let path = [key("types"), key(name)];
+        if !is_name(name, true) {
+            reader.problem(
+                &path,
+                text!("schema-def-type-name", name = name),
+                text!("schema-def-type-name.hint"),
+            );
+            continue;
+        }
+        let fields = mapping(value).and_then(|m| m.get("fields"));
+        let other =
+            mapping(value).and_then(|m| m.keys().find(|k| k.as_str() != Some("fields")).cloned());
+        if let Some(other) = other {
+            let shown = other.as_str().unwrap_or("?").to_string();
+            let mut p = path.to_vec();
+            p.push(key(&shown));
+            reader.problem(
+                &p,
+                text!("schema-def-type-key", key = shown, name = name),
+                text!("schema-def-type-key.hint"),
+            );
+        }
+        let Some(fields) = fields else {
+            reader.problem(
+                &path,
+                text!("schema-def-no-fields", name = name),
+                text!("schema-def-no-fields.hint"),
+            );
+            continue;
+        };
+        let mut p = path.to_vec();
+        p.push(key("fields"));
+        let fields = reader.fields(fields, &p, Some(reserved));
+        schema.types.insert(name.to_string(), Type { fields });
+    }
+    reader.finish(schema)
+}
+
+fn key(k: &str) -> Step {
+    Step::Key(k.to_string())
+}
+
+fn mapping(value: &Value) -> Option<&Mapping> {
+    match value {
+        Value::Mapping(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// Field and type names: lowercase ASCII letters, digits and `_` (and `-` for types),
+/// starting with a letter, so that templates can write `page.fields.name`.
+fn is_name(name: &str, dash: bool) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || (dash && c == '-'))
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, path: &[Step], message: Text, hint: Text) {
+        let (line, column) = yaml::locate(self.text, path).unwrap_or((1, 1));
+        self.problems.push(
+            Diagnostic::new(crate::config::CONFIG_FILE, message)
+                .at(line, Some(column))
+                .with_source(self.text)
+                .hint(hint),
+        );
+    }
+
+    fn finish(mut self, schema: Schema) -> Result<Schema, Vec<Diagnostic>> {
+        if self.problems.is_empty() {
+            Ok(schema)
+        } else {
+            crate::error::sort_diagnostics(&mut self.problems);
+            Err(self.problems)
+        }
+    }
+
+    /// The fields of a type or group at `path`; `reserved` only at a type's top level.
+    fn fields(
+        &mut self,
+        value: &Value,
+        path: &[Step],
+        reserved: Option<&[String]>,
+    ) -> Vec<(String, Field)> {
+        let Some(map) = mapping(value) else {
+            self.problem(
+                path,
+                text!("schema-def-fields-not-map"),
+                text!("schema-def-fields-not-map.hint"),
+            );
+            return Vec::new();
+        };
+        let mut fields: Vec<(String, Field)> = Vec::new();
+        for (name, spec) in map {
+            let Some(name) = name.as_str() else { continue };
+            let mut p = path.to_vec();
+            p.push(key(name));
+            if !is_name(name, false) {
+                self.problem(
+                    &p,
+                    text!("schema-def-field-name", name = name),
+                    text!("schema-def-field-name.hint"),
+                );
+                continue;
+            }
+            if reserved.is_some_and(|r| r.iter().any(|k| k == name)) {
+                self.problem(
+                    &p,
+                    text!("schema-def-field-reserved", name = name),
+                    text!("schema-def-field-reserved.hint"),
+                );
+                continue;
+            }
+            if let Some(field) = self.field(spec, &p, name) {
+                fields.push((name.to_string(), field));
+            }
+        }
+        // An image's alt text is a field of its own, declared or not.
+        let alts: Vec<String> = fields
+            .iter()
+            .filter_map(|(_, f)| match &f.kind {
+                Kind::Image { alt } => Some(alt.clone()),
+                _ => None,
+            })
+            .filter(|alt| !fields.iter().any(|(n, _)| n == alt))
+            .collect();
+        for alt in alts {
+            let at = fields
+                .iter()
+                .position(|(_, f)| matches!(&f.kind, Kind::Image { alt: a } if *a == alt))
+                .map_or(fields.len(), |i| i + 1);
+            fields.insert(at, (alt, Field::plain(Kind::String)));
+        }
+        let names: Vec<String> = fields.iter().map(|(n, _)| n.clone()).collect();
+        for (name, field) in &fields {
+            for other in &field.required_with {
+                if !names.contains(other) {
+                    let mut p = path.to_vec();
+                    p.push(key(name));
+                    p.push(key("required_with"));
+                    self.problem(
+                        &p,
+                        text!(
+                            "schema-def-required-with",
+                            name = name.as_str(),
+                            other = other.as_str()
+                        ),
+                        text!("schema-def-required-with.hint", fields = names.join(", ")),
+                    );
+                }
+            }
+        }
+        fields
+    }
+
+    /// One field declaration: a kind name alone (`role: string`) or its options.
+    fn field(&mut self, spec: &Value, path: &[Step], name: &str) -> Option<Field> {
+        if let Some(kind) = spec.as_str() {
+            return self.kind(kind, None, path, name).map(Field::plain);
+        }
+        let Some(map) = mapping(spec) else {
+            self.problem(
+                path,
+                text!("schema-def-field-spec", name = name),
+                text!("schema-def-field-spec.hint"),
+            );
+            return None;
+        };
+        for option in map.keys().filter_map(Value::as_str) {
+            if !OPTIONS.contains(&option) {
+                let mut p = path.to_vec();
+                p.push(key(option));
+                let options: Vec<String> = OPTIONS.iter().map(|o| o.to_string()).collect();
+                let hint = match yaml::closest(option, &options) {
+                    Some(best) => text!(
+                        "schema-def-option-unknown.hint-closest",
+                        best = best,
+                        options = OPTIONS.join(", ")
+                    ),
+                    None => text!(
+                        "schema-def-option-unknown.hint",
+                        options = OPTIONS.join(", ")
+                    ),
+                };
+                self.problem(
+                    &p,
+                    text!("schema-def-option-unknown", option = option, name = name),
+                    hint,
+                );
+            }
+        }
+        let Some(kind_name) = map.get("type").and_then(Value::as_str) else {
+            self.problem(
+                path,
+                text!("schema-def-type-missing", name = name),
+                text!(
+                    "schema-def-type-missing.hint",
+                    kinds = Kind::NAMES.join(", ")
+                ),
+            );
+            return None;
+        };
+        let kind = self.kind(kind_name, Some(map), path, name)?;
+        let mut field = Field::plain(kind);
+        self.options(map, path, name, &mut field);
+        Some(field)
+    }
+
+    fn kind(
+        &mut self,
+        name: &str,
+        map: Option<&Mapping>,
+        path: &[Step],
+        field: &str,
+    ) -> Option<Kind> {
+        let option = |k: &str| map.and_then(|m| m.get(k));
+        let sub = |k: &str| {
+            let mut p = path.to_vec();
+            p.push(key(k));
+            p
+        };
+        let kind = match name {
+            "string" => Kind::String,
+            "text" => Kind::Text,
+            "integer" => Kind::Integer,
+            "number" => Kind::Number,
+            "boolean" => Kind::Boolean,
+            "date" => Kind::Date,
+            "month" => Kind::Month,
+            "datetime" => Kind::Datetime,
+            "email" => Kind::Email,
+            "url" => Kind::Url,
+            "phone" => Kind::Phone,
+            "file" => Kind::File,
+            "page" => Kind::Page,
+            "image" => Kind::Image {
+                alt: option("alt")
+                    .and_then(Value::as_str)
+                    .map_or_else(|| format!("{field}_alt"), str::to_string),
+            },
+            "enum" => {
+                let values: Vec<String> = option("values")
+                    .and_then(Value::as_sequence)
+                    .map(|s| s.iter().filter_map(scalar_text).collect())
+                    .unwrap_or_default();
+                if values.is_empty() {
+                    self.problem(
+                        path,
+                        text!("schema-def-enum-values", name = field),
+                        text!("schema-def-enum-values.hint"),
+                    );
+                    return None;
+                }
+                Kind::Enum(values)
+            }
+            "list" => {
+                let Some(items) = option("items") else {
+                    self.problem(
+                        path,
+                        text!("schema-def-list-items", name = field),
+                        text!("schema-def-list-items.hint"),
+                    );
+                    return None;
+                };
+                let item = self.field(items, &sub("items"), field)?;
+                Kind::List(Box::new(item))
+            }
+            "map" => {
+                let Some(fields) = option("fields") else {
+                    self.problem(
+                        path,
+                        text!("schema-def-map-fields", name = field),
+                        text!("schema-def-map-fields.hint"),
+                    );
+                    return None;
+                };
+                Kind::Map(self.fields(fields, &sub("fields"), None))
+            }
+            other => {
+                let kinds: Vec<String> = Kind::NAMES.iter().map(|k| k.to_string()).collect();
+                let hint = match yaml::closest(other, &kinds) {
+                    Some(best) => text!(
+                        "schema-def-kind-unknown.hint-closest",
+                        best = best,
+                        kinds = Kind::NAMES.join(", ")
+                    ),
+                    None => text!(
+                        "schema-def-kind-unknown.hint",
+                        kinds = Kind::NAMES.join(", ")
+                    ),
+                };
+                let at = if map.is_some() {
+                    sub("type")
+                } else {
+                    path.to_vec()
+                };
+                self.problem(
+                    &at,
+                    text!("schema-def-kind-unknown", kind = other, name = field),
+                    hint,
+                );
+                return None;
+            }
+        };
+        Some(kind)
+    }
+
+    /// `required`, `default`, `required_with`, `min`/`max`, `pattern`, `description`,
+    /// each only where it means something for the field's kind.
+    fn options(&mut self, map: &Mapping, path: &[Step], name: &str, field: &mut Field) {
+        let wrong = |reader: &mut Self, option: &str| {
+            let mut p = path.to_vec();
+            p.push(key(option));
+            reader.problem(
+                &p,
+                text!("schema-def-option-kind", option = option, name = name),
+                text!("schema-def-option-kind.hint"),
+            );
+        };
+        let kind = &field.kind;
+        let sized = matches!(
+            kind,
+            Kind::String | Kind::Text | Kind::List(_) | Kind::Integer | Kind::Number
+        );
+        let textual = matches!(
+            kind,
+            Kind::String | Kind::Text | Kind::Email | Kind::Url | Kind::Phone
+        );
+        for (option, allowed) in [
+            ("min", sized),
+            ("max", sized),
+            ("pattern", textual),
+            ("values", matches!(kind, Kind::Enum(_))),
+            ("items", matches!(kind, Kind::List(_))),
+            ("fields", matches!(kind, Kind::Map(_))),
+            ("alt", matches!(kind, Kind::Image { .. })),
+        ] {
+            if !allowed && map.contains_key(option) {
+                wrong(self, option);
+            }
+        }
+        field.required = map
+            .get("required")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        field.default = map.get("default").cloned();
+        field.description = map
+            .get("description")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        field.required_with = match map.get("required_with") {
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Sequence(s)) => s
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (option, slot) in [("min", &mut field.min), ("max", &mut field.max)] {
+            if let Some(v) = map.get(option) {
+                match v.as_f64() {
+                    Some(n) => *slot = Some(n),
+                    None => {
+                        let mut p = path.to_vec();
+                        p.push(key(option));
+                        self.problem(
+                            &p,
+                            text!("schema-def-bound", option = option, name = name),
+                            text!("schema-def-bound.hint"),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(pattern) = map.get("pattern").and_then(Value::as_str) {
+            // Anchored: the whole value must match, as editors read a pattern.
+            match regex::Regex::new(&format!("^(?:{pattern})$")) {
+                Ok(re) => field.pattern = Some(re),
+                Err(e) => {
+                    let mut p = path.to_vec();
+                    p.push(key("pattern"));
+                    self.problem(
+                        &p,
+                        text!(
+                            "schema-def-pattern",
+                            name = name,
+                            reason = one_line(&e.to_string())
+                        ),
+                        text!("schema-def-pattern.hint"),
+                    );
+                }
+            }
+        }
+        if let Some(default) = &field.default
+            && let Err(problem) = super::validate::shape_only(field, default)
+        {
+            let mut p = path.to_vec();
+            p.push(key("default"));
+            self.problem(
+                &p,
+                text!("schema-def-default", name = name, problem = problem),
+                text!("schema-def-default.hint"),
+            );
+        }
+    }
+}
+
+/// The regex crate's multi-line message on one line.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A scalar as text (enum values may be written as numbers).
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+impl Field {
+    /// A field of `kind` with no options.
+    pub fn plain(kind: Kind) -> Field {
+        Field {
+            kind,
+            required: false,
+            default: None,
+            required_with: Vec::new(),
+            min: None,
+            max: None,
+            pattern: None,
+            description: None,
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Content types: `types:` in `site.yaml`, checked in every page of a type at every
+//! build, and read by templates as typed values (`page.fields`).
+
+mod common;
+
+use common::{Site, main_of};
+
+fn site_with(files: &[(&str, &str)]) -> Site {
+    let site = Site::fixture("schema-site");
+    for (path, text) in files {
+        site.write(path, text);
+    }
+    site
+}
+
+/// A project page with `fields` (YAML lines) in its front matter.
+fn project(fields: &str) -> (&'static str, String) {
+    (
+        "content/projekte/test.md",
+        format!("---\ntitle: Test\ntype: projekt\ntemplate: projekt.html\n{fields}---\nText.\n"),
+    )
+}
+
+#[test]
+fn templates_read_typed_fields_and_defaults() {
+    let site = Site::fixture("schema-site");
+    site.build_ok(&[]);
+    insta::assert_snapshot!(
+        "project",
+        main_of(&site.output("projekte/knotenpunkte/index.html"))
+    );
+    insta::assert_snapshot!("person", main_of(&site.output("team/leitung/index.html")));
+    // Left out, a field is null: the template's own placeholder, never an error.
+    let beratung = site.output("team/beratung/index.html");
+    assert!(
+        beratung.contains("<p class=\"room\">(Raum folgt)</p>"),
+        "{beratung}"
+    );
+    assert!(!beratung.contains("class=\"email\""), "{beratung}");
+}
+
+#[test]
+fn a_date_in_words_is_an_error_naming_the_field() {
+    let (path, text) = project("start: August 2015\ncontact: team/leitung.md\n");
+    let site = site_with(&[(path, &text)]);
+    let stderr = site.build_fails(&[]);
+    assert!(
+        stderr.contains("`start` muss ein Datum wie 2015-08-31 sein, gefunden: `August 2015`"),
+        "{stderr}"
+    );
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn wrong_values_at_every_depth_are_reported_together() {
+    let (path, text) = project(concat!(
+        "status: geplant\n",
+        "contact: team/fehlt.md\n",
+        "partners: [A, [B]]\n",
+        "budget: -3\n",
+        "links:\n",
+        "  - title: Bericht\n",
+        "    url: kein-link\n",
+        "  - url: https://www.example.org/\n",
+        "code: kp1\n",
+        "funding: Bund\n",
+    ));
+    let site = site_with(&[(path, &text)]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn unknown_fields_get_a_did_you_mean_from_the_type() {
+    let (path, text) = project("contact: team/leitung.md\nstatuss: laufend\n");
+    let site = site_with(&[(path, &text)]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn a_page_without_a_type_accepts_no_other_keys() {
+    let site = site_with(&[(
+        "content/projekte/frei.md",
+        "---\ntitle: Frei\nrole: Leitung\n---\nText.\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    assert!(
+        stderr.contains("unknown key `role` in the front matter"),
+        "{stderr}"
+    );
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn required_fields_images_and_their_alt_text() {
+    let site = site_with(&[
+        (
+            "content/team/ohne.md",
+            "---\ntitle: Ohne\nphoto: fehlt.jpg\nroom: Raum mit einem sehr langen Namen im dritten Stock\n---\n",
+        ),
+        (
+            "content/team/bild.md",
+            "---\ntitle: Bild\nrole: Beratung\nphoto: leitung.svg\n---\n",
+        ),
+    ]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn a_decorative_image_says_so_with_an_empty_alt() {
+    let site = site_with(&[(
+        "content/team/bild.md",
+        "---\ntitle: Bild\nrole: Beratung\nphoto: leitung.svg\nphoto_alt: \"\"\n---\n",
+    )]);
+    site.build_ok(&[]);
+    let html = site.output("team/bild/index.html");
+    assert!(
+        html.contains("<img src=\"/team/leitung.svg\" alt=\"\">"),
+        "{html}"
+    );
+}
+
+#[test]
+fn sections_pass_their_page_type_to_subsections() {
+    let site = site_with(&[
+        ("content/team/extern/_index.md", "---\ntitle: Extern\n---\n"),
+        ("content/team/extern/gast.md", "---\ntitle: Gast\n---\n"),
+    ]);
+    let stderr = site.build_fails(&[]);
+    assert!(
+        stderr.contains("--> content/team/extern/gast.md"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("the field `role` is missing"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_type_is_an_error_where_it_is_named() {
+    let site = site_with(&[
+        (
+            "content/projekte/a.md",
+            "---\ntitle: A\ntype: projeckt\n---\n",
+        ),
+        (
+            "content/andere/_index.md",
+            "---\ntitle: Andere\npage_type: persn\n---\n",
+        ),
+    ]);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn mistakes_in_the_declarations_are_reported_at_their_site_yaml_line() {
+    let site = Site::fixture("schema-site");
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    let broken = yaml.replace(
+        "      room: {type: string, max: 20}\n",
+        concat!(
+            "      room: {type: strin, max: 20}\n",
+            "      title: string\n",
+            "      Name: string\n",
+            "      level: {type: enum}\n",
+            "      tags: {type: list}\n",
+            "      size: {type: boolean, min: 1}\n",
+            "      code: {type: string, pattern: \"([A-Z\"}\n",
+            "      alias: {type: string, required_with: nickname}\n",
+            "      count: {type: integer, default: viele}\n",
+            "      note: {type: text, requird: true}\n",
+        ),
+    );
+    assert_ne!(broken, yaml);
+    site.write("site.yaml", &broken);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn the_bundled_site_declares_its_types() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let yaml = std::fs::read_to_string(root.join("site.yaml")).expect("site.yaml");
+    for name in ["team", "projekt", "meldung"] {
+        assert!(
+            yaml.contains(&format!("  {name}:\n")),
+            "type {name} in site.yaml"
+        );
+    }
+}
