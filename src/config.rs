@@ -37,6 +37,9 @@ struct RawConfig {
     /// Free values for templates, available as `site.extra`.
     #[serde(default)]
     extra: yaml::Value,
+    /// How `lernort check` behaves (see `check::settings`).
+    #[serde(default)]
+    check: Option<crate::check::settings::RawCheck>,
 }
 
 fn default_language() -> String {
@@ -73,6 +76,8 @@ pub struct Config {
     pub taxonomies: Vec<String>,
     /// Free values for templates.
     pub extra: yaml::Value,
+    /// How `lernort check` behaves.
+    pub check: crate::check::settings::Check,
     /// Whether drafts are built.
     pub drafts: bool,
     /// Absolute site root.
@@ -203,6 +208,7 @@ impl Config {
             };
             problems.push(key_problem(text, "theme", why, hint));
         }
+        let check = crate::check::settings::resolve(raw.check.as_ref(), text, &mut problems);
         if !problems.is_empty() {
             return Err(Error::Content(problems));
         }
@@ -220,6 +226,7 @@ impl Config {
             theme: raw.theme,
             taxonomies: raw.taxonomies,
             extra: raw.extra,
+            check,
             drafts: o.drafts,
             root: root.to_path_buf(),
             output_dir,
