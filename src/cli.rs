@@ -93,6 +93,10 @@ pub struct CheckArgs {
     /// Check pages and sections marked `draft: true` too.
     #[arg(long)]
     pub drafts: bool,
+    /// Check links to other sites too, by asking their servers (settings under
+    /// `check: external:` in site.yaml).
+    #[arg(long)]
+    pub external: bool,
 }
 
 /// Options of `lernort init`.
@@ -166,8 +170,13 @@ impl CheckArgs {
         use crate::check::Severity;
         let options = crate::check::Options {
             drafts: self.drafts,
+            external: self.external,
         };
         let outcome = crate::check::check(root, &options)?;
+        for notice in &outcome.notices {
+            let line = text!("cli-warning", text = notice.render(lang));
+            let _ = writeln!(std::io::stderr(), "{}", line.render(lang));
+        }
         let style = crate::error::Style::for_stdout(lang);
         let report = crate::check::report::render(&outcome, self.format, style);
         let _ = std::io::stdout().write_all(report.as_bytes());

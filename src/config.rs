@@ -40,6 +40,9 @@ struct RawConfig {
     /// Content types: the fields pages of each type have (see [`crate::schema`]).
     #[serde(default)]
     types: yaml::Value,
+    /// How `lernort check` behaves (see `check::settings`).
+    #[serde(default)]
+    check: Option<crate::check::settings::RawCheck>,
 }
 
 fn default_language() -> String {
@@ -78,6 +81,8 @@ pub struct Config {
     pub extra: yaml::Value,
     /// The declared content types.
     pub schema: crate::schema::Schema,
+    /// How `lernort check` behaves.
+    pub check: crate::check::settings::Check,
     /// Whether drafts are built.
     pub drafts: bool,
     /// Absolute site root.
@@ -213,6 +218,7 @@ impl Config {
             };
             problems.push(key_problem(text, "theme", why, hint));
         }
+        let check = crate::check::settings::resolve(raw.check.as_ref(), text, &mut problems);
         if !problems.is_empty() {
             return Err(Error::Content(problems));
         }
@@ -231,6 +237,7 @@ impl Config {
             taxonomies: raw.taxonomies,
             extra: raw.extra,
             schema,
+            check,
             drafts: o.drafts,
             root: root.to_path_buf(),
             output_dir,

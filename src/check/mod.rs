@@ -1,13 +1,16 @@
 //! `lernort check`: the build pipeline into a sink that reads instead of writing, then
 //! every problem of the rendered site at once: broken links and anchors, accessibility
 //! rules, content hygiene. Each is reported at the file and line it came from (see
-//! [`origin`]). Nothing is written; the output folder is not touched.
+//! [`origin`]). With `--external`, links to other sites are asked too ([`external`]).
+//! Nothing is written but that check's cache; the output folder is not touched.
 
+mod external;
 mod facts;
 mod links;
 mod origin;
 pub mod report;
 mod rules;
+pub mod settings;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -45,6 +48,10 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// HTML files read.
     pub pages: usize,
+    /// The counts of the check of links to other sites, if it ran.
+    pub external: Option<external::Stats>,
+    /// What to tell besides the findings (warnings that never fail the check).
+    pub notices: Vec<crate::messages::Text>,
 }
 
 impl Outcome {
@@ -62,6 +69,8 @@ impl Outcome {
 pub struct Options {
     /// Check drafts too.
     pub drafts: bool,
+    /// Check links to other sites too (requests to them).
+    pub external: bool,
 }
 
 /// Renders the site in `root` into memory and checks it. Content errors that stop the
@@ -84,7 +93,10 @@ pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
                     diagnostic,
                 })
                 .collect();
-            return Ok(Outcome { findings, pages: 0 });
+            return Ok(Outcome {
+                findings,
+                ..Outcome::default()
+            });
         }
         Err(e) => return Err(e),
     };
@@ -97,6 +109,13 @@ pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
     others.extend(rendered.copies.iter().map(|c| c.to.clone()));
     let site = &rendered.site;
     let mut findings = rules::apply(site, &pages, others);
+    let mut outcome = Outcome::default();
+    if options.external {
+        let report = external::check(site, &pages);
+        findings.extend(report.findings);
+        outcome.external = Some(report.stats);
+        outcome.notices = report.notices;
+    }
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
             (
@@ -109,10 +128,9 @@ pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
         key(a).cmp(&key(b))
     });
     findings.dedup();
-    Ok(Outcome {
-        findings,
-        pages: pages.len(),
-    })
+    outcome.findings = findings;
+    outcome.pages = pages.len();
+    Ok(outcome)
 }
 
 /// The sink of a check: reads every HTML file as it is rendered, keeps the names of

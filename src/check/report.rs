@@ -55,6 +55,17 @@ fn human(outcome: &Outcome, style: Style) -> String {
         paths.dedup();
         paths.len()
     };
+    if let Some(stats) = &outcome.external {
+        let external = text!(
+            "check-external-summary",
+            links = stats.links,
+            checked = stats.checked,
+            cached = stats.cached,
+            skipped = stats.skipped
+        );
+        out.push_str(&external.render(style.lang));
+        out.push('\n');
+    }
     let summary = text!(
         "check-summary",
         pages = outcome.pages,
@@ -95,12 +106,18 @@ fn json_findings(outcome: &Outcome, lang: Lang) -> Vec<JsonFinding<'_>> {
 }
 
 fn json(outcome: &Outcome, lang: Lang) -> String {
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "pages": outcome.pages,
         "errors": outcome.count(Severity::Error),
         "warnings": outcome.count(Severity::Warning),
         "findings": json_findings(outcome, lang),
     });
+    // Only with `--external`, so that the output of a normal check stays as it was.
+    // Serialising four numbers cannot fail.
+    if let (Some(stats), Some(object)) = (&outcome.external, value.as_object_mut()) {
+        let stats = serde_json::to_value(stats).unwrap_or_default();
+        object.insert("external".into(), stats);
+    }
     // Serialising plain strings and numbers cannot fail.
     serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }

@@ -52,3 +52,51 @@ check-summary = { $pages ->
         [one] {" "}in 1 Datei
        *[other] {" "}in { $files } Dateien
     }
+
+# lernort check --external: Links zu anderen Websites
+check-external-broken = der Link `{ $url }` führt ins Leere: der Server antwortet { $status }{ $status ->
+        [401] {" "}(Anmeldung nötig)
+        [403] {" "}(Zugriff verweigert)
+        [404] {" "}(nicht gefunden)
+        [410] {" "}(entfernt)
+       *[other] {""}
+    }
+    .hint = öffnen Sie die Adresse im Browser; ist die Seite umgezogen, verlinken Sie die neue Adresse, gibt es sie nicht mehr, entfernen Sie den Link
+check-external-invalid = der Link `{ $url }` ist keine gültige Adresse
+    .hint = prüfen Sie die Schreibweise; ein Leerzeichen in einer Adresse schreiben Sie als `%20`
+check-external-unreachable = der Link `{ $url }` ist nicht erreichbar: { $reason }
+    .hint = vielleicht ist der Server nur gerade gestört: öffnen Sie den Link später im Browser. Sperrt die Website Prüfprogramme aus, tragen Sie sie in `site.yaml` unter `check:` → `external:` → `skip:` ein
+check-external-reason-timeout = keine Antwort innerhalb von { $seconds ->
+        [one] 1 Sekunde
+       *[other] { $seconds } Sekunden
+    }
+check-external-reason-dns = den Server `{ $host }` gibt es nicht, oder er ist gerade nicht auffindbar
+check-external-reason-refused = der Server nimmt keine Verbindung an
+check-external-reason-connection = die Verbindung ist gescheitert ({ $detail })
+check-external-reason-tls = die verschlüsselte Verbindung ist gescheitert ({ $detail })
+check-external-reason-redirects = mehr als { $max } Weiterleitungen
+check-external-reason-status = der Server antwortet { $status }{ $status ->
+        [429] {" "}(zu viele Anfragen)
+        [500] {" "}(Fehler im Server)
+        [502] {" "}(Fehler hinter dem Server)
+        [503] {" "}(vorübergehend nicht verfügbar)
+        [504] {" "}(keine Antwort hinter dem Server)
+       *[other] {""}
+    }
+check-external-reason-other = die Anfrage ist gescheitert ({ $detail })
+check-external-summary = { $links ->
+        [one] 1 Link
+       *[other] { $links } Links
+    } zu anderen Websites: { $checked } abgefragt, { $cached } aus dem Zwischenspeicher, { $skipped } übersprungen
+check-external-cache-unreadable = der Zwischenspeicher der Link-Prüfung `{ $file }` ist nicht lesbar und wird ersetzt ({ $reason })
+check-external-cache-not-written = der Zwischenspeicher der Link-Prüfung `{ $file }` konnte nicht geschrieben werden ({ $reason }); beim nächsten Mal werden alle Links neu abgefragt
+
+# site.yaml: check
+check-settings-range = `{ $key }` muss eine ganze Zahl von { $min } bis { $max } sein, nicht { $value }
+    .hint = ohne diesen Schlüssel gilt { $default }
+check-settings-user-agent = `check.external.user_agent` darf nicht leer sein und nur Buchstaben ohne Umlaute, Ziffern, Leerzeichen und Satzzeichen enthalten
+    .hint = z. B. `Stadt Trier Linkpruefung (+https://www.trier.de/kontakt/)`; Umlaute schreiben Sie als `ae`, `oe`, `ue`
+check-settings-skip = „{ $entry }“ unter `check.external.skip` ist weder eine Adresse (`https://…`) noch ein Servername
+    .hint = schreiben Sie den Anfang der Adressen, die nicht abgefragt werden sollen (`https://www.example.org/intern/`), oder einen Servernamen (`example.org`, gilt auch für `www.example.org`)
+check-settings-cache = `check.external.cache` muss eine Datei im Ordner der Website sein, nicht „{ $value }“
+    .hint = z. B. `.lernort-links.json` (so heißt sie ohne Angabe) oder `.cache/links.json`; absolute Pfade, `..` und die Ordner, die veröffentlicht werden (`content/`, `assets/`, `public/`, `themes/`), gehen nicht

@@ -53,3 +53,51 @@ check-summary = { $pages ->
         [one] {" "}in 1 file
        *[other] {" "}in { $files } files
     }
+
+# lernort check --external: links to other sites
+check-external-broken = the link `{ $url }` leads nowhere: the server answers { $status }{ $status ->
+        [401] {" "}(login required)
+        [403] {" "}(forbidden)
+        [404] {" "}(not found)
+        [410] {" "}(gone)
+       *[other] {""}
+    }
+    .hint = open the address in a browser; if the page has moved, link its new address, and if it is gone, remove the link
+check-external-invalid = the link `{ $url }` is not a valid address
+    .hint = check the spelling; write a space in an address as `%20`
+check-external-unreachable = the link `{ $url }` cannot be reached: { $reason }
+    .hint = the server may only be having a bad moment: open the link in a browser later. If the site locks out checking programs, add it under `check:` → `external:` → `skip:` in `site.yaml`
+check-external-reason-timeout = no answer within { $seconds ->
+        [one] 1 second
+       *[other] { $seconds } seconds
+    }
+check-external-reason-dns = the server `{ $host }` does not exist, or cannot be found right now
+check-external-reason-refused = the server does not accept connections
+check-external-reason-connection = the connection failed ({ $detail })
+check-external-reason-tls = the encrypted connection failed ({ $detail })
+check-external-reason-redirects = more than { $max } redirects
+check-external-reason-status = the server answers { $status }{ $status ->
+        [429] {" "}(too many requests)
+        [500] {" "}(server error)
+        [502] {" "}(bad gateway)
+        [503] {" "}(temporarily unavailable)
+        [504] {" "}(gateway timeout)
+       *[other] {""}
+    }
+check-external-reason-other = the request failed ({ $detail })
+check-external-summary = { $links ->
+        [one] 1 link
+       *[other] { $links } links
+    } to other sites: { $checked } asked, { $cached } from the cache, { $skipped } skipped
+check-external-cache-unreadable = the link check's cache `{ $file }` cannot be read and is replaced ({ $reason })
+check-external-cache-not-written = the link check's cache `{ $file }` could not be written ({ $reason }); next time every link is asked again
+
+# site.yaml: check
+check-settings-range = `{ $key }` must be a whole number from { $min } to { $max }, not { $value }
+    .hint = without this key, it is { $default }
+check-settings-user-agent = `check.external.user_agent` must not be empty and may hold only letters without accents, digits, spaces and punctuation
+    .hint = e.g. `City of Trier link check (+https://www.trier.de/kontakt/)`
+check-settings-skip = "{ $entry }" under `check.external.skip` is neither an address (`https://…`) nor a server name
+    .hint = write the start of the addresses that are not to be asked (`https://www.example.org/intern/`), or a server name (`example.org`, which covers `www.example.org` too)
+check-settings-cache = `check.external.cache` must be a file in the site's folder, not "{ $value }"
+    .hint = e.g. `.lernort-links.json` (the name without this key) or `.cache/links.json`; absolute paths, `..` and the folders that are published (`content/`, `assets/`, `public/`, `themes/`) are not allowed
