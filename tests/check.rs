@@ -177,3 +177,23 @@ fn github_annotations_and_a_gitlab_report() {
     let again = site.run_lang("en", &["check", "--format", "gitlab"]);
     assert_eq!(gitlab.stdout, again.stdout, "fingerprints are stable");
 }
+
+#[test]
+fn a_mistake_in_site_yaml_is_a_finding_of_the_check() {
+    let site = Site::fixture("check-clean");
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    site.write("site.yaml", &format!("{yaml}tema: x\n"));
+    let run = check(&site, &[], 1);
+    assert!(
+        run.stdout.contains("unknown key `tema` in site.yaml"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stderr.contains("output folder"), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .ends_with("0 pages checked: 1 error, no warnings in 1 file\n"),
+        "{}",
+        run.stdout
+    );
+}

@@ -80,10 +80,12 @@ pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
         drafts: options.drafts,
         ..Overrides::default()
     };
-    let config = Config::load(root, &overrides)?;
     let reader = Reader::default();
-    let rendered = match crate::build::render_into(config, &reader, None) {
+    let rendered = match Config::load(root, &overrides)
+        .and_then(|config| crate::build::render_into(config, &reader, None))
+    {
         Ok(r) => r,
+        // Problems of `site.yaml` and of the content are findings like any other.
         Err(Error::Content(diagnostics)) => {
             let findings = diagnostics
                 .into_iter()

@@ -21,8 +21,10 @@ pub(super) fn of(
     problems: &mut Vec<Diagnostic>,
 ) -> yaml::Value {
     let given = &doc.front_matter.fields;
+    // A page without a type has no fields: an empty map, so that a template that
+    // reads `page.fields.x` on it gets nothing rather than an error.
     if type_name.is_none() && given.is_empty() {
-        return yaml::Value::Null;
+        return yaml::empty_map();
     }
     // The text was split when it was read; splitting again is cheap and only happens
     // for pages that have fields or a type.
