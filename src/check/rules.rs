@@ -230,16 +230,25 @@ fn titles(origins: &Origins, pages: &[(String, Facts)], findings: &mut Vec<Findi
         if paths.len() < 2 {
             continue;
         }
+        let mut shown: Vec<String> = paths
+            .iter()
+            .map(|p| {
+                origins
+                    .page(p)
+                    .map_or_else(|| p.to_string(), |d| d.display().to_string())
+            })
+            .collect();
+        shown.sort();
         for path in &paths {
-            let others: Vec<String> = paths
-                .iter()
-                .filter(|p| *p != path)
-                .map(|p| {
-                    origins
-                        .page(p)
-                        .map_or_else(|| p.to_string(), |d| d.display().to_string())
-                })
-                .collect();
+            let own = origins
+                .page(path)
+                .map_or_else(|| path.to_string(), |d| d.display().to_string());
+            // A template that gives every page one title would otherwise list every
+            // page at every page: name a few, count the rest.
+            const NAMED: usize = 3;
+            let others: Vec<&String> = shown.iter().filter(|s| **s != own).collect();
+            let named: Vec<&str> = others.iter().take(NAMED).map(|s| s.as_str()).collect();
+            let more = others.len().saturating_sub(NAMED);
             let place = origins
                 .page(path)
                 .map_or_else(|| origins.locate(path, "<title", None, None), file_only);
@@ -250,7 +259,8 @@ fn titles(origins: &Origins, pages: &[(String, Facts)], findings: &mut Vec<Findi
                 text!(
                     "check-title-duplicate",
                     title = title,
-                    others = others.join(", ")
+                    others = named.join(", "),
+                    more = more
                 ),
                 text!("check-title-duplicate.hint"),
             ));

@@ -29,7 +29,11 @@ check-heading-skip = die Überschrift „{ $text }“ springt von Ebene { $previ
     .hint = gehen Sie eine Ebene nach der anderen tiefer (`##`, dann `###`), damit die Gliederung für Screenreader stimmt
 check-title-missing = die Seite `{ $page }` hat keinen Titel (`<title>`)
     .hint = der Titel erscheint im Browser-Tab und wird von Screenreadern zuerst vorgelesen; das Thema setzt ihn im `<head>`
-check-title-duplicate = der Titel „{ $title }“ ist auch der Titel von { $others }
+check-title-duplicate = der Titel „{ $title }“ ist auch der Titel von { $others }{ $more ->
+        [0] {""}
+        [one] {" "}und 1 weiteren Seite
+       *[other] {" "}und { $more } weiteren Seiten
+    }
     .hint = jede Seite braucht einen eigenen Titel, damit Lesende die Seiten in Tabs, Lesezeichen und Suchergebnissen unterscheiden
 check-description-missing = die Seite hat keine Beschreibung (`description`)
     .hint = schreiben Sie einen Satz über die Seite nach `description:`; er erscheint in Suchmaschinen und in Übersichten

@@ -30,7 +30,11 @@ check-heading-skip = the heading "{ $text }" skips from level { $previous } to l
     .hint = go down one level at a time (`##`, then `###`), so that the outline is right for screen readers
 check-title-missing = the page `{ $page }` has no title (`<title>`)
     .hint = the title names the browser tab and is what screen readers read first; the theme sets it in `<head>`
-check-title-duplicate = the title "{ $title }" is also the title of { $others }
+check-title-duplicate = the title "{ $title }" is also the title of { $others }{ $more ->
+        [0] {""}
+        [one] {" "}and 1 more page
+       *[other] {" "}and { $more } more pages
+    }
     .hint = every page needs a title of its own, so that readers can tell pages apart in tabs, bookmarks and search results
 check-description-missing = the page has no description (`description`)
     .hint = write one sentence about the page after `description:`; it shows in search engines and in lists
