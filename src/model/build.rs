@@ -263,24 +263,13 @@ fn new_section(
     if let (Some(name), Some(doc)) = (&own_type, doc)
         && config.schema.get(name).is_none()
     {
-        let names = config.schema.names();
-        let hint = match yaml::closest(name, &names) {
-            Some(best) => text!(
-                "schema-type-unknown.hint-closest",
-                best = best,
-                types = names.join(", ")
-            ),
-            None => text!("schema-type-unknown.hint", types = names.join(", ")),
-        };
+        let (message, hint) = config.schema.unknown(name);
         let line = key_line(doc, "page_type").unwrap_or(1);
         problems.push(
-            Diagnostic::new(
-                &doc.display,
-                text!("schema-type-unknown", name = name.as_str()),
-            )
-            .at(line, Some(1))
-            .with_source(&doc.text)
-            .hint(hint),
+            Diagnostic::new(&doc.display, message)
+                .at(line, Some(1))
+                .with_source(&doc.text)
+                .hint(hint),
         );
     }
     Section {

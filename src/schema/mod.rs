@@ -126,4 +126,19 @@ impl Schema {
     pub fn names(&self) -> Vec<String> {
         self.types.keys().cloned().collect()
     }
+
+    /// The message and hint for `name`, which is not a declared type.
+    pub fn unknown(&self, name: &str) -> (crate::messages::Text, crate::messages::Text) {
+        let names = self.names();
+        let types = names.join(", ");
+        let hint = match crate::yaml::closest(name, &names) {
+            Some(best) => crate::text!(
+                "schema-type-unknown.hint-closest",
+                best = best,
+                types = types
+            ),
+            None => crate::text!("schema-type-unknown.hint", types = types),
+        };
+        (crate::text!("schema-type-unknown", name = name), hint)
+    }
 }

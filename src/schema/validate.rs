@@ -49,18 +49,10 @@ pub fn validate(
         None => &[][..],
         Some((_, Some(t))) => &t.fields[..],
         Some((n, None)) => {
-            let names = check.schema.names();
-            let hint = match yaml::closest(n, &names) {
-                Some(best) => text!(
-                    "schema-type-unknown.hint-closest",
-                    best = best,
-                    types = names.join(", ")
-                ),
-                None => text!("schema-type-unknown.hint", types = names.join(", ")),
-            };
+            let (message, hint) = check.schema.unknown(n);
             problems.push(Problem {
                 path: vec![Step::Key("type".into())],
-                message: text!("schema-type-unknown", name = n),
+                message,
                 hint,
             });
             return Err(check.diagnostics(problems));
@@ -236,17 +228,17 @@ fn one(
     problems: &mut Vec<Problem>,
 ) -> Value {
     let wrong = |problems: &mut Vec<Problem>, expected: Text| {
-        problems.push(Problem {
-            path: path.to_vec(),
-            message: text!(
+        fail(
+            problems,
+            path,
+            text!(
                 "schema-wrong",
                 field = name,
                 expected = expected,
                 found = shown(value)
             ),
-            hint: text!("schema-wrong.hint"),
-        });
-        Value::Null
+            text!("schema-wrong.hint"),
+        )
     };
     let typed = match &field.kind {
         Kind::String | Kind::Text => match scalar(value) {
@@ -469,19 +461,17 @@ fn file(
             }
             Value::Mapping(typed)
         }
-        Err(why) => {
-            problems.push(Problem {
-                path: path.to_vec(),
-                message: text!(
-                    "schema-file-missing",
-                    field = name,
-                    file = written,
-                    reason = why.reason
-                ),
-                hint: text!("schema-file-missing.hint"),
-            });
-            Value::Null
-        }
+        Err(why) => fail(
+            problems,
+            path,
+            text!(
+                "schema-file-missing",
+                field = name,
+                file = written,
+                reason = why.reason
+            ),
+            text!("schema-file-missing.hint"),
+        ),
     }
 }
 
@@ -494,17 +484,17 @@ fn page(
     problems: &mut Vec<Problem>,
 ) -> Value {
     let Some(written) = value.as_str().map(str::trim).filter(|w| !w.is_empty()) else {
-        problems.push(Problem {
-            path: path.to_vec(),
-            message: text!(
+        return fail(
+            problems,
+            path,
+            text!(
                 "schema-wrong",
                 field = name,
                 expected = text!("schema-expected-page"),
                 found = shown(value)
             ),
-            hint: text!("schema-wrong.hint"),
-        });
-        return Value::Null;
+            text!("schema-wrong.hint"),
+        );
     };
     let rel = written
         .strip_prefix("@/")
@@ -515,28 +505,34 @@ fn page(
     };
     match resolver.resolve(rel) {
         Ok(found) if found.document.is_some() => Value::String(found.document.unwrap_or_default()),
-        Ok(_) => {
-            problems.push(Problem {
-                path: path.to_vec(),
-                message: text!("schema-not-a-page", field = name, file = written),
-                hint: text!("schema-not-a-page.hint"),
-            });
-            Value::Null
-        }
-        Err(why) => {
-            problems.push(Problem {
-                path: path.to_vec(),
-                message: text!(
-                    "schema-page-missing",
-                    field = name,
-                    file = written,
-                    reason = why.reason
-                ),
-                hint: text!("schema-page-missing.hint"),
-            });
-            Value::Null
-        }
+        Ok(_) => fail(
+            problems,
+            path,
+            text!("schema-not-a-page", field = name, file = written),
+            text!("schema-not-a-page.hint"),
+        ),
+        Err(why) => fail(
+            problems,
+            path,
+            text!(
+                "schema-page-missing",
+                field = name,
+                file = written,
+                reason = why.reason
+            ),
+            text!("schema-page-missing.hint"),
+        ),
     }
+}
+
+/// Records a problem at `path`; the value is then `null`.
+fn fail(problems: &mut Vec<Problem>, path: &[Step], message: Text, hint: Text) -> Value {
+    problems.push(Problem {
+        path: path.to_vec(),
+        message,
+        hint,
+    });
+    Value::Null
 }
 
 /// A scalar as text: numbers and `true`/`false` are text too where text is asked for.
