@@ -1,5 +1,5 @@
 //! The command line: `Cli` with one `Args` struct per subcommand, each with its `run`.
-//! Only subcommands that work are listed; `serve` and `check` arrive with their issues.
+//! Only subcommands that work are listed.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -38,6 +38,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Create a new site with a home page, a section, a page and a theme.
     Init(InitArgs),
+    /// Create a new page in a section, its front matter ready for the section's fields.
+    New(NewArgs),
     /// Preview the site: build it into memory, serve it, rebuild and reload on changes.
     Serve(ServeArgs),
 }
@@ -111,6 +113,32 @@ pub struct InitArgs {
     pub dir: Option<PathBuf>,
 }
 
+/// Options of `lernort new`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  lernort new team/anna-beispiel                      creates content/team/anna-beispiel.md\n  lernort new aktuelles/sommerfest --title \"Sommerfest 2027\"\n  lernort new projekte/stadtteil --bundle             creates content/projekte/stadtteil/index.md\n\nThe page has the fields of the section's content type (`page_type` in its _index.md or\na parent's): required ones empty, to be filled in (the build fails until they are),\noptional ones commented out. Sections sorted by date give the page today's date."
+)]
+pub struct NewArgs {
+    /// The section and the page's name inside content/, e.g. team/anna-beispiel; the name
+    /// becomes the file name and the last part of the page's address. The section must
+    /// exist.
+    #[arg(value_name = "SECTION/NAME")]
+    pub path: String,
+    /// The page's title [default: the name with spaces for `-` and `_`, every word
+    /// capitalised: anna-beispiel → Anna Beispiel].
+    #[arg(short, long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// The content type (under `types:` in site.yaml) [default: the section's].
+    #[arg(long = "type", value_name = "TYPE")]
+    pub type_name: Option<String>,
+    /// The page's date, YYYY-MM-DD [default: today, in sections sorted by date].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Create a page folder NAME/index.md, for a page with its own images or files.
+    #[arg(long)]
+    pub bundle: bool,
+}
+
 impl Cli {
     /// The language to speak (see [`crate::messages::choose`]); an unknown
     /// `LERNORT_MESSAGES` is a usage error.
@@ -126,6 +154,7 @@ impl Cli {
             Command::Build(args) => args.run(&self.root, lang),
             Command::Check(args) => args.run(&self.root, lang),
             Command::Init(args) => args.run(&self.root, lang),
+            Command::New(args) => args.run(&self.root, lang),
             Command::Serve(args) => crate::serve::run(
                 &self.root,
                 &crate::serve::Options {
@@ -200,6 +229,22 @@ impl InitArgs {
         } else {
             text!("cli-init-created", dir = dir.display().to_string())
         };
+        let _ = writeln!(std::io::stdout(), "{}", done.render(lang));
+        Ok(())
+    }
+}
+
+impl NewArgs {
+    fn run(self, root: &std::path::Path, lang: Lang) -> Result<()> {
+        let request = crate::new::Request {
+            path: self.path,
+            title: self.title,
+            type_name: self.type_name,
+            date: self.date,
+            bundle: self.bundle,
+        };
+        let created = crate::new::create(root, &request, lang)?;
+        let done = crate::new::done(root, &created);
         let _ = writeln!(std::io::stdout(), "{}", done.render(lang));
         Ok(())
     }

@@ -21,6 +21,7 @@ pub mod locale;
 pub mod markdown;
 pub mod messages;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod profile;
 pub mod render;

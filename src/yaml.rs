@@ -23,6 +23,7 @@
 //! saphyr's events alone cost about as much as serde_yaml's whole parse.
 
 mod explain;
+mod inline;
 mod keys;
 mod locate;
 mod prescan;
@@ -42,6 +43,7 @@ pub type Value = serde_yaml::Value;
 /// A YAML mapping, keys in the order written.
 pub type Mapping = serde_yaml::Mapping;
 pub use explain::expecting;
+pub use inline::inline;
 pub use keys::for_templates;
 pub use locate::{Step, locate};
 

@@ -294,21 +294,22 @@ fn a_bad_check_setting_is_an_error_at_its_line() {
     let site = site_with(check, "Text.\n");
     let run = site.run_both(&["check", "--external"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    insta::assert_snapshot!(run.stderr);
+    // A mistake in site.yaml is a finding of the check, on standard output.
+    insta::assert_snapshot!(run.stdout);
     // The key belongs to site.yaml: a build refuses it too.
     assert_eq!(site.run(&["build"]).code, 1);
     let typo = site_with("check:\n  external:\n    per_hots: 2\n", "Text.\n");
     let run = typo.run(&["check"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr.contains("unknown key `per_hots`"),
+        run.stdout.contains("unknown key `per_hots`"),
         "{}",
-        run.stderr
+        run.stdout
     );
-    assert!(run.stderr.contains("site.yaml:9:"), "{}", run.stderr);
+    assert!(run.stdout.contains("site.yaml:9:"), "{}", run.stdout);
     assert!(
-        run.stderr.contains("did you mean `per_host`?"),
+        run.stdout.contains("did you mean `per_host`?"),
         "{}",
-        run.stderr
+        run.stdout
     );
 }

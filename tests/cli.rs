@@ -39,12 +39,12 @@ fn path_str(path: &Path) -> &str {
 }
 
 #[test]
-fn help_lists_build_check_init_serve_and_nothing_unbuilt() {
+fn help_lists_build_check_init_new_serve_and_nothing_unbuilt() {
     let (code, stdout, _) = lernort(&["--help"]);
     assert_eq!(code, 0);
     assert_eq!(
         commands(&stdout),
-        ["build", "check", "init", "serve", "help"],
+        ["build", "check", "init", "new", "serve", "help"],
         "only working subcommands (clap adds `help`)"
     );
     insta::assert_snapshot!("help", stdout);

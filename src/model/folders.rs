@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::config::Config;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
-use crate::content::{Document, parent};
+use crate::content::{Content, Document, parent};
 use crate::error::Diagnostic;
 use crate::text;
 
@@ -83,6 +83,16 @@ pub fn section_dirs(
         }
     }
     dirs
+}
+
+/// The folders of `content` that are sections, and those that are page bundles, as the
+/// build sees them (for `lernort new`, which must put a page where the build finds it).
+pub fn sections_and_bundles(content: &Content) -> (BTreeSet<String>, HashSet<String>) {
+    // The build reports these problems; `new` only needs the folders.
+    let mut ignored = Vec::new();
+    let bundles = bundle_dirs(&content.pages, &content.sections, &mut ignored);
+    let sections = section_dirs(&content.pages, &content.sections, &bundles);
+    (sections, bundles)
 }
 
 /// Folders of draft sections (not the home page); empty with `--drafts`.

@@ -22,6 +22,7 @@ use crate::content::front_matter::SortBy;
 use crate::markdown::TocEntry;
 use crate::yaml;
 
+pub use folders::{page_section_dir, sections_and_bundles};
 pub use published::FIXED_OUTPUTS;
 pub use routes::Routes;
 

@@ -7,6 +7,7 @@
 //! the top level of the front matter, beside `title`, as an editor expects.
 
 mod define;
+mod refs;
 mod validate;
 
 use std::collections::BTreeMap;

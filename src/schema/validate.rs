@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{Field, Kind, Schema};
+use super::{Field, Kind, Schema, refs};
 use crate::error::Diagnostic;
 use crate::markdown::Resolve;
 use crate::messages::Text;
@@ -31,10 +31,10 @@ pub struct Check<'a> {
 }
 
 /// A problem at a path of keys and list positions.
-struct Problem {
-    path: Vec<Step>,
-    message: Text,
-    hint: Text,
+pub(super) struct Problem {
+    pub(super) path: Vec<Step>,
+    pub(super) message: Text,
+    pub(super) hint: Text,
 }
 
 /// The typed fields of a page of type `name` (`None`: no type) whose other front
@@ -129,38 +129,14 @@ fn group(
         let out = match value {
             Some(v) => one(check, field, name, v, &at(path, name), problems),
             None if needed => {
-                let because = field
-                    .required_with
-                    .iter()
-                    .find(|o| given.get(*o).is_some_and(|v| !v.is_null()));
-                let message = match because {
-                    Some(other) if !field.required => text!(
-                        "schema-missing-with",
-                        field = name.as_str(),
-                        other = other.as_str()
-                    ),
-                    _ => text!("schema-missing", field = name.as_str()),
-                };
-                let hint = match &field.description {
-                    Some(d) => text!(
-                        "schema-missing.hint-described",
-                        field = name.as_str(),
-                        description = d.as_str()
-                    ),
-                    None => text!("schema-missing.hint", field = name.as_str()),
-                };
-                // A missing field is reported at its group, or at the front matter.
-                problems.push(Problem {
-                    path: path.to_vec(),
-                    message,
-                    hint,
-                });
+                problems.push(missing(field, name, given, path));
                 Value::Null
             }
             None => field.default.clone().unwrap_or(Value::Null),
         };
         if let (Kind::Image { alt }, Some(_)) = (&field.kind, value)
-            && given.get(alt).is_none()
+            // `photo_alt: ` with nothing after it is no alt text; `""` says "decorative".
+            && given.get(alt).is_none_or(Value::is_null)
             && out.get("alt").is_none_or(|a| a.is_null())
         {
             problems.push(Problem {
@@ -210,6 +186,53 @@ fn group(
         });
     }
     typed
+}
+
+/// The problem of a needed field left out, or written with nothing after the colon
+/// (`role: `, as `lernort new` leaves it for the editor): then at its own line.
+fn missing(field: &Field, name: &str, given: &Mapping, path: &[Step]) -> Problem {
+    let because = field
+        .required_with
+        .iter()
+        .find(|o| given.get(*o).is_some_and(|v| !v.is_null()))
+        .filter(|_| !field.required);
+    if given.contains_key(name) {
+        let message = match because {
+            Some(other) => text!("schema-empty-with", field = name, other = other.as_str()),
+            None => text!("schema-empty", field = name),
+        };
+        let hint = match &field.description {
+            Some(d) => text!(
+                "schema-empty.hint-described",
+                field = name,
+                description = d.as_str()
+            ),
+            None => text!("schema-empty.hint", field = name),
+        };
+        return Problem {
+            path: at(path, name),
+            message,
+            hint,
+        };
+    }
+    let message = match because {
+        Some(other) => text!("schema-missing-with", field = name, other = other.as_str()),
+        None => text!("schema-missing", field = name),
+    };
+    let hint = match &field.description {
+        Some(d) => text!(
+            "schema-missing.hint-described",
+            field = name,
+            description = d.as_str()
+        ),
+        None => text!("schema-missing.hint", field = name),
+    };
+    // A missing field is reported at its group, or at the front matter.
+    Problem {
+        path: path.to_vec(),
+        message,
+        hint,
+    }
 }
 
 fn at(path: &[Step], key: &str) -> Vec<Step> {
@@ -308,8 +331,10 @@ fn one(
                 return Value::Null;
             }
         },
-        Kind::Image { .. } | Kind::File => return file(check, field, name, value, path, problems),
-        Kind::Page => return page(check, name, value, path, problems),
+        Kind::Image { .. } | Kind::File => {
+            return refs::file(check, field, name, value, path, problems);
+        }
+        Kind::Page => return refs::page(check, name, value, path, problems),
         Kind::List(item) => match value.as_sequence() {
             Some(items) => Value::Sequence(
                 items
@@ -395,138 +420,8 @@ fn bounds(field: &Field, name: &str, value: &Value, path: &[Step], problems: &mu
     }
 }
 
-/// An image or file: a path relative to the page, `@/…` from `content/`, or `/…` a
-/// site path; images also as `{src, alt}`.
-fn file(
-    check: &Check,
-    field: &Field,
-    name: &str,
-    value: &Value,
-    path: &[Step],
-    problems: &mut Vec<Problem>,
-) -> Value {
-    let image = matches!(field.kind, Kind::Image { .. });
-    let (written, alt) = match value {
-        Value::Mapping(m) if image => (m.get("src").and_then(Value::as_str), m.get("alt").cloned()),
-        _ => (value.as_str(), None),
-    };
-    let Some(written) = written.map(str::trim).filter(|w| !w.is_empty()) else {
-        problems.push(Problem {
-            path: path.to_vec(),
-            message: text!(
-                "schema-wrong",
-                field = name,
-                expected = if image {
-                    text!("schema-expected-image")
-                } else {
-                    text!("schema-expected-file")
-                },
-                found = shown(value)
-            ),
-            hint: text!("schema-wrong.hint"),
-        });
-        return Value::Null;
-    };
-    let mut typed = Mapping::new();
-    let Some(resolver) = check.resolver else {
-        typed.insert("src".into(), Value::String(written.to_string()));
-        return Value::Mapping(typed);
-    };
-    let found = if let Some(site_path) = written.strip_prefix('/') {
-        resolver.resolve_url(&format!("/{site_path}"))
-    } else {
-        let rel = match written.strip_prefix("@/") {
-            Some(rel) => Some(rel.to_string()),
-            None => crate::markdown::links::normalize(check.dir, written),
-        };
-        match rel {
-            Some(rel) => resolver.resolve(&rel),
-            None => Err(crate::markdown::Unresolved {
-                reason: text!("schema-file-outside"),
-                hint: text!("schema-file-missing.hint"),
-            }),
-        }
-    };
-    match found {
-        Ok(found) => {
-            let key = if image { "src" } else { "url" };
-            typed.insert(key.into(), Value::String(found.url));
-            if image {
-                typed.insert("alt".into(), alt.unwrap_or(Value::Null));
-            } else {
-                typed.insert(
-                    "size".into(),
-                    found.size.map_or(Value::Null, |s| Value::Number(s.into())),
-                );
-            }
-            Value::Mapping(typed)
-        }
-        Err(why) => fail(
-            problems,
-            path,
-            text!(
-                "schema-file-missing",
-                field = name,
-                file = written,
-                reason = why.reason
-            ),
-            text!("schema-file-missing.hint"),
-        ),
-    }
-}
-
-/// A page of the site, by its file (`team/leitung.md` or `@/team/leitung.md`).
-fn page(
-    check: &Check,
-    name: &str,
-    value: &Value,
-    path: &[Step],
-    problems: &mut Vec<Problem>,
-) -> Value {
-    let Some(written) = value.as_str().map(str::trim).filter(|w| !w.is_empty()) else {
-        return fail(
-            problems,
-            path,
-            text!(
-                "schema-wrong",
-                field = name,
-                expected = text!("schema-expected-page"),
-                found = shown(value)
-            ),
-            text!("schema-wrong.hint"),
-        );
-    };
-    let rel = written
-        .strip_prefix("@/")
-        .unwrap_or(written)
-        .trim_start_matches('/');
-    let Some(resolver) = check.resolver else {
-        return Value::String(rel.to_string());
-    };
-    match resolver.resolve(rel) {
-        Ok(found) if found.document.is_some() => Value::String(found.document.unwrap_or_default()),
-        Ok(_) => fail(
-            problems,
-            path,
-            text!("schema-not-a-page", field = name, file = written),
-            text!("schema-not-a-page.hint"),
-        ),
-        Err(why) => fail(
-            problems,
-            path,
-            text!(
-                "schema-page-missing",
-                field = name,
-                file = written,
-                reason = why.reason
-            ),
-            text!("schema-page-missing.hint"),
-        ),
-    }
-}
-
 /// Records a problem at `path`; the value is then `null`.
-fn fail(problems: &mut Vec<Problem>, path: &[Step], message: Text, hint: Text) -> Value {
+pub(super) fn fail(problems: &mut Vec<Problem>, path: &[Step], message: Text, hint: Text) -> Value {
     problems.push(Problem {
         path: path.to_vec(),
         message,
@@ -546,7 +441,7 @@ fn scalar(value: &Value) -> Option<String> {
 }
 
 /// A value as the editor wrote it, for "found: …".
-fn shown(value: &Value) -> String {
+pub(super) fn shown(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
