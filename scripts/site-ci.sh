@@ -24,14 +24,16 @@ find_lernort() {
   elif command -v lernort >/dev/null; then
     command -v lernort
   elif [ -f Cargo.toml ] && grep -q '^name = "lernort"' Cargo.toml; then
-    cargo build --release --quiet >&2
+    # Inside $(…) bash ignores `set -e`: a failed build must stop here, or an old
+    # binary (or none) would be used.
+    cargo build --release --quiet >&2 || exit 2
     echo "$PWD/target/release/lernort"
   else
     echo "lernort is not installed: put it on the PATH or set LERNORT=/path/to/lernort" >&2
     exit 2
   fi
 }
-lernort="$(find_lernort)"
+lernort="$(find_lernort)" || exit 2
 
 run_check() {
   echo "== lernort check --strict" >&2

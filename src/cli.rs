@@ -143,6 +143,10 @@ impl Cli {
     /// The language to speak (see [`crate::messages::choose`]); an unknown
     /// `LERNORT_MESSAGES` is a usage error.
     pub fn lang(&self) -> Result<Lang> {
+        if let Some(lang) = self.messages {
+            // The flag wins, even over a `LERNORT_MESSAGES` lernort cannot read.
+            return Ok(lang);
+        }
         let env = crate::messages::from_env().map_err(Error::Usage)?;
         let site = crate::config::language_of(&self.root);
         Ok(crate::messages::choose(self.messages, env, site.as_deref()))

@@ -125,3 +125,11 @@ fn the_caret_stays_under_the_column_after_wide_characters() {
     let stderr = site.build_fails(&[]);
     insta::assert_snapshot!(stderr);
 }
+
+#[test]
+fn the_flag_wins_even_over_an_unknown_environment_value() {
+    let site = german_site_with_a_mistake();
+    let run = site.run_lang("fr", &["--messages", "de", "build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.starts_with("Fehler: "), "{}", run.stderr);
+}

@@ -115,3 +115,43 @@ fn a_problem_fails_the_script_and_is_annotated() {
         "nothing was published"
     );
 }
+
+/// A failed build of lernort itself stops the script: it never goes on with an old
+/// binary (inside `$(…)` bash ignores `set -e`).
+#[test]
+fn a_failed_lernort_build_stops_the_script() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("scripts")).expect("mkdir");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/site-ci.sh");
+    std::fs::copy(&script, root.join("scripts/site-ci.sh")).expect("copy");
+    std::fs::write(root.join("Cargo.toml"), "[package]\nname = \"lernort\"\n").expect("write");
+    // An old binary that would pass, and a `cargo` that fails.
+    std::fs::create_dir_all(root.join("target/release")).expect("mkdir");
+    std::fs::create_dir_all(root.join("bin")).expect("mkdir");
+    for (name, body) in [
+        ("target/release/lernort", "exit 0"),
+        ("bin/cargo", "exit 101"),
+    ] {
+        let path = root.join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        }
+    }
+    let path = format!("{}:/usr/bin:/bin", root.join("bin").display());
+    let out = Command::new("bash")
+        .arg(root.join("scripts/site-ci.sh"))
+        .env_remove("LERNORT")
+        .env("PATH", path)
+        .output()
+        .expect("bash runs");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
