@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::preview::{KNOTENPUNKTE, OVERLAY, Preview};
+use common::preview::{KNOTENPUNKTE, OVERLAY, Preview, Sandbox};
 
 // --- After a sequence of edits the preview equals a clean build --------------------------------
 
@@ -409,4 +409,62 @@ fn a_linked_file_that_changes_size_updates_the_download_note() {
         r.text().contains("3 KB")
     });
     p.assert_matches_clean_build("after the file grew");
+}
+
+/// A page's typed fields can change while its own file does not: its section's
+/// `page_type` names another type, or an image it shows moves with the bundle it
+/// belongs to. The page is rendered again (its fields were once left out of what
+/// decides whether a page's output still holds, and the preview kept the old ones).
+#[test]
+fn typed_fields_that_change_without_the_page_s_file_render_the_page_again() {
+    let s = Sandbox::new("basic");
+    let config = s.read("site.yaml");
+    let types = "types:\n  person:\n    fields:\n      role: {type: string, default: Mitglied}\n      photo: {type: image}\n  gast:\n    fields:\n      role: {type: string, default: Gast}\n      photo: {type: image}\n";
+    s.write("site.yaml", &format!("{config}{types}"));
+    s.write(
+        "content/team/_index.md",
+        "---\ntitle: Team\npage_type: person\n---\n",
+    );
+    s.write(
+        "content/team/anna.md",
+        "---\ntitle: Anna\nphoto: \"@/projekte/bericht/bild.svg\"\nphoto_alt: Anna\n---\nText.\n",
+    );
+    s.write(
+        "content/projekte/bericht/index.md",
+        "---\ntitle: Bericht\n---\n",
+    );
+    s.write(
+        "content/projekte/bericht/bild.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+    );
+    s.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}{% if page.fields %}<p class=\"fields\">{{ page.type }}: {{ page.fields.role }}, {{ page.fields.photo.src }}</p>{% endif %}{{ page.content | safe }}{% endblock content %}",
+    );
+    let p = Preview::start_in(s);
+    let anna = "/team/anna/";
+    p.wait_for_page("the fields", anna, |r| {
+        r.text()
+            .contains("person: Mitglied, /projekte/bericht/bild.svg")
+    });
+
+    // Another type for the section: anna.md is unchanged, its fields are not.
+    p.sandbox.write(
+        "content/team/_index.md",
+        "---\ntitle: Team\npage_type: gast\n---\n",
+    );
+    p.wait_for_page("the other type's default", anna, |r| {
+        r.text().contains("gast: Gast,")
+    });
+    p.assert_matches_clean_build("after the section named another type");
+
+    // The bundle gets a slug: its image, and so the image field, has a new address.
+    p.sandbox.write(
+        "content/projekte/bericht/index.md",
+        "---\ntitle: Bericht\nslug: rueckblick\n---\n",
+    );
+    p.wait_for_page("the image's new address", anna, |r| {
+        r.text().contains("/projekte/rueckblick/bild.svg")
+    });
+    p.assert_matches_clean_build("after the bundle moved");
 }

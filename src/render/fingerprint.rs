@@ -51,6 +51,11 @@ pub fn compute(site: &Site) -> Fingerprints<'_> {
             text(&mut h, &p.rel);
             h.update(&p.source_hash.to_le_bytes());
             h.update(&p.body.hash.to_le_bytes());
+            // The typed fields come from the front matter (in `source_hash`), but also
+            // from the page's type, which its section's `_index.md` may name, and from
+            // the routes (an image's URL, a referenced page): hash what they became.
+            text(&mut h, p.type_name.as_deref().unwrap_or("\0"));
+            std::hash::Hash::hash(&p.fields, &mut h);
             crumbs(&mut h, p.section);
             h.digest()
         })

@@ -3,6 +3,7 @@
 //! editor would, except for deliberate mistakes that the next step repairs.
 
 use super::Session;
+use super::typed::{Person, TYPED_WEIGHTS};
 
 /// SplitMix64: a small, fixed generator, so a failing seed can be replayed.
 pub struct Rng(pub u64);
@@ -44,6 +45,8 @@ pub struct Page {
     pub aliases: Vec<String>,
     /// The file holds broken front matter until the page is written again.
     pub broken: bool,
+    /// The typed fields of a page in `personen/` (see `typed.rs`).
+    pub person: Option<Person>,
 }
 
 impl Page {
@@ -61,6 +64,7 @@ impl Page {
             site_links: Vec::new(),
             aliases: Vec::new(),
             broken: false,
+            person: None,
         }
     }
 
@@ -81,6 +85,9 @@ impl Page {
         if self.draft {
             t.push_str("draft: true\n");
         }
+        if let Some(person) = &self.person {
+            t.push_str(&person.front_matter());
+        }
         t.push_str("---\n");
         for p in &self.paragraphs {
             t.push_str(&format!("{p}\n\n"));
@@ -98,7 +105,7 @@ impl Page {
     }
 }
 
-const FOLDERS: [&str; 4] = ["", "projekte", "aktuelles", "team/leitung"];
+pub const FOLDERS: [&str; 4] = ["", "projekte", "aktuelles", "team/leitung"];
 
 /// The page that is never deleted or moved, so templates can name it.
 pub const STABLE: &str = "projekte/a.md";
@@ -144,7 +151,15 @@ impl Session {
     /// Removes the links that no longer hold, as an editor would after moving or
     /// deleting a page or a heading, and writes the pages that changed.
     fn repair(&mut self) {
+        // Files a deliberate mistake named before they existed.
+        for (file, text) in std::mem::take(&mut self.pending) {
+            let path = format!("content/{file}");
+            self.p.sandbox.write(&path, &text);
+            self.written.push(path);
+            self.files.push(file);
+        }
         for i in 0..self.pages.len() {
+            let person_changed = self.repair_person(i);
             let before = self.pages[i].links.len() + self.pages[i].site_links.len();
             let links = std::mem::take(&mut self.pages[i].links);
             let kept: Vec<String> = links.into_iter().filter(|l| self.holds(l)).collect();
@@ -153,7 +168,7 @@ impl Session {
             let kept: Vec<String> = links.into_iter().filter(|l| self.holds_site(l)).collect();
             self.pages[i].site_links = kept;
             let after = self.pages[i].links.len() + self.pages[i].site_links.len();
-            if after != before || self.pages[i].broken {
+            if after != before || self.pages[i].broken || person_changed {
                 self.write(i);
             }
         }
@@ -173,11 +188,48 @@ impl Session {
         Some(format!("{rel}#{}", anchor(h)))
     }
 
-    /// An edit kind, by [`WEIGHTS`].
+    /// Moves page `i` to the content path `to` (a folder that may not exist yet); the
+    /// links and references to it follow, as an editor would make them.
+    pub fn move_page(&mut self, i: usize, to: &str) {
+        let rel = self.pages[i].rel.clone();
+        let (from_path, to_path) = (format!("content/{rel}"), format!("content/{to}"));
+        let dir = self.p.sandbox.path(&to_path);
+        std::fs::create_dir_all(dir.parent().expect("parent")).expect("mkdir");
+        self.p.sandbox.rename(&from_path, &to_path);
+        self.written.extend([from_path, to_path]);
+        // Links to the old path are now dangling: point them at the new one.
+        let mut follow = vec![false; self.pages.len()];
+        for (j, p) in self.pages.iter_mut().enumerate() {
+            for l in &mut p.links {
+                if l == &rel || l.starts_with(&format!("{rel}#")) {
+                    *l = l.replacen(&rel, to, 1);
+                    follow[j] = true;
+                }
+            }
+            if let Some(c) = p.person.as_mut().and_then(|p| p.contact.as_mut())
+                && *c == rel
+            {
+                *c = to.to_string();
+                follow[j] = true;
+            }
+        }
+        self.pages[i].rel = to.to_string();
+        for (j, follows) in follow.into_iter().enumerate() {
+            if follows && j != i {
+                self.write(j);
+            }
+        }
+    }
+
+    /// An edit kind, by [`WEIGHTS`] and then [`TYPED_WEIGHTS`] (`typed_boost` times
+    /// those), which come after the others, from `WEIGHTS.len()` on.
     fn kind(&mut self) -> usize {
-        let total: u64 = WEIGHTS.iter().sum();
+        let boost = self.typed_boost;
+        let typed = TYPED_WEIGHTS.map(|w| w * boost);
+        let weights = || WEIGHTS.iter().chain(&typed);
+        let total: u64 = weights().sum();
         let mut roll = self.rng.next() % total;
-        for (kind, w) in WEIGHTS.iter().enumerate() {
+        for (kind, w) in weights().enumerate() {
             if roll < *w {
                 return kind;
             }
@@ -190,6 +242,7 @@ impl Session {
     /// returns what it did. Edits that may leave links dangling repair them at once.
     pub fn step(&mut self) -> String {
         self.written.clear();
+        self.expect.clear();
         if std::mem::take(&mut self.broken) {
             self.repair();
             return "repairing".into();
@@ -287,7 +340,7 @@ impl Session {
             }
             // A bundle's `index.md` stays in its folder (elsewhere it would make a
             // bundle of another folder, which is a mistake this test does not make).
-            12 if !stable && !rel.ends_with("/index.md") => {
+            12 if !stable && !rel.ends_with("/index.md") && self.pages[i].person.is_none() => {
                 let folder = FOLDERS[self.rng.below(FOLDERS.len())];
                 let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
                 let to = if folder.is_empty() {
@@ -298,25 +351,7 @@ impl Session {
                 if self.pages.iter().any(|p| p.rel == to) {
                     return "nothing (the move target exists)".into();
                 }
-                let (from_path, to_path) = (format!("content/{rel}"), format!("content/{to}"));
-                let dir = self.p.sandbox.path(&to_path);
-                std::fs::create_dir_all(dir.parent().expect("parent")).expect("mkdir");
-                self.p.sandbox.rename(&from_path, &to_path);
-                self.written.extend([from_path, to_path]);
-                // Links to the old path are now dangling: point them at the new one.
-                for p in &mut self.pages {
-                    for l in &mut p.links {
-                        if l == &rel || l.starts_with(&format!("{rel}#")) {
-                            *l = l.replacen(&rel, &to, 1);
-                        }
-                    }
-                }
-                self.pages[i].rel = to.clone();
-                for j in 0..self.pages.len() {
-                    if j != i && self.pages[j].links.iter().any(|l| l.starts_with(&to)) {
-                        self.write(j);
-                    }
-                }
+                self.move_page(i, &to);
                 format!("{rel} moved to {to}")
             }
             13 => {
@@ -422,6 +457,15 @@ impl Session {
                             changed = true;
                         }
                     }
+                    if let Some(c) = self.pages[j]
+                        .person
+                        .as_mut()
+                        .and_then(|p| p.contact.as_mut())
+                        && let Some(new) = moved(c)
+                    {
+                        *c = new;
+                        changed = true;
+                    }
                     if changed {
                         self.write(j);
                     }
@@ -490,6 +534,7 @@ impl Session {
                 }
                 None => "nothing (no page to link)".into(),
             },
+            k if k >= WEIGHTS.len() => self.typed_step(k - WEIGHTS.len(), n),
             _ => {
                 self.pages[i]
                     .paragraphs

@@ -1,7 +1,8 @@
 //! Reproducible pseudo-random sequences of edits against a running `lernort serve`:
 //! texts, headings and links between pages (`@/` and root-relative), titles, weights, dates, slugs, drafts,
 //! aliases, downloads, pages added, deleted and moved, folders created and renamed,
-//! `site.yaml`, broken front matter, templates that read other pages (`edits.rs`).
+//! `site.yaml`, broken front matter, templates that read other pages (`edits.rs`);
+//! typed content: fields, references, images, the types in `site.yaml` (`typed.rs`).
 //! After every step the preview must end up equal to a clean build of the same
 //! sources, byte for byte, with every file of earlier builds that is no longer built
 //! gone; or, when the clean build fails, show the same error over the last good pages. This is the check that the incremental paths (in-place updates, reused
@@ -16,6 +17,7 @@
 mod common;
 mod edits;
 mod site_links;
+mod typed;
 
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -23,6 +25,7 @@ use std::time::Instant;
 use common::http::WAIT;
 use common::preview::{OVERLAY, POLL, Preview, Sandbox, encode_path};
 use edits::{PAGE_TEMPLATES, Page, Rng, STABLE};
+use typed::{FIELDS_TEMPLATE, PEOPLE_INDEX, Person, SECTION_TEMPLATE, Types};
 
 /// The running preview, the pages, and every output file any clean build had.
 struct Session {
@@ -39,28 +42,56 @@ struct Session {
     files: Vec<String>,
     /// The last step broke the site on purpose: the next one repairs it.
     broken: bool,
+    /// The types in `site.yaml` and the typed section, as the test keeps them.
+    types: Types,
+    /// Where the build must fail after this step: the first problem's place starts
+    /// with one of these (`content/personen/a.md:7:`); empty when not known.
+    expect: Vec<String>,
+    /// Files (content path, text) that the repairing step adds.
+    pending: Vec<(String, String)>,
+    /// How many times more often than usual the typed edits are picked.
+    typed_boost: u64,
 }
 
 impl Session {
-    fn start(seed: u64) -> Session {
+    fn start(seed: u64, typed_boost: u64) -> Session {
         let sandbox = Sandbox::new("basic");
         sandbox.remove("content/projekte/knotenpunkte.md");
         sandbox.remove("content/projekte/lernen-vor-ort.md");
+        // Typed pages print their fields (and the page their reference names).
         let template = sandbox.read("themes/test/templates/page.html");
+        let template = template.replace("</article>", &format!("{FIELDS_TEMPLATE}</article>"));
+        let types = Types::default();
+        let config = sandbox.read("site.yaml");
+        sandbox.write("site.yaml", &format!("{config}{}", types.yaml()));
+        sandbox.write(PEOPLE_INDEX, &types.section_index());
+        sandbox.write("themes/test/templates/personen.html", SECTION_TEMPLATE);
         // Every page starts by asking for the stable page's URL.
         let asking = template.replace("</article>", &format!("{}</article>", PAGE_TEMPLATES[2]));
         sandbox.write("themes/test/templates/page.html", &asking);
-        let mut pages: Vec<Page> = [STABLE, "projekte/b.md", "aktuelles/c.md"]
-            .iter()
-            .enumerate()
-            .map(|(n, rel)| Page::new(rel, n))
-            .collect();
+        let mut pages: Vec<Page> = [
+            STABLE,
+            "projekte/b.md",
+            "aktuelles/c.md",
+            "personen/anna.md",
+            "personen/ben.md",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(n, rel)| Page::new(rel, n))
+        .collect();
         // Pages that link to each other's headings from the start.
         pages[0].headings.push("Teil A".into());
         pages[1].headings.push("Teil B".into());
         pages[1].links.push(format!("{STABLE}#teil-a"));
         pages[2].links.push("projekte/b.md#teil-b".into());
         pages[2].links.push(STABLE.into());
+        // Two people, one naming the other, one naming a page of another section.
+        for (i, contact) in [(3, "personen/ben.md"), (4, "aktuelles/c.md")] {
+            let mut person = Person::new(i);
+            person.contact = Some(contact.into());
+            pages[i].person = Some(person);
+        }
         for page in &pages {
             sandbox.write(&format!("content/{}", page.rel), &page.text());
         }
@@ -75,6 +106,10 @@ impl Session {
             written: Vec::new(),
             files: Vec::new(),
             broken: false,
+            types,
+            expect: Vec::new(),
+            pending: Vec::new(),
+            typed_boost,
         };
         s.check("the start", (0, 0));
         s
@@ -139,6 +174,12 @@ impl Session {
         }
         match self.p.clean_build() {
             Ok(files) => {
+                assert!(
+                    self.expect.is_empty(),
+                    "the build should have failed at one of {:?}\nsteps:\n{}",
+                    self.expect,
+                    self.log.join("\n")
+                );
                 let built: BTreeSet<String> = files.iter().map(|(r, _)| r.clone()).collect();
                 let gone: Vec<String> = self.seen.difference(&built).cloned().collect();
                 self.seen.extend(built);
@@ -167,6 +208,13 @@ impl Session {
                     .lines()
                     .find_map(|l| l.trim_start().strip_prefix("--> ").map(str::to_string))
                     .unwrap_or_else(|| panic!("no error line in:\n{stderr}"));
+                // A mistake in a typed page is named by its file and line.
+                assert!(
+                    self.expect.is_empty() || self.expect.iter().any(|e| place.starts_with(e)),
+                    "the first problem is at {place}, not at one of {:?}:\n{stderr}\nsteps:\n{}",
+                    self.expect,
+                    self.log.join("\n")
+                );
                 loop {
                     let home = self.p.page("/");
                     if home.contains(OVERLAY) && home.contains(&place) {
@@ -189,8 +237,9 @@ impl Session {
     }
 }
 
-fn run(seed: u64, steps: usize) {
-    let mut s = Session::start(seed);
+/// Runs `steps` random edits; `typed_boost` makes the typed ones that much more likely.
+fn run(seed: u64, steps: usize, typed_boost: u64) {
+    let mut s = Session::start(seed, typed_boost);
     for _ in 0..steps {
         let (done, failed) = s.rebuild_lines();
         let before = (done.len(), failed.len());
@@ -204,30 +253,47 @@ fn run(seed: u64, steps: usize) {
 
 #[test]
 fn random_edits_seed_1() {
-    run(1, 50);
+    run(1, 50, 1);
 }
 
 #[test]
 fn random_edits_seed_2() {
-    run(2, 50);
+    run(2, 50, 1);
 }
 
 #[test]
 fn random_edits_seed_3() {
-    run(3, 50);
+    run(3, 50, 1);
 }
 
 #[test]
 fn random_edits_seed_4() {
-    run(4, 50);
+    run(4, 50, 1);
 }
 
 #[test]
 fn random_edits_seed_5() {
-    run(5, 50);
+    run(5, 50, 1);
 }
 
 #[test]
 fn random_edits_seed_6() {
-    run(6, 50);
+    run(6, 50, 1);
+}
+
+// Mostly typed content: fields, references, images, types and `page_type`.
+
+#[test]
+fn random_typed_edits_seed_7() {
+    run(7, 40, 4);
+}
+
+#[test]
+fn random_typed_edits_seed_8() {
+    run(8, 40, 4);
+}
+
+#[test]
+fn random_typed_edits_seed_9() {
+    run(9, 40, 4);
 }
