@@ -183,3 +183,82 @@ fn the_bundled_site_declares_its_types() {
         );
     }
 }
+
+// Review findings r01–r10.
+
+fn add_fields(site: &Site, fields: &str) {
+    let cfg = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    let cfg = cfg.replacen(
+        "      room: {type: string, max: 20}\n",
+        &format!("      room: {{type: string, max: 20}}\n{fields}"),
+        1,
+    );
+    site.write("site.yaml", &cfg);
+}
+
+fn leitung(site: &Site, extra: &str) {
+    site.write(
+        "content/team/leitung.md",
+        &format!("---\ntitle: N. N.\nrole: Leitung\n{extra}---\nText.\n"),
+    );
+}
+
+#[test]
+fn an_image_alt_left_empty_is_an_error() {
+    let site = Site::fixture("schema-site");
+    leitung(&site, "photo: leitung.svg\nphoto_alt:\n");
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn images_in_a_list_with_alt_text_pass() {
+    let site = Site::fixture("schema-site");
+    add_fields(&site, "      gallery: {type: list, items: image}\n");
+    leitung(
+        &site,
+        "gallery:\n  - {src: leitung.svg, alt: Logo}\n  - {src: leitung.svg, alt: \"\"}\n",
+    );
+    site.build_ok(&[]);
+}
+
+#[test]
+fn an_inherited_unknown_type_is_reported_once_at_page_type() {
+    let site = Site::fixture("schema-site");
+    let index = std::fs::read_to_string(site.path().join("content/team/_index.md")).unwrap();
+    site.write(
+        "content/team/_index.md",
+        &index.replace("page_type: person", "page_type: persn"),
+    );
+    let stderr = site.build_fails(&[]);
+    assert_eq!(
+        stderr.matches("there is no content type").count(),
+        1,
+        "{stderr}"
+    );
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn a_tab_after_a_colon_keeps_the_line() {
+    let site = Site::fixture("schema-site");
+    site.write(
+        "content/team/leitung.md",
+        "---\ntitle: N. N.\nrole:\tLeitung\nemail: kaputt\n---\nText.\n",
+    );
+    let stderr = site.build_fails(&[]);
+    assert!(stderr.contains("leitung.md:4:"), "{stderr}");
+}
+
+#[test]
+fn an_error_inside_an_alias_is_placed_at_the_alias() {
+    let site = Site::fixture("schema-site");
+    let cfg = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    let cfg = cfg.replace(
+        "  person:\n    fields:\n",
+        "  person:\n    fields: &p\n      zusatz: strin\n",
+    ) + "  extern:\n    fields: *p\n";
+    site.write("site.yaml", &cfg);
+    let stderr = site.build_fails(&[]);
+    assert!(!stderr.contains("site.yaml:1:1"), "{stderr}");
+    insta::assert_snapshot!(stderr);
+}
