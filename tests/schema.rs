@@ -211,6 +211,17 @@ fn an_image_alt_left_empty_is_an_error() {
 }
 
 #[test]
+fn images_in_a_list_need_alt_text() {
+    let site = Site::fixture("schema-site");
+    add_fields(&site, "      gallery: {type: list, items: image}\n");
+    leitung(
+        &site,
+        "gallery:\n  - leitung.svg\n  - {src: leitung.svg}\n  - {src: leitung.svg, alt: Logo}\n  - {src: leitung.svg, alt: \"\"}\n",
+    );
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
 fn images_in_a_list_with_alt_text_pass() {
     let site = Site::fixture("schema-site");
     add_fields(&site, "      gallery: {type: list, items: image}\n");
@@ -219,6 +230,88 @@ fn images_in_a_list_with_alt_text_pass() {
         "gallery:\n  - {src: leitung.svg, alt: Logo}\n  - {src: leitung.svg, alt: \"\"}\n",
     );
     site.build_ok(&[]);
+}
+
+#[test]
+fn defaults_are_typed_and_checked() {
+    let site = Site::fixture("schema-site");
+    add_fields(&site, "      plan: {type: file, default: fehlt.pdf}\n");
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn left_out_lists_and_groups_are_empty() {
+    let site = Site::fixture("schema-site");
+    add_fields(
+        &site,
+        concat!(
+            "      logo: {type: image, default: {src: leitung.svg, alt: \"\"}}\n",
+            "      tags: {type: list, items: string}\n",
+            "      office: {type: map, fields: {street: string}}\n",
+        ),
+    );
+    let template = std::fs::read_to_string(site.path().join("templates/person.html")).unwrap();
+    site.write(
+        "templates/person.html",
+        &template.replace(
+            "</article>",
+            "<p class=\"tags\">{% for t in page.fields.tags %}{{ t }}{% endfor %}[{{ page.fields.tags | length }}]</p>\
+             <p class=\"office\">{% for k, v in page.fields.office %}{{ k }}{% endfor %}[{{ page.fields.office | length }}]</p>\
+             <p class=\"logo\">{{ page.fields.logo.src }}|{{ page.fields.logo.alt }}</p></article>",
+        ),
+    );
+    site.build_ok(&[]);
+    let html = site.output("team/beratung/index.html");
+    assert!(html.contains("<p class=\"tags\">[0]</p>"), "{html}");
+    assert!(html.contains("<p class=\"office\">[0]</p>"), "{html}");
+    assert!(
+        html.contains("<p class=\"logo\">/team/leitung.svg|</p>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn wrongly_typed_options_are_errors_at_their_line() {
+    let site = Site::fixture("schema-site");
+    add_fields(
+        &site,
+        concat!(
+            "      bio: {type: text, required: ja}\n",
+            "      2024: string\n",
+            "      nick: {type: string, required_with: [1]}\n",
+            "      code: {type: string, pattern: 5}\n",
+            "      note: {type: string, description: 5}\n",
+            "      logo: {type: image, alt: 5}\n",
+            "      level: {type: enum, values: [a, [b]]}\n",
+            "      nr: {type: integer, min: 10, max: 1}\n",
+            "      share: {type: number, max: .inf}\n",
+            "      ratio: {type: number, default: .nan}\n",
+            "      pic: {type: image, alt: title}\n",
+            "      pic2: {type: image, alt: pic2}\n",
+            "      pic3: {type: image, alt: Bild-Text}\n",
+            "      pic4: {type: image, alt: nr}\n",
+        ),
+    );
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn a_non_finite_number_on_a_page_is_an_error() {
+    let site = Site::fixture("schema-site");
+    let (path, text) = project("contact: team/leitung.md\nbudget: .inf\n");
+    site.write(path, &text);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn a_number_in_a_text_field_must_be_quoted() {
+    let site = Site::fixture("schema-site");
+    leitung(&site, "room: 2.20\nphone: 0651123\n");
+    insta::assert_snapshot!(site.build_fails(&[]));
+    leitung(&site, "room: \"2.20\"\n");
+    site.build_ok(&[]);
+    let html = site.output("team/leitung/index.html");
+    assert!(html.contains("<p class=\"room\">2.20</p>"), "{html}");
 }
 
 #[test]
