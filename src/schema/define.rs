@@ -612,3 +612,24 @@ impl Field {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_pattern_cannot_escape_its_anchors() {
+        let types: crate::yaml::Value = serde_yaml::from_str(
+            "t:\n  fields:\n    a: {type: string, pattern: 'A)|(B'}\n    b: {type: string, pattern: 'A|B'}\n",
+        )
+        .unwrap();
+        assert!(
+            super::define(&types, "", &[]).is_err(),
+            "`A)|(B` is refused"
+        );
+        let types: crate::yaml::Value =
+            serde_yaml::from_str("t:\n  fields:\n    b: {type: string, pattern: 'A|B'}\n").unwrap();
+        let schema = super::define(&types, "", &[]).unwrap();
+        let re = schema.types["t"].fields[0].1.pattern.clone().unwrap();
+        assert!(re.is_match("A") && re.is_match("B"));
+        assert!(!re.is_match("AB") && !re.is_match("xA") && !re.is_match("Bx"));
+    }
+}

@@ -248,13 +248,25 @@ fn missing(field: &Field, name: &str, given: &Mapping, path: &[Step]) -> Problem
         Some(other) => text!("schema-missing-with", field = name, other = other.as_str()),
         None => text!("schema-missing", field = name),
     };
-    let hint = match &field.description {
-        Some(d) => text!(
+    // Inside a list item or group, the hint says where the line goes.
+    let hint = match (path, &field.description) {
+        ([.., Step::Key(list), Step::Index(i)], _) => text!(
+            "schema-missing.hint-item",
+            field = name,
+            list = list.as_str(),
+            index = i + 1
+        ),
+        ([.., Step::Key(group)], _) => text!(
+            "schema-missing.hint-group",
+            field = name,
+            group = group.as_str()
+        ),
+        (_, Some(d)) => text!(
             "schema-missing.hint-described",
             field = name,
             description = d.as_str()
         ),
-        None => text!("schema-missing.hint", field = name),
+        (_, None) => text!("schema-missing.hint", field = name),
     };
     // A missing field is reported at its group, or at the front matter.
     Problem {
