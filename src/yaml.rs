@@ -45,7 +45,7 @@ pub type Mapping = serde_yaml::Mapping;
 pub use explain::expecting;
 pub use inline::inline;
 pub use keys::for_templates;
-pub use locate::{Step, locate};
+pub use locate::{Step, locate, scalar};
 
 /// A YAML problem, located in the file it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -205,7 +205,7 @@ fn a_corrupt_cache_is_a_warning_and_replaced() {
     let de = run.stderr.lines().next().expect("a German warning");
     assert!(
         de.starts_with(
-            "Warnung: der Zwischenspeicher der Link-Prüfung `.lernort-links.json` ist nicht lesbar und wird ersetzt ("
+            "Warnung: Der Zwischenspeicher der Link-Prüfung `.lernort-links.json` ist nicht lesbar und wird ersetzt ("
         ),
         "{}",
         run.stderr

@@ -183,3 +183,175 @@ fn the_bundled_site_declares_its_types() {
         );
     }
 }
+
+// Review findings r01–r10.
+
+fn add_fields(site: &Site, fields: &str) {
+    let cfg = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    let cfg = cfg.replacen(
+        "      room: {type: string, max: 20}\n",
+        &format!("      room: {{type: string, max: 20}}\n{fields}"),
+        1,
+    );
+    site.write("site.yaml", &cfg);
+}
+
+fn leitung(site: &Site, extra: &str) {
+    site.write(
+        "content/team/leitung.md",
+        &format!("---\ntitle: N. N.\nrole: Leitung\n{extra}---\nText.\n"),
+    );
+}
+
+#[test]
+fn an_image_alt_left_empty_is_an_error() {
+    let site = Site::fixture("schema-site");
+    leitung(&site, "photo: leitung.svg\nphoto_alt:\n");
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn images_in_a_list_need_alt_text() {
+    let site = Site::fixture("schema-site");
+    add_fields(&site, "      gallery: {type: list, items: image}\n");
+    leitung(
+        &site,
+        "gallery:\n  - leitung.svg\n  - {src: leitung.svg}\n  - {src: leitung.svg, alt: Logo}\n  - {src: leitung.svg, alt: \"\"}\n",
+    );
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn images_in_a_list_with_alt_text_pass() {
+    let site = Site::fixture("schema-site");
+    add_fields(&site, "      gallery: {type: list, items: image}\n");
+    leitung(
+        &site,
+        "gallery:\n  - {src: leitung.svg, alt: Logo}\n  - {src: leitung.svg, alt: \"\"}\n",
+    );
+    site.build_ok(&[]);
+}
+
+#[test]
+fn defaults_are_typed_and_checked() {
+    let site = Site::fixture("schema-site");
+    add_fields(&site, "      plan: {type: file, default: fehlt.pdf}\n");
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn left_out_lists_and_groups_are_empty() {
+    let site = Site::fixture("schema-site");
+    add_fields(
+        &site,
+        concat!(
+            "      logo: {type: image, default: {src: leitung.svg, alt: \"\"}}\n",
+            "      tags: {type: list, items: string}\n",
+            "      office: {type: map, fields: {street: string}}\n",
+        ),
+    );
+    let template = std::fs::read_to_string(site.path().join("templates/person.html")).unwrap();
+    site.write(
+        "templates/person.html",
+        &template.replace(
+            "</article>",
+            "<p class=\"tags\">{% for t in page.fields.tags %}{{ t }}{% endfor %}[{{ page.fields.tags | length }}]</p>\
+             <p class=\"office\">{% for k, v in page.fields.office %}{{ k }}{% endfor %}[{{ page.fields.office | length }}]</p>\
+             <p class=\"logo\">{{ page.fields.logo.src }}|{{ page.fields.logo.alt }}</p></article>",
+        ),
+    );
+    site.build_ok(&[]);
+    let html = site.output("team/beratung/index.html");
+    assert!(html.contains("<p class=\"tags\">[0]</p>"), "{html}");
+    assert!(html.contains("<p class=\"office\">[0]</p>"), "{html}");
+    assert!(
+        html.contains("<p class=\"logo\">/team/leitung.svg|</p>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn wrongly_typed_options_are_errors_at_their_line() {
+    let site = Site::fixture("schema-site");
+    add_fields(
+        &site,
+        concat!(
+            "      bio: {type: text, required: ja}\n",
+            "      2024: string\n",
+            "      nick: {type: string, required_with: [1]}\n",
+            "      code: {type: string, pattern: 5}\n",
+            "      note: {type: string, description: 5}\n",
+            "      logo: {type: image, alt: 5}\n",
+            "      level: {type: enum, values: [a, [b]]}\n",
+            "      nr: {type: integer, min: 10, max: 1}\n",
+            "      share: {type: number, max: .inf}\n",
+            "      ratio: {type: number, default: .nan}\n",
+            "      pic: {type: image, alt: title}\n",
+            "      pic2: {type: image, alt: pic2}\n",
+            "      pic3: {type: image, alt: Bild-Text}\n",
+            "      pic4: {type: image, alt: nr}\n",
+        ),
+    );
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn a_non_finite_number_on_a_page_is_an_error() {
+    let site = Site::fixture("schema-site");
+    let (path, text) = project("contact: team/leitung.md\nbudget: .inf\n");
+    site.write(path, &text);
+    insta::assert_snapshot!(site.build_fails(&[]));
+}
+
+#[test]
+fn a_number_in_a_text_field_must_be_quoted() {
+    let site = Site::fixture("schema-site");
+    leitung(&site, "room: 2.20\nphone: 0651123\n");
+    insta::assert_snapshot!(site.build_fails(&[]));
+    leitung(&site, "room: \"2.20\"\n");
+    site.build_ok(&[]);
+    let html = site.output("team/leitung/index.html");
+    assert!(html.contains("<p class=\"room\">2.20</p>"), "{html}");
+}
+
+#[test]
+fn an_inherited_unknown_type_is_reported_once_at_page_type() {
+    let site = Site::fixture("schema-site");
+    let index = std::fs::read_to_string(site.path().join("content/team/_index.md")).unwrap();
+    site.write(
+        "content/team/_index.md",
+        &index.replace("page_type: person", "page_type: persn"),
+    );
+    let stderr = site.build_fails(&[]);
+    assert_eq!(
+        stderr.matches("there is no content type").count(),
+        1,
+        "{stderr}"
+    );
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn a_tab_after_a_colon_keeps_the_line() {
+    let site = Site::fixture("schema-site");
+    site.write(
+        "content/team/leitung.md",
+        "---\ntitle: N. N.\nrole:\tLeitung\nemail: kaputt\n---\nText.\n",
+    );
+    let stderr = site.build_fails(&[]);
+    assert!(stderr.contains("leitung.md:4:"), "{stderr}");
+}
+
+#[test]
+fn an_error_inside_an_alias_is_placed_at_the_alias() {
+    let site = Site::fixture("schema-site");
+    let cfg = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    let cfg = cfg.replace(
+        "  person:\n    fields:\n",
+        "  person:\n    fields: &p\n      zusatz: strin\n",
+    ) + "  extern:\n    fields: *p\n";
+    site.write("site.yaml", &cfg);
+    let stderr = site.build_fails(&[]);
+    assert!(!stderr.contains("site.yaml:1:1"), "{stderr}");
+    insta::assert_snapshot!(stderr);
+}

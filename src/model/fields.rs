@@ -26,6 +26,14 @@ pub(super) fn of(
     if type_name.is_none() && given.is_empty() {
         return yaml::empty_map();
     }
+    // A type the page inherits from its section, but which does not exist, is
+    // reported once, at the section's `page_type`; only a page's own `type:` is
+    // reported on the page.
+    if doc.front_matter.type_name.is_none()
+        && type_name.is_some_and(|name| config.schema.get(name).is_none())
+    {
+        return yaml::Value::Null;
+    }
     // The text was split when it was read; splitting again is cheap and only happens
     // for pages that have fields or a type.
     let (front, first_line) = match front_matter::split(&doc.text) {

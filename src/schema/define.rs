@@ -42,7 +42,15 @@ pub fn define(types: &Value, text: &str, reserved: &[String]) -> Result<Schema, 
         return reader.finish(schema);
     };
     for (name, value) in types {
-        let Some(name) = name.as_str() else { continue };
+        let Some(name) = name.as_str() else {
+            let shown = super::validate::shown(name);
+            reader.problem(
+                &[key("types"), key(&shown)],
+                text!("schema-def-type-name", name = shown.as_str()),
+                text!("schema-def-type-name.hint"),
+            );
+            continue;
+        };
         let path = [key("types"), key(name)];
         if !is_name(name, true) {
             reader.problem(
@@ -143,7 +151,15 @@ impl Reader<'_> {
         };
         let mut fields: Vec<(String, Field)> = Vec::new();
         for (name, spec) in map {
-            let Some(name) = name.as_str() else { continue };
+            let Some(name) = name.as_str() else {
+                let shown = super::validate::shown(name);
+                self.problem(
+                    &[path, &[key(&shown)]].concat(),
+                    text!("schema-def-field-name", name = shown.as_str()),
+                    text!("schema-def-field-name.hint"),
+                );
+                continue;
+            };
             let mut p = path.to_vec();
             p.push(key(name));
             if !is_name(name, false) {
@@ -167,13 +183,45 @@ impl Reader<'_> {
             }
         }
         // An image's alt text is a field of its own, declared or not.
+        for (name, field) in &fields {
+            let Kind::Image { alt } = &field.kind else {
+                continue;
+            };
+            let mut p = path.to_vec();
+            p.push(key(name));
+            p.push(key("alt"));
+            let taken = reserved.is_some_and(|r| r.iter().any(|k| k == alt));
+            if !is_name(alt, false) || taken || alt == name {
+                self.problem(
+                    &p,
+                    text!(
+                        "schema-def-alt-name",
+                        name = name.as_str(),
+                        alt = alt.as_str()
+                    ),
+                    text!("schema-def-alt-name.hint", name = name.as_str()),
+                );
+            } else if let Some((_, other)) = fields.iter().find(|(n, _)| n == alt)
+                && !matches!(other.kind, Kind::String | Kind::Text)
+            {
+                self.problem(
+                    &p,
+                    text!(
+                        "schema-def-alt-kind",
+                        name = name.as_str(),
+                        alt = alt.as_str()
+                    ),
+                    text!("schema-def-alt-kind.hint", alt = alt.as_str()),
+                );
+            }
+        }
         let alts: Vec<String> = fields
             .iter()
             .filter_map(|(_, f)| match &f.kind {
                 Kind::Image { alt } => Some(alt.clone()),
                 _ => None,
             })
-            .filter(|alt| !fields.iter().any(|(n, _)| n == alt))
+            .filter(|alt| is_name(alt, false) && !fields.iter().any(|(n, _)| n == alt))
             .collect();
         for alt in alts {
             let at = fields
@@ -290,10 +338,31 @@ impl Reader<'_> {
                     .map_or_else(|| format!("{field}_alt"), str::to_string),
             },
             "enum" => {
-                let values: Vec<String> = option("values")
-                    .and_then(Value::as_sequence)
-                    .map(|s| s.iter().filter_map(scalar_text).collect())
-                    .unwrap_or_default();
+                let given = option("values").and_then(Value::as_sequence);
+                let mut values = Vec::new();
+                for (i, v) in given.into_iter().flatten().enumerate() {
+                    let mut p = sub("values");
+                    p.push(Step::Index(i));
+                    match scalar_text(v) {
+                        // As written: `2.20` stays `2.20`.
+                        Some(s) if !v.is_string() => {
+                            values.push(yaml::scalar(self.text, &p).unwrap_or(s));
+                        }
+                        Some(s) => values.push(s),
+                        None => {
+                            self.problem(
+                                &p,
+                                text!(
+                                    "schema-def-enum-value",
+                                    name = field,
+                                    found = super::validate::shown(v)
+                                ),
+                                text!("schema-def-enum-value.hint"),
+                            );
+                            return None;
+                        }
+                    }
+                }
                 if values.is_empty() {
                     self.problem(
                         path,
@@ -390,26 +459,51 @@ impl Reader<'_> {
                 wrong(self, option);
             }
         }
-        field.required = map
-            .get("required")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
+        let at = |option: &str| {
+            let mut p = path.to_vec();
+            p.push(key(option));
+            p
+        };
+        match map.get("required") {
+            None => {}
+            Some(Value::Bool(b)) => field.required = *b,
+            Some(_) => self.problem(
+                &at("required"),
+                text!("schema-def-required", name = name),
+                text!("schema-def-required.hint"),
+            ),
+        }
         field.default = map.get("default").cloned();
+        for option in ["description", "pattern", "alt"] {
+            if map.get(option).is_some_and(|v| !v.is_string()) {
+                self.problem(
+                    &at(option),
+                    text!("schema-def-option-text", option = option, name = name),
+                    text!("schema-def-option-text.hint", option = option),
+                );
+            }
+        }
         field.description = map
             .get("description")
             .and_then(Value::as_str)
             .map(str::to_string);
-        field.required_with = match map.get("required_with") {
-            Some(Value::String(s)) => vec![s.clone()],
-            Some(Value::Sequence(s)) => s
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
-            _ => Vec::new(),
+        let names = match map.get("required_with") {
+            None => Some(Vec::new()),
+            Some(Value::String(s)) => Some(vec![s.clone()]),
+            Some(Value::Sequence(s)) => s.iter().map(|v| v.as_str().map(str::to_string)).collect(),
+            Some(_) => None,
         };
+        match names {
+            Some(names) => field.required_with = names,
+            None => self.problem(
+                &at("required_with"),
+                text!("schema-def-required-with-type", name = name),
+                text!("schema-def-required-with-type.hint"),
+            ),
+        }
         for (option, slot) in [("min", &mut field.min), ("max", &mut field.max)] {
             if let Some(v) = map.get(option) {
-                match v.as_f64() {
+                match v.as_f64().filter(|n| n.is_finite()) {
                     Some(n) => *slot = Some(n),
                     None => {
                         let mut p = path.to_vec();
@@ -423,9 +517,26 @@ impl Reader<'_> {
                 }
             }
         }
+        if let (Some(min), Some(max)) = (field.min, field.max)
+            && min > max
+        {
+            self.problem(
+                &at("min"),
+                text!(
+                    "schema-def-min-max",
+                    name = name,
+                    min = super::validate::format_number(min),
+                    max = super::validate::format_number(max)
+                ),
+                text!("schema-def-min-max.hint"),
+            );
+        }
         if let Some(pattern) = map.get("pattern").and_then(Value::as_str) {
-            // Anchored: the whole value must match, as editors read a pattern.
-            match regex::Regex::new(&format!("^(?:{pattern})$")) {
+            // Checked on its own (so that `A)|(B` cannot close the anchoring group),
+            // then anchored: the whole value must match, as editors read a pattern.
+            let anchored = regex::Regex::new(pattern)
+                .and_then(|_| regex::Regex::new(&format!("^(?:{pattern})$")));
+            match anchored {
                 Ok(re) => field.pattern = Some(re),
                 Err(e) => {
                     let mut p = path.to_vec();
@@ -442,7 +553,22 @@ impl Reader<'_> {
                 }
             }
         }
-        if let Some(default) = &field.default
+        let image_without_alt = matches!(field.kind, Kind::Image { .. })
+            && field
+                .default
+                .as_ref()
+                .is_some_and(|d| d.get("alt").is_none_or(Value::is_null));
+        if image_without_alt {
+            self.problem(
+                &at("default"),
+                text!(
+                    "schema-def-default",
+                    name = name,
+                    problem = text!("schema-image-alt-default")
+                ),
+                text!("schema-image-alt-default.hint"),
+            );
+        } else if let Some(default) = &field.default
             && let Err(problem) = super::validate::shape_only(field, default)
         {
             let mut p = path.to_vec();
@@ -484,5 +610,26 @@ impl Field {
             pattern: None,
             description: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_pattern_cannot_escape_its_anchors() {
+        let types: crate::yaml::Value = serde_yaml::from_str(
+            "t:\n  fields:\n    a: {type: string, pattern: 'A)|(B'}\n    b: {type: string, pattern: 'A|B'}\n",
+        )
+        .unwrap();
+        assert!(
+            super::define(&types, "", &[]).is_err(),
+            "`A)|(B` is refused"
+        );
+        let types: crate::yaml::Value =
+            serde_yaml::from_str("t:\n  fields:\n    b: {type: string, pattern: 'A|B'}\n").unwrap();
+        let schema = super::define(&types, "", &[]).unwrap();
+        let re = schema.types["t"].fields[0].1.pattern.clone().unwrap();
+        assert!(re.is_match("A") && re.is_match("B"));
+        assert!(!re.is_match("AB") && !re.is_match("xA") && !re.is_match("Bx"));
     }
 }

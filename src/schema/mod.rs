@@ -138,6 +138,7 @@ impl Schema {
                 best = best,
                 types = types
             ),
+            None if names.is_empty() => crate::text!("schema-type-unknown.hint-none"),
             None => crate::text!("schema-type-unknown.hint", types = types),
         };
         (crate::text!("schema-type-unknown", name = name), hint)

@@ -3,7 +3,7 @@
 
 use super::Field;
 use super::Kind;
-use super::validate::{Check, Problem, shown};
+use super::validate::{Check, Problem, expected_hint, short, shown};
 use crate::text;
 use crate::yaml::{Mapping, Step, Value};
 
@@ -33,9 +33,9 @@ pub(super) fn file(
                 } else {
                     text!("schema-expected-file")
                 },
-                found = shown(value)
+                found = short(&shown(value))
             ),
-            hint: text!("schema-wrong.hint"),
+            hint: expected_hint(&field.kind),
         });
         return Value::Null;
     };
@@ -104,9 +104,9 @@ pub(super) fn page(
                 "schema-wrong",
                 field = name,
                 expected = text!("schema-expected-page"),
-                found = shown(value)
+                found = short(&shown(value))
             ),
-            hint: text!("schema-wrong.hint"),
+            hint: text!("schema-expected-page.hint"),
         });
         return Value::Null;
     };

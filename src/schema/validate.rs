@@ -132,7 +132,7 @@ fn group(
                 problems.push(missing(field, name, given, path));
                 Value::Null
             }
-            None => field.default.clone().unwrap_or(Value::Null),
+            None => left_out(check, field, name, path, problems),
         };
         if let (Kind::Image { alt }, Some(_)) = (&field.kind, value)
             // `photo_alt: ` with nothing after it is no alt text; `""` says "decorative".
@@ -188,6 +188,35 @@ fn group(
     typed
 }
 
+/// The value of a field a page leaves out: its default, typed and checked as a given
+/// value is (a file resolved from the page), or an empty list or group, so that
+/// templates can loop over it; otherwise `null`.
+fn left_out(
+    check: &Check,
+    field: &Field,
+    name: &str,
+    path: &[Step],
+    problems: &mut Vec<Problem>,
+) -> Value {
+    match (&field.default, &field.kind) {
+        (Some(default), _) => {
+            let mut found = Vec::new();
+            let typed = one(check, field, name, default, &at(path, name), &mut found);
+            if let Some(problem) = found.into_iter().next() {
+                problems.push(Problem {
+                    path: path.to_vec(),
+                    message: text!("schema-def-default", name = name, problem = problem.message),
+                    hint: text!("schema-default-page.hint", field = name),
+                });
+            }
+            typed
+        }
+        (None, Kind::List(_)) => Value::Sequence(Vec::new()),
+        (None, Kind::Map(_)) => yaml::empty_map(),
+        (None, _) => Value::Null,
+    }
+}
+
 /// The problem of a needed field left out, or written with nothing after the colon
 /// (`role: `, as `lernort new` leaves it for the editor): then at its own line.
 fn missing(field: &Field, name: &str, given: &Mapping, path: &[Step]) -> Problem {
@@ -219,13 +248,25 @@ fn missing(field: &Field, name: &str, given: &Mapping, path: &[Step]) -> Problem
         Some(other) => text!("schema-missing-with", field = name, other = other.as_str()),
         None => text!("schema-missing", field = name),
     };
-    let hint = match &field.description {
-        Some(d) => text!(
+    // Inside a list item or group, the hint says where the line goes.
+    let hint = match (path, &field.description) {
+        ([.., Step::Key(list), Step::Index(i)], _) => text!(
+            "schema-missing.hint-item",
+            field = name,
+            list = list.as_str(),
+            index = i + 1
+        ),
+        ([.., Step::Key(group)], _) => text!(
+            "schema-missing.hint-group",
+            field = name,
+            group = group.as_str()
+        ),
+        (_, Some(d)) => text!(
             "schema-missing.hint-described",
             field = name,
             description = d.as_str()
         ),
-        None => text!("schema-missing.hint", field = name),
+        (_, None) => text!("schema-missing.hint", field = name),
     };
     // A missing field is reported at its group, or at the front matter.
     Problem {
@@ -251,6 +292,7 @@ fn one(
     problems: &mut Vec<Problem>,
 ) -> Value {
     let wrong = |problems: &mut Vec<Problem>, expected: Text| {
+        let (expected, hint) = (expected, expected_hint(&field.kind));
         fail(
             problems,
             path,
@@ -258,26 +300,48 @@ fn one(
                 "schema-wrong",
                 field = name,
                 expected = expected,
-                found = shown(value)
+                found = short(&shown(value))
             ),
-            text!("schema-wrong.hint"),
+            hint,
+        )
+    };
+    // A number or `true` where text is asked for: YAML has already made `2.20` the
+    // number 2.2, so the editor puts it in quotes rather than lernort guessing.
+    let unquoted = |problems: &mut Vec<Problem>, expected: Text| {
+        let written = yaml::scalar(check.front_matter.0, path).unwrap_or_else(|| shown(value));
+        fail(
+            problems,
+            path,
+            text!(
+                "schema-wrong",
+                field = name,
+                expected = expected,
+                found = short(&written)
+            ),
+            text!("schema-quote.hint", field = name, found = short(&written)),
         )
     };
     let typed = match &field.kind {
-        Kind::String | Kind::Text => match scalar(value) {
-            Some(s) if matches!(field.kind, Kind::String) && s.contains('\n') => {
+        Kind::String | Kind::Text => match value {
+            Value::String(s) if matches!(field.kind, Kind::String) && s.contains('\n') => {
                 return wrong(problems, text!("schema-expected-string"));
             }
-            Some(s) => Value::String(s),
-            None => return wrong(problems, text!("schema-expected-text")),
+            Value::String(s) => Value::String(s.clone()),
+            Value::Number(_) | Value::Bool(_) if matches!(field.kind, Kind::String) => {
+                return unquoted(problems, text!("schema-expected-string"));
+            }
+            Value::Number(_) | Value::Bool(_) => {
+                return unquoted(problems, text!("schema-expected-text"));
+            }
+            _ => return wrong(problems, text!("schema-expected-text")),
         },
         Kind::Integer => match value.as_i64() {
             Some(_) => value.clone(),
             None => return wrong(problems, text!("schema-expected-integer")),
         },
         Kind::Number => match value.as_f64() {
-            Some(_) => value.clone(),
-            None => return wrong(problems, text!("schema-expected-number")),
+            Some(n) if n.is_finite() => value.clone(),
+            _ => return wrong(problems, text!("schema-expected-number")),
         },
         Kind::Boolean => match value.as_bool() {
             Some(_) => value.clone(),
@@ -307,11 +371,16 @@ fn one(
             }
             _ => return wrong(problems, text!("schema-expected-url")),
         },
-        Kind::Phone => match scalar(value) {
-            Some(s) if is_phone(&s) => Value::String(s),
+        Kind::Phone => match value {
+            Value::String(s) if is_phone(s) => Value::String(s.clone()),
+            Value::Number(_) => return unquoted(problems, text!("schema-expected-phone")),
             _ => return wrong(problems, text!("schema-expected-phone")),
         },
-        Kind::Enum(values) => match scalar(value) {
+        Kind::Enum(values) => match scalar(value).map(|s| match value {
+            // As written: `2.20` is not the value `2.2`.
+            Value::Number(_) => yaml::scalar(check.front_matter.0, path).unwrap_or(s),
+            _ => s,
+        }) {
             Some(s) if values.contains(&s) => Value::String(s),
             _ => {
                 let closest = yaml::closest(&shown(value), values).map(str::to_owned);
@@ -320,7 +389,7 @@ fn one(
                     message: text!(
                         "schema-not-allowed",
                         field = name,
-                        found = shown(value),
+                        found = short(&shown(value)),
                         values = values.join(", ")
                     ),
                     hint: match closest {
@@ -343,6 +412,16 @@ fn one(
                     .map(|(i, v)| {
                         let mut p = path.to_vec();
                         p.push(Step::Index(i));
+                        if matches!(item.kind, Kind::Image { .. })
+                            && v.get("alt").is_none_or(Value::is_null)
+                        {
+                            return fail(
+                                problems,
+                                &p,
+                                text!("schema-image-alt-item", field = name, index = i + 1),
+                                text!("schema-image-alt-item.hint"),
+                            );
+                        }
                         one(check, item, name, v, &p, problems)
                     })
                     .collect(),
@@ -360,13 +439,14 @@ fn one(
 
 /// `min`, `max` and `pattern`.
 fn bounds(field: &Field, name: &str, value: &Value, path: &[Step], problems: &mut Vec<Problem>) {
+    // What is measured: 0 a number, 1 the characters of a text, 2 a list's items.
     let measured = match value {
-        Value::String(s) => Some((s.chars().count() as f64, true)),
-        Value::Sequence(s) => Some((s.len() as f64, true)),
-        Value::Number(n) => n.as_f64().map(|n| (n, false)),
+        Value::String(s) => Some((s.chars().count() as f64, 1)),
+        Value::Sequence(s) => Some((s.len() as f64, 2)),
+        Value::Number(n) => n.as_f64().map(|n| (n, 0)),
         _ => None,
     };
-    if let Some((size, is_length)) = measured {
+    if let Some((size, unit)) = measured {
         let number = |n: f64| format_number(n);
         let mut push = |message: Text| {
             problems.push(Problem {
@@ -375,26 +455,38 @@ fn bounds(field: &Field, name: &str, value: &Value, path: &[Step], problems: &mu
                 hint: text!("schema-bound.hint"),
             });
         };
-        match (field.min, field.max) {
-            (Some(min), _) if size < min && is_length => push(text!(
-                "schema-too-short",
+        match (field.min, field.max, unit) {
+            (Some(min), _, 1) if size < min => push(text!(
+                "schema-too-short-text",
                 field = name,
                 min = number(min),
                 size = number(size)
             )),
-            (_, Some(max)) if size > max && is_length => push(text!(
-                "schema-too-long",
+            (Some(min), _, 2) if size < min => push(text!(
+                "schema-too-short-list",
+                field = name,
+                min = number(min),
+                size = number(size)
+            )),
+            (_, Some(max), 1) if size > max => push(text!(
+                "schema-too-long-text",
                 field = name,
                 max = number(max),
                 size = number(size)
             )),
-            (Some(min), _) if size < min => push(text!(
+            (_, Some(max), 2) if size > max => push(text!(
+                "schema-too-long-list",
+                field = name,
+                max = number(max),
+                size = number(size)
+            )),
+            (Some(min), _, 0) if size < min => push(text!(
                 "schema-too-small",
                 field = name,
                 min = number(min),
                 found = number(size)
             )),
-            (_, Some(max)) if size > max => push(text!(
+            (_, Some(max), 0) if size > max => push(text!(
                 "schema-too-large",
                 field = name,
                 max = number(max),
@@ -408,13 +500,16 @@ fn bounds(field: &Field, name: &str, value: &Value, path: &[Step], problems: &mu
     {
         problems.push(Problem {
             path: path.to_vec(),
-            message: text!("schema-pattern", field = name, found = s.as_str()),
+            message: text!("schema-pattern", field = name, found = short(s)),
             hint: text!(
                 "schema-pattern.hint",
-                pattern = re
-                    .as_str()
-                    .trim_start_matches("^(?:")
-                    .trim_end_matches(")$")
+                // The pattern as written in `site.yaml`, without lernort's anchors.
+                pattern = short(
+                    re.as_str()
+                        .strip_prefix("^(?:")
+                        .and_then(|p| p.strip_suffix(")$"))
+                        .unwrap_or(re.as_str())
+                )
             ),
         });
     }
@@ -440,6 +535,37 @@ fn scalar(value: &Value) -> Option<String> {
     }
 }
 
+/// A long value shortened for a message: its first 60 characters and „…“.
+pub(super) fn short(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// The hint for a value of the wrong kind: what to write instead.
+pub(super) fn expected_hint(kind: &Kind) -> Text {
+    match kind {
+        Kind::Boolean => text!("schema-expected-boolean.hint"),
+        Kind::Date => text!("schema-expected-date.hint"),
+        Kind::Month => text!("schema-expected-month.hint"),
+        Kind::Datetime => text!("schema-expected-datetime.hint"),
+        Kind::List(_) => text!("schema-expected-list.hint"),
+        Kind::Map(_) => text!("schema-expected-map.hint"),
+        Kind::Integer => text!("schema-expected-integer.hint"),
+        Kind::Number => text!("schema-expected-number.hint"),
+        Kind::Email => text!("schema-expected-email.hint"),
+        Kind::Url => text!("schema-expected-url.hint"),
+        Kind::Phone => text!("schema-expected-phone.hint"),
+        Kind::Image { .. } => text!("schema-expected-image.hint"),
+        Kind::File => text!("schema-expected-file.hint"),
+        Kind::Page => text!("schema-expected-page.hint"),
+        Kind::String => text!("schema-expected-string.hint"),
+        Kind::Text | Kind::Enum(_) => text!("schema-expected-text.hint"),
+    }
+}
+
 /// A value as the editor wrote it, for "found: …".
 pub(super) fn shown(value: &Value) -> String {
     match value {
@@ -453,7 +579,7 @@ pub(super) fn shown(value: &Value) -> String {
     }
 }
 
-fn format_number(n: f64) -> String {
+pub(super) fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
