@@ -197,3 +197,230 @@ fn a_mistake_in_site_yaml_is_a_finding_of_the_check() {
         run.stdout
     );
 }
+
+/// Runs `check --format json` in English (exit code not asserted) and parses it.
+fn json(site: &Site) -> serde_json::Value {
+    let run = site.run_lang("en", &["check", "--format", "json"]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("JSON")
+}
+
+/// The findings of `rule` in a JSON report, as `(file, line)`.
+fn places(report: &serde_json::Value, rule: &str) -> Vec<(String, Option<u64>)> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+const PAGE: &str = "content/projekte/pruefung.md";
+
+#[test]
+fn a_name_anchors_ids_and_the_top_of_the_page_are_link_targets() {
+    let (path, text) = page(
+        "<a name=\"alt\"></a>\n\n<a id=\"neu\"></a>\n\n<a href=\"#alt\">Alt</a> <a href=\"#neu\">Neu</a> <a href=\"#top\">Nach oben</a> <a href=\"#\">Anfang</a> <a href=\"../lernen-vor-ort/#top\">Andere Seite oben</a>\n",
+    );
+    let site = site_with(&[(path, &text)]);
+    check(&site, &["--strict"], 0);
+}
+
+#[test]
+fn srcset_addresses_may_hold_commas_and_data_is_no_link() {
+    let (path, text) = page(
+        "<img src=\"/css/test.css\" srcset=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4= 1x, /css/test.css?a=1,2 2x,/css/test.css 3x\" alt=\"Bild\">\n",
+    );
+    let site = site_with(&[(path, &text)]);
+    check(&site, &["--strict"], 0);
+    let (path, text) =
+        page("<img src=\"/css/test.css\" srcset=\"/fehlt,1.png 1x\" alt=\"Bild\">\n");
+    let site = site_with(&[(path, &text)]);
+    let report = json(&site);
+    assert_eq!(places(&report, "link-broken").len(), 1, "{report}");
+    assert!(report.to_string().contains("/fehlt,1.png"), "{report}");
+}
+
+#[test]
+fn the_accessible_name_of_a_child_names_the_link_or_button() {
+    let (path, text) = page(concat!(
+        "<a href=\"/projekte/\"><svg role=\"img\" aria-label=\"Zu den Projekten\"><circle r=\"2\"/></svg></a>\n\n",
+        "<a href=\"/projekte/\"><svg role=\"img\"><title>Projekte</title><circle r=\"2\"/></svg></a>\n\n",
+        "<button><span class=\"icon\" aria-label=\"Menü\"></span></button>\n\n",
+        "<a href=\"/projekte/\"><img src=\"/css/test.css\" alt=\"Projekte\"></a>\n",
+    ));
+    let site = site_with(&[(path, &text)]);
+    check(&site, &["--strict"], 0);
+    let (path, text) =
+        page("<a href=\"/projekte/\"><svg aria-hidden=\"true\" aria-label=\"x\"></svg></a>\n");
+    let site = site_with(&[(path, &text)]);
+    assert_eq!(places(&json(&site), "link-empty").len(), 1);
+}
+
+#[test]
+fn an_svg_title_is_not_the_page_title() {
+    let site = Site::fixture("check-clean");
+    let base = std::fs::read_to_string(site.path().join("themes/test/templates/base.html"))
+        .expect("base.html");
+    site.write(
+        "themes/test/templates/base.html",
+        &base.replace(
+            "<body>",
+            "<body><svg role=\"img\" aria-labelledby=\"logo\"><title id=\"logo\">Logo</title></svg>",
+        ),
+    );
+    check(&site, &["--strict"], 0);
+}
+
+#[test]
+fn findings_in_markdown_are_at_their_own_line_never_in_the_front_matter() {
+    let (path, text) = page(concat!(
+        "## Überblick\n\n#### Prüfung\n\n",
+        "[hier](@/projekte/_index.md) und\n\n",
+        "[hier](@/projekte/lernen-vor-ort.md) und\n\n",
+        "[hier](@/projekte/knotenpunkte.md)\n",
+    ));
+    let site = site_with(&[(path, &text)]);
+    let report = json(&site);
+    let at = |lines: &[u64]| {
+        lines
+            .iter()
+            .map(|l| (PAGE.to_string(), Some(*l)))
+            .collect::<Vec<_>>()
+    };
+    // Lines: 1 ---, 2 title: Prüfung, 3 description, 4 ---, 5 ##, 6, 7 ####.
+    assert_eq!(places(&report, "heading-skip"), at(&[7]), "{report}");
+    assert_eq!(places(&report, "link-text"), at(&[9, 11, 13]), "{report}");
+}
+
+#[test]
+fn a_template_element_is_not_blamed_on_an_equal_markdown_tag() {
+    let site = Site::fixture("check-clean");
+    let base = std::fs::read_to_string(site.path().join("themes/test/templates/base.html"))
+        .expect("base.html");
+    site.write(
+        "themes/test/templates/base.html",
+        &base.replace("</main>", "</main>\n<table><tr><td>x</td></tr></table>"),
+    );
+    let (path, text) = page("<table><tr><td>Kopf</td></tr></table>\n\nText.\n");
+    site.write(path, &text);
+    let report = json(&site);
+    let found = places(&report, "table-headers");
+    assert!(found.contains(&(PAGE.into(), Some(5))), "{report}");
+    assert!(
+        found.contains(&("themes/test/templates/base.html".into(), Some(10))),
+        "{report}"
+    );
+}
+
+#[test]
+fn gitlab_fingerprints_are_unique() {
+    let (path, text) = page(
+        "<img src=\"/css/test.css\" class=\"a\">\n\nText.\n\n<img src=\"/css/test.css\" class=\"b\">\n",
+    );
+    let site = site_with(&[(path, &text)]);
+    let run = site.run_lang("en", &["check", "--format", "gitlab"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let mut fingerprints: Vec<&str> = report
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|e| e["fingerprint"].as_str().expect("fingerprint"))
+        .collect();
+    let n = fingerprints.len();
+    assert_eq!(n, 2, "{report}");
+    fingerprints.sort_unstable();
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), n, "{report}");
+}
+
+#[test]
+fn the_h1_count_is_reported_at_a_line_of_the_content_file() {
+    let two = "---\ntitle: Zwei\ndescription: Zwei h1\n---\nText.\n\n# Noch eine\n";
+    let site = site_with(&[("content/zwei.md", two)]);
+    let base = std::fs::read_to_string(site.path().join("templates/page.html"));
+    assert!(base.is_err(), "the fixture has no page template of its own");
+    let report = json(&site);
+    assert_eq!(
+        places(&report, "h1-count"),
+        [("content/zwei.md".to_string(), Some(7))],
+        "{report}"
+    );
+    assert!(
+        report
+            .to_string()
+            .contains("the page `content/zwei.md` has 2"),
+        "{report}"
+    );
+    let site = site_with(&[(
+        "themes/test/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ page.content | safe }}{% endblock content %}\n",
+    )]);
+    let (path, text) = page("Text.\n");
+    site.write(path, &text);
+    let report = json(&site);
+    assert!(
+        places(&report, "h1-count").contains(&(PAGE.to_string(), Some(2))),
+        "{report}"
+    );
+}
+
+#[test]
+fn content_from_other_hosts_is_an_error_links_to_them_are_fine() {
+    let (path, text) = page(concat!(
+        "[Andere Website](https://www.example.com/) und <https://kbm.example.org/projekte/>\n\n",
+        "<iframe src=\"https://www.youtube.com/embed/x\" title=\"Video\"></iframe>\n\n",
+        "<img src=\"https://cdn.example.net/bild.png\" alt=\"Bild\">\n\n",
+        "<script src=\"//cdn.example.net/a.js\"></script>\n\n",
+        "<video src=\"https://media.example.net/v.mp4\"></video>\n\n",
+        "<img src=\"https://static.kbm.example.org/logo.png\" alt=\"Logo\">\n",
+    ));
+    let site = site_with(&[(path, &text)]);
+    let report = json(&site);
+    let at = |l: u64| (PAGE.to_string(), Some(l));
+    assert_eq!(
+        places(&report, "third-party"),
+        [at(7), at(9), at(11), at(13)],
+        "{report}"
+    );
+    let base = std::fs::read_to_string(site.path().join("themes/test/templates/base.html"))
+        .expect("base.html");
+    site.write(
+        "themes/test/templates/base.html",
+        &base.replace(
+            "</head>",
+            "<link rel=\"stylesheet\" href=\"https://fonts.googleapis.com/css?family=Roboto\"><link rel=\"canonical\" href=\"https://www.example.com/\"></head>",
+        ),
+    );
+    site.write(
+        path,
+        "---\ntitle: Prüfung\ndescription: Eine Seite zum Prüfen\n---\nText.\n",
+    );
+    let run = check(&site, &[], 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn an_empty_alt_from_markdown_is_a_warning_a_template_one_is_not() {
+    let site = Site::fixture("check-clean");
+    let base = std::fs::read_to_string(site.path().join("themes/test/templates/base.html"))
+        .expect("base.html");
+    site.write(
+        "themes/test/templates/base.html",
+        &base.replace(
+            "<main>",
+            "<main><img src=\"{{ url(path='css/test.css') }}\" alt=\"\">",
+        ),
+    );
+    let (path, text) = page("Text.\n\n![](/css/test.css)\n\n![Beschreibung](/css/test.css)\n");
+    site.write(path, &text);
+    let run = check(&site, &[], 0);
+    insta::assert_snapshot!(run.stdout);
+    check(&site, &["--strict"], 1);
+}

@@ -9,6 +9,15 @@ use std::rc::Rc;
 use lol_html::html_content::Element;
 use lol_html::{HtmlRewriter, Settings};
 
+/// A start tag as written in the file, and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tag {
+    /// The start tag as written.
+    pub text: String,
+    /// Its byte offset in the file.
+    pub offset: usize,
+}
+
 /// A reference to another file: `href`, `src` or one address of a `srcset`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ref {
@@ -16,8 +25,11 @@ pub struct Ref {
     pub attr: &'static str,
     /// The address as the browser reads it (entities decoded).
     pub url: String,
-    /// The start tag as written in the file.
-    pub tag: String,
+    /// The start tag.
+    pub tag: Tag,
+    /// Whether the browser loads the address with the page (an image, a script, a
+    /// stylesheet, a frame) rather than going there when asked (a link).
+    pub loads: bool,
 }
 
 /// An accessibility rule one element breaks.
@@ -33,6 +45,8 @@ pub enum Rule {
     VagueLinkText,
     /// A table without a single header cell.
     TableWithoutHeaders,
+    /// `<img alt="">`: right for decoration, wrong where the alt text was forgotten.
+    ImageAltEmpty,
 }
 
 /// One element that breaks a [`Rule`].
@@ -40,8 +54,8 @@ pub enum Rule {
 pub struct Lint {
     /// The rule.
     pub rule: Rule,
-    /// The start tag as written in the file.
-    pub tag: String,
+    /// The start tag.
+    pub tag: Tag,
     /// What the element says (a link's text), for the message.
     pub text: String,
 }
@@ -59,21 +73,23 @@ pub struct Facts {
     pub redirect: bool,
     /// The text of `<title>`, if there is one.
     pub title: Option<String>,
-    /// Every `id`, with its start tag.
-    pub ids: Vec<(String, String)>,
+    /// Every `id` (and `<a name>`), with its start tag.
+    pub ids: Vec<(String, Tag)>,
     /// Every address the file refers to.
     pub refs: Vec<Ref>,
     /// Headings in order: level, start tag, text.
-    pub headings: Vec<(u8, String, String)>,
+    pub headings: Vec<(u8, Tag, String)>,
     /// Elements that break a rule by themselves.
     pub lints: Vec<Lint>,
+    /// The file as read, for [`super::origin`] to find the page body in.
+    pub html: String,
 }
 
 /// An element whose text is being collected until its end tag.
 #[derive(Debug)]
 struct Open {
     tag: &'static str,
-    at: String,
+    at: Tag,
     text: String,
     /// A label that stands in for the text: `aria-label`, `aria-labelledby`, `title`,
     /// or an image with alt text inside.
@@ -91,6 +107,8 @@ struct State {
     open: Vec<Open>,
     /// Inside `<script>` or `<style>`: text that is not text.
     raw: usize,
+    /// Inside `<svg>`: its `<title>` names the drawing, not the page.
+    svg: usize,
 }
 
 /// Link texts that say nothing without their surroundings (WCAG 2.4.4), compared
@@ -144,15 +162,25 @@ pub fn read(html: &[u8]) -> Facts {
     while let Some(open) = s.open.pop() {
         close(&mut s.facts, open);
     }
-    std::mem::take(&mut s.facts)
+    let mut facts = std::mem::take(&mut s.facts);
+    facts.html = String::from_utf8_lossy(html).into_owned();
+    facts
 }
 
 fn start(state: &Rc<RefCell<State>>, el: &mut Element, html: &[u8]) {
     let name = el.tag_name();
     let range = el.source_location().bytes();
-    let at = String::from_utf8_lossy(html.get(range).unwrap_or_default()).into_owned();
+    let at = Tag {
+        text: String::from_utf8_lossy(html.get(range.clone()).unwrap_or_default()).into_owned(),
+        offset: range.start,
+    };
     let mut s = state.borrow_mut();
-    if let Some(id) = el.get_attribute("id") {
+    let ids = [
+        el.get_attribute("id"),
+        // `<a name>` is an anchor target as well (HTML's older form of an id).
+        el.get_attribute("name").filter(|_| name == "a"),
+    ];
+    for id in ids.into_iter().flatten() {
         s.facts.ids.push((
             html_escape::decode_html_entities(&id).into_owned(),
             at.clone(),
@@ -161,13 +189,23 @@ fn start(state: &Rc<RefCell<State>>, el: &mut Element, html: &[u8]) {
     let refs: &[&'static str] = match name.as_str() {
         "a" | "area" | "link" => &["href"],
         "img" | "source" => &["src", "srcset"],
-        "script" | "iframe" | "audio" | "video" | "track" | "embed" => &["src"],
+        "video" => &["src", "poster"],
+        "object" => &["data"],
+        "script" | "iframe" | "audio" | "track" | "embed" => &["src"],
         _ => &[],
+    };
+    let loads = match name.as_str() {
+        "a" | "area" => false,
+        "link" => el.get_attribute("rel").is_some_and(|rel| {
+            rel.split_ascii_whitespace()
+                .any(|r| LOADING_RELS.iter().any(|l| r.eq_ignore_ascii_case(l)))
+        }),
+        _ => true,
     };
     for &attr in refs {
         if let Some(value) = el.get_attribute(attr) {
             let value = html_escape::decode_html_entities(&value);
-            push_refs(&mut s.facts, attr, &value, &at);
+            push_refs(&mut s.facts, attr, &value, &at, loads);
         }
     }
     let tag: Option<&'static str> = match name.as_str() {
@@ -183,12 +221,24 @@ fn start(state: &Rc<RefCell<State>>, el: &mut Element, html: &[u8]) {
                     tag: at.clone(),
                     text: el.get_attribute("src").unwrap_or_default(),
                 }),
-                Some(alt) if !alt.trim().is_empty() => {
-                    for open in &mut s.open {
-                        open.labelled = true;
-                    }
-                }
-                Some(_) => {}
+                Some(alt) if !alt.trim().is_empty() => label_open(&mut s),
+                Some(_) => s.facts.lints.push(Lint {
+                    rule: Rule::ImageAltEmpty,
+                    tag: at.clone(),
+                    text: el.get_attribute("src").unwrap_or_default(),
+                }),
+            }
+            None
+        }
+        "svg" => {
+            if el.can_have_content() {
+                s.svg += 1;
+                let state = Rc::clone(state);
+                let _ = el.on_end_tag(lol_html::end_tag!(move |_| {
+                    let mut s = state.borrow_mut();
+                    s.svg = s.svg.saturating_sub(1);
+                    Ok(())
+                }));
             }
             None
         }
@@ -217,6 +267,9 @@ fn start(state: &Rc<RefCell<State>>, el: &mut Element, html: &[u8]) {
         "a" if el.get_attribute("href").is_some() => Some("a"),
         "button" => Some("button"),
         "table" => Some("table"),
+        // A drawing's title names the drawing (and labels a link around it: its text
+        // goes to the elements around it as any text does).
+        "title" if s.svg > 0 => None,
         "title" => Some("title"),
         "h1" => Some("h1"),
         "h2" => Some("h2"),
@@ -233,6 +286,10 @@ fn start(state: &Rc<RefCell<State>>, el: &mut Element, html: &[u8]) {
         .get_attribute("aria-label")
         .is_some_and(|v| !v.trim().is_empty());
     let quiet = hidden || named;
+    // An element inside a link or button that is named by its own label names them.
+    if named && !hidden {
+        label_open(&mut s);
+    }
     let Some(tag) = tag.or(quiet.then_some("quiet")) else {
         return;
     };
@@ -266,22 +323,89 @@ fn start(state: &Rc<RefCell<State>>, el: &mut Element, html: &[u8]) {
     }));
 }
 
-/// `srcset` holds several addresses, each before an optional width or density.
-fn push_refs(facts: &mut Facts, attr: &'static str, value: &str, at: &str) {
+/// `rel` values of `<link>` with which the browser loads or connects to the address
+/// with the page (a link to a `canonical` or `alternate` page is only named).
+const LOADING_RELS: &[&str] = &[
+    "stylesheet",
+    "icon",
+    "apple-touch-icon",
+    "mask-icon",
+    "manifest",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+];
+
+/// Marks every element that is open as labelled: an image with alt text or an element
+/// with its own label names the links and buttons around it.
+fn label_open(s: &mut State) {
+    for open in &mut s.open {
+        open.labelled = true;
+    }
+}
+
+/// `srcset` holds several addresses, each before an optional width or density; a
+/// `data:` address is the file itself, not a reference.
+fn push_refs(facts: &mut Facts, attr: &'static str, value: &str, at: &Tag, loads: bool) {
     let urls: Vec<&str> = if attr == "srcset" {
-        value
-            .split(',')
-            .filter_map(|c| c.split_whitespace().next())
-            .collect()
+        srcset_urls(value)
     } else {
         vec![value.trim()]
     };
     for url in urls {
+        if url
+            .get(..5)
+            .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+        {
+            continue;
+        }
         facts.refs.push(Ref {
             attr,
             url: url.to_string(),
-            tag: at.to_string(),
+            tag: at.clone(),
+            loads,
         });
+    }
+}
+
+/// The addresses of a `srcset`, read as the HTML standard says: an address runs to the
+/// next white space (a comma in it belongs to it, but commas at its end separate it
+/// from the next candidate); its descriptors run to the next comma outside brackets.
+pub fn srcset_urls(value: &str) -> Vec<&str> {
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
+    let mut urls = Vec::new();
+    let mut rest = value;
+    loop {
+        rest = rest.trim_start_matches(|c: char| is_space(c) || c == ',');
+        if rest.is_empty() {
+            return urls;
+        }
+        let end = rest.find(is_space).unwrap_or(rest.len());
+        let url = &rest[..end];
+        rest = &rest[end..];
+        let trimmed = url.trim_end_matches(',');
+        if trimmed.len() == url.len() {
+            // Descriptors follow, up to a comma that is not inside brackets.
+            let mut depth = 0usize;
+            let mut stop = rest.len();
+            for (i, c) in rest.char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    ',' if depth == 0 => {
+                        stop = i;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            rest = &rest[stop..];
+        }
+        if !trimmed.is_empty() {
+            urls.push(trimmed);
+        }
     }
 }
 
@@ -308,7 +432,8 @@ fn close(facts: &mut Facts, open: Open) {
             tag: open.at,
             text,
         }),
-        "title" => facts.title = Some(text),
+        // The first title is the page's, as browsers take it.
+        "title" if facts.title.is_none() => facts.title = Some(text),
         h if h.len() == 2 && h.starts_with('h') => {
             let level = h.as_bytes()[1] - b'0';
             facts.headings.push((level, open.at, text));
@@ -369,5 +494,28 @@ mod tests {
                 Rule::TableWithoutHeaders
             ]
         );
+    }
+
+    #[test]
+    fn srcset_is_read_as_the_standard_says() {
+        assert_eq!(srcset_urls("a.png 1x, b.png 2x"), ["a.png", "b.png"]);
+        assert_eq!(srcset_urls("a,b.png 1x,c.png"), ["a,b.png", "c.png"]);
+        assert_eq!(srcset_urls("a.png,b.png 2x"), ["a.png,b.png"]);
+        assert_eq!(srcset_urls("a.png, b.png"), ["a.png", "b.png"]);
+        assert_eq!(srcset_urls("a.png 100w (x, y), b.png"), ["a.png", "b.png"]);
+        assert_eq!(srcset_urls("  "), Vec::<&str>::new());
+        let f = read(br#"<img srcset="data:image/png;base64,AAA= 1x, b.png 2x" alt="B">"#);
+        let urls: Vec<_> = f.refs.iter().map(|r| r.url.as_str()).collect();
+        assert_eq!(urls, ["b.png"]);
+    }
+
+    #[test]
+    fn a_name_is_an_anchor_and_an_svg_title_is_not_the_page_title() {
+        let f = read(
+            br#"<html><head><title>Seite</title></head><body><svg><title>Logo</title></svg><a name="alt"></a><a href="/"><span aria-label="Start"></span></a></body></html>"#,
+        );
+        assert_eq!(f.title.as_deref(), Some("Seite"));
+        assert_eq!(f.ids[0].0, "alt");
+        assert!(f.lints.is_empty(), "{:?}", f.lints);
     }
 }

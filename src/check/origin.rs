@@ -4,13 +4,17 @@
 //! attribute, else the page's file.
 //!
 //! A body's HTML appears in the output byte for byte (`{{ page.content | safe }}`), so
-//! an element's start tag found in it is the body's. Its line in the Markdown file is
-//! the line that holds the tag (raw HTML) or the address as written. A template line
+//! it is found there once, and an element whose start lies in that range is the body's.
+//! Its line in the Markdown file (after the front matter) is the line that holds the
+//! tag (raw HTML), the address as written, or its words; the n-th such element of the
+//! body is at the n-th line that holds them. A template line
 //! "matches" an address when the attribute's literal parts, between its `{{ … }}` and
 //! `{% … %}`, appear in the address in order; the match with the most literal text wins.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::facts::{Facts, Tag};
 use crate::model::Site;
 
 /// Where to report something.
@@ -28,34 +32,46 @@ pub struct Place {
 #[derive(Debug)]
 struct Source<'a> {
     display: &'a Path,
-    body: &'a str,
+    /// The output file as read.
+    html: &'a str,
+    /// Where the page's rendered body lies in `html`, if it is there.
+    body: Option<Range<usize>>,
 }
 
 /// The sources of every rendered page and the site's template files.
 pub struct Origins<'a> {
     root: &'a Path,
-    pages: rustc_hash::FxHashMap<String, Source<'a>>,
+    pages: rustc_hash::FxHashMap<&'a str, Source<'a>>,
     templates: Vec<(PathBuf, String)>,
 }
 
 impl<'a> Origins<'a> {
-    /// Looks up pages by output path; reads the template files (theme first, so that
-    /// the site's own files, which win, come last and are preferred on equal matches).
-    pub fn new(site: &'a Site) -> Origins<'a> {
-        let mut pages = rustc_hash::FxHashMap::default();
-        for s in &site.sections {
-            let source = Source {
-                display: &s.display,
-                body: s.body.html.as_str().unwrap_or(""),
-            };
-            pages.insert(crate::model::output_path(&s.url), source);
+    /// Looks up pages by output path and finds each body in its output file (`pages`:
+    /// output path and facts); reads the template files (theme first, so that the
+    /// site's own files, which win, come last and are preferred on equal matches).
+    pub fn new(site: &'a Site, pages: &'a [(String, Facts)]) -> Origins<'a> {
+        let mut bodies = rustc_hash::FxHashMap::default();
+        let sections = site.sections.iter().map(|s| (&s.url, &s.display, &s.body));
+        let leaves = site.pages.iter().map(|p| (&p.url, &p.display, &p.body));
+        for (url, display, body) in sections.chain(leaves) {
+            let html = body.html.as_str().unwrap_or("");
+            bodies.insert(crate::model::output_path(url), (display.as_path(), html));
         }
-        for p in &site.pages {
-            let source = Source {
-                display: &p.display,
-                body: p.body.html.as_str().unwrap_or(""),
+        let mut sources = rustc_hash::FxHashMap::default();
+        for (output, facts) in pages {
+            let Some((display, body)) = bodies.get(output.as_str()) else {
+                continue;
             };
-            pages.insert(crate::model::output_path(&p.url), source);
+            // The body appears byte for byte in the output; an empty one holds nothing.
+            let range = (!body.trim().is_empty())
+                .then(|| facts.html.find(body).map(|i| i..i + body.len()))
+                .flatten();
+            let source = Source {
+                display,
+                html: &facts.html,
+                body: range,
+            };
+            sources.insert(output.as_str(), source);
         }
         let root = site.config.root.as_path();
         let mut templates = Vec::new();
@@ -70,7 +86,7 @@ impl<'a> Origins<'a> {
         }
         Origins {
             root,
-            pages,
+            pages: sources,
             templates,
         }
     }
@@ -80,31 +96,58 @@ impl<'a> Origins<'a> {
         self.pages.get(output).map(|s| s.display)
     }
 
-    /// Where the element whose start tag is `tag` in `output` came from; `attr` and
-    /// its value name the attribute to look for in templates (`None`: the first line
+    /// Whether the element at byte `offset` of `output` is part of the page's body
+    /// (written by the editor), not of a template.
+    pub fn in_body(&self, output: &str, offset: usize) -> bool {
+        self.pages
+            .get(output)
+            .and_then(|s| s.body.as_ref())
+            .is_some_and(|r| r.contains(&offset))
+    }
+
+    /// Where the element with start tag `tag` in `output` came from; `attr` and its
+    /// value name the attribute to look for in templates (`None`: the first line
     /// holding the tag as written); `words` is what else the Markdown line may be
-    /// found by (a link's `[text]`, a heading's text).
+    /// found by (a link's `[text]`, a heading's text), with the number of elements of
+    /// the body before this one that are found by the same words.
     pub fn locate(
         &self,
         output: &str,
-        tag: &str,
+        tag: &Tag,
         attr: Option<(&str, &str)>,
-        words: Option<&str>,
+        words: Option<(&str, usize)>,
     ) -> Place {
         let page = self.pages.get(output);
         if let Some(page) = page
-            && !tag.is_empty()
-            && page.body.contains(tag)
+            && let Some(body) = &page.body
+            && body.contains(&tag.offset)
         {
-            let needles = [Some(tag), attr.map(|(_, v)| v), words];
+            let before = page.html.get(body.start..tag.offset).unwrap_or("");
+            let mut needles = Vec::new();
+            if !tag.text.is_empty() {
+                needles.push((tag.text.clone(), before.matches(tag.text.as_str()).count()));
+            }
+            if let Some((attr, value)) = attr
+                && !value.is_empty()
+            {
+                let written = format!(
+                    "{attr}=\"{}\"",
+                    html_escape::encode_double_quoted_attribute(value)
+                );
+                needles.push((value.to_string(), before.matches(written.as_str()).count()));
+            }
+            if let Some((words, n)) = words {
+                needles.push((words.to_string(), n));
+            }
             return self.in_markdown(page.display, &needles);
         }
+        let text = tag.text.as_str();
         if let Some((attr, value)) = attr
             && let Some(place) = self.in_templates(attr, value)
         {
             return place;
         }
-        if let Some(place) = self.tag_in_templates(tag) {
+        if let Some(place) = self.tag_in_templates(text) {
             return place;
         }
         Place {
@@ -114,14 +157,48 @@ impl<'a> Origins<'a> {
         }
     }
 
-    /// The first line of the Markdown file that holds the first of `needles` found.
-    fn in_markdown(&self, display: &Path, needles: &[Option<&str>]) -> Place {
+    /// The line of the Markdown file `display` that holds the `n`-th occurrence (from
+    /// 0) of the first of `needles` found in its body (never in its front matter); the
+    /// last occurrence when there are fewer.
+    fn in_markdown(&self, display: &Path, needles: &[(String, usize)]) -> Place {
         let text = std::fs::read_to_string(self.root.join(display)).unwrap_or_default();
+        let first = crate::content::front_matter::split(&text).map_or(1, |s| s.body_line);
+        let lines: Vec<&str> = text.lines().collect();
         let line = needles
             .iter()
-            .flatten()
-            .filter(|n| !n.is_empty())
-            .find_map(|n| text.lines().position(|l| l.contains(n)));
+            .filter(|(n, _)| !n.is_empty())
+            .find_map(|(needle, nth)| {
+                let mut seen = 0;
+                let mut last = None;
+                for (i, l) in lines.iter().enumerate().skip(first - 1) {
+                    let here = l.matches(needle.as_str()).count();
+                    if here == 0 {
+                        continue;
+                    }
+                    last = Some(i);
+                    seen += here;
+                    if seen > *nth {
+                        return last;
+                    }
+                }
+                last
+            });
+        Place {
+            path: display.to_path_buf(),
+            line: line.map(|i| i + 1),
+            source: line.and_then(|i| lines.get(i).map(|l| (*l).to_owned())),
+        }
+    }
+
+    /// The line of `key:` in the front matter of the content file `display`.
+    pub fn front_matter_key(&self, display: &Path, key: &str) -> Place {
+        let text = std::fs::read_to_string(self.root.join(display)).unwrap_or_default();
+        let end = crate::content::front_matter::split(&text).map_or(1, |s| s.body_line);
+        let prefix = format!("{key}:");
+        let line = text
+            .lines()
+            .take(end.saturating_sub(1))
+            .position(|l| l.starts_with(&prefix));
         Place {
             path: display.to_path_buf(),
             line: line.map(|i| i + 1),

@@ -186,15 +186,23 @@ struct QualityLines {
 }
 
 /// GitLab's code-quality format: a JSON array; the fingerprint identifies a finding
-/// across pipelines, so it hashes what does not move when lines are added above it.
+/// across pipelines, so it hashes what does not move when lines are added above it:
+/// the rule, the file, the message and, for findings that are otherwise equal, which
+/// of them it is (GitLab keeps only one finding per fingerprint).
 fn gitlab(outcome: &Outcome, lang: Lang) -> String {
+    let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     let entries: Vec<Quality> = outcome
         .findings
         .iter()
         .map(|f| {
             let message = f.diagnostic.message.render(Lang::En);
             let path = path_text(f);
-            let key = format!("{}\0{}\0{}", f.rule, path, message);
+            let mut key = format!("{}\0{}\0{}", f.rule, path, message);
+            let n = seen.entry(key.clone()).or_default();
+            if *n > 0 {
+                let _ = write!(key, "\0{n}");
+            }
+            *n += 1;
             Quality {
                 description: f.diagnostic.message.render(lang),
                 check_name: format!("lernort-{}", f.rule),

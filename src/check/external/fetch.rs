@@ -1,5 +1,6 @@
-//! One link to another site, asked for its status: `HEAD` first, `GET` once where a
-//! server answers `HEAD` wrongly, and again after a pause when the failure may pass.
+//! One link to another site, asked for its status: `HEAD` first, and `GET` to confirm
+//! any answer but 2xx and 3xx (servers exist that answer `HEAD` with 404 and `GET` with
+//! 200), again after a pause when the failure may pass.
 
 use std::io::ErrorKind;
 use std::thread::sleep;
@@ -134,7 +135,16 @@ impl Client {
             };
             match step {
                 Step::Done(verdict) => return verdict,
-                Step::TryGet => get = true,
+                Step::TryGet {
+                    wait,
+                    retry: counts,
+                } => {
+                    get = true;
+                    if counts {
+                        sleep(wait.max(BACKOFF));
+                        retry += 1;
+                    }
+                }
                 Step::Again(verdict, wait) => {
                     let Some(wait) = wait.filter(|_| retry < self.retries) else {
                         return verdict;
@@ -152,32 +162,45 @@ impl Client {
 enum Step {
     /// Judged.
     Done(Verdict),
-    /// `HEAD` was refused or misunderstood: ask with `GET`.
-    TryGet,
+    /// `HEAD` got no good answer: ask with `GET` before judging (some servers answer
+    /// `HEAD` wrongly); after a pause of at least `wait` when the answer was one that
+    /// may pass (429, 5xx), and then the `GET` is the first retry.
+    TryGet {
+        /// The pause before the `GET`.
+        wait: Duration,
+        /// Whether the `GET` counts as a retry.
+        retry: bool,
+    },
     /// Worth another try after at least the given pause (`None`: not again); the
     /// verdict holds when no try is left.
     Again(Verdict, Option<Duration>),
 }
 
-/// The step after status `status` of a `HEAD` (or, `get`, a `GET`) request.
+/// The step after status `status` of a `HEAD` (or, `get`, a `GET`) request: any answer
+/// but 2xx and 3xx to `HEAD` is asked again with `GET` before it is judged.
 fn judge(status: u16, get: bool, retry_after: Option<Duration>) -> Step {
     let unreachable = Verdict::Unreachable {
         reason: Reason::Status { status },
     };
+    // A server that asks for a long pause is not asked again in this run.
+    let wait = match retry_after {
+        Some(w) if w > MAX_RETRY_AFTER => None,
+        Some(w) => Some(w),
+        None => Some(Duration::ZERO),
+    };
+    // 501 to `HEAD` means "not `HEAD`", not a failure that may pass.
+    let passing = matches!(status, 429 | 500..=599) && (status != 501 || get);
     match status {
         200..=399 => Step::Done(Verdict::Fine { status }),
-        429 | 500..=599 if status != 501 || get => {
-            // A server that asks for a long pause is not asked again in this run.
-            let wait = match retry_after {
-                Some(w) if w > MAX_RETRY_AFTER => None,
-                Some(w) => Some(w),
-                None => Some(Duration::ZERO),
-            };
-            Step::Again(unreachable, wait)
-        }
-        404 | 410 => Step::Done(Verdict::Broken { status }),
-        // 405 and 501 mean "not HEAD"; some servers answer HEAD with 403 or 400 too.
-        400..=499 | 501 if !get => Step::TryGet,
+        _ if passing && !get => match wait {
+            Some(wait) => Step::TryGet { wait, retry: true },
+            None => Step::Done(unreachable),
+        },
+        _ if !get => Step::TryGet {
+            wait: Duration::ZERO,
+            retry: false,
+        },
+        _ if passing => Step::Again(unreachable, wait),
         400..=499 => Step::Done(Verdict::Broken { status }),
         _ => Step::Done(unreachable),
     }
@@ -222,16 +245,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn statuses_are_judged_after_a_get_where_head_is_misunderstood() {
+    fn every_bad_answer_to_head_is_asked_again_with_get() {
         let fine = Step::Done(Verdict::Fine { status: 200 });
+        let get = Step::TryGet {
+            wait: Duration::ZERO,
+            retry: false,
+        };
         assert_eq!(judge(200, false, None), fine);
+        for status in [400, 403, 404, 405, 410, 501, 600] {
+            assert_eq!(judge(status, false, None), get, "{status}");
+        }
         assert_eq!(
-            judge(404, false, None),
+            judge(404, true, None),
             Step::Done(Verdict::Broken { status: 404 })
         );
-        assert_eq!(judge(405, false, None), Step::TryGet);
-        assert_eq!(judge(403, false, None), Step::TryGet);
-        assert_eq!(judge(501, false, None), Step::TryGet);
         assert_eq!(
             judge(403, true, None),
             Step::Done(Verdict::Broken { status: 403 })
@@ -243,21 +270,58 @@ mod tests {
         let status = |status| Verdict::Unreachable {
             reason: Reason::Status { status },
         };
+        // To `HEAD`: retried as `GET`, after the pause the server asks for.
         assert_eq!(
             judge(503, false, None),
-            Step::Again(status(503), Some(Duration::ZERO))
+            Step::TryGet {
+                wait: Duration::ZERO,
+                retry: true
+            }
         );
         assert_eq!(
             judge(429, false, Some(Duration::from_secs(2))),
-            Step::Again(status(429), Some(Duration::from_secs(2)))
+            Step::TryGet {
+                wait: Duration::from_secs(2),
+                retry: true
+            }
         );
         assert_eq!(
             judge(429, false, Some(Duration::from_secs(3600))),
+            Step::Done(status(429))
+        );
+        // To `GET`: again while retries are left.
+        assert_eq!(
+            judge(503, true, None),
+            Step::Again(status(503), Some(Duration::ZERO))
+        );
+        assert_eq!(
+            judge(429, true, Some(Duration::from_secs(3600))),
             Step::Again(status(429), None)
         );
         assert_eq!(
             judge(501, true, None),
             Step::Again(status(501), Some(Duration::ZERO))
         );
+    }
+
+    #[test]
+    fn gateway_errors_are_told_in_words_an_editor_understands() {
+        let url = url::Url::parse("https://example.org/").expect("valid");
+        let said = |status| {
+            Reason::Status { status }
+                .text(&url, Duration::from_secs(1))
+                .render(crate::messages::Lang::De)
+        };
+        assert!(
+            said(502).contains("keine gültige Antwort bekommen"),
+            "{}",
+            said(502)
+        );
+        assert!(
+            said(504).contains("keine Antwort bekommen"),
+            "{}",
+            said(504)
+        );
+        assert!(!said(502).contains("hinter dem Server"), "{}", said(502));
     }
 }

@@ -114,7 +114,7 @@ pub fn check(site: &Site, pages: &[(String, Facts)]) -> Report {
     }
     let fine = |v: &Option<Verdict>| matches!(v, Some(Verdict::Fine { .. }));
     if judged.iter().any(|(_, v)| !fine(v)) {
-        let origins = Origins::new(site);
+        let origins = Origins::new(site, pages);
         for (link, verdict) in judged {
             report
                 .findings
@@ -143,7 +143,7 @@ fn collect<'a>(site: &Site, pages: &'a [(String, Facts)]) -> BTreeMap<String, Li
     for (path, facts) in pages {
         for r in &facts.refs {
             if resolve(&r.url, path, &config.base_url, config.base_path()) != Target::Elsewhere
-                || is_hint(&r.tag)
+                || is_hint(&r.tag.text)
             {
                 continue;
             }

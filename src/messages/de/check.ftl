@@ -8,6 +8,10 @@ check-anchor-missing = Der Link `{ $url }` nennt den Anker `#{ $anchor }`, aber 
     .hint = Prüfen Sie die Schreibweise; Überschriften haben ihre id aus dem Text (z. B. `## Unsere Ziele` → `#unsere-ziele`)
 check-image-alt = Das Bild `{ $src }` hat keinen Alternativtext (`alt`)
     .hint = Beschreiben Sie, was das Bild zeigt; ein rein dekoratives Bild bekommt ausdrücklich `alt=""`
+check-image-alt-empty = Das Bild `{ $src }` hat einen leeren Alternativtext (`alt=""`): Screenreader übergehen es
+    .hint = Ist das Bild rein dekorativ? Sonst beschreiben Sie es im Alternativtext: `![Beschreibung](bild.jpg)`
+check-third-party = `{ $url }` wird beim Aufruf der Seite von `{ $host }` geladen: der Browser der Lesenden verbindet sich dabei mit einem fremden Server
+    .hint = Legen Sie die Datei auf die eigene Website (z. B. in `assets/`) oder verlinken Sie die andere Website, statt ihren Inhalt einzubetten
 check-link-empty = Ein Link hat keinen Text, den ein Screenreader vorlesen könnte
     .hint = Geben Sie dem Link einen Text, ein Bild mit Alternativtext oder ein `aria-label`
 check-button-empty = Eine Schaltfläche hat keinen Text, den ein Screenreader vorlesen könnte
@@ -82,9 +86,9 @@ check-external-reason-redirects = mehr als { $max } Weiterleitungen
 check-external-reason-status = der Server antwortet { $status }{ $status ->
         [429] {" "}(zu viele Anfragen)
         [500] {" "}(Fehler im Server)
-        [502] {" "}(Fehler hinter dem Server)
+        [502] {" "}(er hat von einem anderen Server keine gültige Antwort bekommen)
         [503] {" "}(vorübergehend nicht verfügbar)
-        [504] {" "}(keine Antwort hinter dem Server)
+        [504] {" "}(er hat von einem anderen Server rechtzeitig keine Antwort bekommen)
        *[other] {""}
     }
 check-external-reason-other = die Anfrage ist gescheitert ({ $detail })

@@ -8,6 +8,10 @@ check-anchor-missing = the link `{ $url }` names the anchor `#{ $anchor }`, but 
     .hint = check the spelling; headings get their id from their text (e.g. `## Our goals` → `#our-goals`)
 check-image-alt = the image `{ $src }` has no text alternative (`alt`)
     .hint = describe what the image shows; a purely decorative image says so with `alt=""`
+check-image-alt-empty = the image `{ $src }` has an empty text alternative (`alt=""`): screen readers skip it
+    .hint = is the image purely decorative? If not, describe it in the alt text: `![Description](picture.jpg)`
+check-third-party = `{ $url }` is loaded from `{ $host }` when the page is opened: the reader's browser connects to another party's server
+    .hint = host the file on the site itself (e.g. in `assets/`) or link to the other site instead of embedding its content
 check-link-empty = a link has no text that a screen reader could read out
     .hint = give the link a text, an image with alt text, or an `aria-label`
 check-button-empty = a button has no text that a screen reader could read out
