@@ -42,6 +42,8 @@
 # BENCHMARKS.md.
 
 set -euo pipefail
+# The summary line this script reads is the English one.
+export LERNORT_MESSAGES=en
 
 die() {
     echo "bench.sh: $*" >&2

@@ -52,6 +52,16 @@ fn yaml_value(v: &crate::yaml::Value) -> Value {
     }
 }
 
+/// A page's typed fields; the many pages without any share one empty map instead of
+/// allocating one each.
+fn fields_value(fields: &crate::yaml::Value) -> Value {
+    static EMPTY: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| Value::from(Map::new()));
+    match fields {
+        crate::yaml::Value::Mapping(m) if m.is_empty() => EMPTY.clone(),
+        other => yaml_value(other),
+    }
+}
+
 fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Value {
     let mut ids = site.ancestors(section);
     if include_self {
@@ -91,7 +101,7 @@ fn page_value(site: &Site, page: &Page) -> Value {
     put(&mut m, "breadcrumbs", crumbs(site, page.section, true));
     put(&mut m, "extra", yaml_value(&page.extra));
     put(&mut m, "type", page.type_name.clone());
-    put(&mut m, "fields", yaml_value(&page.fields));
+    put(&mut m, "fields", fields_value(&page.fields));
     let mut taxonomies = Map::new();
     for name in &site.config.taxonomies {
         let terms: Vec<Value> = page
