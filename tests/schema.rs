@@ -355,3 +355,14 @@ fn an_error_inside_an_alias_is_placed_at_the_alias() {
     assert!(!stderr.contains("site.yaml:1:1"), "{stderr}");
     insta::assert_snapshot!(stderr);
 }
+
+#[test]
+fn a_required_text_of_only_spaces_is_empty() {
+    let site = site_with(&[(
+        "content/team/leer.md",
+        "---\ntitle: Leer\nrole: \"  \"\n---\nText.\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    assert!(stderr.contains("--> content/team/leer.md:3:"), "{stderr}");
+    insta::assert_snapshot!(stderr);
+}

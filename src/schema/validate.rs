@@ -120,7 +120,16 @@ fn group(
 ) -> Mapping {
     let mut typed = Mapping::new();
     for (name, field) in fields {
-        let value = given.get(name).filter(|v| !v.is_null());
+        // A required text of only spaces (`role: ""`) is as empty as `role:`: the page
+        // would show nothing where the type promises something. Alt texts may be `""`
+        // (a decorative image), but they are never `required: true`.
+        let blank = field.required
+            && matches!(field.kind, Kind::String | Kind::Text)
+            && given
+                .get(name)
+                .and_then(Value::as_str)
+                .is_some_and(|s| s.trim().is_empty());
+        let value = given.get(name).filter(|v| !v.is_null() && !blank);
         let needed = field.required
             || field
                 .required_with
