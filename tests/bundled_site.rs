@@ -361,3 +361,17 @@ fn download_links_show_type_and_size() {
         "got {info}"
     );
 }
+
+/// A download page links its file and says whether the file is checked for
+/// accessibility, as the accessibility statement promises.
+#[test]
+fn a_download_page_links_its_file_and_its_accessibility() {
+    let pages = &built_site().pages;
+    let page = main_of(&pages["downloads/zeitleiste-lernen-vor-ort/index.html"]);
+    assert!(
+        page.contains("<a href=\"/projekte/lernen-vor-ort/zeitleiste.svg\">"),
+        "{page}"
+    );
+    assert!(page.contains("noch nicht geprüft"), "{page}");
+    assert!(page.contains("href=\"/barrierefreiheit/\""), "{page}");
+}

@@ -176,7 +176,7 @@ fn mistakes_in_the_declarations_are_reported_at_their_site_yaml_line() {
 fn the_bundled_site_declares_its_types() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let yaml = std::fs::read_to_string(root.join("site.yaml")).expect("site.yaml");
-    for name in ["team", "projekt", "meldung"] {
+    for name in ["team", "projekt", "meldung", "download"] {
         assert!(
             yaml.contains(&format!("  {name}:\n")),
             "type {name} in site.yaml"
