@@ -424,3 +424,38 @@ fn an_empty_alt_from_markdown_is_a_warning_a_template_one_is_not() {
     insta::assert_snapshot!(run.stdout);
     check(&site, &["--strict"], 1);
 }
+
+/// In CI the annotations name files from the top of the checkout, also when the site
+/// is a subfolder of it.
+#[test]
+fn annotations_name_files_from_the_top_of_the_ci_checkout() {
+    let (path, text) = page("<p><a href=\"/fehlt/\">Fehlende Seite</a></p>\n");
+    let site = site_with(&[(path, &text)]);
+    let root = site.path().canonicalize().expect("site exists");
+    let workspace = root.parent().expect("the temp dir has a parent");
+    let folder = root
+        .file_name()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
+    for (var, format) in [("GITHUB_WORKSPACE", "github"), ("CI_PROJECT_DIR", "gitlab")] {
+        let out = assert_cmd::Command::cargo_bin("lernort")
+            .expect("binary built")
+            .env("LERNORT_MESSAGES", "en")
+            .env_remove("GITHUB_WORKSPACE")
+            .env_remove("CI_PROJECT_DIR")
+            .env(var, workspace)
+            .args([
+                "--root",
+                root.to_str().expect("UTF-8"),
+                "check",
+                "--format",
+                format,
+            ])
+            .output()
+            .expect("runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let expected = format!("{folder}/content/projekte/pruefung.md");
+        assert!(stdout.contains(&expected), "{var}: {stdout}");
+    }
+}

@@ -52,6 +52,9 @@ pub struct Outcome {
     pub external: Option<external::Stats>,
     /// What to tell besides the findings (warnings that never fail the check).
     pub notices: Vec<crate::messages::Text>,
+    /// The site folder inside the CI's checkout (`site/` when the site is not at the
+    /// repository's top), put before paths in annotations; `""` elsewhere.
+    pub ci_prefix: String,
 }
 
 impl Outcome {
@@ -97,6 +100,7 @@ pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
                 .collect();
             return Ok(Outcome {
                 findings,
+                ci_prefix: ci_prefix(root),
                 ..Outcome::default()
             });
         }
@@ -132,7 +136,34 @@ pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
     findings.dedup();
     outcome.findings = findings;
     outcome.pages = pages.len();
+    outcome.ci_prefix = ci_prefix(root);
     Ok(outcome)
+}
+
+/// Where the site lies in the checkout of GitHub Actions (`GITHUB_WORKSPACE`) or
+/// GitLab CI (`CI_PROJECT_DIR`): annotations name files from the repository's top,
+/// and a site in a subfolder would otherwise be annotated on files that do not exist.
+fn ci_prefix(root: &std::path::Path) -> String {
+    let Ok(root) = root.canonicalize() else {
+        return String::new();
+    };
+    for var in ["GITHUB_WORKSPACE", "CI_PROJECT_DIR"] {
+        let Some(workspace) = std::env::var_os(var) else {
+            continue;
+        };
+        let Ok(workspace) = PathBuf::from(workspace).canonicalize() else {
+            continue;
+        };
+        if let Ok(inside) = root.strip_prefix(&workspace) {
+            let inside = inside.display().to_string().replace('\\', "/");
+            return if inside.is_empty() {
+                inside
+            } else {
+                format!("{inside}/")
+            };
+        }
+    }
+    String::new()
 }
 
 /// The sink of a check: reads every HTML file as it is rendered, keeps the names of

@@ -131,7 +131,8 @@ fn github(outcome: &Outcome, lang: Lang) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut properties = format!("file={}", property(&path_text(f)));
+        let path = format!("{}{}", outcome.ci_prefix, path_text(f));
+        let mut properties = format!("file={}", property(&path));
         if let Some(line) = f.diagnostic.line {
             let _ = write!(properties, ",line={line}");
         }
@@ -196,7 +197,7 @@ fn gitlab(outcome: &Outcome, lang: Lang) -> String {
         .iter()
         .map(|f| {
             let message = f.diagnostic.message.render(Lang::En);
-            let path = path_text(f);
+            let path = format!("{}{}", outcome.ci_prefix, path_text(f));
             let mut key = format!("{}\0{}\0{}", f.rule, path, message);
             let n = seen.entry(key.clone()).or_default();
             if *n > 0 {
