@@ -124,13 +124,7 @@ impl Config {
         let root = &root
             .canonicalize()
             .map_err(|e| Error::io(text!("config-io-open-root"), root, e))?;
-        let path = root.join(CONFIG_FILE);
-        if !path.is_file() {
-            return Err(Error::usage(text!(
-                "config-no-site-yaml",
-                dir = root.display().to_string()
-            )));
-        }
+        let path = require_site(root)?;
         let text = crate::content::read_text(&path, Path::new(CONFIG_FILE))?;
         let what = crate::text!("yaml-what-site-yaml");
         let raw: RawConfig = yaml::parse(&text, 1, &what).map_err(|e| located(e, &text))?;
@@ -415,6 +409,21 @@ fn only_spelled_differently(url: &str) -> bool {
         seg == "." || seg == ".."
     };
     !rest.starts_with('/') && !rest.contains('\\') && !path.split('/').any(dots)
+}
+
+/// The `site.yaml` of the site in `root` (an absolute folder), or the usage error that
+/// the folder is not a lernort site. `serve` asks before it starts listening: a preview
+/// of a folder that is no site would only ever show this error.
+pub fn require_site(root: &Path) -> Result<PathBuf> {
+    let path = root.join(CONFIG_FILE);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(Error::usage(text!(
+            "config-no-site-yaml",
+            dir = root.display().to_string()
+        )))
+    }
 }
 
 /// The `language:` of the site in `root`, read leniently and before anything else, so

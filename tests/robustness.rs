@@ -363,3 +363,26 @@ fn init_help_explains_root() {
     assert_eq!(code, 0);
     insta::assert_snapshot!(stdout);
 }
+
+/// `lernort serve` in a folder that is no site stops at once, as `build` does, instead
+/// of serving a page that can only ever show this error.
+#[test]
+fn serve_outside_a_site_stops_with_a_usage_error() {
+    let site = Site::empty();
+    let out = assert_cmd::Command::cargo_bin("lernort")
+        .expect("binary built")
+        .env("LERNORT_MESSAGES", "en")
+        .args([
+            "--root",
+            site.path().to_str().expect("UTF-8"),
+            "serve",
+            "--port",
+            "0",
+        ])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no site.yaml in"), "{stderr}");
+}

@@ -234,6 +234,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
             path = root.display().to_string()
         ))
     })?;
+    crate::config::require_site(&root)?;
     let (server, port) = listen(options)?;
     let host = match options.bind {
         IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
