@@ -366,3 +366,23 @@ fn a_required_text_of_only_spaces_is_empty() {
     assert!(stderr.contains("--> content/team/leer.md:3:"), "{stderr}");
     insta::assert_snapshot!(stderr);
 }
+
+/// Choice values are compared as written: `2.20` is one of `[2.20, 3]`, `2.2` is not.
+#[test]
+fn choice_values_are_compared_as_written() {
+    let site = Site::fixture("schema-site");
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    site.write(
+        "site.yaml",
+        &yaml.replace(
+            "      funder: {type: string, required_with: funding}\n",
+            "      funder: {type: string, required_with: funding}\n      stufe: {type: enum, values: [2.20, 3]}\n",
+        ),
+    );
+    let (path, text) = project("contact: team/leitung.md\nstufe: 2.20\n");
+    site.write(path, &text);
+    site.build_ok(&[]);
+    site.write(path, &text.replace("stufe: 2.20", "stufe: 2.2"));
+    let stderr = site.build_fails(&[]);
+    assert!(stderr.contains("did you mean `2.20`?"), "{stderr}");
+}
