@@ -302,17 +302,24 @@ fn one(
 ) -> Value {
     let wrong = |problems: &mut Vec<Problem>, expected: Text| {
         let (expected, hint) = (expected, expected_hint(&field.kind));
-        fail(
-            problems,
-            path,
-            text!(
+        let found = short(&shown(value));
+        // An item of a list is named as the item, not as the whole list.
+        let message = match path.last() {
+            Some(Step::Index(i)) => text!(
+                "schema-wrong-item",
+                field = name,
+                item = *i + 1,
+                expected = expected,
+                found = found
+            ),
+            _ => text!(
                 "schema-wrong",
                 field = name,
                 expected = expected,
-                found = short(&shown(value))
+                found = found
             ),
-            hint,
-        )
+        };
+        fail(problems, path, message, hint)
     };
     // A number or `true` where text is asked for: YAML has already made `2.20` the
     // number 2.2, so the editor puts it in quotes rather than lernort guessing.

@@ -81,6 +81,7 @@ schema-image-alt-item = Eintrag { $index } von `{ $field }` ist ein Bild ohne Al
     .hint = Schreiben Sie den Eintrag als `{"{"}src: foto.jpg, alt: …{"}"}`; ein rein dekoratives Bild bekommt `alt: ""`
 schema-image-alt = Das Bild `{ $field }` hat keinen Alternativtext
     .hint = Beschreiben Sie in `{ $alt }: …`, was das Bild zeigt; ein rein dekoratives Bild bekommt `{ $alt }: ""`
+schema-wrong-item = Eintrag { $item } von `{ $field }` muss { $expected } sein, gefunden: `{ $found }`
 schema-wrong = `{ $field }` muss { $expected } sein, gefunden: `{ $found }`
 schema-quote =
     .hint = Setzen Sie den Wert in Anführungszeichen, damit er bleibt, wie er geschrieben ist: `{ $field }: "{ $found }"`

@@ -81,6 +81,7 @@ schema-image-alt-item = item { $index } of `{ $field }` is an image without a te
     .hint = write the item as `{"{"}src: photo.jpg, alt: …{"}"}`; a purely decorative image gets `alt: ""`
 schema-image-alt = the image `{ $field }` has no text alternative
     .hint = describe what the image shows in `{ $alt }: …`; a purely decorative image gets `{ $alt }: ""`
+schema-wrong-item = item { $item } of `{ $field }` must be { $expected }, found: `{ $found }`
 schema-wrong = `{ $field }` must be { $expected }, found: `{ $found }`
 schema-quote =
     .hint = put the value in quotes so that it stays as written: `{ $field }: "{ $found }"`
