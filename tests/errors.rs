@@ -748,17 +748,7 @@ fn leftovers_beside(site: &Site) -> Vec<String> {
 /// (`--messages` wins over the harness's `LERNORT_MESSAGES=en`).
 fn run_in_both(site: &Site, cwd: &Path, args: &[&str]) -> Run {
     let de = site.run_in(cwd, &[&["--messages", "de"], args].concat());
-    let en = site.run_in(cwd, args);
-    assert_eq!(
-        de.code, en.code,
-        "German:\n{}\nEnglish:\n{}",
-        de.stderr, en.stderr
-    );
-    Run {
-        code: en.code,
-        stdout: format!("{}[en]\n{}", de.stdout, en.stdout),
-        stderr: format!("{}[en]\n{}", de.stderr, en.stderr),
-    }
+    Run::both(de, site.run_in(cwd, args))
 }
 
 /// Asserts a refused run: exit code 2, nothing changed anywhere, no panic.

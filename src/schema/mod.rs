@@ -9,6 +9,7 @@
 mod define;
 mod refs;
 mod validate;
+mod written;
 
 use std::collections::BTreeMap;
 

@@ -3,7 +3,8 @@
 
 use super::Field;
 use super::Kind;
-use super::validate::{Check, Problem, expected_hint, short, shown};
+use super::validate::{Check, Problem};
+use super::written::{expected_hint, short, shown};
 use crate::text;
 use crate::yaml::{Mapping, Step, Value};
 

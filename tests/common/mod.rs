@@ -26,6 +26,23 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Run {
+    /// A German and an English run of one command as one: the same exit code, and
+    /// `<de>[en]\n<en>` for each stream, so that one snapshot holds both languages.
+    pub fn both(de: Run, en: Run) -> Run {
+        assert_eq!(
+            de.code, en.code,
+            "German:\n{}\nEnglish:\n{}",
+            de.stderr, en.stderr
+        );
+        Run {
+            code: en.code,
+            stdout: format!("{}[en]\n{}", de.stdout, en.stdout),
+            stderr: format!("{}[en]\n{}", de.stderr, en.stderr),
+        }
+    }
+}
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -193,18 +210,7 @@ impl Site {
     /// exit code; returns the German stderr, a line `[en]`, and the English stderr,
     /// so that one snapshot holds both languages.
     pub fn run_both(&self, args: &[&str]) -> Run {
-        let de = self.run_lang("de", args);
-        let en = self.run_lang("en", args);
-        assert_eq!(
-            de.code, en.code,
-            "German:\n{}\nEnglish:\n{}",
-            de.stderr, en.stderr
-        );
-        Run {
-            code: en.code,
-            stdout: format!("{}[en]\n{}", de.stdout, en.stdout),
-            stderr: format!("{}[en]\n{}", de.stderr, en.stderr),
-        }
+        Run::both(self.run_lang("de", args), self.run_lang("en", args))
     }
 
     /// Builds in German and in English, expects exit code 1 both times, checks

@@ -1,6 +1,8 @@
 //! Reading `types:` from `site.yaml` into a [`Schema`]; every mistake in a declaration
 //! is reported at its line, all at once.
 
+mod options;
+
 use super::{Field, Kind, Schema, Type};
 use crate::error::Diagnostic;
 use crate::messages::Text;
@@ -43,7 +45,7 @@ pub fn define(types: &Value, text: &str, reserved: &[String]) -> Result<Schema, 
     };
     for (name, value) in types {
         let Some(name) = name.as_str() else {
-            let shown = super::validate::shown(name);
+            let shown = super::written::shown(name);
             reader.problem(
                 &[key("types"), key(&shown)],
                 text!("schema-def-type-name", name = shown.as_str()),
@@ -65,8 +67,7 @@ pub fn define(types: &Value, text: &str, reserved: &[String]) -> Result<Schema, 
             mapping(value).and_then(|m| m.keys().find(|k| k.as_str() != Some("fields")).cloned());
         if let Some(other) = other {
             let shown = other.as_str().unwrap_or("?").to_string();
-            let mut p = path.to_vec();
-            p.push(key(&shown));
+            let p = sub(&path, &shown);
             reader.problem(
                 &p,
                 text!("schema-def-type-key", key = shown, name = name),
@@ -81,12 +82,18 @@ pub fn define(types: &Value, text: &str, reserved: &[String]) -> Result<Schema, 
             );
             continue;
         };
-        let mut p = path.to_vec();
-        p.push(key("fields"));
+        let p = sub(&path, "fields");
         let fields = reader.fields(fields, &p, Some(reserved));
         schema.types.insert(name.to_string(), Type { fields });
     }
     reader.finish(schema)
+}
+
+/// `path` and one key more.
+fn sub(path: &[Step], k: &str) -> Vec<Step> {
+    let mut p = path.to_vec();
+    p.push(key(k));
+    p
 }
 
 fn key(k: &str) -> Step {
@@ -152,7 +159,7 @@ impl Reader<'_> {
         let mut fields: Vec<(String, Field)> = Vec::new();
         for (name, spec) in map {
             let Some(name) = name.as_str() else {
-                let shown = super::validate::shown(name);
+                let shown = super::written::shown(name);
                 self.problem(
                     &[path, &[key(&shown)]].concat(),
                     text!("schema-def-field-name", name = shown.as_str()),
@@ -160,8 +167,7 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            let mut p = path.to_vec();
-            p.push(key(name));
+            let p = sub(path, name);
             if !is_name(name, false) {
                 self.problem(
                     &p,
@@ -187,9 +193,7 @@ impl Reader<'_> {
             let Kind::Image { alt } = &field.kind else {
                 continue;
             };
-            let mut p = path.to_vec();
-            p.push(key(name));
-            p.push(key("alt"));
+            let p = sub(&sub(path, name), "alt");
             let taken = reserved.is_some_and(|r| r.iter().any(|k| k == alt));
             if !is_name(alt, false) || taken || alt == name {
                 self.problem(
@@ -234,9 +238,7 @@ impl Reader<'_> {
         for (name, field) in &fields {
             for other in &field.required_with {
                 if !names.contains(other) {
-                    let mut p = path.to_vec();
-                    p.push(key(name));
-                    p.push(key("required_with"));
+                    let p = sub(&sub(path, name), "required_with");
                     self.problem(
                         &p,
                         text!(
@@ -267,8 +269,7 @@ impl Reader<'_> {
         };
         for option in map.keys().filter_map(Value::as_str) {
             if !OPTIONS.contains(&option) {
-                let mut p = path.to_vec();
-                p.push(key(option));
+                let p = sub(path, option);
                 let options: Vec<String> = OPTIONS.iter().map(|o| o.to_string()).collect();
                 let hint = match yaml::closest(option, &options) {
                     Some(best) => text!(
@@ -313,11 +314,7 @@ impl Reader<'_> {
         field: &str,
     ) -> Option<Kind> {
         let option = |k: &str| map.and_then(|m| m.get(k));
-        let sub = |k: &str| {
-            let mut p = path.to_vec();
-            p.push(key(k));
-            p
-        };
+        let here = |k: &str| sub(path, k);
         let kind = match name {
             "string" => Kind::String,
             "text" => Kind::Text,
@@ -341,7 +338,7 @@ impl Reader<'_> {
                 let given = option("values").and_then(Value::as_sequence);
                 let mut values = Vec::new();
                 for (i, v) in given.into_iter().flatten().enumerate() {
-                    let mut p = sub("values");
+                    let mut p = here("values");
                     p.push(Step::Index(i));
                     match scalar_text(v) {
                         // As written: `2.20` stays `2.20`.
@@ -355,7 +352,7 @@ impl Reader<'_> {
                                 text!(
                                     "schema-def-enum-value",
                                     name = field,
-                                    found = super::validate::shown(v)
+                                    found = super::written::shown(v)
                                 ),
                                 text!("schema-def-enum-value.hint"),
                             );
@@ -382,7 +379,7 @@ impl Reader<'_> {
                     );
                     return None;
                 };
-                let item = self.field(items, &sub("items"), field)?;
+                let item = self.field(items, &here("items"), field)?;
                 Kind::List(Box::new(item))
             }
             "map" => {
@@ -394,7 +391,7 @@ impl Reader<'_> {
                     );
                     return None;
                 };
-                Kind::Map(self.fields(fields, &sub("fields"), None))
+                Kind::Map(self.fields(fields, &here("fields"), None))
             }
             other => {
                 let kinds: Vec<String> = Kind::NAMES.iter().map(|k| k.to_string()).collect();
@@ -410,7 +407,7 @@ impl Reader<'_> {
                     ),
                 };
                 let at = if map.is_some() {
-                    sub("type")
+                    here("type")
                 } else {
                     path.to_vec()
                 };
@@ -424,167 +421,6 @@ impl Reader<'_> {
         };
         Some(kind)
     }
-
-    /// `required`, `default`, `required_with`, `min`/`max`, `pattern`, `description`,
-    /// each only where it means something for the field's kind.
-    fn options(&mut self, map: &Mapping, path: &[Step], name: &str, field: &mut Field) {
-        let wrong = |reader: &mut Self, option: &str| {
-            let mut p = path.to_vec();
-            p.push(key(option));
-            reader.problem(
-                &p,
-                text!("schema-def-option-kind", option = option, name = name),
-                text!("schema-def-option-kind.hint"),
-            );
-        };
-        let kind = &field.kind;
-        let sized = matches!(
-            kind,
-            Kind::String | Kind::Text | Kind::List(_) | Kind::Integer | Kind::Number
-        );
-        let textual = matches!(
-            kind,
-            Kind::String | Kind::Text | Kind::Email | Kind::Url | Kind::Phone
-        );
-        for (option, allowed) in [
-            ("min", sized),
-            ("max", sized),
-            ("pattern", textual),
-            ("values", matches!(kind, Kind::Enum(_))),
-            ("items", matches!(kind, Kind::List(_))),
-            ("fields", matches!(kind, Kind::Map(_))),
-            ("alt", matches!(kind, Kind::Image { .. })),
-        ] {
-            if !allowed && map.contains_key(option) {
-                wrong(self, option);
-            }
-        }
-        let at = |option: &str| {
-            let mut p = path.to_vec();
-            p.push(key(option));
-            p
-        };
-        match map.get("required") {
-            None => {}
-            Some(Value::Bool(b)) => field.required = *b,
-            Some(_) => self.problem(
-                &at("required"),
-                text!("schema-def-required", name = name),
-                text!("schema-def-required.hint"),
-            ),
-        }
-        field.default = map.get("default").cloned();
-        for option in ["description", "pattern", "alt"] {
-            if map.get(option).is_some_and(|v| !v.is_string()) {
-                self.problem(
-                    &at(option),
-                    text!("schema-def-option-text", option = option, name = name),
-                    text!("schema-def-option-text.hint", option = option),
-                );
-            }
-        }
-        field.description = map
-            .get("description")
-            .and_then(Value::as_str)
-            .map(str::to_string);
-        let names = match map.get("required_with") {
-            None => Some(Vec::new()),
-            Some(Value::String(s)) => Some(vec![s.clone()]),
-            Some(Value::Sequence(s)) => s.iter().map(|v| v.as_str().map(str::to_string)).collect(),
-            Some(_) => None,
-        };
-        match names {
-            Some(names) => field.required_with = names,
-            None => self.problem(
-                &at("required_with"),
-                text!("schema-def-required-with-type", name = name),
-                text!("schema-def-required-with-type.hint"),
-            ),
-        }
-        for (option, slot) in [("min", &mut field.min), ("max", &mut field.max)] {
-            if let Some(v) = map.get(option) {
-                match v.as_f64().filter(|n| n.is_finite()) {
-                    Some(n) => *slot = Some(n),
-                    None => {
-                        let mut p = path.to_vec();
-                        p.push(key(option));
-                        self.problem(
-                            &p,
-                            text!("schema-def-bound", option = option, name = name),
-                            text!("schema-def-bound.hint"),
-                        );
-                    }
-                }
-            }
-        }
-        if let (Some(min), Some(max)) = (field.min, field.max)
-            && min > max
-        {
-            self.problem(
-                &at("min"),
-                text!(
-                    "schema-def-min-max",
-                    name = name,
-                    min = super::validate::format_number(min),
-                    max = super::validate::format_number(max)
-                ),
-                text!("schema-def-min-max.hint"),
-            );
-        }
-        if let Some(pattern) = map.get("pattern").and_then(Value::as_str) {
-            // Checked on its own (so that `A)|(B` cannot close the anchoring group),
-            // then anchored: the whole value must match, as editors read a pattern.
-            let anchored = regex::Regex::new(pattern)
-                .and_then(|_| regex::Regex::new(&format!("^(?:{pattern})$")));
-            match anchored {
-                Ok(re) => field.pattern = Some(re),
-                Err(e) => {
-                    let mut p = path.to_vec();
-                    p.push(key("pattern"));
-                    self.problem(
-                        &p,
-                        text!(
-                            "schema-def-pattern",
-                            name = name,
-                            reason = one_line(&e.to_string())
-                        ),
-                        text!("schema-def-pattern.hint"),
-                    );
-                }
-            }
-        }
-        let image_without_alt = matches!(field.kind, Kind::Image { .. })
-            && field
-                .default
-                .as_ref()
-                .is_some_and(|d| d.get("alt").is_none_or(Value::is_null));
-        if image_without_alt {
-            self.problem(
-                &at("default"),
-                text!(
-                    "schema-def-default",
-                    name = name,
-                    problem = text!("schema-image-alt-default")
-                ),
-                text!("schema-image-alt-default.hint"),
-            );
-        } else if let Some(default) = &field.default
-            && let Err(problem) = super::validate::shape_only(field, default)
-        {
-            let mut p = path.to_vec();
-            p.push(key("default"));
-            self.problem(
-                &p,
-                text!("schema-def-default", name = name, problem = problem),
-                text!("schema-def-default.hint"),
-            );
-        }
-    }
-}
-
-/// The regex crate's multi-line message on one line.
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A scalar as text (enum values may be written as numbers).
