@@ -459,3 +459,19 @@ fn annotations_name_files_from_the_top_of_the_ci_checkout() {
         assert!(stdout.contains(&expected), "{var}: {stdout}");
     }
 }
+
+/// Drafts are checked only with `--drafts`, as they are built only with it.
+#[test]
+fn drafts_are_checked_only_when_asked() {
+    let site = site_with(&[(
+        "content/projekte/entwurf.md",
+        "---\ntitle: Entwurf\ndescription: Noch nicht fertig\ndraft: true\n---\n<a href=\"/fehlt/\">Fehlende Seite</a>\n",
+    )]);
+    check(&site, &[], 0);
+    let run = check(&site, &["--drafts"], 1);
+    assert!(
+        run.stdout.contains("--> content/projekte/entwurf.md:6:"),
+        "{}",
+        run.stdout
+    );
+}
