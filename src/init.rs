@@ -45,12 +45,36 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../themes/einfach/templates/404.html"),
     ),
     (
+        "themes/einfach/templates/taxonomy_list.html",
+        include_str!("../themes/einfach/templates/taxonomy_list.html"),
+    ),
+    (
+        "themes/einfach/templates/taxonomy_term.html",
+        include_str!("../themes/einfach/templates/taxonomy_term.html"),
+    ),
+    (
+        "themes/einfach/templates/archive.html",
+        include_str!("../themes/einfach/templates/archive.html"),
+    ),
+    (
         "themes/einfach/templates/partials/nav.html",
         include_str!("../themes/einfach/templates/partials/nav.html"),
     ),
     (
         "themes/einfach/templates/partials/breadcrumbs.html",
         include_str!("../themes/einfach/templates/partials/breadcrumbs.html"),
+    ),
+    (
+        "themes/einfach/templates/partials/paginierung.html",
+        include_str!("../themes/einfach/templates/partials/paginierung.html"),
+    ),
+    (
+        "themes/einfach/templates/partials/begriffe.html",
+        include_str!("../themes/einfach/templates/partials/begriffe.html"),
+    ),
+    (
+        "themes/einfach/templates/partials/feed.html",
+        include_str!("../themes/einfach/templates/partials/feed.html"),
     ),
     (
         "themes/einfach/assets/css/einfach.css",
