@@ -26,6 +26,7 @@ pub mod output;
 pub mod profile;
 pub mod render;
 pub mod schema;
+pub mod taxonomy;
 pub mod serve;
 pub mod watch;
 pub mod yaml;
