@@ -143,7 +143,8 @@ fn group(
                         first_page = pages[first].display.display().to_string(),
                         url = terms[i].url.as_str()
                     );
-                    problems.push(at(message, text!("model-terms-one-slug.hint")));
+                    let hint = text!("model-terms-one-slug.hint", first = terms[i].name.as_str());
+                    problems.push(at(message, hint));
                     continue;
                 }
                 Some(&(i, _)) => i,
