@@ -31,9 +31,9 @@ struct RawConfig {
     /// The theme folder under `themes/`; optional when the site has its own `templates/`.
     #[serde(default)]
     theme: Option<String>,
-    /// Taxonomy names, such as `tags`; pages list their terms under these keys.
+    /// Taxonomies, such as `tags`; pages list their terms under these keys.
     #[serde(default)]
-    taxonomies: Vec<String>,
+    taxonomies: Vec<crate::taxonomy::RawTaxonomy>,
     /// Free values for templates, available as `site.extra`.
     #[serde(default)]
     extra: yaml::Value,
@@ -75,8 +75,10 @@ pub struct Config {
     pub language: String,
     /// The theme name, if any.
     pub theme: Option<String>,
-    /// Configured taxonomy names.
+    /// Configured taxonomy names (front matter keys), in declaration order.
     pub taxonomies: Vec<String>,
+    /// Each taxonomy's declaration, in the same order.
+    pub taxonomy_settings: Vec<crate::taxonomy::Settings>,
     /// Free values for templates.
     pub extra: yaml::Value,
     /// The declared content types.
@@ -93,22 +95,6 @@ pub struct Config {
     /// stage reads this instead of looking at the tag.
     pub locale: Locale,
 }
-
-/// Keys a page's front matter already uses; a taxonomy may not take one of them.
-const RESERVED_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "date",
-    "updated",
-    "weight",
-    "draft",
-    "slug",
-    "aliases",
-    "template",
-    "extra",
-    "sort_by",
-    "page_template",
-];
 
 impl Config {
     /// Reads and validates `site.yaml` in `root`.
@@ -179,21 +165,9 @@ impl Config {
                 raw.language.clone()
             }
         };
-        for name in &raw.taxonomies {
-            let bad_chars = name.is_empty()
-                || !name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if bad_chars || RESERVED_KEYS.contains(&name.as_str()) {
-                problems.push(key_problem(
-                    text,
-                    "taxonomies",
-                    text!("config-taxonomy-name", name = name),
-                    text!("config-taxonomy-name.hint"),
-                ));
-            }
-        }
-        let builtin = crate::content::front_matter::builtin_keys(&raw.taxonomies);
+        let taxonomy_settings = crate::taxonomy::resolve(&raw.taxonomies, text, &mut problems);
+        let taxonomies: Vec<String> = taxonomy_settings.iter().map(|t| t.name.clone()).collect();
+        let builtin = crate::content::front_matter::builtin_keys(&taxonomies);
         let schema = crate::schema::define(&raw.types, text, &builtin).unwrap_or_else(|found| {
             problems.extend(found);
             crate::schema::Schema::default()
@@ -228,7 +202,8 @@ impl Config {
             base_path,
             language,
             theme: raw.theme,
-            taxonomies: raw.taxonomies,
+            taxonomies,
+            taxonomy_settings,
             extra: raw.extra,
             schema,
             check,

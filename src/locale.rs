@@ -55,6 +55,22 @@ impl Locale {
         }
     }
 
+    /// The path word of a list's later pages: `/aktuelles/seite/2/`, `/news/page/2/`.
+    pub fn pager_word(self) -> &'static str {
+        match self {
+            Locale::German => "seite",
+            Locale::English => "page",
+        }
+    }
+
+    /// The path word of a section's archive: `/aktuelles/archiv/`, `/news/archive/`.
+    pub fn archive_word(self) -> &'static str {
+        match self {
+            Locale::German => "archiv",
+            Locale::English => "archive",
+        }
+    }
+
     /// The title and the sentence (before the link) of an alias's redirect page.
     pub fn redirect(self) -> (&'static str, &'static str) {
         match self {

@@ -38,9 +38,9 @@ fn a_clean_site_passes_even_when_strict() {
     let site = Site::fixture("check-clean");
     let run = check(&site, &["--strict"], 0);
     insta::assert_snapshot!(run.stdout, @r"
-    5 Seiten geprüft: keine Fehler, keine Warnungen
+    7 Seiten geprüft: keine Fehler, keine Warnungen
     [en]
-    5 pages checked: no errors, no warnings
+    7 pages checked: no errors, no warnings
     ");
 }
 

@@ -94,6 +94,11 @@ pub struct SectionFrontMatter {
     /// Leave the section and everything under it out unless `--drafts`.
     #[serde(default)]
     pub draft: bool,
+    /// Pages per list page; all on one when not given.
+    pub paginate_by: Option<u64>,
+    /// Whether the section has an Atom feed of its pages.
+    #[serde(default)]
+    pub feed: bool,
     /// Free values for templates.
     #[serde(default = "yaml::empty_map")]
     pub extra: Value,

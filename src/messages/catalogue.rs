@@ -20,8 +20,8 @@ macro_rules! files {
 }
 
 /// The areas, one file each; every language has every file.
-const DE: &[File] = files!("de": "common", "cli", "content", "yaml", "config", "model", "markdown", "templates", "output", "serve", "check", "schema", "new");
-const EN: &[File] = files!("en": "common", "cli", "content", "yaml", "config", "model", "markdown", "templates", "output", "serve", "check", "schema", "new");
+const DE: &[File] = files!("de": "common", "cli", "content", "yaml", "config", "model", "markdown", "templates", "output", "serve", "check", "schema", "new", "feed");
+const EN: &[File] = files!("en": "common", "cli", "content", "yaml", "config", "model", "markdown", "templates", "output", "serve", "check", "schema", "new", "feed");
 
 fn files(lang: Lang) -> &'static [File] {
     match lang {

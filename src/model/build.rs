@@ -13,7 +13,7 @@ use super::folders::{
     bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
 };
 use super::sort::{compare_sections, sort_pages};
-use super::{Body, ContentFile, HOME, Page, Routes, Section, SectionId, Site};
+use super::{Body, ContentFile, HOME, List, ListKind, Page, Routes, Section, SectionId, Site};
 use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
@@ -126,14 +126,32 @@ impl Site {
             }
         }
 
-        check_collisions(&sections, &pages, &mut problems);
+        let built_docs: Vec<&PageDoc> = page_docs
+            .iter()
+            .zip(&built)
+            .filter_map(|(d, b)| b.then_some(d))
+            .collect();
+        let taxonomies = super::terms::build(
+            &config.taxonomy_settings,
+            &pages,
+            &built_docs,
+            config.locale,
+            &mut problems,
+        );
+        drop(built_docs);
+        let mut counts = vec![0; sections.len()];
+        for p in &pages {
+            counts[p.section] += 1;
+        }
+        let lists = super::lists::all(&sections, &counts, &taxonomies, config.locale);
+        check_collisions(&sections, &pages, &lists, &mut problems);
         for s in &sections {
             routes.insert(s.rel.clone(), s.url.clone(), s.has_index);
         }
         for p in &pages {
             routes.insert(p.rel.clone(), p.url.clone(), true);
         }
-        publish(&mut routes, &sections, &pages);
+        publish(&mut routes, &sections, &pages, &lists);
         let (files, draft_files) =
             place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
         for rel in draft_files {
@@ -185,6 +203,8 @@ impl Site {
                 files,
                 fingerprint: routes_fingerprint,
                 routes: std::sync::Arc::new(routes),
+                taxonomies,
+                lists,
             })
         } else {
             dedup_diagnostics(&mut problems);
@@ -195,7 +215,7 @@ impl Site {
 
 /// Records every site path a root-relative link may name, besides copied files:
 /// sections, pages, their aliases (leading to the page) and the fixed files.
-fn publish(routes: &mut Routes, sections: &[Section], pages: &[Page]) {
+fn publish(routes: &mut Routes, sections: &[Section], pages: &[Page], lists: &[List]) {
     for s in sections {
         let document = s.has_index.then(|| s.rel.clone());
         routes.insert_published(s.url.clone(), s.url.clone(), document);
@@ -204,6 +224,16 @@ fn publish(routes: &mut Routes, sections: &[Section], pages: &[Page]) {
         routes.insert_published(p.url.clone(), p.url.clone(), Some(p.rel.clone()));
         for alias in &p.aliases {
             routes.insert_published(alias.clone(), p.url.clone(), Some(p.rel.clone()));
+        }
+    }
+    for list in lists {
+        // Page 1 of a section is the section itself, published above.
+        let first = usize::from(matches!(list.kind, ListKind::Section(_)));
+        for url in &list.urls[first..] {
+            routes.insert_published(url.clone(), url.clone(), None);
+        }
+        if let Some(alias) = &list.first_alias {
+            routes.insert_published(alias.clone(), list.urls[0].clone(), None);
         }
     }
     for fixed in super::FIXED_OUTPUTS {
@@ -272,8 +302,23 @@ fn new_section(
                 .hint(hint),
         );
     }
+    let paginate_by = match (fm.and_then(|f| f.paginate_by), doc) {
+        (Some(0), Some(doc)) => {
+            let line = key_line(doc, "paginate_by").unwrap_or(1);
+            problems.push(
+                Diagnostic::new(&doc.display, text!("model-paginate-by-zero"))
+                    .at(line, Some(1))
+                    .with_source(&doc.text)
+                    .hint(text!("model-paginate-by-zero.hint")),
+            );
+            None
+        }
+        (n, _) => n.and_then(|n| usize::try_from(n).ok()),
+    };
     Section {
         page_type: own_type.or(inherited),
+        paginate_by,
+        feed: fm.is_some_and(|f| f.feed),
         dir: dir.to_string(),
         rel,
         display,
@@ -403,8 +448,24 @@ pub(super) fn new_page(
 }
 
 /// Two sources for one URL is an error naming both.
-fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Diagnostic>) {
+fn check_collisions(
+    sections: &[Section],
+    pages: &[Page],
+    lists: &[List],
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut seen: FxHashMap<&str, (&PathBuf, &str)> = FxHashMap::default();
+    let site_yaml = PathBuf::from(crate::config::CONFIG_FILE);
+    let list_pages = lists.iter().flat_map(|l| {
+        let (display, kind, first) = match l.kind {
+            // Page 1 of a section is the section, compared already.
+            ListKind::Section(id) => (&sections[id].display, "list", 1),
+            ListKind::Taxonomy(_) => (&site_yaml, "taxonomy", 0),
+            ListKind::Term(..) => (&site_yaml, "term", 0),
+        };
+        let urls = l.urls[first..].iter().chain(&l.first_alias);
+        urls.map(move |u| (u.as_str(), display, kind))
+    });
     let sources = sections
         .iter()
         .map(|s| (s.url.as_str(), &s.display, "section"))
@@ -413,7 +474,8 @@ fn check_collisions(sections: &[Section], pages: &[Page], problems: &mut Vec<Dia
             p.aliases
                 .iter()
                 .map(move |a| (a.as_str(), &p.display, "alias"))
-        }));
+        }))
+        .chain(list_pages);
     // Compare the files written, not the URLs: the alias `/index.html` and the home
     // page `/` are different URLs for the same file.
     let mut seen_files: FxHashMap<String, (&PathBuf, &str)> = FxHashMap::default();

@@ -8,9 +8,11 @@ mod build;
 pub mod cache;
 mod fields;
 mod folders;
+mod lists;
 mod published;
 mod routes;
 mod sort;
+mod terms;
 mod update;
 
 use std::collections::BTreeMap;
@@ -23,6 +25,8 @@ use crate::markdown::TocEntry;
 use crate::yaml;
 
 pub use folders::{page_section_dir, sections_and_bundles};
+pub use lists::{List, ListKind};
+pub use terms::{Taxonomy, Term, find_taxonomy, find_term, taxonomy_url};
 pub use published::FIXED_OUTPUTS;
 pub use routes::Routes;
 
@@ -87,6 +91,10 @@ pub struct Section {
     pub page_template: Option<String>,
     /// The content type of its pages (its own `page_type` or its parent's).
     pub page_type: Option<String>,
+    /// Pages per list page (`paginate_by`); all on one when `None`.
+    pub paginate_by: Option<usize>,
+    /// Whether the section has an Atom feed.
+    pub feed: bool,
     /// Free values.
     pub extra: yaml::Value,
     /// The site path, e.g. `/projekte/`.
@@ -179,6 +187,10 @@ pub struct Site {
     pub routes: std::sync::Arc<Routes>,
     /// A hash of every URL, file size and draft the build knows (see [`Routes::fingerprint`]).
     pub fingerprint: u64,
+    /// The taxonomies with their terms, in `site.yaml` order.
+    pub taxonomies: Vec<Taxonomy>,
+    /// Every list page: sections, taxonomies, terms (see [`List`]).
+    pub lists: Vec<List>,
 }
 
 /// The home section's id.

@@ -9,24 +9,32 @@ use crate::model::{Site, output_path};
 /// The sitemap's output path.
 pub const SITEMAP: &str = "sitemap.xml";
 
-/// One small redirect page per alias, pointing at the page's permalink.
+/// One small redirect page per alias, pointing at the page's permalink, and one from
+/// each paginated list's `…/seite/1/` to its first page.
 pub fn aliases(site: &Site) -> Vec<Output> {
-    let mut out = Vec::new();
-    for page in &site.pages {
-        let target = escape(&site.config.permalink(&page.url));
-        let (title, moved) = site.config.locale.redirect();
-        for alias in &page.aliases {
-            let html = format!(
-                "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>{moved} <a href=\"{target}\">{target}</a></p>\n</body>\n</html>\n",
-                lang = escape(&site.config.language),
-            );
-            out.push(Output {
-                path: output_path(alias),
-                bytes: html.into_bytes().into(),
-            });
-        }
+    let pages = site
+        .pages
+        .iter()
+        .flat_map(|p| p.aliases.iter().map(|a| (a.as_str(), p.url.as_str())));
+    let lists = super::lists::first_page_aliases(site);
+    pages
+        .chain(lists)
+        .map(|(from, to)| redirect(site, from, to))
+        .collect()
+}
+
+/// The redirect page at site path `from` to site path `to`.
+fn redirect(site: &Site, from: &str, to: &str) -> Output {
+    let target = escape(&site.config.permalink(to));
+    let (title, moved) = site.config.locale.redirect();
+    let html = format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>{moved} <a href=\"{target}\">{target}</a></p>\n</body>\n</html>\n",
+        lang = escape(&site.config.language),
+    );
+    Output {
+        path: output_path(from),
+        bytes: html.into_bytes().into(),
     }
-    out
 }
 
 /// A hash of everything [`sitemap`] writes: every URL (the site's fingerprint covers
@@ -42,11 +50,19 @@ pub fn sitemap_key(site: &Site) -> u64 {
     h.digest()
 }
 
-/// `sitemap.xml` with every section and page; `lastmod` from `updated`, else `date`.
+/// `sitemap.xml` with every section, list page and page; `lastmod` from `updated`,
+/// else `date`.
 pub fn sitemap(site: &Site) -> Output {
     let mut entries: Vec<(String, Option<String>)> = Vec::new();
     for s in &site.sections {
         entries.push((site.config.permalink(&s.url), None));
+    }
+    for list in &site.lists {
+        // Page 1 of a section's list is the section, listed above.
+        let first = usize::from(matches!(list.kind, crate::model::ListKind::Section(_)));
+        for url in &list.urls[first..] {
+            entries.push((site.config.permalink(url), None));
+        }
     }
     for p in &site.pages {
         let lastmod = p

@@ -18,6 +18,10 @@ pub struct Fingerprints<'a> {
     pub site: u64,
     /// Content path → fingerprint, for values fetched with `get_page`/`get_section`.
     pub by_rel: FxHashMap<&'a str, u64>,
+    /// By taxonomy: its name, title, address and terms with their counts.
+    pub taxonomies: Vec<u64>,
+    /// By taxonomy and term: the term and its pages.
+    pub terms: Vec<Vec<u64>>,
 }
 
 fn text(h: &mut Xxh3, s: &str) {
@@ -96,10 +100,44 @@ pub fn compute(site: &Site) -> Fingerprints<'_> {
     let home = &site.sections[crate::model::HOME];
     text(&mut h, &home.title);
     text(&mut h, home.description.as_deref().unwrap_or(""));
+    let (taxonomies, terms) = taxonomies(site, global, &pages);
     Fingerprints {
         pages,
         sections,
         site: h.digest(),
         by_rel,
+        taxonomies,
+        terms,
     }
+}
+
+/// The fingerprints of every taxonomy value and every term value.
+fn taxonomies(site: &Site, global: u64, pages: &[u64]) -> (Vec<u64>, Vec<Vec<u64>>) {
+    let mut taxonomies = Vec::with_capacity(site.taxonomies.len());
+    let mut terms = Vec::with_capacity(site.taxonomies.len());
+    for t in &site.taxonomies {
+        let mut h = Xxh3::new();
+        h.update(&global.to_le_bytes());
+        text(&mut h, &t.name);
+        text(&mut h, &t.title);
+        text(&mut h, &t.url);
+        for term in &t.terms {
+            text(&mut h, &term.name);
+            text(&mut h, &term.url);
+            h.update(&term.pages.len().to_le_bytes());
+        }
+        let tax = h.digest();
+        taxonomies.push(tax);
+        let of_terms = t.terms.iter().map(|term| {
+            let mut h = Xxh3::new();
+            h.update(&tax.to_le_bytes());
+            text(&mut h, &term.name);
+            for &p in &term.pages {
+                h.update(&pages[p].to_le_bytes());
+            }
+            h.digest()
+        });
+        terms.push(of_terms.collect());
+    }
+    (taxonomies, terms)
 }

@@ -1,4 +1,5 @@
-//! Template functions and filters: `get_page`, `get_section`, `url`, and `date`.
+//! Template functions and filters: `get_page`, `get_section`, `get_taxonomy`,
+//! `get_term`, `url`, and `date`.
 //! They read the prebuilt views and the asset index; none of them touches the model.
 
 use std::path::PathBuf;
@@ -91,6 +92,34 @@ pub struct Shared {
     pub base_path: String,
     /// The site's locale, for the `date` filter.
     pub locale: Locale,
+    /// The taxonomies' values with their terms', for `get_taxonomy` and `get_term`.
+    pub taxonomies: Vec<TaxonomyEntry>,
+}
+
+/// One taxonomy's value and its terms' values, by name.
+pub struct TaxonomyEntry {
+    name: String,
+    value: Value,
+    /// (name, slug, value) of each term.
+    terms: Vec<(String, String, Value)>,
+}
+
+/// The entries of every taxonomy of `site`, from the prebuilt `views`.
+pub fn taxonomy_entries(site: &crate::model::Site, views: &super::context::Views) -> Vec<TaxonomyEntry> {
+    site.taxonomies
+        .iter()
+        .enumerate()
+        .map(|(t, tax)| TaxonomyEntry {
+            name: tax.name.clone(),
+            value: views.taxonomies[t].clone(),
+            terms: tax
+                .terms
+                .iter()
+                .zip(&views.terms[t])
+                .map(|(term, v)| (term.name.clone(), term.slug.clone(), v.clone()))
+                .collect(),
+        })
+        .collect()
 }
 
 /// The build's data, bound once the model exists. Tera checks function names when
@@ -111,6 +140,14 @@ pub fn register(tera: &mut Tera, slot: &Slot) {
     let s = Arc::clone(slot);
     tera.register_function("get_section", move |kw: Kwargs, _: &State| {
         lookup(bound(&s)?, &kw, true)
+    });
+    let s = Arc::clone(slot);
+    tera.register_function("get_taxonomy", move |kw: Kwargs, _: &State| {
+        get_taxonomy(bound(&s)?, &kw)
+    });
+    let s = Arc::clone(slot);
+    tera.register_function("get_term", move |kw: Kwargs, _: &State| {
+        get_term(bound(&s)?, &kw)
     });
     let s = Arc::clone(slot);
     tera.register_function("url", move |kw: Kwargs, _: &State| url(bound(&s)?, &kw));
@@ -150,6 +187,43 @@ fn lookup(s: &Shared, kw: &Kwargs, section: bool) -> TeraResult<Value> {
         } else {
             text!("templates-get-page-missing", path = path, key = key)
         })
+    })
+}
+
+/// The taxonomy `name`, or the error for the function call `call` as written.
+fn taxonomy<'s>(s: &'s Shared, call: String, name: &str) -> TeraResult<&'s TaxonomyEntry> {
+    s.taxonomies.iter().find(|t| t.name == name).ok_or_else(|| {
+        let names: Vec<&str> = s.taxonomies.iter().map(|t| t.name.as_str()).collect();
+        raise(text!(
+            "templates-taxonomy-missing",
+            call = call,
+            name = name,
+            names = names.join(", ")
+        ))
+    })
+}
+
+fn get_taxonomy(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
+    let name: String = kw.must_get("name")?;
+    memo::record(memo::Dep::Taxonomy(name.clone()));
+    let call = format!("get_taxonomy(name=\"{name}\")");
+    Ok(taxonomy(s, call, &name)?.value.clone())
+}
+
+fn get_term(s: &Shared, kw: &Kwargs) -> TeraResult<Value> {
+    let name: String = kw.must_get("taxonomy")?;
+    let term: String = kw.must_get("term")?;
+    memo::record(memo::Dep::Term(name.clone(), term.clone()));
+    let call = format!("get_term(taxonomy=\"{name}\", term=\"{term}\")");
+    let t = taxonomy(s, call, &name)?;
+    let found = t.terms.iter().find(|(n, _, _)| *n == term);
+    let found = found.or_else(|| t.terms.iter().find(|(_, slug, _)| *slug == term));
+    found.map(|(_, _, v)| v.clone()).ok_or_else(|| {
+        raise(text!(
+            "templates-term-missing",
+            taxonomy = name.as_str(),
+            term = term.as_str()
+        ))
     })
 }
 

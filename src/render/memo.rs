@@ -1,6 +1,7 @@
 //! Rendered pages kept between rebuilds (`serve`), with what each one read. A page is
 //! rendered again only when its template inputs changed: its own value, `site`, the
-//! templates, or anything it fetched with `get_page`, `get_section` or `url` — which
+//! templates, or anything it fetched with `get_page`, `get_section`, `get_taxonomy`,
+//! `get_term` or `url` — which
 //! is recorded while it renders, not guessed.
 
 use std::cell::RefCell;
@@ -18,6 +19,10 @@ pub enum Dep {
     Asset(String),
     /// A content path whose URL was asked for with `url(path="@/…")`.
     Route(String),
+    /// A taxonomy fetched with `get_taxonomy`, by name.
+    Taxonomy(String),
+    /// A term fetched with `get_term`: the taxonomy's name and the term as asked for.
+    Term(String, String),
 }
 
 thread_local! {

@@ -7,6 +7,7 @@ mod extras;
 mod fingerprint;
 pub mod functions;
 pub mod listing;
+mod lists;
 pub mod memo;
 mod raised;
 mod template_cycles;
@@ -22,7 +23,7 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
-use crate::model::{HOME, Site, output_path};
+use crate::model::{Site, output_path};
 use crate::text;
 pub use functions::AssetIndex;
 pub use templates::Templates;
@@ -54,7 +55,7 @@ pub trait Sink: Sync {
 }
 
 /// The site path of every file [`render`] produces, known before rendering: sections,
-/// pages, aliases, and the fixed files.
+/// pages, aliases, list pages and the fixed files.
 pub fn output_urls(site: &Site) -> impl Iterator<Item = &str> {
     let urls = site
         .sections
@@ -65,7 +66,14 @@ pub fn output_urls(site: &Site) -> impl Iterator<Item = &str> {
         .pages
         .iter()
         .flat_map(|p| p.aliases.iter().map(String::as_str));
-    urls.chain(aliases).chain(crate::model::FIXED_OUTPUTS)
+    // Page 1 of a section's list is the section itself.
+    let lists = site.lists.iter().flat_map(|l| {
+        let first = usize::from(matches!(l.kind, crate::model::ListKind::Section(_)));
+        l.urls[first..].iter().chain(&l.first_alias).map(String::as_str)
+    });
+    urls.chain(aliases)
+        .chain(lists)
+        .chain(crate::model::FIXED_OUTPUTS)
 }
 
 /// Why one render job did not produce its file.
@@ -77,8 +85,9 @@ enum Failure {
 /// What to render, with the template to use.
 struct Job<'a> {
     template: &'a str,
-    kind: &'static str,
-    value: Value,
+    /// The template's variables besides `site` and `current_url`: `page`, or
+    /// `section` and `paginator`, or `taxonomy` and `term`…
+    vars: Vec<(&'static str, Value)>,
     url: &'a str,
     display: &'a Path,
     /// The file and line that chose the template, for "unknown template" errors.
@@ -113,6 +122,7 @@ pub fn render(
         assets,
         base_path: site.config.base_path().to_string(),
         locale: site.config.locale,
+        taxonomies: functions::taxonomy_entries(site, &views),
     });
     let globals = templates.tera.global_context();
     globals.insert_value("site", views.site.clone());
@@ -135,6 +145,7 @@ pub fn render(
         root: &site.config.root,
         base_path: site.config.base_path(),
         routes: &site.routes,
+        taxonomies: &site.taxonomies,
         sink,
     };
     let results: Vec<std::result::Result<Option<Done>, Failure>> =
@@ -184,7 +195,7 @@ pub fn render(
         }
         None => Vec::new(),
     };
-    let files = site.sections.len() + site.pages.len() + extras.len();
+    let files = jobs_done + extras.len();
     for o in extras {
         sink.put(o)?;
     }
@@ -208,6 +219,7 @@ struct Runner<'a> {
     root: &'a Path,
     base_path: &'a str,
     routes: &'a crate::model::Routes,
+    taxonomies: &'a [crate::model::Taxonomy],
     sink: &'a dyn Sink,
 }
 
@@ -218,6 +230,14 @@ impl Runner<'_> {
             memo::Dep::Content(rel) => self.fingerprints.by_rel.get(rel.as_str()).copied(),
             memo::Dep::Asset(path) => self.templates.asset_hash(path),
             memo::Dep::Route(rel) => Some(self.routes.resolution(rel)),
+            memo::Dep::Taxonomy(name) => {
+                crate::model::find_taxonomy(self.taxonomies, name).map(|t| self.fingerprints.taxonomies[t])
+            }
+            memo::Dep::Term(name, term) => {
+                let t = crate::model::find_taxonomy(self.taxonomies, name)?;
+                let i = crate::model::find_term(&self.taxonomies[t], term)?;
+                Some(self.fingerprints.terms[t][i])
+            }
         }
     }
 
@@ -259,7 +279,8 @@ fn job_inputs(templates: &Templates, job: &Job, site: u64) -> u64 {
     h.update(&templates.chain_hash(job.template).to_le_bytes());
     h.update(&site.to_le_bytes());
     h.update(&job.fingerprint.to_le_bytes());
-    for part in [job.template, job.kind, job.url] {
+    let names = job.vars.iter().map(|(name, _)| *name);
+    for part in [job.template, job.url].into_iter().chain(names) {
         h.update(part.as_bytes());
         h.update(&[0]);
     }
@@ -271,24 +292,8 @@ fn jobs<'a>(
     views: &context::Views,
     fps: &fingerprint::Fingerprints,
 ) -> Vec<Job<'a>> {
-    let mut jobs = Vec::with_capacity(site.pages.len() + site.sections.len());
-    for (id, s) in site.sections.iter().enumerate() {
-        let default = if id == HOME {
-            "index.html"
-        } else {
-            "section.html"
-        };
-        jobs.push(Job {
-            template: s.template.as_deref().unwrap_or(default),
-            kind: "section",
-            value: views.sections[id].clone(),
-            url: &s.url,
-            display: &s.display,
-            chosen_by: (&s.display, s.template_line),
-            fingerprint: fps.sections[id],
-            default: s.template.is_none(),
-        });
-    }
+    let mut jobs = lists::jobs(site, views, fps);
+    jobs.reserve(site.pages.len());
     for (id, p) in site.pages.iter().enumerate() {
         let section = &site.sections[p.section];
         let (template, chosen_by, default) = match (&p.template, &section.page_template) {
@@ -302,8 +307,7 @@ fn jobs<'a>(
         };
         jobs.push(Job {
             template,
-            kind: "page",
-            value: views.pages[id].clone(),
+            vars: vec![("page", views.pages[id].clone())],
             url: &p.url,
             display: &p.display,
             chosen_by,
@@ -324,7 +328,9 @@ fn render_job(
         return Err(missing_template(templates, job, root));
     }
     let mut ctx = Context::new();
-    ctx.insert_value(job.kind, job.value.clone());
+    for (name, value) in &job.vars {
+        ctx.insert_value(*name, value.clone());
+    }
     ctx.insert("current_url", current_url);
     let html = templates
         .tera

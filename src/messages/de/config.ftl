@@ -16,6 +16,17 @@ config-language-invalid = `language: { $value }` ist kein Sprachkürzel nach BCP
 config-taxonomy-name = `{ $name }` kann nicht der Name einer Taxonomie sein
     .hint = Verwenden Sie Kleinbuchstaben, Ziffern und `_`, und keinen Schlüssel, den der Kopfbereich schon hat, wie `title`
 
+config-taxonomy-twice = Die Taxonomie `{ $name }` steht zweimal in `taxonomies:`
+    .hint = Löschen Sie einen der beiden Einträge
+config-paginate-by-zero = `paginate_by` muss mindestens 1 sein
+    .hint = Schreiben Sie, wie viele Seiten eine Listenseite zeigt, z. B. `paginate_by: 10`, oder löschen Sie die Zeile, damit alle auf einer Seite stehen
+config-taxonomy-title-empty = Der Titel der Taxonomie `{ $name }` ist leer
+    .hint = Schreiben Sie hinter `title:` die Überschrift ihrer Übersichtsseite, z. B. `title: Themen`, oder löschen Sie die Zeile
+config-term-no-slug = Aus dem Begriff `{ $term }` lässt sich keine Adresse bilden
+    .hint = Verwenden Sie einen Begriff mit Buchstaben oder Ziffern
+config-terms-one-slug = Die Begriffe `{ $first }` und `{ $term }` ergeben dieselbe Adresse `{ $slug }`
+    .hint = Behalten Sie nur einen der beiden Begriffe
+
 config-theme-empty = `theme` ist in der site.yaml leer
 config-theme-absolute = `theme: { $theme }` ist ein absoluter Pfad. Ein Thema ist der Name eines Ordners in `themes/`, ohne `/`, `\`, `:` oder `..`
 config-theme-path = `theme: { $theme }` ist ein Pfad. Ein Thema ist der Name eines Ordners in `themes/`, ohne `/`, `\`, `:` oder `..`

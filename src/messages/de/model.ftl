@@ -30,14 +30,20 @@ model-alias-percent = Der Alias `{ $alias }` enthält eine `%`-Folge, die kein U
 model-alias-outside = Der Alias `{ $alias }` ist kein Pfad innerhalb der Website
     .hint = Schreiben Sie alte Adressen als Pfade dieser Website, z. B. `/alt/seite/`
 
-# $kind, $first_kind: section, page oder alias; $first: die Datei des ersten
+# $kind: section, page, alias, list, taxonomy oder term; $first_kind ebenso; $first: die Datei des ersten
 model-url-collision = { $kind ->
         [section] Diese Rubrik
         [alias] Ein Alias dieser Seite
+        [list] Eine weitere Listenseite dieser Rubrik
+        [taxonomy] Die Übersichtsseite dieser Taxonomie
+        [term] Die Seite eines Begriffs dieser Taxonomie
        *[page] Diese Seite
     } und { $first_kind ->
         [section] die Rubrik
         [alias] ein Alias der Seite
+        [list] eine Listenseite der Rubrik
+        [taxonomy] eine Taxonomie in
+        [term] ein Begriff einer Taxonomie in
        *[page] die Seite
     } `{ $first }` haben beide die Adresse `{ $url }`
     .hint = Benennen Sie eine der beiden Dateien um oder geben Sie einer einen anderen `slug:`
@@ -65,3 +71,19 @@ model-link-unpublished = aber unter dieser Adresse hat die Website keine Seite, 
 model-link-base-path = Schreiben Sie `{ $path }`: lernort setzt den Basispfad `{ $base_path }` selbst vor Links, die mit `/` beginnen
 model-link-did-you-mean = Meinten Sie `{ $near }`? Links, die mit `/` beginnen, müssen eine Adresse der erstellten Website nennen, ohne den Basispfad
 model-link-no-address = Links, die mit `/` beginnen, müssen eine Adresse der erstellten Website nennen, ohne den Basispfad (Entwürfe haben nur mit `--drafts` eine); eine Seite können Sie auch über ihre Datei verlinken, z. B. `@/impressum.md`
+
+## Taxonomien: Begriffe auf Seiten
+
+model-term-no-slug = Aus dem Begriff `{ $term }` lässt sich keine Adresse bilden
+    .hint = Verwenden Sie einen Begriff mit Buchstaben oder Ziffern
+# $first_page: die Datei, die den ersten Begriff nennt; $url: dessen Adresse
+model-terms-one-slug = Der Begriff `{ $term }` und der Begriff `{ $first }` in `{ $first_page }` ergeben dieselbe Adresse `{ $url }`
+    .hint = Schreiben Sie den Begriff auf allen Seiten gleich, z. B. überall `{ $first }`
+model-term-unknown = `{ $term }` ist kein Begriff der Taxonomie `{ $taxonomy }`
+    .hint = Erlaubt sind: { $terms }. Einen neuen Begriff tragen Sie in der site.yaml unter `taxonomies:` bei `terms:` ein
+    .hint-near = Meinten Sie `{ $near }`? Erlaubt sind: { $terms }
+
+## Listen
+
+model-paginate-by-zero = `paginate_by` muss mindestens 1 sein
+    .hint = Schreiben Sie, wie viele Seiten eine Listenseite zeigt, z. B. `paginate_by: 10`, oder löschen Sie die Zeile, damit alle auf einer Seite stehen

@@ -105,3 +105,10 @@ templates-url-no-asset = url(path="{ $path }"): Es gibt keine Datei `{ $asset }`
 templates-date-not-a-date = date: `{ $value }` ist kein Datum wie `2024-05-31`
 # $reason: die Worte der Datumsbibliothek
 templates-date-format = Das Datumsformat `{ $pattern }` lässt sich nicht anwenden: { $reason }
+
+## Taxonomien in Vorlagen
+
+# $names: die Taxonomien der site.yaml, durch Kommas getrennt (leer, wenn es keine gibt)
+# $call: der Aufruf, wie er geschrieben ist, z. B. get_taxonomy(name="themen")
+templates-taxonomy-missing = { $call }: Es gibt keine Taxonomie `{ $name }` (in der site.yaml unter `taxonomies:` stehen: { $names })
+templates-term-missing = get_term(taxonomy="{ $taxonomy }", term="{ $term }"): Keine Seite nennt den Begriff `{ $term }`

@@ -16,6 +16,17 @@ config-language-invalid = `language: { $value }` is not a BCP 47 language tag
 config-taxonomy-name = `{ $name }` cannot be a taxonomy name
     .hint = use lowercase letters, digits and `_`, and no front matter key such as `title`
 
+config-taxonomy-twice = the taxonomy `{ $name }` is listed twice under `taxonomies:`
+    .hint = delete one of the two entries
+config-paginate-by-zero = `paginate_by` must be at least 1
+    .hint = write how many pages one list page shows, e.g. `paginate_by: 10`, or delete the line to list them all on one page
+config-taxonomy-title-empty = the title of the taxonomy `{ $name }` is empty
+    .hint = write the heading of its overview page after `title:`, e.g. `title: Topics`, or delete the line
+config-term-no-slug = the term `{ $term }` gives no address
+    .hint = use a term with letters or digits
+config-terms-one-slug = the terms `{ $first }` and `{ $term }` give the same address `{ $slug }`
+    .hint = keep only one of the two terms
+
 config-theme-empty = `theme` is empty in site.yaml
 config-theme-absolute = `theme: { $theme }` is an absolute path; a theme is the name of a folder under `themes/`, without `/`, `\`, `:` or `..`
 config-theme-path = `theme: { $theme }` is a path; a theme is the name of a folder under `themes/`, without `/`, `\`, `:` or `..`

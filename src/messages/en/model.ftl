@@ -30,15 +30,21 @@ model-alias-percent = the alias `{ $alias }` contains a `%` sequence that is not
 model-alias-outside = the alias `{ $alias }` is not a path inside the site
     .hint = write old addresses as site paths such as `/alt/seite/`
 
-# $kind, $first_kind: section, page or alias; $first: the file of the first one
-model-url-collision = this { $kind ->
-        [section] section
-        [alias] alias
-       *[page] page
-    } and the { $first_kind ->
-        [section] section
-        [alias] alias
-       *[page] page
+# $kind: section, page, alias, list, taxonomy or term; $first_kind likewise; $first: the file of the first one
+model-url-collision = { $kind ->
+        [section] this section
+        [alias] this alias
+        [list] a further list page of this section
+        [taxonomy] the overview page of this taxonomy
+        [term] the page of a term of this taxonomy
+       *[page] this page
+    } and { $first_kind ->
+        [section] the section
+        [alias] the alias
+        [list] a list page of the section
+        [taxonomy] a taxonomy in
+        [term] a term of a taxonomy in
+       *[page] the page
     } `{ $first }` both map to the URL `{ $url }`
     .hint = rename one of the files, or give one a different `slug`
     .alias-hint = an alias may only name an old address that no page or section uses; change or remove it in `aliases`
@@ -65,3 +71,19 @@ model-link-unpublished = but the site publishes no page, section, alias or file 
 model-link-base-path = write `{ $path }`: lernort puts the base path `{ $base_path }` before root-relative links itself
 model-link-did-you-mean = did you mean `{ $near }`? Links starting with `/` must name an address of the built site, without the base path
 model-link-no-address = links starting with `/` must name an address of the built site, without the base path (drafts have one only with `--drafts`); for a page you can also link its file, e.g. `@/impressum.md`
+
+## Taxonomies: terms on pages
+
+model-term-no-slug = the term `{ $term }` gives no address
+    .hint = use a term with letters or digits
+# $first_page: the file that names the first term; $url: its address
+model-terms-one-slug = the term `{ $term }` and the term `{ $first }` in `{ $first_page }` give the same address `{ $url }`
+    .hint = write the term the same way on every page, e.g. `{ $first }` everywhere
+model-term-unknown = `{ $term }` is not a term of the taxonomy `{ $taxonomy }`
+    .hint = allowed are: { $terms }. Add a new term in site.yaml under `taxonomies:`, at `terms:`
+    .hint-near = did you mean `{ $near }`? Allowed are: { $terms }
+
+## Lists
+
+model-paginate-by-zero = `paginate_by` must be at least 1
+    .hint = write how many pages one list page shows, e.g. `paginate_by: 10`, or delete the line to list them all on one page

@@ -105,3 +105,10 @@ templates-url-no-asset = url(path="{ $path }"): there is no asset `{ $asset }` i
 templates-date-not-a-date = date: `{ $value }` is not a date like `2024-05-31`
 # $reason: the date library's words
 templates-date-format = the date format `{ $pattern }` cannot be applied: { $reason }
+
+## Taxonomies in templates
+
+# $names: the taxonomies in site.yaml, separated by commas (empty when there are none)
+# $call: the function call as written, e.g. get_taxonomy(name="themen")
+templates-taxonomy-missing = { $call }: there is no taxonomy `{ $name }` (site.yaml lists under `taxonomies:`: { $names })
+templates-term-missing = get_term(taxonomy="{ $taxonomy }", term="{ $term }"): no page names the term `{ $term }`

@@ -2,13 +2,15 @@
 //! build. Tera values share their maps and arrays, so handing a page or section to a
 //! template clones a pointer, never the site.
 
+mod terms;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tera::{Map, Value};
 
 use crate::content::slug::slugify;
 use crate::markdown::{TocEntry, reading_time};
-use crate::model::{Body, Page, Section, SectionId, Site};
+use crate::model::{Body, Page, Section, SectionId, Site, taxonomy_url};
 use crate::render::memo::RenderMemo;
 
 /// Every page and section as a template value, plus the `site` value.
@@ -21,6 +23,14 @@ pub struct Views {
     pub site: Value,
     /// Content path → value, for `get_page` and `get_section`.
     pub by_rel: FxHashMap<String, Value>,
+    /// Each section's page values in list order.
+    pub section_pages: Vec<Vec<Value>>,
+    /// Each taxonomy's value (its terms without their pages).
+    pub taxonomies: Vec<Value>,
+    /// Each term's value (with its pages), by taxonomy.
+    pub terms: Vec<Vec<Value>>,
+    /// Each term's page values in list order, by taxonomy.
+    pub term_pages: Vec<Vec<Vec<Value>>>,
 }
 
 /// A site path with the base URL's path prefix, for `href`s.
@@ -104,15 +114,20 @@ fn page_value(site: &Site, page: &Page) -> Value {
     put(&mut m, "fields", fields_value(&page.fields));
     let mut taxonomies = Map::new();
     for name in &site.config.taxonomies {
+        let base = taxonomy_url(name);
         let terms: Vec<Value> = page
             .terms
             .get(name)
             .into_iter()
             .flatten()
             .map(|term| {
+                let slug = slugify(term);
+                let url = format!("{base}{slug}/");
                 let mut t = Map::new();
                 put(&mut t, "name", term.as_str());
-                put(&mut t, "slug", slugify(term));
+                put(&mut t, "slug", slug);
+                put(&mut t, "url", href(site, &url));
+                put(&mut t, "permalink", site.config.permalink(&url));
                 Value::from(t)
             })
             .collect();
@@ -126,7 +141,7 @@ fn section_value(
     site: &Site,
     section: &Section,
     id: SectionId,
-    pages: &[Value],
+    list: Vec<Value>,
     subsections: Vec<Value>,
 ) -> Value {
     let mut m = Map::new();
@@ -145,7 +160,7 @@ fn section_value(
     put(&mut m, "lang", site.config.language.as_str());
     put(&mut m, "breadcrumbs", crumbs(site, id, false));
     put(&mut m, "extra", yaml_value(&section.extra));
-    let list: Vec<Value> = section.pages.iter().map(|&p| pages[p].clone()).collect();
+    put(&mut m, "paginate_by", section.paginate_by);
     put(&mut m, "pages", list);
     put(&mut m, "subsections", subsections);
     Value::from(m)
@@ -164,6 +179,8 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
                 .unwrap_or_else(|| page_value(site, p))
         })
         .collect();
+    let values = |ids: &[usize]| ids.iter().map(|&p| pages[p].clone()).collect::<Vec<_>>();
+    let section_pages: Vec<Vec<Value>> = site.sections.iter().map(|s| values(&s.pages)).collect();
     let mut sections: Vec<Option<Value>> = vec![None; site.sections.len()];
     // Children always have larger ids than their parents (folders are created in
     // sorted order), so walking ids backwards visits children first.
@@ -174,7 +191,7 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
             .iter()
             .map(|&c| sections[c].clone().unwrap_or_else(Value::none))
             .collect();
-        sections[id] = Some(section_value(site, s, id, &pages, subs));
+        sections[id] = Some(section_value(site, s, id, section_pages[id].clone(), subs));
     }
     let sections: Vec<Value> = sections
         .into_iter()
@@ -188,11 +205,36 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
         by_rel.insert(s.rel.clone(), v.clone());
     }
     let site_value = site_value(site);
+    let term_pages: Vec<Vec<Vec<Value>>> = site
+        .taxonomies
+        .iter()
+        .map(|t| t.terms.iter().map(|term| values(&term.pages)).collect())
+        .collect();
+    let taxonomies: Vec<Value> = site
+        .taxonomies
+        .iter()
+        .map(|t| terms::taxonomy_value(site, t))
+        .collect();
+    let terms = site
+        .taxonomies
+        .iter()
+        .zip(&term_pages)
+        .map(|(t, lists)| {
+            let terms = t.terms.iter().zip(lists);
+            terms
+                .map(|(term, list)| terms::term_value(site, term, list.clone()))
+                .collect()
+        })
+        .collect();
     Views {
         pages,
         sections,
         site: site_value,
         by_rel,
+        section_pages,
+        taxonomies,
+        terms,
+        term_pages,
     }
 }
 
@@ -217,6 +259,18 @@ fn site_value(site: &Site) -> Value {
         })
         .collect();
     put(&mut m, "navigation", nav);
+    let taxonomies: Vec<Value> = site
+        .taxonomies
+        .iter()
+        .map(|t| {
+            let mut v = Map::new();
+            put(&mut v, "name", t.name.as_str());
+            put(&mut v, "title", t.title.as_str());
+            put(&mut v, "url", href(site, &t.url));
+            Value::from(v)
+        })
+        .collect();
+    put(&mut m, "taxonomies", taxonomies);
     // The home page's own fields only: with its pages and subsections, every page's
     // context would contain the whole site, and every edit would touch every page.
     // Templates that need the tree call `get_section(path="")`.

@@ -1,0 +1,124 @@
+//! The render jobs of list pages: every page of a section's list (page 1 is the
+//! section's own page), a taxonomy's list of terms and each term's list of pages,
+//! each with its `paginator`. The lists and their addresses come from the model
+//! ([`crate::model::List`]); here they become template contexts.
+
+use std::path::Path;
+
+use tera::{Map, Value};
+
+use super::Job;
+use super::context::{Views, href};
+use super::fingerprint::Fingerprints;
+use crate::model::{HOME, List, ListKind, Site};
+
+/// `site.yaml`, the file that declares taxonomies: named when their template fails.
+const SITE_YAML: &str = crate::config::CONFIG_FILE;
+
+fn put(map: &mut Map, key: &'static str, value: impl Into<Value>) {
+    map.insert(key.into(), value.into());
+}
+
+/// The jobs of every list page of `site`.
+pub(super) fn jobs<'a>(site: &'a Site, views: &Views, fps: &Fingerprints) -> Vec<Job<'a>> {
+    let mut jobs = Vec::new();
+    for list in &site.lists {
+        match list.kind {
+            ListKind::Section(id) => {
+                let s = &site.sections[id];
+                let default = if id == HOME {
+                    "index.html"
+                } else {
+                    "section.html"
+                };
+                let entries = &views.section_pages[id];
+                for (i, url) in list.urls.iter().enumerate() {
+                    jobs.push(Job {
+                        template: s.template.as_deref().unwrap_or(default),
+                        vars: vec![
+                            ("section", views.sections[id].clone()),
+                            ("paginator", paginator(site, list, i + 1, entries)),
+                        ],
+                        url,
+                        display: &s.display,
+                        chosen_by: (&s.display, s.template_line),
+                        fingerprint: fps.sections[id],
+                        default: s.template.is_none(),
+                    });
+                }
+            }
+            ListKind::Taxonomy(t) => jobs.push(Job {
+                template: "taxonomy_list.html",
+                vars: vec![
+                    ("taxonomy", views.taxonomies[t].clone()),
+                    ("paginator", Value::none()),
+                ],
+                url: &list.urls[0],
+                display: Path::new(SITE_YAML),
+                chosen_by: (Path::new(SITE_YAML), None),
+                fingerprint: fps.taxonomies[t],
+                default: true,
+            }),
+            ListKind::Term(t, i) => {
+                let entries = &views.term_pages[t][i];
+                for (n, url) in list.urls.iter().enumerate() {
+                    jobs.push(Job {
+                        template: "taxonomy_term.html",
+                        vars: vec![
+                            ("taxonomy", views.taxonomies[t].clone()),
+                            ("term", views.terms[t][i].clone()),
+                            ("paginator", paginator(site, list, n + 1, entries)),
+                        ],
+                        url,
+                        display: Path::new(SITE_YAML),
+                        chosen_by: (Path::new(SITE_YAML), None),
+                        fingerprint: fps.terms[t][i],
+                        default: true,
+                    });
+                }
+            }
+        }
+    }
+    jobs
+}
+
+/// The `paginator` of page `number` of `list`, whose entries are `entries`; `null`
+/// for a list that is not paginated.
+fn paginator(site: &Site, list: &List, number: usize, entries: &[Value]) -> Value {
+    let Some(paginate_by) = list.paginate_by else {
+        return Value::none();
+    };
+    let url = |n: usize| href(site, &list.urls[n - 1]);
+    let total = list.urls.len();
+    let mut m = Map::new();
+    put(&mut m, "number", number);
+    put(&mut m, "total_pages", total);
+    put(&mut m, "total_items", list.items);
+    put(&mut m, "paginate_by", paginate_by);
+    let slice = list.slice(number);
+    put(&mut m, "pages", entries.get(slice).unwrap_or_default().to_vec());
+    put(&mut m, "first", url(1));
+    put(&mut m, "last", url(total));
+    let previous = (number > 1).then(|| url(number - 1));
+    put(&mut m, "previous", previous.map_or_else(Value::none, Value::from));
+    let next = (number < total).then(|| url(number + 1));
+    put(&mut m, "next", next.map_or_else(Value::none, Value::from));
+    let numbers: Vec<Value> = (1..=total)
+        .map(|n| {
+            let mut e = Map::new();
+            put(&mut e, "number", n);
+            put(&mut e, "url", url(n));
+            put(&mut e, "current", n == number);
+            Value::from(e)
+        })
+        .collect();
+    put(&mut m, "numbers", numbers);
+    Value::from(m)
+}
+
+/// The redirect pages from `…/seite/1/` to each paginated list's first page.
+pub fn first_page_aliases(site: &Site) -> impl Iterator<Item = (&str, &str)> {
+    site.lists
+        .iter()
+        .filter_map(|l| l.first_alias.as_deref().map(|a| (a, l.urls[0].as_str())))
+}
