@@ -151,9 +151,20 @@ fn a_news_list_of_several_pages_numbers_them() {
     let first = site.output("aktuelles/index.html");
     let second = site.output("aktuelles/seite/2/index.html");
     for html in [&first, &second] {
-        let nav = between(html, "<nav class=\"seiten\" aria-label=\"Seitennummerierung\">", "</nav>");
+        let nav = between(
+            html,
+            "<nav class=\"seiten\" aria-label=\"Seitennummerierung\">",
+            "</nav>",
+        );
         assert_eq!(count(nav, "aria-current=\"page\""), 1, "{nav}");
-        assert_eq!(count(nav, "<span class=\"seiten__aktuell\" aria-current=\"page\">"), 1, "the current page is no link:\n{nav}");
+        assert_eq!(
+            count(
+                nav,
+                "<span class=\"seiten__aktuell\" aria-current=\"page\">"
+            ),
+            1,
+            "the current page is no link:\n{nav}"
+        );
     }
     assert!(first.contains("rel=\"next\""), "{first}");
     assert!(!first.contains("rel=\"prev\""), "{first}");
