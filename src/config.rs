@@ -43,6 +43,9 @@ struct RawConfig {
     /// How `lernort check` behaves (see `check::settings`).
     #[serde(default)]
     check: Option<crate::check::settings::RawCheck>,
+    /// The Atom feeds (see `feed::settings`).
+    #[serde(default)]
+    feeds: Option<crate::feed::settings::RawFeeds>,
 }
 
 fn default_language() -> String {
@@ -85,6 +88,8 @@ pub struct Config {
     pub schema: crate::schema::Schema,
     /// How `lernort check` behaves.
     pub check: crate::check::settings::Check,
+    /// The Atom feeds.
+    pub feeds: crate::feed::settings::Settings,
     /// Whether drafts are built.
     pub drafts: bool,
     /// Absolute site root.
@@ -187,6 +192,7 @@ impl Config {
             problems.push(key_problem(text, "theme", why, hint));
         }
         let check = crate::check::settings::resolve(raw.check.as_ref(), text, &mut problems);
+        let feeds = crate::feed::settings::resolve(raw.feeds.as_ref(), text, &mut problems);
         if !problems.is_empty() {
             return Err(Error::Content(problems));
         }
@@ -207,6 +213,7 @@ impl Config {
             extra: raw.extra,
             schema,
             check,
+            feeds,
             drafts: o.drafts,
             root: root.to_path_buf(),
             output_dir,

@@ -13,7 +13,10 @@ use super::folders::{
     bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
 };
 use super::sort::{compare_sections, sort_pages};
-use super::{Body, ContentFile, HOME, List, ListKind, Page, Routes, Section, SectionId, Site};
+use super::{
+    Body, ContentFile, FeedFile, FeedKind, HOME, List, ListKind, Page, Routes, Section, SectionId,
+    Site,
+};
 use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
@@ -144,14 +147,15 @@ impl Site {
             counts[p.section] += 1;
         }
         let lists = super::lists::all(&sections, &counts, &taxonomies, config.locale);
-        check_collisions(&sections, &pages, &lists, &mut problems);
+        let feeds = super::lists::feeds(&config.feeds, &sections, &taxonomies);
+        check_collisions(&sections, &pages, (&lists, &feeds), &mut problems);
         for s in &sections {
             routes.insert(s.rel.clone(), s.url.clone(), s.has_index);
         }
         for p in &pages {
             routes.insert(p.rel.clone(), p.url.clone(), true);
         }
-        publish(&mut routes, &sections, &pages, &lists);
+        publish(&mut routes, &sections, &pages, (&lists, &feeds));
         let (files, draft_files) =
             place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
         for rel in draft_files {
@@ -205,6 +209,7 @@ impl Site {
                 routes: std::sync::Arc::new(routes),
                 taxonomies,
                 lists,
+                feeds,
             })
         } else {
             dedup_diagnostics(&mut problems);
@@ -215,7 +220,12 @@ impl Site {
 
 /// Records every site path a root-relative link may name, besides copied files:
 /// sections, pages, their aliases (leading to the page) and the fixed files.
-fn publish(routes: &mut Routes, sections: &[Section], pages: &[Page], lists: &[List]) {
+fn publish(
+    routes: &mut Routes,
+    sections: &[Section],
+    pages: &[Page],
+    (lists, feeds): (&[List], &[FeedFile]),
+) {
     for s in sections {
         let document = s.has_index.then(|| s.rel.clone());
         routes.insert_published(s.url.clone(), s.url.clone(), document);
@@ -235,6 +245,9 @@ fn publish(routes: &mut Routes, sections: &[Section], pages: &[Page], lists: &[L
         if let Some(alias) = &list.first_alias {
             routes.insert_published(alias.clone(), list.urls[0].clone(), None);
         }
+    }
+    for feed in feeds {
+        routes.insert_published(feed.url.clone(), feed.url.clone(), None);
     }
     for fixed in super::FIXED_OUTPUTS {
         routes.insert_published(fixed.to_string(), fixed.to_string(), None);
@@ -451,7 +464,7 @@ pub(super) fn new_page(
 fn check_collisions(
     sections: &[Section],
     pages: &[Page],
-    lists: &[List],
+    (lists, feeds): (&[List], &[FeedFile]),
     problems: &mut Vec<Diagnostic>,
 ) {
     let mut seen: FxHashMap<&str, (&PathBuf, &str)> = FxHashMap::default();
@@ -466,6 +479,13 @@ fn check_collisions(
         let urls = l.urls[first..].iter().chain(&l.first_alias);
         urls.map(move |u| (u.as_str(), display, kind))
     });
+    let feed_files = feeds.iter().map(|f| {
+        let display = match f.kind {
+            FeedKind::Section(id) => &sections[id].display,
+            FeedKind::Home | FeedKind::Term(..) => &site_yaml,
+        };
+        (f.url.as_str(), display, "feed")
+    });
     let sources = sections
         .iter()
         .map(|s| (s.url.as_str(), &s.display, "section"))
@@ -475,7 +495,8 @@ fn check_collisions(
                 .iter()
                 .map(move |a| (a.as_str(), &p.display, "alias"))
         }))
-        .chain(list_pages);
+        .chain(list_pages)
+        .chain(feed_files);
     // Compare the files written, not the URLs: the alias `/index.html` and the home
     // page `/` are different URLs for the same file.
     let mut seen_files: FxHashMap<String, (&PathBuf, &str)> = FxHashMap::default();

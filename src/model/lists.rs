@@ -94,6 +94,68 @@ pub fn all(
     lists
 }
 
+/// Whose pages a feed holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedKind {
+    /// Every dated page of the site.
+    Home,
+    /// A section's pages.
+    Section(SectionId),
+    /// A term's pages: taxonomy index, term index.
+    Term(usize, usize),
+}
+
+/// One Atom feed file of the site.
+#[derive(Debug, Clone)]
+pub struct FeedFile {
+    /// Whose pages it holds.
+    pub kind: FeedKind,
+    /// Its site path, e.g. `/aktuelles/atom.xml`.
+    pub url: String,
+    /// The site path of the page it belongs to, e.g. `/aktuelles/`.
+    pub page: String,
+}
+
+/// Every feed of the site: the home page's (unless `feeds: home: false`, or when its
+/// `_index.md` asks), each section's that asks, and each term's of a taxonomy that asks.
+pub fn feeds(
+    settings: &crate::feed::settings::Settings,
+    sections: &[Section],
+    taxonomies: &[Taxonomy],
+) -> Vec<FeedFile> {
+    let name = settings.filename.as_str();
+    let mut out = Vec::new();
+    for (id, s) in sections.iter().enumerate() {
+        let wanted = if id == super::HOME {
+            settings.home || s.feed
+        } else {
+            s.feed
+        };
+        if wanted {
+            let kind = if id == super::HOME {
+                FeedKind::Home
+            } else {
+                FeedKind::Section(id)
+            };
+            out.push(FeedFile {
+                kind,
+                url: format!("{}{name}", s.url),
+                page: s.url.clone(),
+            });
+        }
+    }
+    for (t, tax) in taxonomies.iter().enumerate().filter(|(_, t)| t.feed) {
+        for (i, term) in tax.terms.iter().enumerate() {
+            out.push(FeedFile {
+                kind: FeedKind::Term(t, i),
+                url: format!("{}{name}", term.url),
+                page: term.url.clone(),
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,7 +25,7 @@ use crate::markdown::TocEntry;
 use crate::yaml;
 
 pub use folders::{page_section_dir, sections_and_bundles};
-pub use lists::{List, ListKind};
+pub use lists::{FeedFile, FeedKind, List, ListKind};
 pub use terms::{Taxonomy, Term, find_taxonomy, find_term, taxonomy_url};
 pub use published::FIXED_OUTPUTS;
 pub use routes::Routes;
@@ -191,6 +191,8 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// Every list page: sections, taxonomies, terms (see [`List`]).
     pub lists: Vec<List>,
+    /// Every Atom feed.
+    pub feeds: Vec<FeedFile>,
 }
 
 /// The home section's id.

@@ -4,6 +4,7 @@
 
 pub mod context;
 mod extras;
+mod feeds;
 mod fingerprint;
 pub mod functions;
 pub mod listing;
@@ -55,7 +56,7 @@ pub trait Sink: Sync {
 }
 
 /// The site path of every file [`render`] produces, known before rendering: sections,
-/// pages, aliases, list pages and the fixed files.
+/// pages, aliases, list pages, feeds and the fixed files.
 pub fn output_urls(site: &Site) -> impl Iterator<Item = &str> {
     let urls = site
         .sections
@@ -71,8 +72,10 @@ pub fn output_urls(site: &Site) -> impl Iterator<Item = &str> {
         let first = usize::from(matches!(l.kind, crate::model::ListKind::Section(_)));
         l.urls[first..].iter().chain(&l.first_alias).map(String::as_str)
     });
+    let feeds = site.feeds.iter().map(|f| f.url.as_str());
     urls.chain(aliases)
         .chain(lists)
+        .chain(feeds)
         .chain(crate::model::FIXED_OUTPUTS)
 }
 
@@ -174,6 +177,7 @@ pub fn render(
         .unwrap_or_else(|| extras::sitemap(site));
     extras.push(sitemap);
     extras.push(extras::robots(site));
+    extras.extend(feeds::all(site));
     match render_not_found(site, &templates) {
         Ok(o) => extras.push(o),
         Err(d) => problems.push(d),

@@ -30,13 +30,14 @@ model-alias-percent = Der Alias `{ $alias }` enthält eine `%`-Folge, die kein U
 model-alias-outside = Der Alias `{ $alias }` ist kein Pfad innerhalb der Website
     .hint = Schreiben Sie alte Adressen als Pfade dieser Website, z. B. `/alt/seite/`
 
-# $kind: section, page, alias, list, taxonomy oder term; $first_kind ebenso; $first: die Datei des ersten
+# $kind: section, page, alias, list, taxonomy, term oder feed; $first_kind ebenso; $first: die Datei des ersten
 model-url-collision = { $kind ->
         [section] Diese Rubrik
         [alias] Ein Alias dieser Seite
         [list] Eine weitere Listenseite dieser Rubrik
         [taxonomy] Die Übersichtsseite dieser Taxonomie
         [term] Die Seite eines Begriffs dieser Taxonomie
+        [feed] Ein Feed
        *[page] Diese Seite
     } und { $first_kind ->
         [section] die Rubrik
@@ -44,6 +45,7 @@ model-url-collision = { $kind ->
         [list] eine Listenseite der Rubrik
         [taxonomy] eine Taxonomie in
         [term] ein Begriff einer Taxonomie in
+        [feed] ein Feed in
        *[page] die Seite
     } `{ $first }` haben beide die Adresse `{ $url }`
     .hint = Benennen Sie eine der beiden Dateien um oder geben Sie einer einen anderen `slug:`

@@ -30,13 +30,14 @@ model-alias-percent = the alias `{ $alias }` contains a `%` sequence that is not
 model-alias-outside = the alias `{ $alias }` is not a path inside the site
     .hint = write old addresses as site paths such as `/alt/seite/`
 
-# $kind: section, page, alias, list, taxonomy or term; $first_kind likewise; $first: the file of the first one
+# $kind: section, page, alias, list, taxonomy, term or feed; $first_kind likewise; $first: the file of the first one
 model-url-collision = { $kind ->
         [section] this section
         [alias] this alias
         [list] a further list page of this section
         [taxonomy] the overview page of this taxonomy
         [term] the page of a term of this taxonomy
+        [feed] a feed
        *[page] this page
     } and { $first_kind ->
         [section] the section
@@ -44,6 +45,7 @@ model-url-collision = { $kind ->
         [list] a list page of the section
         [taxonomy] a taxonomy in
         [term] a term of a taxonomy in
+        [feed] a feed in
        *[page] the page
     } `{ $first }` both map to the URL `{ $url }`
     .hint = rename one of the files, or give one a different `slug`

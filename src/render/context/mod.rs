@@ -10,7 +10,7 @@ use tera::{Map, Value};
 
 use crate::content::slug::slugify;
 use crate::markdown::{TocEntry, reading_time};
-use crate::model::{Body, Page, Section, SectionId, Site, taxonomy_url};
+use crate::model::{Body, FeedKind, Page, Section, SectionId, Site, taxonomy_url};
 use crate::render::memo::RenderMemo;
 
 /// Every page and section as a template value, plus the `site` value.
@@ -36,6 +36,16 @@ pub struct Views {
 /// A site path with the base URL's path prefix, for `href`s.
 pub fn href(site: &Site, path: &str) -> String {
     format!("{}{path}", site.config.base_path())
+}
+
+/// The site path of each feed, by whose pages it holds.
+type Feeds<'a> = FxHashMap<FeedKind, &'a str>;
+
+/// The `href` of the feed of `kind`, or `null`.
+fn feed_url(site: &Site, feeds: &Feeds, kind: FeedKind) -> Value {
+    feeds
+        .get(&kind)
+        .map_or_else(Value::none, |url| Value::from(href(site, url)))
 }
 
 fn put(map: &mut Map, key: &'static str, value: impl Into<Value>) {
@@ -139,10 +149,10 @@ fn page_value(site: &Site, page: &Page) -> Value {
 
 fn section_value(
     site: &Site,
-    section: &Section,
-    id: SectionId,
+    (section, id): (&Section, SectionId),
     list: Vec<Value>,
     subsections: Vec<Value>,
+    feeds: &Feeds,
 ) -> Value {
     let mut m = Map::new();
     put(&mut m, "kind", "section");
@@ -161,6 +171,12 @@ fn section_value(
     put(&mut m, "breadcrumbs", crumbs(site, id, false));
     put(&mut m, "extra", yaml_value(&section.extra));
     put(&mut m, "paginate_by", section.paginate_by);
+    let kind = if id == crate::model::HOME {
+        FeedKind::Home
+    } else {
+        FeedKind::Section(id)
+    };
+    put(&mut m, "feed_url", feed_url(site, feeds, kind));
     put(&mut m, "pages", list);
     put(&mut m, "subsections", subsections);
     Value::from(m)
@@ -179,6 +195,7 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
                 .unwrap_or_else(|| page_value(site, p))
         })
         .collect();
+    let feeds: Feeds = site.feeds.iter().map(|f| (f.kind, f.url.as_str())).collect();
     let values = |ids: &[usize]| ids.iter().map(|&p| pages[p].clone()).collect::<Vec<_>>();
     let section_pages: Vec<Vec<Value>> = site.sections.iter().map(|s| values(&s.pages)).collect();
     let mut sections: Vec<Option<Value>> = vec![None; site.sections.len()];
@@ -191,7 +208,8 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
             .iter()
             .map(|&c| sections[c].clone().unwrap_or_else(Value::none))
             .collect();
-        sections[id] = Some(section_value(site, s, id, section_pages[id].clone(), subs));
+        let list = section_pages[id].clone();
+        sections[id] = Some(section_value(site, (s, id), list, subs, &feeds));
     }
     let sections: Vec<Value> = sections
         .into_iter()
@@ -204,7 +222,7 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
     for (s, v) in site.sections.iter().zip(&sections) {
         by_rel.insert(s.rel.clone(), v.clone());
     }
-    let site_value = site_value(site);
+    let site_value = site_value(site, &feeds);
     let term_pages: Vec<Vec<Vec<Value>>> = site
         .taxonomies
         .iter()
@@ -219,10 +237,14 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
         .taxonomies
         .iter()
         .zip(&term_pages)
-        .map(|(t, lists)| {
-            let terms = t.terms.iter().zip(lists);
+        .enumerate()
+        .map(|(ti, (t, lists))| {
+            let terms = t.terms.iter().zip(lists).enumerate();
             terms
-                .map(|(term, list)| terms::term_value(site, term, list.clone()))
+                .map(|(i, (term, list))| {
+                    let feed = feed_url(site, &feeds, FeedKind::Term(ti, i));
+                    terms::term_value(site, term, list.clone(), feed)
+                })
                 .collect()
         })
         .collect();
@@ -238,9 +260,10 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
     }
 }
 
-fn site_value(site: &Site) -> Value {
+fn site_value(site: &Site, feeds: &Feeds) -> Value {
     let c = &site.config;
     let mut m = Map::new();
+    put(&mut m, "feed_url", feed_url(site, feeds, FeedKind::Home));
     put(&mut m, "title", c.title.as_str());
     put(&mut m, "description", c.description.as_str());
     put(&mut m, "base_url", c.base_url.as_str());

@@ -35,9 +35,9 @@ pub fn taxonomy_value(site: &Site, t: &Taxonomy) -> Value {
 }
 
 /// `term` in templates: its fields and its pages' values in list order.
-pub fn term_value(site: &Site, term: &Term, pages: Vec<Value>) -> Value {
+pub fn term_value(site: &Site, term: &Term, pages: Vec<Value>, feed_url: Value) -> Value {
     let mut m = term_fields(site, term);
-    put(&mut m, "feed_url", Value::none());
+    put(&mut m, "feed_url", feed_url);
     put(&mut m, "pages", pages);
     Value::from(m)
 }
