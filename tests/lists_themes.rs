@@ -196,3 +196,67 @@ fn the_init_site_lists_its_tags_and_links_them_from_its_page() {
     insta::assert_snapshot!("einfach_tags", parts(&list));
     insta::assert_snapshot!("einfach_tags_start", parts(&term));
 }
+
+#[test]
+fn every_page_links_the_site_feed_in_its_head() {
+    let site = bundled();
+    site.build_ok(&[]);
+    let link = "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Kommunales Bildungsmanagement Trier\" href=\"/atom.xml\">";
+    let mut checked = 0;
+    for (rel, _) in site.tree("public") {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = site.output(&rel);
+        if html.contains("http-equiv=\"refresh\"") {
+            continue; // a redirect, not a page of the theme
+        }
+        assert_eq!(count(&html, link), 1, "{rel}");
+        checked += 1;
+    }
+    assert!(checked > 40, "the bundled site has its pages: {checked}");
+    // The home page's own feed is the site's: it is linked once.
+    let home = site.output("index.html");
+    assert_eq!(count(&home, "application/atom+xml"), 1, "{home}");
+}
+
+#[test]
+fn a_topic_with_a_feed_links_it_in_the_head_and_on_the_page() {
+    let site = bundled();
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    let with_feed = yaml.replace("    title: Themen\n", "    title: Themen\n    feed: true\n");
+    assert_ne!(yaml, with_feed, "site.yaml declares `title: Themen`");
+    site.write("site.yaml", &with_feed);
+    site.build_ok(&[]);
+    let html = site.output("themen/mint/index.html");
+    assert!(
+        html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Themen: MINT – Kommunales Bildungsmanagement Trier\" href=\"/themen/mint/atom.xml\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"/themen/mint/atom.xml\" type=\"application/atom+xml\">"),
+        "{html}"
+    );
+    assert!(html.contains("„MINT“ als Feed abonnieren"), "{html}");
+}
+
+#[test]
+fn the_init_site_links_a_section_feed_when_the_section_asks_for_one() {
+    let site = init_site();
+    let index = std::fs::read_to_string(site.path().join("content/aktuelles/_index.md"))
+        .expect("aktuelles/_index.md");
+    site.write(
+        "content/aktuelles/_index.md",
+        &index.replace("sort_by: date\n", "sort_by: date\nfeed: true\n"),
+    );
+    site.build_ok(&[]);
+    let html = site.output("aktuelles/index.html");
+    assert!(
+        html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Aktuelles – Meine Website\" href=\"/aktuelles/atom.xml\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p class=\"feed\"><a href=\"/aktuelles/atom.xml\" type=\"application/atom+xml\">„Aktuelles“ als Feed abonnieren</a> (Atom-Feed)</p>"),
+        "{html}"
+    );
+}
