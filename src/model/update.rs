@@ -79,7 +79,9 @@ impl Site {
                 &builtin,
                 &mut problems,
             );
-            if !problems.is_empty() || page.url != old.url || page.aliases != old.aliases {
+            // Terms decide which term pages exist and what links to them resolve to.
+            let same_place = page.url == old.url && page.aliases == old.aliases;
+            if !problems.is_empty() || !same_place || page.terms != old.terms {
                 return false;
             }
             let (key, body) = body_of(bodies, doc, &links);
@@ -108,6 +110,7 @@ impl Site {
         }
         drop(by_rel);
         let mut touched: Vec<SectionId> = Vec::new();
+        let edited_ids: Vec<PageId> = fresh.iter().map(|(id, _, _)| *id).collect();
         for (id, page, _) in fresh {
             touched.push(page.section);
             self.pages[id] = page;
@@ -116,6 +119,18 @@ impl Site {
         touched.dedup();
         for s in touched {
             self.sort_section(s);
+        }
+        // A new title or date may move the pages in their terms' lists too.
+        for t in 0..self.taxonomies.len() {
+            let sort_by = self.taxonomies[t].sort_by;
+            for i in 0..self.taxonomies[t].terms.len() {
+                let term = &self.taxonomies[t].terms[i];
+                if term.pages.iter().any(|p| edited_ids.contains(p)) {
+                    let mut ids = std::mem::take(&mut self.taxonomies[t].terms[i].pages);
+                    sort_pages(&mut ids, sort_by, &self.pages);
+                    self.taxonomies[t].terms[i].pages = ids;
+                }
+            }
         }
         true
     }

@@ -3,6 +3,7 @@
 //! editor would, except for deliberate mistakes that the next step repairs.
 
 use super::Session;
+use super::lists::LIST_WEIGHTS;
 use super::typed::{Person, TYPED_WEIGHTS};
 
 /// SplitMix64: a small, fixed generator, so a failing seed can be replayed.
@@ -47,6 +48,8 @@ pub struct Page {
     pub broken: bool,
     /// The typed fields of a page in `personen/` (see `typed.rs`).
     pub person: Option<Person>,
+    /// Terms of the taxonomy `tags` (see `lists.rs`).
+    pub terms: Vec<String>,
 }
 
 impl Page {
@@ -65,6 +68,7 @@ impl Page {
             aliases: Vec::new(),
             broken: false,
             person: None,
+            terms: Vec::new(),
         }
     }
 
@@ -84,6 +88,9 @@ impl Page {
         }
         if self.draft {
             t.push_str("draft: true\n");
+        }
+        if !self.terms.is_empty() {
+            t.push_str(&format!("tags: [{}]\n", self.terms.join(", ")));
         }
         if let Some(person) = &self.person {
             t.push_str(&person.front_matter());
@@ -226,7 +233,8 @@ impl Session {
     fn kind(&mut self) -> usize {
         let boost = self.typed_boost;
         let typed = TYPED_WEIGHTS.map(|w| w * boost);
-        let weights = || WEIGHTS.iter().chain(&typed);
+        let lists = LIST_WEIGHTS.map(|w| w * self.list_boost);
+        let weights = || WEIGHTS.iter().chain(&typed).chain(&lists);
         let total: u64 = weights().sum();
         let mut roll = self.rng.next() % total;
         for (kind, w) in weights().enumerate() {
@@ -357,10 +365,8 @@ impl Session {
             13 => {
                 let title = format!("Projekte {n}");
                 let path = "content/projekte/_index.md".to_string();
-                self.p.sandbox.write(
-                    &path,
-                    &format!("---\ntitle: {title}\n---\nAlle Projekte.\n"),
-                );
+                let text = self.lists.projects_index(&title);
+                self.p.sandbox.write(&path, &text);
                 self.written.push(path);
                 format!("the section retitled {title}")
             }
@@ -534,6 +540,9 @@ impl Session {
                 }
                 None => "nothing (no page to link)".into(),
             },
+            k if k >= WEIGHTS.len() + TYPED_WEIGHTS.len() => {
+                self.list_step(k - WEIGHTS.len() - TYPED_WEIGHTS.len(), n)
+            }
             k if k >= WEIGHTS.len() => self.typed_step(k - WEIGHTS.len(), n),
             _ => {
                 self.pages[i]

@@ -16,6 +16,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod edits;
+mod lists;
 mod site_links;
 mod typed;
 
@@ -51,10 +52,14 @@ struct Session {
     pending: Vec<(String, String)>,
     /// How many times more often than usual the typed edits are picked.
     typed_boost: u64,
+    /// The settings of the lists (see `lists.rs`).
+    lists: lists::Lists,
+    /// How many times more often than usual the list edits are picked.
+    list_boost: u64,
 }
 
 impl Session {
-    fn start(seed: u64, typed_boost: u64) -> Session {
+    fn start(seed: u64, (typed_boost, list_boost): (u64, u64)) -> Session {
         let sandbox = Sandbox::new("basic");
         sandbox.remove("content/projekte/knotenpunkte.md");
         sandbox.remove("content/projekte/lernen-vor-ort.md");
@@ -110,6 +115,8 @@ impl Session {
             expect: Vec::new(),
             pending: Vec::new(),
             typed_boost,
+            lists: lists::Lists::default(),
+            list_boost,
         };
         s.check("the start", (0, 0));
         s
@@ -239,7 +246,12 @@ impl Session {
 
 /// Runs `steps` random edits; `typed_boost` makes the typed ones that much more likely.
 fn run(seed: u64, steps: usize, typed_boost: u64) {
-    let mut s = Session::start(seed, typed_boost);
+    run_with(seed, steps, (typed_boost, 1));
+}
+
+/// Runs `steps` random edits with the typed and the list edits boosted.
+fn run_with(seed: u64, steps: usize, boosts: (u64, u64)) {
+    let mut s = Session::start(seed, boosts);
     for _ in 0..steps {
         let (done, failed) = s.rebuild_lines();
         let before = (done.len(), failed.len());
@@ -296,4 +308,16 @@ fn random_typed_edits_seed_8() {
 #[test]
 fn random_typed_edits_seed_9() {
     run(9, 40, 4);
+}
+
+// Mostly lists: terms, pagination, feeds.
+
+#[test]
+fn random_list_edits_seed_10() {
+    run_with(10, 40, (1, 4));
+}
+
+#[test]
+fn random_list_edits_seed_11() {
+    run_with(11, 40, (1, 4));
 }
