@@ -25,6 +25,7 @@ pub mod new;
 pub mod output;
 pub mod profile;
 pub mod render;
+pub mod schedule;
 pub mod schema;
 pub mod serve;
 pub mod watch;

@@ -18,10 +18,11 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::content::date::Date;
-use crate::content::front_matter::SortBy;
+use crate::content::front_matter::{Expired, SortBy};
 use crate::markdown::TocEntry;
 use crate::yaml;
 
+pub use crate::schedule::{NextChange, Unpublished};
 pub use folders::{page_section_dir, sections_and_bundles};
 pub use published::FIXED_OUTPUTS;
 pub use routes::Routes;
@@ -93,8 +94,12 @@ pub struct Section {
     pub url: String,
     /// The parent section; `None` for the home page.
     pub parent: Option<SectionId>,
-    /// Pages in sorted order.
+    /// What happens to its pages after their `expiry_date` (its own `expired:`).
+    pub expired: Expired,
+    /// Pages in sorted order, without the archived ones.
     pub pages: Vec<PageId>,
+    /// Its archived pages (expired, with `expired: archive`), sorted like `pages`.
+    pub archived: Vec<PageId>,
     /// Child sections in sorted order.
     pub subsections: Vec<SectionId>,
     /// The rendered `_index.md` body.
@@ -122,6 +127,12 @@ pub struct Page {
     pub date: Option<Date>,
     /// Date of the last change.
     pub updated: Option<Date>,
+    /// From when the page is built (`publish_date`).
+    pub publish_date: Option<Date>,
+    /// The last day or moment the page is built (`expiry_date`).
+    pub expiry_date: Option<Date>,
+    /// Whether it has expired in a section that keeps expired pages in its archive.
+    pub archived: bool,
     /// Position among siblings.
     pub weight: Option<i64>,
     /// The last URL segment.
@@ -179,6 +190,8 @@ pub struct Site {
     pub routes: std::sync::Arc<Routes>,
     /// A hash of every URL, file size and draft the build knows (see [`Routes::fingerprint`]).
     pub fingerprint: u64,
+    /// The next moment a page appears or expires, after the build's `now`.
+    pub next_change: Option<NextChange>,
 }
 
 /// The home section's id.

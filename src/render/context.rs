@@ -92,6 +92,17 @@ fn page_value(site: &Site, page: &Page) -> Value {
         "updated",
         page.updated.as_ref().map(|d| d.text.clone()),
     );
+    put(
+        &mut m,
+        "publish_date",
+        page.publish_date.as_ref().map(|d| d.text.clone()),
+    );
+    put(
+        &mut m,
+        "expiry_date",
+        page.expiry_date.as_ref().map(|d| d.text.clone()),
+    );
+    put(&mut m, "archived", page.archived);
     put(&mut m, "weight", page.weight);
     put(&mut m, "slug", page.slug.as_str());
     put(&mut m, "url", href(site, &page.url));
