@@ -31,6 +31,10 @@ pub struct Report {
     pub output_dir: std::path::PathBuf,
     /// Problems that did not stop the build, for stderr.
     pub warnings: Vec<crate::messages::Text>,
+    /// When a page appears or expires next, after the moment the site was built at.
+    pub next_change: Option<crate::model::NextChange>,
+    /// The site's time zone, in which to show `next_change`.
+    pub time_zone: jiff::tz::TimeZone,
 }
 
 /// Builds the site in `root` and writes it to the output folder. Files are staged in
@@ -53,6 +57,8 @@ pub fn build(root: &Path, overrides: &Overrides, lang: Lang) -> Result<Report> {
         files: rendered.copies.len(),
         elapsed: start.elapsed(),
         output_dir: site.config.output_dir.clone(),
+        next_change: site.next_change,
+        time_zone: site.config.time_zone.clone(),
     })
 }
 

@@ -60,6 +60,25 @@ pub struct ServeArgs {
     /// Include pages and sections marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Which pages the dates of the preview include.
+    #[command(flatten)]
+    pub schedule: ScheduleArgs,
+}
+
+/// The options about `publish_date` and `expiry_date` of `build`, `check` and `serve`.
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// Include pages whose `publish_date` is still to come, to preview them.
+    #[arg(long)]
+    pub future: bool,
+    /// Include pages whose `expiry_date` has passed, to preview them.
+    #[arg(long)]
+    pub expired: bool,
+    /// Build the site as it is at TIME: 2027-03-01T10:00:00+01:00, or a date such as
+    /// 2027-03-01 (midnight in the site's `timezone`) [default: $SOURCE_DATE_EPOCH, else
+    /// the system clock].
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
 }
 
 /// Options of `lernort build`.
@@ -74,6 +93,9 @@ pub struct BuildArgs {
     /// Include pages and sections marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Which pages the dates include.
+    #[command(flatten)]
+    pub schedule: ScheduleArgs,
 }
 
 /// Options of `lernort check`.
@@ -99,6 +121,9 @@ pub struct CheckArgs {
     /// `check: external:` in site.yaml).
     #[arg(long)]
     pub external: bool,
+    /// Which pages the dates include.
+    #[command(flatten)]
+    pub schedule: ScheduleArgs,
 }
 
 /// Options of `lernort init`.
@@ -166,6 +191,9 @@ impl Cli {
                     bind: args.bind,
                     open: args.open,
                     drafts: args.drafts,
+                    future: args.schedule.future,
+                    expired: args.schedule.expired,
+                    now: args.schedule.now,
                     lang,
                 },
             ),
@@ -179,6 +207,9 @@ impl BuildArgs {
             base_url: self.base_url,
             drafts: self.drafts,
             output_dir: self.output_dir,
+            future: self.schedule.future,
+            expired: self.schedule.expired,
+            now: self.schedule.now,
         };
         let report = crate::build::build(root, &overrides, lang)?;
         let summary = text!(
@@ -190,6 +221,10 @@ impl BuildArgs {
             ms = u64::try_from(report.elapsed.as_millis()).unwrap_or(u64::MAX)
         );
         let _ = writeln!(std::io::stdout(), "{}", summary.render(lang));
+        if let Some(next) = &report.next_change {
+            let line = next.line(&report.time_zone);
+            let _ = writeln!(std::io::stdout(), "{}", line.render(lang));
+        }
         for warning in &report.warnings {
             let line = text!("cli-warning", text = warning.render(lang));
             let _ = writeln!(std::io::stderr(), "{}", line.render(lang));
@@ -204,6 +239,9 @@ impl CheckArgs {
         let options = crate::check::Options {
             drafts: self.drafts,
             external: self.external,
+            future: self.schedule.future,
+            expired: self.schedule.expired,
+            now: self.schedule.now,
         };
         let outcome = crate::check::check(root, &options)?;
         for notice in &outcome.notices {

@@ -31,6 +31,10 @@ struct RawConfig {
     /// The theme folder under `themes/`; optional when the site has its own `templates/`.
     #[serde(default)]
     theme: Option<String>,
+    /// The IANA time zone (`Europe/Berlin`) in which a bare `publish_date` or
+    /// `expiry_date` begins at midnight; `UTC` by default.
+    #[serde(default)]
+    timezone: Option<String>,
     /// Taxonomies, such as `tags`; pages list their terms under these keys.
     #[serde(default)]
     taxonomies: Vec<crate::taxonomy::RawTaxonomy>,
@@ -61,6 +65,12 @@ pub struct Overrides {
     pub drafts: bool,
     /// Where the site is written; `public/` in the root by default.
     pub output_dir: Option<PathBuf>,
+    /// Includes pages whose `publish_date` is still to come (`--future`).
+    pub future: bool,
+    /// Includes pages whose `expiry_date` has passed (`--expired`).
+    pub expired: bool,
+    /// The moment to build the site at (`--now`), as written: RFC 3339 or a bare date.
+    pub now: Option<String>,
 }
 
 /// The resolved site configuration.
@@ -92,6 +102,10 @@ pub struct Config {
     pub feeds: crate::feed::settings::Settings,
     /// Whether drafts are built.
     pub drafts: bool,
+    /// The moment the site is built at, and whether future and expired pages are.
+    pub schedule: crate::schedule::Schedule,
+    /// The site's time zone (`timezone:`), in which bare dates begin.
+    pub time_zone: jiff::tz::TimeZone,
     /// Absolute site root.
     pub root: PathBuf,
     /// Absolute output directory.
@@ -137,6 +151,18 @@ impl Config {
                 None => text!("config-base-url-flag-example", problem = problem.why),
             }));
         }
+        let time_zone = match crate::schedule::time_zone(raw.timezone.as_deref()) {
+            Ok(zone) => zone,
+            Err((message, hint)) => {
+                problems.push(key_problem(text, "timezone", message, hint));
+                jiff::tz::TimeZone::UTC
+            }
+        };
+        let schedule = crate::schedule::Schedule {
+            now: crate::schedule::now(o.now.as_deref(), &time_zone)?,
+            future: o.future,
+            expired: o.expired,
+        };
         if yaml::is_blank(&raw.title) {
             problems.push(key_problem(
                 text,
@@ -215,6 +241,8 @@ impl Config {
             check,
             feeds,
             drafts: o.drafts,
+            schedule,
+            time_zone,
             root: root.to_path_buf(),
             output_dir,
             locale,

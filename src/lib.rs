@@ -26,6 +26,7 @@ pub mod new;
 pub mod output;
 pub mod profile;
 pub mod render;
+pub mod schedule;
 pub mod schema;
 pub mod taxonomy;
 pub mod serve;

@@ -99,6 +99,7 @@ const RESERVED_KEYS: &[&str] = &[
     "type",
     "publish_date",
     "expiry_date",
+    "expired",
 ];
 
 /// Checks every declared taxonomy; problems are reported at their line of `text`.

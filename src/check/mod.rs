@@ -55,6 +55,8 @@ pub struct Outcome {
     /// The site folder inside the CI's checkout (`site/` when the site is not at the
     /// repository's top), put before paths in annotations; `""` elsewhere.
     pub ci_prefix: String,
+    /// When a page appears or expires next („Nächste zeitgesteuerte Änderung: …“).
+    pub next_change: Option<crate::messages::Text>,
 }
 
 impl Outcome {
@@ -74,6 +76,12 @@ pub struct Options {
     pub drafts: bool,
     /// Check links to other sites too (requests to them).
     pub external: bool,
+    /// Check pages whose `publish_date` is still to come too.
+    pub future: bool,
+    /// Check pages whose `expiry_date` has passed too.
+    pub expired: bool,
+    /// The moment to check the site at (`--now`), as written.
+    pub now: Option<String>,
 }
 
 /// Renders the site in `root` into memory and checks it. Content errors that stop the
@@ -81,6 +89,9 @@ pub struct Options {
 pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
     let overrides = Overrides {
         drafts: options.drafts,
+        future: options.future,
+        expired: options.expired,
+        now: options.now.clone(),
         ..Overrides::default()
     };
     let reader = Reader::default();
@@ -137,6 +148,7 @@ pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
     outcome.findings = findings;
     outcome.pages = pages.len();
     outcome.ci_prefix = ci_prefix(root);
+    outcome.next_change = site.next_change.map(|n| n.line(&site.config.time_zone));
     Ok(outcome)
 }
 

@@ -75,6 +75,10 @@ fn human(outcome: &Outcome, style: Style) -> String {
     );
     out.push_str(&summary.render(style.lang));
     out.push('\n');
+    if let Some(next) = &outcome.next_change {
+        out.push_str(&next.render(style.lang));
+        out.push('\n');
+    }
     out
 }
 

@@ -72,6 +72,17 @@ pub enum SortBy {
     Title,
 }
 
+/// What a section does with its pages whose `expiry_date` has passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Expired {
+    /// Leave them out of the build, like drafts.
+    #[default]
+    Hide,
+    /// Keep them at their URL, marked as archived, out of the section's list.
+    Archive,
+}
+
 /// The front matter of a section's `_index.md`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -99,6 +110,9 @@ pub struct SectionFrontMatter {
     /// Whether the section has an Atom feed of its pages.
     #[serde(default)]
     pub feed: bool,
+    /// What happens to this section's own pages after their `expiry_date` (not inherited).
+    #[serde(default)]
+    pub expired: Expired,
     /// Free values for templates.
     #[serde(default = "yaml::empty_map")]
     pub extra: Value,
@@ -115,6 +129,12 @@ pub struct PageFrontMatter {
     pub date: Option<String>,
     /// Date of the last change, `YYYY-MM-DD` or RFC 3339.
     pub updated: Option<String>,
+    /// From when the page is built, `YYYY-MM-DD` (that day's midnight in the site's
+    /// `timezone`) or RFC 3339 (that instant).
+    pub publish_date: Option<String>,
+    /// The last day the page is built, `YYYY-MM-DD` (shown through that whole day) or
+    /// RFC 3339 (gone from that instant).
+    pub expiry_date: Option<String>,
     /// Position among sibling pages when sorted by weight.
     pub weight: Option<i64>,
     /// Leave the page out unless `--drafts`.
@@ -141,6 +161,8 @@ const PAGE_KEYS: &[&str] = &[
     "description",
     "date",
     "updated",
+    "publish_date",
+    "expiry_date",
     "weight",
     "draft",
     "slug",
@@ -232,6 +254,8 @@ impl<'de> Visitor<'de> for PageSeed<'_> {
                 "description" => fm.description = map.next_value()?,
                 "date" => fm.date = map.next_value()?,
                 "updated" => fm.updated = map.next_value()?,
+                "publish_date" => fm.publish_date = map.next_value()?,
+                "expiry_date" => fm.expiry_date = map.next_value()?,
                 "weight" => fm.weight = map.next_value()?,
                 "draft" => fm.draft = map.next_value()?,
                 "slug" => fm.slug = map.next_value()?,

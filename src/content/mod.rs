@@ -281,6 +281,8 @@ fn parse_file(
     }
 }
 
+// Lives only until it is moved into its document: the size difference costs nothing.
+#[allow(clippy::large_enum_variant)]
 enum FrontMatter {
     Section(SectionFrontMatter),
     Page(PageFrontMatter),

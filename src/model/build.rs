@@ -10,7 +10,8 @@ use super::aliases;
 use super::bodies::{Links, render_bodies};
 use super::cache::{BodyCache, ModelCache};
 use super::folders::{
-    bundle_dirs, draft_roots, is_bundle_index, is_drafted, page_section_dir, section_dirs,
+    bundle_dirs, bundle_of, draft_roots, is_bundle_index, is_drafted, page_section_dir,
+    section_dirs,
 };
 use super::sort::{compare_sections, sort_pages};
 use super::{
@@ -24,6 +25,7 @@ use crate::content::{self, Content, Document, parent, slug::slugify};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
 use crate::locale::Locale;
 use crate::messages::Text;
+use crate::schedule::{self, Unpublished, Visibility};
 use crate::text;
 use crate::yaml;
 
@@ -103,6 +105,7 @@ impl Site {
         }
 
         let mut pages = Vec::new();
+        let mut upcoming = schedule::Upcoming::new(&config);
         // Which page documents become pages (drafts do not), in `page_docs` order.
         let mut built = Vec::with_capacity(page_docs.len());
         for doc in &page_docs {
@@ -114,6 +117,16 @@ impl Site {
             };
             if doc.front_matter.draft && !config.drafts {
                 routes.insert_draft(doc.rel.clone());
+                continue;
+            }
+            upcoming.note(&doc.front_matter);
+            let expired = sections[section].expired;
+            if let Visibility::Hidden(why) =
+                schedule::visibility_of(&doc.front_matter, expired, &config)
+            {
+                let slug = page_slug(doc, bundles.contains(doc.dir()));
+                let url = format!("{}{slug}/", sections[section].url);
+                record_unpublished(&mut routes, doc, url, why);
                 continue;
             }
             let page = new_page(
@@ -142,9 +155,10 @@ impl Site {
             &mut problems,
         );
         drop(built_docs);
-        let mut counts = vec![0; sections.len()];
+        let mut counts = vec![(0, 0); sections.len()];
         for p in &pages {
-            counts[p.section] += 1;
+            let (listed, archived) = &mut counts[p.section];
+            *if p.archived { archived } else { listed } += 1;
         }
         let lists = super::lists::all(&sections, &counts, &taxonomies, config.locale);
         let feeds = super::lists::feeds(&config.feeds, &sections, &taxonomies);
@@ -159,7 +173,11 @@ impl Site {
         let (files, draft_files) =
             place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
         for rel in draft_files {
-            routes.insert_draft(rel);
+            // A file of a bundle left out by its dates goes with its page.
+            let page = bundle_of(&rel, &bundles).map(|b| content::join(b, "index.md"));
+            if !page.is_some_and(|page| routes.insert_unpublished_file(rel.clone(), &page)) {
+                routes.insert_draft(rel);
+            }
         }
         for f in &files {
             routes.insert(f.rel.clone(), format!("/{}", f.output), false);
@@ -210,6 +228,7 @@ impl Site {
                 taxonomies,
                 lists,
                 feeds,
+                next_change: upcoming.finish(),
             })
         } else {
             dedup_diagnostics(&mut problems);
@@ -345,7 +364,9 @@ fn new_section(
         extra: fm.map_or_else(yaml::empty_map, |f| f.extra.clone()),
         url,
         parent,
+        expired: fm.map(|f| f.expired).unwrap_or_default(),
         pages: Vec::new(),
+        archived: Vec::new(),
         subsections: Vec::new(),
         body: Body::default(),
         template_line: doc.and_then(|d| key_line(d, "template")),
@@ -371,16 +392,8 @@ pub(super) fn new_page(
 ) -> Page {
     let section_url = home.url.as_str();
     let fm = &doc.front_matter;
-    let stem = if is_bundle {
-        doc.dir().rsplit('/').next().unwrap_or_default()
-    } else {
-        doc.rel
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches(".md")
-    };
-    let slug = slugify(fm.slug.as_deref().unwrap_or(stem));
+    let stem = page_stem(doc, is_bundle);
+    let slug = page_slug(doc, is_bundle);
     let at = |key: &str, message: Text, hint: Text| {
         let line = key_line(doc, key).unwrap_or(1);
         Diagnostic::new(&doc.display, message)
@@ -418,6 +431,14 @@ pub(super) fn new_page(
     };
     let date = date_of("date", &fm.date);
     let updated = date_of("updated", &fm.updated);
+    let publish_date = date_of("publish_date", &fm.publish_date);
+    let expiry_date = date_of("expiry_date", &fm.expiry_date);
+    let (publish, expiry) = (publish_date.as_ref(), expiry_date.as_ref());
+    if let Some((message, hint)) = schedule::order_problem(publish, expiry, &config.time_zone) {
+        problems.push(at("expiry_date", message, hint));
+    }
+    let archived =
+        schedule::visibility(publish, expiry, home.expired, config) == Visibility::Archived;
     let mut aliases = Vec::new();
     for alias in &fm.aliases {
         match aliases::site_path(alias) {
@@ -443,6 +464,9 @@ pub(super) fn new_page(
         description: fm.description.clone(),
         date,
         updated,
+        publish_date,
+        expiry_date,
+        archived,
         weight: fm.weight,
         url: format!("{section_url}{slug}/"),
         slug,
@@ -460,6 +484,41 @@ pub(super) fn new_page(
     }
 }
 
+/// The name a page's URL ends in before slugifying: its bundle folder or file name.
+fn page_stem(doc: &PageDoc, is_bundle: bool) -> &str {
+    if is_bundle {
+        doc.dir().rsplit('/').next().unwrap_or_default()
+    } else {
+        doc.rel
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".md")
+    }
+}
+
+/// The last segment of a page's URL: its `slug`, else its stem, slugified.
+fn page_slug(doc: &PageDoc, is_bundle: bool) -> String {
+    slugify(
+        doc.front_matter
+            .slug
+            .as_deref()
+            .unwrap_or(page_stem(doc, is_bundle)),
+    )
+}
+
+/// Records a page its dates leave out (its URL would be `url`), so that links to its
+/// file, its URL or its aliases say why and since or until when.
+fn record_unpublished(routes: &mut Routes, doc: &PageDoc, url: String, why: Unpublished) {
+    routes.insert_unpublished(doc.rel.clone(), why);
+    routes.insert_unpublished_url(url, doc.rel.clone());
+    for alias in &doc.front_matter.aliases {
+        if let Ok(path) = aliases::site_path(alias) {
+            routes.insert_unpublished_url(path, doc.rel.clone());
+        }
+    }
+}
+
 /// Two sources for one URL is an error naming both.
 fn check_collisions(
     sections: &[Section],
@@ -473,6 +532,7 @@ fn check_collisions(
         let (display, kind, first) = match l.kind {
             // Page 1 of a section is the section, compared already.
             ListKind::Section(id) => (&sections[id].display, "list", 1),
+            ListKind::Archive(id) => (&sections[id].display, "archive", 0),
             ListKind::Taxonomy(_) => (&site_yaml, "taxonomy", 0),
             ListKind::Term(..) => (&site_yaml, "term", 0),
         };
@@ -584,7 +644,12 @@ fn place_files(
 /// in the site's `locale`, as the pages' titles do in theirs.
 fn sort_tree(sections: &mut [Section], pages: &[Page], locale: Locale) {
     for (id, page) in pages.iter().enumerate() {
-        sections[page.section].pages.push(id);
+        let section = &mut sections[page.section];
+        if page.archived {
+            section.archived.push(id);
+        } else {
+            section.pages.push(id);
+        }
     }
     for id in 1..sections.len() {
         if let Some(parent) = sections[id].parent {
@@ -593,6 +658,7 @@ fn sort_tree(sections: &mut [Section], pages: &[Page], locale: Locale) {
     }
     for s in sections.iter_mut() {
         sort_pages(&mut s.pages, s.sort_by, pages);
+        sort_pages(&mut s.archived, s.sort_by, pages);
     }
     for id in 0..sections.len() {
         let mut subs = std::mem::take(&mut sections[id].subsections);

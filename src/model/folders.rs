@@ -49,6 +49,18 @@ pub fn bundle_dirs(
     bundles
 }
 
+/// The page bundle folder a content file lies in, if any.
+pub fn bundle_of<'a>(rel: &'a str, bundles: &HashSet<String>) -> Option<&'a str> {
+    let mut dir = parent(rel);
+    while !dir.is_empty() {
+        if bundles.contains(dir) {
+            return Some(dir);
+        }
+        dir = parent(dir);
+    }
+    None
+}
+
 pub fn is_bundle_index(rel: &str) -> bool {
     rel == "index.md" || rel.ends_with("/index.md")
 }

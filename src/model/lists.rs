@@ -4,13 +4,21 @@
 //! from the site's locale), and `/aktuelles/seite/1/` leads back to page 1.
 
 use super::{Section, SectionId, Taxonomy};
+use crate::content::front_matter::Expired;
 use crate::locale::Locale;
+
+/// The site path of a section's archive: `/aktuelles/archiv/`.
+pub fn archive_url(section: &Section, locale: Locale) -> String {
+    format!("{}{}/", section.url, locale.archive_word())
+}
 
 /// What a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListKind {
     /// A section's pages (page 1 is the section's own page).
     Section(SectionId),
+    /// A section's archived pages (`expired: archive`), e.g. `/aktuelles/archiv/`.
+    Archive(SectionId),
     /// A taxonomy's terms (index into `Site::taxonomies`).
     Taxonomy(usize),
     /// A term's pages: taxonomy index, term index.
@@ -62,18 +70,18 @@ impl List {
     }
 }
 
-/// Every list of the site: sections (with `counts[id]` pages each), then each
-/// taxonomy's list and its terms' lists.
+/// Every list of the site: sections (with `counts[id]` = (listed, archived) pages
+/// each) and their archives, then each taxonomy's list and its terms' lists.
 pub fn all(
     sections: &[Section],
-    counts: &[usize],
+    counts: &[(usize, usize)],
     taxonomies: &[Taxonomy],
     locale: Locale,
 ) -> Vec<List> {
     let word = locale.pager_word();
     let mut lists = Vec::with_capacity(sections.len() + taxonomies.len());
     for (id, s) in sections.iter().enumerate() {
-        let items = counts.get(id).copied().unwrap_or(0);
+        let (items, archived) = counts.get(id).copied().unwrap_or((0, 0));
         lists.push(List::new(
             ListKind::Section(id),
             &s.url,
@@ -81,6 +89,11 @@ pub fn all(
             s.paginate_by,
             word,
         ));
+        if s.expired == Expired::Archive {
+            let url = archive_url(s, locale);
+            let kind = ListKind::Archive(id);
+            lists.push(List::new(kind, &url, archived, s.paginate_by, word));
+        }
     }
     for (t, tax) in taxonomies.iter().enumerate() {
         let terms = tax.terms.len();

@@ -20,12 +20,13 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::content::date::Date;
-use crate::content::front_matter::SortBy;
+use crate::content::front_matter::{Expired, SortBy};
 use crate::markdown::TocEntry;
 use crate::yaml;
 
+pub use crate::schedule::{NextChange, Unpublished};
 pub use folders::{page_section_dir, sections_and_bundles};
-pub use lists::{FeedFile, FeedKind, List, ListKind};
+pub use lists::{FeedFile, FeedKind, List, ListKind, archive_url};
 pub use terms::{Taxonomy, Term, find_taxonomy, find_term, taxonomy_url};
 pub use published::FIXED_OUTPUTS;
 pub use routes::Routes;
@@ -101,8 +102,12 @@ pub struct Section {
     pub url: String,
     /// The parent section; `None` for the home page.
     pub parent: Option<SectionId>,
-    /// Pages in sorted order.
+    /// What happens to its pages after their `expiry_date` (its own `expired:`).
+    pub expired: Expired,
+    /// Pages in sorted order, without the archived ones.
     pub pages: Vec<PageId>,
+    /// Its archived pages (expired, with `expired: archive`), sorted like `pages`.
+    pub archived: Vec<PageId>,
     /// Child sections in sorted order.
     pub subsections: Vec<SectionId>,
     /// The rendered `_index.md` body.
@@ -130,6 +135,12 @@ pub struct Page {
     pub date: Option<Date>,
     /// Date of the last change.
     pub updated: Option<Date>,
+    /// From when the page is built (`publish_date`).
+    pub publish_date: Option<Date>,
+    /// The last day or moment the page is built (`expiry_date`).
+    pub expiry_date: Option<Date>,
+    /// Whether it has expired in a section that keeps expired pages in its archive.
+    pub archived: bool,
     /// Position among siblings.
     pub weight: Option<i64>,
     /// The last URL segment.
@@ -193,6 +204,8 @@ pub struct Site {
     pub lists: Vec<List>,
     /// Every Atom feed.
     pub feeds: Vec<FeedFile>,
+    /// The next moment a page appears or expires, after the build's `now`.
+    pub next_change: Option<NextChange>,
 }
 
 /// The home section's id.

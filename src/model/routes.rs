@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use super::cache::Lookup;
 use super::published::Published;
 use crate::markdown::{Resolve, Resolved, Unresolved};
+use crate::schedule::Unpublished;
 use crate::text;
 
 /// What a content path leads to.
@@ -24,6 +25,11 @@ pub struct Route {
 pub struct Routes {
     by_rel: FxHashMap<String, Route>,
     drafts: HashSet<String>,
+    /// Pages left out by their dates, and the files of such page bundles: content path
+    /// → (the page, why it is left out).
+    unpublished: FxHashMap<String, (String, Unpublished)>,
+    /// The site path each page left out by its dates would have → the page.
+    unpublished_urls: FxHashMap<String, String>,
     /// Site path (without the base path) → size, for every copied file.
     file_sizes: FxHashMap<String, u64>,
     /// Pages, sections, aliases and fixed files by site path, for root-relative links.
@@ -67,6 +73,22 @@ impl Routes {
         for d in drafts {
             h.update(d.as_bytes());
             h.update(&[0]);
+        }
+        let mut unpublished: Vec<_> = self.unpublished.iter().collect();
+        unpublished.sort_by(|a, b| a.0.cmp(b.0));
+        for (rel, (page, why)) in unpublished {
+            for part in [rel.as_str(), page, &why.key()] {
+                h.update(part.as_bytes());
+                h.update(&[0]);
+            }
+        }
+        let mut urls: Vec<_> = self.unpublished_urls.iter().collect();
+        urls.sort();
+        for (url, page) in urls {
+            for part in [url, page] {
+                h.update(part.as_bytes());
+                h.update(&[0]);
+            }
         }
         h.update(self.base_path.as_bytes());
         h.update(&[0]);
@@ -128,6 +150,57 @@ impl Routes {
         self.drafts.insert(rel);
     }
 
+    /// Records a page left out of this build by its `publish_date` or `expiry_date`, so
+    /// that links to it say why and when.
+    pub fn insert_unpublished(&mut self, rel: String, why: Unpublished) {
+        self.unpublished.insert(rel.clone(), (rel, why));
+    }
+
+    /// Records the site path `url` that the page `rel`, left out by its dates, would
+    /// have: a root-relative link to it is told the same as a link to its file.
+    pub fn insert_unpublished_url(&mut self, url: String, rel: String) {
+        self.unpublished_urls.insert(url, rel);
+    }
+
+    /// Records a file of the page bundle `page`, if that page is left out by its dates
+    /// (see [`Routes::insert_unpublished`]); whether it is.
+    pub fn insert_unpublished_file(&mut self, rel: String, page: &str) -> bool {
+        match self.unpublished.get(page).cloned() {
+            Some(entry) => {
+                self.unpublished.insert(rel, entry);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Why `rel` (or the folder page it names) is left out by its dates, as a link's
+    /// reason and hint.
+    fn unpublished_reason(&self, rel: &str) -> Option<Unresolved> {
+        let bare = rel.trim_end_matches('/');
+        let (page, why) = [
+            bare.to_string(),
+            crate::content::join(bare, "_index.md"),
+            crate::content::join(bare, "index.md"),
+        ]
+        .iter()
+        .find_map(|candidate| self.unpublished.get(candidate))?;
+        let (reason, hint) = why.reason(page);
+        Some(Unresolved { reason, hint })
+    }
+
+    /// Why nothing is published at the site path `path` when it is the URL of a page
+    /// left out by its dates (also without its `/` or with `index.html`).
+    fn unpublished_at(&self, path: &str) -> Option<Unresolved> {
+        let dir = path.strip_suffix("index.html").filter(|d| d.ends_with('/'));
+        let page = self
+            .unpublished_urls
+            .get(path)
+            .or_else(|| self.unpublished_urls.get(&format!("{path}/")))
+            .or_else(|| dir.and_then(|d| self.unpublished_urls.get(d)))?;
+        self.unpublished_reason(page)
+    }
+
     /// Finds `rel`, also as a folder (its `_index.md` or bundle `index.md`).
     pub fn find(&self, rel: &str) -> Option<(&str, &Route)> {
         let rel = rel.trim_end_matches('/');
@@ -156,9 +229,10 @@ impl Resolve for Routes {
                 document: found.document,
                 size: found.size,
             }),
-            None => Err(self
-                .published
-                .missing(path, &self.file_sizes, &self.base_path)),
+            None => Err(self.unpublished_at(path).unwrap_or_else(|| {
+                self.published
+                    .missing(path, &self.file_sizes, &self.base_path)
+            })),
         }
     }
 
@@ -182,6 +256,11 @@ impl Resolve for Routes {
         ]
         .into_iter()
         .find(|candidate| self.drafts.contains(candidate));
+        if draft.is_none()
+            && let Some(why) = self.unpublished_reason(rel)
+        {
+            return Err(why);
+        }
         let (reason, hint) = if let Some(draft) = draft {
             let hint = if draft.ends_with(".md") {
                 text!("model-link-draft.hint", draft = draft)

@@ -114,7 +114,8 @@ fn group(
     // Slug → (index into `terms`, the first page that wrote it).
     let mut by_slug: FxHashMap<String, (usize, PageId)> = FxHashMap::default();
     for (id, page) in pages.iter().enumerate() {
-        let Some(written) = page.terms.get(&s.name) else {
+        // Archived pages have left every list but their section's archive.
+        let Some(written) = page.terms.get(&s.name).filter(|_| !page.archived) else {
             continue;
         };
         let mut on_page: Vec<usize> = Vec::new();

@@ -3,7 +3,8 @@
 //!
 //! It applies only where the result is certain to equal a fresh build: no file was
 //! added or removed, the configuration and the assets are unchanged, and every edited
-//! page keeps its URL, aliases and section, so no link anywhere resolves differently.
+//! page keeps its URL, aliases and section, so no link anywhere resolves differently,
+//! and its dates, so that it stays shown (or archived) and the next change stays.
 //! In every other case, and whenever the edit has a problem to report, it declines and
 //! the full build runs (and reports exactly as `build` would).
 
@@ -18,6 +19,7 @@ use super::folders::is_bundle_index;
 use super::sort::sort_pages;
 use super::{PageId, SectionId, Site};
 use crate::content::Content;
+use crate::schedule::{self, Visibility};
 
 impl Site {
     /// Applies the edited page texts in `content` to this site, which was built from
@@ -84,6 +86,17 @@ impl Site {
             if !problems.is_empty() || !same_place || page.terms != old.terms {
                 return false;
             }
+            // A page that is hidden now, or whose dates moved, changes what the build
+            // leaves out, lists, archives and announces: the full build decides.
+            let visibility =
+                schedule::visibility_of(&doc.front_matter, section.expired, &self.config);
+            if matches!(visibility, Visibility::Hidden(_))
+                || page.publish_date != old.publish_date
+                || page.expiry_date != old.expiry_date
+                || page.archived != old.archived
+            {
+                return false;
+            }
             let (key, body) = body_of(bodies, doc, &links);
             // Links from unchanged documents held before; only a heading that went away
             // can break one (the cache still holds the last good site's body here).
@@ -139,6 +152,7 @@ impl Site {
     fn sort_section(&mut self, id: SectionId) {
         let section = &mut self.sections[id];
         sort_pages(&mut section.pages, section.sort_by, &self.pages);
+        sort_pages(&mut section.archived, section.sort_by, &self.pages);
     }
 }
 
@@ -314,6 +328,22 @@ mod tests {
                 "_index.md",
                 "---\ntitle: Neu\n---\n".to_string(),
                 "a section index",
+            ),
+            // Dates far from any clock a test runs at: the page stays shown, or goes.
+            (
+                "p/c.md",
+                C.replace("title: Chronik", "title: Chronik\npublish_date: 2000-01-01"),
+                "a new publish date",
+            ),
+            (
+                "p/c.md",
+                C.replace("title: Chronik", "title: Chronik\nexpiry_date: 2000-01-01"),
+                "a page that has expired",
+            ),
+            (
+                "p/c.md",
+                C.replace("title: Chronik", "title: Chronik\npublish_date: 9000-01-01"),
+                "a page that is not published yet",
             ),
         ] {
             let mut f = Fixture::new();

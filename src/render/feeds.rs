@@ -21,7 +21,8 @@ pub fn entries(site: &Site, feed: &FeedFile) -> Vec<PageId> {
         FeedKind::Section(id) => site.sections[id].pages.clone(),
         FeedKind::Term(t, i) => site.taxonomies[t].terms[i].pages.clone(),
     };
-    ids.retain(|&p| site.pages[p].date.is_some());
+    // Archived pages have expired: they left every list but their section's archive.
+    ids.retain(|&p| site.pages[p].date.is_some() && !site.pages[p].archived);
     let instant = |p: &Page| p.date.as_ref().map(|d| d.instant);
     // Ties by address: the same order in every build.
     ids.sort_by(|&a, &b| {

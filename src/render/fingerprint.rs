@@ -60,6 +60,7 @@ pub fn compute(site: &Site) -> Fingerprints<'_> {
             // the routes (an image's URL, a referenced page): hash what they became.
             text(&mut h, p.type_name.as_deref().unwrap_or("\0"));
             std::hash::Hash::hash(&p.fields, &mut h);
+            h.update(&[u8::from(p.archived)]);
             crumbs(&mut h, p.section);
             h.digest()
         })
@@ -75,6 +76,11 @@ pub fn compute(site: &Site) -> Fingerprints<'_> {
         h.update(&s.body.hash.to_le_bytes());
         crumbs(&mut h, id);
         for &p in &s.pages {
+            h.update(&pages[p].to_le_bytes());
+        }
+        // The archive page shows the section with its archived pages.
+        h.update(&[0xfe]);
+        for &p in &s.archived {
             h.update(&pages[p].to_le_bytes());
         }
         for &c in &s.subsections {

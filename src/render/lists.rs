@@ -1,5 +1,6 @@
 //! The render jobs of list pages: every page of a section's list (page 1 is the
-//! section's own page), a taxonomy's list of terms and each term's list of pages,
+//! section's own page) and of its archive, a taxonomy's list of terms and each term's
+//! list of pages,
 //! each with its `paginator`. The lists and their addresses come from the model
 //! ([`crate::model::List`]); here they become template contexts.
 
@@ -47,6 +48,25 @@ pub(super) fn jobs<'a>(site: &'a Site, views: &Views, fps: &Fingerprints) -> Vec
                     });
                 }
             }
+            ListKind::Archive(id) => {
+                let s = &site.sections[id];
+                let entries = &views.archive_pages[id];
+                for (n, url) in list.urls.iter().enumerate() {
+                    jobs.push(Job {
+                        template: "archive.html",
+                        vars: vec![
+                            ("section", views.sections[id].clone()),
+                            ("archive", archive_value(site, list, entries)),
+                            ("paginator", paginator(site, list, n + 1, entries)),
+                        ],
+                        url,
+                        display: &s.display,
+                        chosen_by: (&s.display, None),
+                        fingerprint: fps.sections[id],
+                        default: true,
+                    });
+                }
+            }
             ListKind::Taxonomy(t) => jobs.push(Job {
                 template: "taxonomy_list.html",
                 vars: vec![
@@ -80,6 +100,15 @@ pub(super) fn jobs<'a>(site: &'a Site, views: &Views, fps: &Fingerprints) -> Vec
         }
     }
     jobs
+}
+
+/// `archive` in `archive.html`: its address and all its pages.
+fn archive_value(site: &Site, list: &List, entries: &[Value]) -> Value {
+    let mut m = Map::new();
+    put(&mut m, "url", href(site, &list.urls[0]));
+    put(&mut m, "permalink", site.config.permalink(&list.urls[0]));
+    put(&mut m, "pages", entries.to_vec());
+    Value::from(m)
 }
 
 /// The `paginator` of page `number` of `list`, whose entries are `entries`; `null`

@@ -2,6 +2,7 @@
 //! sources and rebuilds with the same pipeline as `build`, pushing a reload to open
 //! pages. A failed rebuild keeps the last good pages and shows the error on top.
 
+mod clock;
 mod events;
 mod head;
 mod http;
@@ -45,6 +46,12 @@ pub struct Options {
     pub open: bool,
     /// Include drafts.
     pub drafts: bool,
+    /// Include pages whose `publish_date` is still to come.
+    pub future: bool,
+    /// Include pages whose `expiry_date` has passed.
+    pub expired: bool,
+    /// The moment to show the site at (`--now`), as written; the clock without it.
+    pub now: Option<String>,
     /// The language of the terminal lines and the error page.
     pub lang: Lang,
 }
@@ -179,17 +186,61 @@ pub struct Session {
     copied: FxHashMap<String, PathBuf>,
     /// The language of messages.
     pub lang: Lang,
+    /// The moment the last good build showed the site at (without `--now`).
+    clock: clock::Clock,
 }
 
 /// Renders the site in `root` with the normal pipeline into memory. Pages whose inputs
 /// did not change since the last good build are not rendered again and not part of
 /// the update: the preview still serves them.
 pub fn render(root: &Path, overrides: &Overrides, session: &mut Session) -> Result<Update> {
+    let pinned = overrides.now.is_some() || crate::schedule::pinned_by_environment();
+    if pinned {
+        let (rendered, written) = render_once(root, overrides, session)?;
+        return Ok(hand_over(rendered, written, session));
+    }
+    let real = jiff::Timestamp::now();
+    let moment = session.clock.moment(real);
+    let mut result = render_once(root, &clock::at(overrides, moment), session);
+    let mut shown_at = moment;
+    let next = result.as_ref().ok().map(|(r, _)| r.site.next_change);
+    if clock::outdated(moment, real, next) {
+        // The moment kept since the last build is not as good as now: build at now.
+        // What the first try removed stays removed unless this one wrote it again.
+        let removed = result.map_or_else(|_| Vec::new(), |(r, _)| r.render.removed);
+        result = render_once(root, &clock::at(overrides, real), session).map(|(mut r, w)| {
+            let again = removed.into_iter().filter(|path| !w.contains_key(path));
+            r.render.removed.extend(again);
+            (r, w)
+        });
+        shown_at = real;
+    }
+    let (rendered, written) = result?;
+    session.clock.built(shown_at, rendered.site.next_change);
+    Ok(hand_over(rendered, written, session))
+}
+
+/// One run of the pipeline into memory: the site and the files it rendered.
+fn render_once(
+    root: &Path,
+    overrides: &Overrides,
+    session: &mut Session,
+) -> Result<(crate::build::Rendered, FxHashMap<String, Served>)> {
     let config = Config::load(root, overrides)?;
     let memory = Memory::default();
+    let rendered = crate::build::render_into(config, &memory, Some(&mut session.caches))?;
+    let written = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
+    Ok((rendered, written))
+}
+
+/// The update for a good build: what it rendered, and the copied files that are new,
+/// come from another file or went away. Keeps the site for the next rebuild.
+fn hand_over(
+    rendered: crate::build::Rendered,
+    mut written: FxHashMap<String, Served>,
+    session: &mut Session,
+) -> Update {
     let caches = &mut session.caches;
-    let rendered = crate::build::render_into(config, &memory, Some(caches))?;
-    let mut written = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
     let mut removed = rendered.render.removed;
     // Only copies that are new or come from another file now are handed over.
     let copies = &rendered.copies;
@@ -218,11 +269,11 @@ pub fn render(root: &Path, overrides: &Overrides, session: &mut Session) -> Resu
     }
     // Rendered without errors: the next rebuild may update this site in place.
     caches.model.last = Some(rendered.site);
-    Ok(Update {
+    Update {
         written,
         removed,
         rendered: rendered.render.rendered,
-    })
+    }
 }
 
 /// Runs the preview until the process is stopped.
@@ -235,6 +286,9 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
         ))
     })?;
     crate::config::require_site(&root)?;
+    // A wrong `--now` or `SOURCE_DATE_EPOCH` is the caller's mistake: said before the
+    // preview starts, not on its error page (the zone only places a bare date).
+    crate::schedule::now(options.now.as_deref(), &jiff::tz::TimeZone::UTC)?;
     let (server, port) = listen(options)?;
     let host = match options.bind {
         IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
@@ -247,6 +301,9 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
         base_url: Some(url.clone()),
         drafts: options.drafts,
         output_dir: None,
+        future: options.future,
+        expired: options.expired,
+        now: options.now.clone(),
     };
     if options.bind.is_unspecified() {
         let bind = options.bind.to_string();

@@ -102,6 +102,16 @@ impl Site {
         self.finish(cmd)
     }
 
+    /// Runs `lernort --root SITE <args>` with the environment variables `vars` set (after
+    /// `LERNORT_MESSAGES=en`, which they may replace).
+    pub fn run_with_env(&self, vars: &[(&str, &str)], args: &[&str]) -> Run {
+        let mut cmd = Command::cargo_bin("lernort").expect("binary built");
+        cmd.env("LERNORT_MESSAGES", "en");
+        cmd.envs(vars.iter().copied());
+        cmd.arg("--root").arg(self.path()).args(args);
+        self.finish(cmd)
+    }
+
     /// Runs `lernort <args>` in `cwd` without `--root`, as a user typing in a terminal.
     pub fn run_in(&self, cwd: &Path, args: &[&str]) -> Run {
         let mut cmd = Command::cargo_bin("lernort").expect("binary built");

@@ -35,7 +35,13 @@ pub struct Page {
     pub weight: Option<i64>,
     pub date: Option<String>,
     pub slug: Option<String>,
+    /// The page is not built: a draft, or left out by its dates (see `hidden_by`).
     pub draft: bool,
+    /// How a page that is not built is left out: 0 `draft: true`, 1 a `publish_date`
+    /// still to come, 2 an `expiry_date` that has passed (both far from any clock).
+    pub hidden_by: u8,
+    /// A built page carries a `publish_date` that has passed.
+    pub published_since: bool,
     pub paragraphs: Vec<String>,
     pub headings: Vec<String>,
     /// `@/` link targets, with an anchor or not.
@@ -61,6 +67,8 @@ impl Page {
             date: None,
             slug: None,
             draft: false,
+            hidden_by: 0,
+            published_since: false,
             paragraphs: vec![format!("Text der Seite {n}.")],
             headings: Vec::new(),
             links: Vec::new(),
@@ -86,8 +94,12 @@ impl Page {
         if !self.aliases.is_empty() {
             t.push_str(&format!("aliases: [{}]\n", self.aliases.join(", ")));
         }
-        if self.draft {
-            t.push_str("draft: true\n");
+        match (self.draft, self.hidden_by) {
+            (true, 1) => t.push_str("publish_date: 9000-01-01\n"),
+            (true, 2) => t.push_str("expiry_date: 2000-01-01\n"),
+            (true, _) => t.push_str("draft: true\n"),
+            (false, _) if self.published_since => t.push_str("publish_date: 2000-01-01\n"),
+            (false, _) => {}
         }
         if !self.terms.is_empty() {
             t.push_str(&format!("tags: [{}]\n", self.terms.join(", ")));
@@ -125,9 +137,10 @@ pub const PAGE_TEMPLATES: [&str; 3] = [
 
 /// How often each kind of edit is picked (out of the sum), by the numbers in `step`.
 /// Links, headings, titles and slugs are frequent, so that pages often depend on each
-/// other and lists change order.
+/// other and lists change order; drafts too, as they stand for pages left out by their
+/// dates as well.
 const WEIGHTS: [u64; 24] = [
-    5, 8, 5, 10, 3, 6, 4, 3, 8, 3, 4, 3, 3, 2, 5, 2, 2, 3, 4, 2, 2, 2, 2, 8,
+    5, 8, 5, 10, 3, 6, 4, 3, 8, 7, 4, 3, 3, 2, 5, 2, 2, 3, 4, 2, 2, 2, 2, 8,
 ];
 
 /// The heading id lernort gives `Teil 5`.
@@ -324,9 +337,19 @@ impl Session {
                 format!("{rel} slug {:?}", self.pages[i].slug)
             }
             9 if !stable => {
-                self.pages[i].draft = !self.pages[i].draft;
+                let page = &mut self.pages[i];
+                page.draft = !page.draft;
+                if page.draft {
+                    page.hidden_by = self.rng.below(3) as u8;
+                } else {
+                    page.published_since = self.rng.chance(30);
+                }
                 self.write(i);
-                format!("{rel} draft {}", self.pages[i].draft)
+                let page = &self.pages[i];
+                format!(
+                    "{rel} draft {} (hidden by {}, published since {})",
+                    page.draft, page.hidden_by, page.published_since
+                )
             }
             10 if self.pages.len() < 8 => {
                 let folder = FOLDERS[self.rng.below(FOLDERS.len())];

@@ -1,5 +1,6 @@
 //! Reproducible pseudo-random sequences of edits against a running `lernort serve`:
-//! texts, headings and links between pages (`@/` and root-relative), titles, weights, dates, slugs, drafts,
+//! texts, headings and links between pages (`@/` and root-relative), titles, weights, dates, slugs, drafts
+//! (also pages left out by `publish_date` or `expiry_date`),
 //! aliases, downloads, pages added, deleted and moved, folders created and renamed,
 //! `site.yaml`, broken front matter, templates that read other pages (`edits.rs`);
 //! typed content: fields, references, images, the types in `site.yaml` (`typed.rs`).

@@ -13,6 +13,13 @@ cli-built = { $pages ->
        *[other] { $files } Dateien
     } kopiert) in { $ms } ms nach { $dir } geschrieben
 
+# Nach „… geschrieben“, wenn Seiten zu einem späteren Zeitpunkt erscheinen oder ablaufen.
+# $at: Tag (und Uhrzeit, wenn nicht Mitternacht) in der Zeitzone der Website
+cli-next-change = Nächste zeitgesteuerte Änderung: { $at }, { $pages ->
+        [one] 1 Seite
+       *[other] { $pages } Seiten
+    }
+
 cli-warning = Warnung: { $text }
 
 # lernort init

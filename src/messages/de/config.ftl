@@ -13,6 +13,14 @@ config-title-empty = `title` ist in der site.yaml leer
 config-language-invalid = `language: { $value }` ist kein Sprachkürzel nach BCP 47
     .hint = Schreiben Sie ein Kürzel wie `de`, `de-DE`, `de-CH` oder `en`: einen Sprachcode aus 2 oder 3 Buchstaben, danach auf Wunsch `-` und eine Region
 
+config-timezone-unknown = `timezone: { $value }` ist keine bekannte Zeitzone
+    .near = Meinten Sie `timezone: { $near }`? Schreiben Sie den Namen einer Zeitzone, wie ihn die IANA-Zeitzonendatenbank führt
+    .hint = Schreiben Sie den Namen einer Zeitzone, wie ihn die IANA-Zeitzonendatenbank führt, z. B. `timezone: Europe/Berlin`
+
+# Die Uhr eines Erstellens: die Option `--now` und die Variable SOURCE_DATE_EPOCH
+config-now-invalid = `--now { $value }` ist kein Zeitpunkt. Schreiben Sie ein Datum wie `--now 2027-03-01` (Mitternacht in der Zeitzone der Website) oder einen Zeitpunkt mit Zeitzone wie `--now 2027-03-01T10:00:00+01:00`
+config-source-date-epoch-invalid = { $variable }={ $value }: Die Variable muss die Sekunden seit dem 1. Januar 1970 (UTC) als ganze Zahl enthalten, z. B. { $variable }=1798761600. Entfernen Sie sie, damit lernort die Uhr des Rechners nimmt
+
 config-taxonomy-name = `{ $name }` kann nicht der Name einer Taxonomie sein
     .hint = Verwenden Sie Kleinbuchstaben, Ziffern und `_`, und keinen Schlüssel, den der Kopfbereich schon hat, wie `title`
 

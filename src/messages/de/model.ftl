@@ -15,6 +15,9 @@ model-file-no-slug = Der Dateiname `{ $name }.md` ergibt keinen Teil der Adresse
 model-bad-date = `{ $key }: { $value }` ist kein gültiges Datum
     .hint = Schreiben Sie Daten wie `2024-05-31` oder `2024-05-31T14:00:00+02:00`
 
+model-expiry-before-publish = `expiry_date: { $expiry }` liegt vor `publish_date: { $publish }`: Die Seite würde nie erscheinen
+    .hint = Ein `expiry_date` ohne Uhrzeit ist der letzte Tag, an dem die Seite erscheint; es darf nicht vor dem `publish_date` liegen. Prüfen Sie beide Daten
+
 ## Aliase (`aliases:`): alte Adressen einer Seite
 
 model-alias-full-address = Der Alias `{ $alias }` ist eine vollständige Adresse, kein Pfad auf dieser Website
@@ -30,7 +33,7 @@ model-alias-percent = Der Alias `{ $alias }` enthält eine `%`-Folge, die kein U
 model-alias-outside = Der Alias `{ $alias }` ist kein Pfad innerhalb der Website
     .hint = Schreiben Sie alte Adressen als Pfade dieser Website, z. B. `/alt/seite/`
 
-# $kind: section, page, alias, list, taxonomy, term oder feed; $first_kind ebenso; $first: die Datei des ersten
+# $kind: section, page, alias, list, taxonomy, term, feed oder archive; $first_kind ebenso; $first: die Datei des ersten
 model-url-collision = { $kind ->
         [section] Diese Rubrik
         [alias] Ein Alias dieser Seite
@@ -38,6 +41,7 @@ model-url-collision = { $kind ->
         [taxonomy] Die Übersichtsseite dieser Taxonomie
         [term] Die Seite eines Begriffs dieser Taxonomie
         [feed] Ein Feed
+        [archive] Das Archiv dieser Rubrik
        *[page] Diese Seite
     } und { $first_kind ->
         [section] die Rubrik
@@ -46,6 +50,7 @@ model-url-collision = { $kind ->
         [taxonomy] eine Taxonomie in
         [term] ein Begriff einer Taxonomie in
         [feed] ein Feed in
+        [archive] das Archiv der Rubrik
        *[page] die Seite
     } `{ $first }` haben beide die Adresse `{ $url }`
     .hint = Benennen Sie eine der beiden Dateien um oder geben Sie einer einen anderen `slug:`
@@ -69,6 +74,12 @@ model-link-check-path = Prüfen Sie den Pfad: Relative Links gehen vom Ordner di
 model-link-draft = einen Entwurf, der nur mit `--drafts` erstellt wird
     .hint = Veröffentlichen Sie ihn, indem Sie `draft: true` aus `content/{ $draft }` entfernen, oder entfernen Sie den Link bis dahin
     .folder-hint = Das Ziel gehört zu einer Seite oder Rubrik, die ein Entwurf ist; veröffentlichen Sie diese zuerst oder entfernen Sie den Link bis dahin
+# Ein Link auf eine Seite, die wegen ihres Datums nicht erstellt wird. $page: die Seite
+# (vom Ordner content/ aus), $date: ihr `publish_date` oder `expiry_date`, wie geschrieben
+model-link-future = aber die Seite `content/{ $page }` erscheint erst am { $date } (`publish_date`)
+    .hint = Setzen Sie den Link erst, wenn die Seite erschienen ist, oder geben Sie dieser Seite dasselbe `publish_date` wie `content/{ $page }` oder ein späteres. Mit `--future` sehen Sie die Website vorab mit allen geplanten Seiten
+model-link-expired = aber die Seite `content/{ $page }` ist abgelaufen: Sie galt bis { $date } (`expiry_date`)
+    .hint = Entfernen Sie den Link, oder verlängern Sie `expiry_date` in `content/{ $page }`. Mit `--expired` sehen Sie die Website mit den abgelaufenen Seiten
 model-link-unpublished = aber unter dieser Adresse hat die Website keine Seite, keine Rubrik, keinen Alias und keine Datei
 model-link-base-path = Schreiben Sie `{ $path }`: lernort setzt den Basispfad `{ $base_path }` selbst vor Links, die mit `/` beginnen
 model-link-did-you-mean = Meinten Sie `{ $near }`? Links, die mit `/` beginnen, müssen eine Adresse der erstellten Website nennen, ohne den Basispfad

@@ -13,6 +13,13 @@ cli-built = Built { $pages ->
        *[other] { $files } files
     } copied) into { $dir } in { $ms } ms
 
+# After „… written to …“ when pages appear or expire later. $at: the day (and the time
+# when it is not midnight) in the site's time zone
+cli-next-change = Next scheduled change: { $at }, { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }
+
 cli-warning = warning: { $text }
 
 # lernort init

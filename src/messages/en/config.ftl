@@ -13,6 +13,14 @@ config-title-empty = `title` is empty in site.yaml
 config-language-invalid = `language: { $value }` is not a BCP 47 language tag
     .hint = write a tag such as `de`, `de-DE`, `de-CH` or `en`: a language code of 2 or 3 letters, then optionally `-` and a region
 
+config-timezone-unknown = `timezone: { $value }` is not a known time zone
+    .near = did you mean `timezone: { $near }`? Write the name of a zone from the IANA time zone database
+    .hint = write the name of a zone from the IANA time zone database, e.g. `timezone: Europe/Berlin`
+
+# The clock of a build: the option `--now` and the variable SOURCE_DATE_EPOCH
+config-now-invalid = `--now { $value }` is not a moment: write a date such as `--now 2027-03-01` (midnight in the site's time zone) or a time with its offset such as `--now 2027-03-01T10:00:00+01:00`
+config-source-date-epoch-invalid = { $variable }={ $value }: the variable must hold the seconds since 1 January 1970 (UTC) as a whole number, e.g. { $variable }=1798761600; unset it to use the system clock
+
 config-taxonomy-name = `{ $name }` cannot be a taxonomy name
     .hint = use lowercase letters, digits and `_`, and no front matter key such as `title`
 

@@ -15,6 +15,9 @@ model-file-no-slug = the file name `{ $name }.md` gives no URL segment: it has n
 model-bad-date = `{ $key }: { $value }` is not a valid date
     .hint = write dates as `2024-05-31` or `2024-05-31T14:00:00+02:00`
 
+model-expiry-before-publish = `expiry_date: { $expiry }` is before `publish_date: { $publish }`: the page would never be shown
+    .hint = an `expiry_date` without a time is the last day the page is shown and may not lie before the `publish_date`; check both dates
+
 ## Aliases (`aliases:`): old addresses of a page
 
 model-alias-full-address = the alias `{ $alias }` is a full address, not a path on this site
@@ -30,7 +33,7 @@ model-alias-percent = the alias `{ $alias }` contains a `%` sequence that is not
 model-alias-outside = the alias `{ $alias }` is not a path inside the site
     .hint = write old addresses as site paths such as `/alt/seite/`
 
-# $kind: section, page, alias, list, taxonomy, term or feed; $first_kind likewise; $first: the file of the first one
+# $kind: section, page, alias, list, taxonomy, term, feed or archive; $first_kind likewise; $first: the file of the first one
 model-url-collision = { $kind ->
         [section] this section
         [alias] this alias
@@ -38,6 +41,7 @@ model-url-collision = { $kind ->
         [taxonomy] the overview page of this taxonomy
         [term] the page of a term of this taxonomy
         [feed] a feed
+        [archive] the archive of this section
        *[page] this page
     } and { $first_kind ->
         [section] the section
@@ -46,6 +50,7 @@ model-url-collision = { $kind ->
         [taxonomy] a taxonomy in
         [term] a term of a taxonomy in
         [feed] a feed in
+        [archive] the archive of the section
        *[page] the page
     } `{ $first }` both map to the URL `{ $url }`
     .hint = rename one of the files, or give one a different `slug`
@@ -69,6 +74,12 @@ model-link-check-path = check the path: relative links start from this file's fo
 model-link-draft = which is a draft and is only built with `--drafts`
     .hint = publish it by removing `draft: true` from `content/{ $draft }`, or remove the link until then
     .folder-hint = it belongs to a draft page or section; publish that first, or remove the link until then
+# A link to a page its dates leave out of the build. $page: the page (from the content
+# folder), $date: its `publish_date` or `expiry_date` as written
+model-link-future = but the page `content/{ $page }` is not published until { $date } (`publish_date`)
+    .hint = add the link once that page is published, or give this page the same `publish_date` as `content/{ $page }` or a later one; `--future` previews the site with every scheduled page
+model-link-expired = but the page `content/{ $page }` has expired: it was shown until { $date } (`expiry_date`)
+    .hint = remove the link, or move the `expiry_date` of `content/{ $page }` later; `--expired` previews the site with the expired pages
 model-link-unpublished = but the site publishes no page, section, alias or file at that address
 model-link-base-path = write `{ $path }`: lernort puts the base path `{ $base_path }` before root-relative links itself
 model-link-did-you-mean = did you mean `{ $near }`? Links starting with `/` must name an address of the built site, without the base path

@@ -25,6 +25,8 @@ pub struct Views {
     pub by_rel: FxHashMap<String, Value>,
     /// Each section's page values in list order.
     pub section_pages: Vec<Vec<Value>>,
+    /// Each section's archived page values in list order.
+    pub archive_pages: Vec<Vec<Value>>,
     /// Each taxonomy's value (its terms without their pages).
     pub taxonomies: Vec<Value>,
     /// Each term's value (with its pages), by taxonomy.
@@ -112,6 +114,17 @@ fn page_value(site: &Site, page: &Page) -> Value {
         "updated",
         page.updated.as_ref().map(|d| d.text.clone()),
     );
+    put(
+        &mut m,
+        "publish_date",
+        page.publish_date.as_ref().map(|d| d.text.clone()),
+    );
+    put(
+        &mut m,
+        "expiry_date",
+        page.expiry_date.as_ref().map(|d| d.text.clone()),
+    );
+    put(&mut m, "archived", page.archived);
     put(&mut m, "weight", page.weight);
     put(&mut m, "slug", page.slug.as_str());
     put(&mut m, "url", href(site, &page.url));
@@ -177,6 +190,9 @@ fn section_value(
         FeedKind::Section(id)
     };
     put(&mut m, "feed_url", feed_url(site, feeds, kind));
+    let archive = section.expired == crate::content::front_matter::Expired::Archive;
+    let archive_url = archive.then(|| href(site, &crate::model::archive_url(section, site.config.locale)));
+    put(&mut m, "archive_url", archive_url.map_or_else(Value::none, Value::from));
     put(&mut m, "pages", list);
     put(&mut m, "subsections", subsections);
     Value::from(m)
@@ -198,6 +214,7 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
     let feeds: Feeds = site.feeds.iter().map(|f| (f.kind, f.url.as_str())).collect();
     let values = |ids: &[usize]| ids.iter().map(|&p| pages[p].clone()).collect::<Vec<_>>();
     let section_pages: Vec<Vec<Value>> = site.sections.iter().map(|s| values(&s.pages)).collect();
+    let archive_pages: Vec<Vec<Value>> = site.sections.iter().map(|s| values(&s.archived)).collect();
     let mut sections: Vec<Option<Value>> = vec![None; site.sections.len()];
     // Children always have larger ids than their parents (folders are created in
     // sorted order), so walking ids backwards visits children first.
@@ -254,6 +271,7 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
         site: site_value,
         by_rel,
         section_pages,
+        archive_pages,
         taxonomies,
         terms,
         term_pages,
