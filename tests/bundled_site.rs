@@ -319,14 +319,15 @@ fn projects_render_status_duration_funding_partners_and_a_contact_block() {
 #[test]
 fn news_are_listed_with_dates_on_aktuelles_and_on_the_home_page() {
     let pages = &built_site().pages;
-    // The news pages: not the list itself, its further pages (`aktuelles/seite/2/`) or
-    // the redirect from `aktuelles/seite/1/` to the list.
+    // The news pages: not the list itself, its further pages (`aktuelles/seite/2/`), the
+    // redirect from `aktuelles/seite/1/` to the list, or the archive.
     let news: Vec<&String> = content_pages(pages)
         .map(|(k, _)| k)
         .filter(|k| {
             k.starts_with("aktuelles/")
                 && *k != "aktuelles/index.html"
                 && !k.starts_with("aktuelles/seite/")
+                && !k.starts_with("aktuelles/archiv/")
         })
         .collect();
     assert!(!news.is_empty(), "there is news");

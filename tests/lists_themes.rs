@@ -260,3 +260,59 @@ fn the_init_site_links_a_section_feed_when_the_section_asks_for_one() {
         "{html}"
     );
 }
+
+/// An expired news item in `aktuelles/` (its last day was 31 January 2026).
+const EXPIRED_NEWS: &str = "---\ntitle: Abgelaufene Testmeldung\ndescription: Eine Meldung, deren Gültigkeit abgelaufen ist.\ndate: 2026-01-10\nexpiry_date: 2026-01-31\n---\nText der abgelaufenen Meldung.\n";
+
+#[test]
+fn an_expired_news_item_moves_to_the_archive_and_says_so() {
+    let site = bundled();
+    site.write("content/aktuelles/abgelaufen.md", EXPIRED_NEWS);
+    site.build_ok(&["--now", "2026-12-01T12:00:00+01:00"]);
+    let list = site.output("aktuelles/index.html");
+    assert!(!list.contains("/aktuelles/abgelaufen/"), "{list}");
+    assert!(
+        list.contains("<a href=\"/aktuelles/archiv/\">Ältere Meldungen im Archiv</a>"),
+        "{list}"
+    );
+    let archive = site.output("aktuelles/archiv/index.html");
+    assert_eq!(
+        count(&archive, "<span class=\"marke\">Archiv</span>"),
+        1,
+        "{archive}"
+    );
+    insta::assert_snapshot!("kommune_archiv", parts(&archive));
+    let page = site.output("aktuelles/abgelaufen/index.html");
+    assert!(
+        page.contains("<strong>Hinweis:</strong> Diese Meldung ist archiviert."),
+        "{page}"
+    );
+    // A page that has not expired has no notice.
+    let current = site.output("aktuelles/neue-website/index.html");
+    assert!(!current.contains("ist archiviert"), "{current}");
+}
+
+#[test]
+fn the_init_site_archives_expired_pages_when_its_section_asks() {
+    let site = init_site();
+    let index = std::fs::read_to_string(site.path().join("content/aktuelles/_index.md"))
+        .expect("aktuelles/_index.md");
+    site.write(
+        "content/aktuelles/_index.md",
+        &index.replace("sort_by: date\n", "sort_by: date\nexpired: archive\n"),
+    );
+    site.write("content/aktuelles/abgelaufen.md", EXPIRED_NEWS);
+    site.build_ok(&["--now", "2026-12-01T12:00:00+01:00"]);
+    let list = site.output("aktuelles/index.html");
+    assert!(
+        list.contains("<a href=\"/aktuelles/archiv/\">Ältere Einträge im Archiv</a>"),
+        "{list}"
+    );
+    let archive = site.output("aktuelles/archiv/index.html");
+    insta::assert_snapshot!("einfach_archiv", parts(&archive));
+    let page = site.output("aktuelles/abgelaufen/index.html");
+    assert!(
+        page.contains("<strong>Hinweis:</strong> Diese Seite ist archiviert."),
+        "{page}"
+    );
+}
