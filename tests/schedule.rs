@@ -156,6 +156,44 @@ fn an_archive_keeps_expired_pages_at_their_url_out_of_the_list() {
 }
 
 #[test]
+fn the_archive_page_lists_the_archived_pages_and_feeds_leave_them_out() {
+    let site = site();
+    site.write(
+        "content/aktuelles/markt.md",
+        "---\ntitle: Weihnachtsmarkt\ndate: 2026-11-20\nexpiry_date: 2026-12-31\ntags: [Markt]\n---\nDer Markt.\n",
+    );
+    site.write(
+        "site.yaml",
+        "title: Zeitplan\nbase_url: https://example.org\nlanguage: de\ntheme: test\ntimezone: Europe/Berlin\ntaxonomies: [tags]\n",
+    );
+    build_at(&site, NEW_YEAR, &[]);
+    let archive = site.output("aktuelles/archiv/index.html");
+    assert_eq!(
+        listed(&archive),
+        "<ol class=\"pages\"><li><a href=\"/aktuelles/markt/\">Weihnachtsmarkt</a> (archiviert)</li>"
+    );
+    let sitemap = site.output("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/aktuelles/archiv/</loc>"), "{sitemap}");
+    // Expired, it has left every other list: the term it names and the feed.
+    assert!(!site.has_output("tags/markt/index.html"));
+    let feed = site.output("atom.xml");
+    assert!(!feed.contains("/aktuelles/markt/"), "{feed}");
+    assert!(feed.contains("/aktuelles/sprechstunde/"), "{feed}");
+    // Before it expires, the archive is empty and the page is in the lists.
+    build_at(&site, "2026-12-31T23:59:00+01:00", &[]);
+    let archive = site.output("aktuelles/archiv/index.html");
+    assert_eq!(listed(&archive), "<ol class=\"pages\">");
+    assert!(site.output("tags/markt/index.html").contains("/aktuelles/markt/"));
+}
+
+#[test]
+fn a_page_where_the_archive_goes_is_an_error() {
+    let site = site();
+    site.write("content/aktuelles/archiv.md", "---\ntitle: Archiv\n---\nAlt.\n");
+    insta::assert_snapshot!(site.build_fails(&["--now", NEW_YEAR]));
+}
+
+#[test]
 fn a_link_to_a_future_page_is_an_error_naming_both_and_the_date() {
     let site = site();
     site.write(

@@ -44,6 +44,20 @@ fn term_pages_lists_and_feeds_follow_edits() {
     p.reload("no section feed");
     p.assert_matches_clean_build("after dropping the feed");
     p.assert_gone("after dropping the feed", "/aktuelles/atom.xml");
+    // An archive: an expired page leaves the list for it, and follows its edits there.
+    s.write(index, &s.read(index).replace("sort_by: date\n", "sort_by: date\nexpired: archive\n"));
+    p.reload("an archive");
+    let drei = "content/aktuelles/drei.md";
+    s.write(drei, &s.read(drei).replace("date: 2026-03-01\n", "date: 2026-03-01\nexpiry_date: 2000-01-01\n"));
+    p.reload("drei.md expired");
+    p.wait_for_page("drei in the archive", "/aktuelles/archiv/", |r| {
+        r.text().contains("/aktuelles/drei/")
+    });
+    p.assert_matches_clean_build("after drei.md expired");
+    s.write(drei, &s.read(drei).replace("Meldung drei", "Meldung drei, alt"));
+    p.reload("retitling the archived drei.md");
+    p.assert_matches_clean_build("after retitling the archived drei.md");
+
     let config = s.read("site.yaml");
     s.write("site.yaml", &format!("{config}feeds:\n  limit: 1\n"));
     p.reload("a feed limit");

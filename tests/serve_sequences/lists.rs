@@ -1,5 +1,6 @@
 //! Lists in the random sequences: pages name terms of the taxonomy `tags`, the section
-//! `projekte` is paginated or not and has a feed or not, the taxonomy's term pages are
+//! `projekte` is paginated or not, has a feed or not and archives its expired pages
+//! or not, the taxonomy's term pages are
 //! paginated and have feeds or not, and `site.yaml`'s `feeds:` changes the limit and
 //! the content. Term pages, list pages and feeds must follow every edit.
 
@@ -18,6 +19,9 @@ pub struct Lists {
     pub projects_paginate_by: Option<usize>,
     /// `feed:` of `projekte/_index.md`.
     pub projects_feed: bool,
+    /// `expired: archive` in `projekte/_index.md`: its pages with a past `expiry_date`
+    /// are archived instead of left out.
+    pub projects_archive: bool,
     /// `paginate_by` of the taxonomy `tags`.
     pub tags_paginate_by: Option<usize>,
     /// `feed:` of the taxonomy `tags`.
@@ -35,6 +39,9 @@ impl Lists {
         }
         if self.projects_feed {
             t.push_str("feed: true\n");
+        }
+        if self.projects_archive {
+            t.push_str("expired: archive\n");
         }
         t.push_str("---\nAlle Projekte.\n");
         t
@@ -84,13 +91,15 @@ impl Session {
                 let sizes = [None, Some(1), Some(2), Some(3)];
                 self.lists.projects_paginate_by = sizes[self.rng.below(sizes.len())];
                 self.lists.projects_feed = self.rng.chance(50);
+                self.lists.projects_archive = self.rng.chance(50);
                 let path = "content/projekte/_index.md".to_string();
                 let text = self.lists.projects_index(&format!("Projekte {n}"));
                 self.p.sandbox.write(&path, &text);
                 self.written.push(path);
+                let l = &self.lists;
                 format!(
-                    "projekte paginated by {:?}, feed {}",
-                    self.lists.projects_paginate_by, self.lists.projects_feed
+                    "projekte paginated by {:?}, feed {}, archive {}",
+                    l.projects_paginate_by, l.projects_feed, l.projects_archive
                 )
             }
             2 => {
