@@ -28,7 +28,7 @@ pub mod profile;
 pub mod render;
 pub mod schedule;
 pub mod schema;
-pub mod taxonomy;
 pub mod serve;
+pub mod taxonomy;
 pub mod watch;
 pub mod yaml;

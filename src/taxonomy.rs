@@ -148,9 +148,11 @@ pub fn resolve(raw: &[RawTaxonomy], text: &str, problems: &mut Vec<Diagnostic>) 
             ));
         }
         if let Some(terms) = &t.terms {
-            check_allowed(terms, |message, hint| {
-                at(Some("terms"))(message, hint)
-            }, problems);
+            check_allowed(
+                terms,
+                |message, hint| at(Some("terms"))(message, hint),
+                problems,
+            );
         }
         out.push(Settings {
             name: name.to_string(),
@@ -216,7 +218,10 @@ mod tests {
         let doc: Doc = serde_yaml::from_str(yaml).unwrap();
         let mut problems = Vec::new();
         let out = resolve(&doc.taxonomies, yaml, &mut problems);
-        (out, problems.iter().map(|d| d.message.to_string()).collect())
+        (
+            out,
+            problems.iter().map(|d| d.message.to_string()).collect(),
+        )
     }
 
     #[test]

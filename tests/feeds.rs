@@ -66,11 +66,7 @@ fn a_section_feed_sits_at_the_section_and_pages_link_it() {
     );
     site.build_ok(&[]);
     let feed = parse(&site, "aktuelles/atom.xml");
-    assert_eq!(
-        feed.title().as_str(),
-        "Aktuelles – Listen-Test",
-        "{feed:?}"
-    );
+    assert_eq!(feed.title().as_str(), "Aktuelles – Listen-Test", "{feed:?}");
     assert_eq!(
         feed.subtitle().map(|s| s.as_str()),
         Some("Meldungen des Testamts.")
@@ -105,7 +101,10 @@ fn settings_choose_the_limit_full_content_and_the_file_name() {
     assert!(!site.has_output("atom.xml"));
     let feed = parse(&site, "feed.xml");
     assert_eq!(feed.entries().len(), 2);
-    let content = feed.entries()[0].content().and_then(|c| c.value()).unwrap_or("");
+    let content = feed.entries()[0]
+        .content()
+        .and_then(|c| c.value())
+        .unwrap_or("");
     assert!(content.contains("Zweiter Absatz."), "{content}");
     // With the default, the summary: the first paragraph.
     let site = Site::fixture("lists-site");
@@ -115,7 +114,10 @@ fn settings_choose_the_limit_full_content_and_the_file_name() {
     );
     site.build_ok(&[]);
     let feed = parse(&site, "atom.xml");
-    let content = feed.entries()[0].content().and_then(|c| c.value()).unwrap_or("");
+    let content = feed.entries()[0]
+        .content()
+        .and_then(|c| c.value())
+        .unwrap_or("");
     assert!(content.contains("Erster Absatz."), "{content}");
     assert!(!content.contains("Zweiter Absatz."), "{content}");
 }
@@ -140,14 +142,20 @@ fn addresses_are_absolute_under_a_base_path_and_text_is_escaped() {
     // Drafts are not in it, and the offset of a written time is kept.
     assert_eq!(first.id(), "https://example.org/kbm/aktuelles/sieben/");
     assert_eq!(first.title().as_str(), "Tom & <Jerry> ");
-    assert_eq!(first.published().map(|d| d.to_rfc3339()).as_deref(), Some("2026-07-01T10:00:00+02:00"));
+    assert_eq!(
+        first.published().map(|d| d.to_rfc3339()).as_deref(),
+        Some("2026-07-01T10:00:00+02:00")
+    );
     let content = first.content().and_then(|c| c.value()).unwrap_or("");
     for href in [
         "https://example.org/kbm/aktuelles/zwei/",
         "https://example.org/kbm/themen/mint/",
         "https://example.org/kbm/aktuelles/sieben/#ziel",
     ] {
-        assert!(content.contains(&format!("href=\"{href}\"")), "{href}\n{content}");
+        assert!(
+            content.contains(&format!("href=\"{href}\"")),
+            "{href}\n{content}"
+        );
     }
     assert!(!content.contains("/kbm/kbm/"), "{content}");
 }
@@ -158,7 +166,10 @@ fn terms_have_feeds_when_their_taxonomy_asks() {
     let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
     site.write(
         "site.yaml",
-        &yaml.replace("    paginate_by: 2\n", "    paginate_by: 2\n    feed: true\n"),
+        &yaml.replace(
+            "    paginate_by: 2\n",
+            "    paginate_by: 2\n    feed: true\n",
+        ),
     );
     site.build_ok(&[]);
     let feed = parse(&site, "themen/mint/atom.xml");
@@ -175,7 +186,10 @@ fn two_builds_write_the_same_feeds() {
     site.build_ok(&[]);
     let first = (site.output("atom.xml"), site.output("aktuelles/atom.xml"));
     site.build_ok(&[]);
-    assert_eq!(first, (site.output("atom.xml"), site.output("aktuelles/atom.xml")));
+    assert_eq!(
+        first,
+        (site.output("atom.xml"), site.output("aktuelles/atom.xml"))
+    );
 }
 
 #[test]
@@ -186,6 +200,9 @@ fn a_file_where_a_feed_goes_is_an_error() {
     insta::assert_snapshot!(stderr);
     let site = Site::fixture("lists-site");
     let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
-    site.write("site.yaml", &format!("{yaml}feeds:\n  filename: sitemap.xml\n  limit: 0\n"));
+    site.write(
+        "site.yaml",
+        &format!("{yaml}feeds:\n  filename: sitemap.xml\n  limit: 0\n"),
+    );
     insta::assert_snapshot!("bad_settings", site.build_fails(&[]));
 }

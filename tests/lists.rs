@@ -64,7 +64,11 @@ fn a_paginated_section_has_one_page_per_slice_and_page_one_has_one_address() {
     let first = site.output("aktuelles/index.html");
     assert_eq!(
         listed(&first),
-        ["/aktuelles/sieben/", "/aktuelles/sechs/", "/aktuelles/fuenf/"]
+        [
+            "/aktuelles/sieben/",
+            "/aktuelles/sechs/",
+            "/aktuelles/fuenf/"
+        ]
     );
     insta::assert_snapshot!(
         "section_page_2",
@@ -72,13 +76,18 @@ fn a_paginated_section_has_one_page_per_slice_and_page_one_has_one_address() {
     );
     let last = site.output("aktuelles/seite/3/index.html");
     assert_eq!(listed(&last), ["/aktuelles/eins/"]);
-    assert!(last.contains("<a rel=\"prev\" href=\"/aktuelles/seite/2/\">"), "{last}");
+    assert!(
+        last.contains("<a rel=\"prev\" href=\"/aktuelles/seite/2/\">"),
+        "{last}"
+    );
     assert!(!last.contains("rel=\"next\""), "{last}");
     assert!(!site.has_output("aktuelles/seite/4/index.html"));
     // `/seite/1/` only leads to the section.
     let one = site.output("aktuelles/seite/1/index.html");
     assert!(
-        one.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://kbm.example.org/aktuelles/\">"),
+        one.contains(
+            "<meta http-equiv=\"refresh\" content=\"0; url=https://kbm.example.org/aktuelles/\">"
+        ),
         "{one}"
     );
 }
@@ -137,7 +146,10 @@ fn the_sitemap_lists_list_pages_and_two_builds_are_identical() {
         "https://kbm.example.org/themen/mint/seite/2/",
         "https://kbm.example.org/aktuelles/seite/3/",
     ] {
-        assert!(sitemap.contains(&format!("<loc>{loc}</loc>")), "{loc}\n{sitemap}");
+        assert!(
+            sitemap.contains(&format!("<loc>{loc}</loc>")),
+            "{loc}\n{sitemap}"
+        );
     }
     // The redirect is no page of its own.
     assert!(!sitemap.contains("seite/1/"), "{sitemap}");
@@ -151,7 +163,9 @@ fn markdown_links_reach_term_pages() {
     site.build_ok(&[]);
     let home = site.output("index.html");
     assert!(
-        home.contains("<a href=\"/themen/mint/\" data-href=\"https://kbm.example.org/themen/mint/\">MINT</a>"),
+        home.contains(
+            "<a href=\"/themen/mint/\" data-href=\"https://kbm.example.org/themen/mint/\">MINT</a>"
+        ),
         "{home}"
     );
     site.write(
@@ -198,7 +212,10 @@ fn a_taxonomy_and_a_section_with_one_address_are_an_error() {
 #[test]
 fn bad_declarations_are_errors_at_their_line() {
     let site = site();
-    site.write("content/aktuelles/_index.md", "---\ntitle: Aktuelles\npaginate_by: 0\n---\n");
+    site.write(
+        "content/aktuelles/_index.md",
+        "---\ntitle: Aktuelles\npaginate_by: 0\n---\n",
+    );
     let section = site.build_fails(&[]);
     let site = Site::fixture("lists-site");
     site.write(

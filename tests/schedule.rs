@@ -173,7 +173,10 @@ fn the_archive_page_lists_the_archived_pages_and_feeds_leave_them_out() {
         "<ol class=\"pages\"><li><a href=\"/aktuelles/markt/\">Weihnachtsmarkt</a> (archiviert)</li>"
     );
     let sitemap = site.output("sitemap.xml");
-    assert!(sitemap.contains("<loc>https://example.org/aktuelles/archiv/</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>https://example.org/aktuelles/archiv/</loc>"),
+        "{sitemap}"
+    );
     // Expired, it has left every other list: the term it names and the feed.
     assert!(!site.has_output("tags/markt/index.html"));
     let feed = site.output("atom.xml");
@@ -183,13 +186,19 @@ fn the_archive_page_lists_the_archived_pages_and_feeds_leave_them_out() {
     build_at(&site, "2026-12-31T23:59:00+01:00", &[]);
     let archive = site.output("aktuelles/archiv/index.html");
     assert_eq!(listed(&archive), "<ol class=\"pages\">");
-    assert!(site.output("tags/markt/index.html").contains("/aktuelles/markt/"));
+    assert!(
+        site.output("tags/markt/index.html")
+            .contains("/aktuelles/markt/")
+    );
 }
 
 #[test]
 fn a_page_where_the_archive_goes_is_an_error() {
     let site = site();
-    site.write("content/aktuelles/archiv.md", "---\ntitle: Archiv\n---\nAlt.\n");
+    site.write(
+        "content/aktuelles/archiv.md",
+        "---\ntitle: Archiv\n---\nAlt.\n",
+    );
     insta::assert_snapshot!(site.build_fails(&["--now", NEW_YEAR]));
 }
 

@@ -17,17 +17,25 @@ fn term_pages_lists_and_feeds_follow_edits() {
     s.write(eins, &s.read(eins).replace("2026-01-01", "2026-12-01"));
     p.reload("redating eins.md");
     p.wait_for_page("eins first on MINT", "/themen/mint/", |r| {
-        r.text().contains("<ol class=\"pages\"><li><a href=\"/aktuelles/eins/\">")
+        r.text()
+            .contains("<ol class=\"pages\"><li><a href=\"/aktuelles/eins/\">")
     });
     p.assert_matches_clean_build("after redating eins.md");
 
     // A new title moves it by name nowhere, but every list shows the new title.
-    s.write(eins, &s.read(eins).replace("Meldung eins", "Meldung Eins neu"));
+    s.write(
+        eins,
+        &s.read(eins).replace("Meldung eins", "Meldung Eins neu"),
+    );
     p.reload("retitling eins.md");
     p.assert_matches_clean_build("after retitling eins.md");
 
     // A new term: a term page appears; one page less: a list page goes.
-    s.write(eins, &s.read(eins).replace("themen: [MINT]", "themen: [MINT, Alphabetisierung]"));
+    s.write(
+        eins,
+        &s.read(eins)
+            .replace("themen: [MINT]", "themen: [MINT, Alphabetisierung]"),
+    );
     p.reload("a term for eins.md");
     p.assert_matches_clean_build("after a term for eins.md");
     s.remove("content/aktuelles/zwei.md");
@@ -37,7 +45,10 @@ fn term_pages_lists_and_feeds_follow_edits() {
 
     // Pagination and feeds switched in `_index.md` and `site.yaml`.
     let index = "content/aktuelles/_index.md";
-    s.write(index, &s.read(index).replace("paginate_by: 3", "paginate_by: 2"));
+    s.write(
+        index,
+        &s.read(index).replace("paginate_by: 3", "paginate_by: 2"),
+    );
     p.reload("paginating by 2");
     p.assert_matches_clean_build("after paginating by 2");
     s.write(index, &s.read(index).replace("feed: true\n", ""));
@@ -45,16 +56,29 @@ fn term_pages_lists_and_feeds_follow_edits() {
     p.assert_matches_clean_build("after dropping the feed");
     p.assert_gone("after dropping the feed", "/aktuelles/atom.xml");
     // An archive: an expired page leaves the list for it, and follows its edits there.
-    s.write(index, &s.read(index).replace("sort_by: date\n", "sort_by: date\nexpired: archive\n"));
+    s.write(
+        index,
+        &s.read(index)
+            .replace("sort_by: date\n", "sort_by: date\nexpired: archive\n"),
+    );
     p.reload("an archive");
     let drei = "content/aktuelles/drei.md";
-    s.write(drei, &s.read(drei).replace("date: 2026-03-01\n", "date: 2026-03-01\nexpiry_date: 2000-01-01\n"));
+    s.write(
+        drei,
+        &s.read(drei).replace(
+            "date: 2026-03-01\n",
+            "date: 2026-03-01\nexpiry_date: 2000-01-01\n",
+        ),
+    );
     p.reload("drei.md expired");
     p.wait_for_page("drei in the archive", "/aktuelles/archiv/", |r| {
         r.text().contains("/aktuelles/drei/")
     });
     p.assert_matches_clean_build("after drei.md expired");
-    s.write(drei, &s.read(drei).replace("Meldung drei", "Meldung drei, alt"));
+    s.write(
+        drei,
+        &s.read(drei).replace("Meldung drei", "Meldung drei, alt"),
+    );
     p.reload("retitling the archived drei.md");
     p.assert_matches_clean_build("after retitling the archived drei.md");
 

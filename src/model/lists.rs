@@ -41,7 +41,13 @@ pub struct List {
 }
 
 impl List {
-    fn new(kind: ListKind, url: &str, items: usize, paginate_by: Option<usize>, word: &str) -> List {
+    fn new(
+        kind: ListKind,
+        url: &str,
+        items: usize,
+        paginate_by: Option<usize>,
+        word: &str,
+    ) -> List {
         let count = match paginate_by {
             Some(n) if n > 0 => items.div_ceil(n).max(1),
             _ => 1,
@@ -97,7 +103,13 @@ pub fn all(
     }
     for (t, tax) in taxonomies.iter().enumerate() {
         let terms = tax.terms.len();
-        lists.push(List::new(ListKind::Taxonomy(t), &tax.url, terms, None, word));
+        lists.push(List::new(
+            ListKind::Taxonomy(t),
+            &tax.url,
+            terms,
+            None,
+            word,
+        ));
         for (i, term) in tax.terms.iter().enumerate() {
             let kind = ListKind::Term(t, i);
             let n = term.pages.len();
@@ -185,7 +197,10 @@ mod tests {
         assert_eq!(list(11, Some(10)).urls, ["/a/", "/a/seite/2/"]);
         assert_eq!(list(11, None).urls, ["/a/"]);
         assert_eq!(list(11, None).first_alias, None);
-        assert_eq!(list(11, Some(10)).first_alias.as_deref(), Some("/a/seite/1/"));
+        assert_eq!(
+            list(11, Some(10)).first_alias.as_deref(),
+            Some("/a/seite/1/")
+        );
     }
 
     #[test]

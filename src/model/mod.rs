@@ -27,9 +27,9 @@ use crate::yaml;
 pub use crate::schedule::{NextChange, Unpublished};
 pub use folders::{page_section_dir, sections_and_bundles};
 pub use lists::{FeedFile, FeedKind, List, ListKind, archive_url};
-pub use terms::{Taxonomy, Term, find_taxonomy, find_term, taxonomy_url};
 pub use published::FIXED_OUTPUTS;
 pub use routes::Routes;
+pub use terms::{Taxonomy, Term, find_taxonomy, find_term, taxonomy_url};
 
 /// Index of a section in [`Site::sections`].
 pub type SectionId = usize;

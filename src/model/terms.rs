@@ -120,7 +120,9 @@ fn group(
         };
         let mut on_page: Vec<usize> = Vec::new();
         for name in written {
-            let at = |message: Text, hint: Text| located(docs.get(id), page, &s.name, name, message, hint);
+            let at = |message: Text, hint: Text| {
+                located(docs.get(id), page, &s.name, name, message, hint)
+            };
             if let Some(allowed) = &s.terms
                 && !allowed.contains(name)
             {

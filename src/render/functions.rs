@@ -105,7 +105,10 @@ pub struct TaxonomyEntry {
 }
 
 /// The entries of every taxonomy of `site`, from the prebuilt `views`.
-pub fn taxonomy_entries(site: &crate::model::Site, views: &super::context::Views) -> Vec<TaxonomyEntry> {
+pub fn taxonomy_entries(
+    site: &crate::model::Site,
+    views: &super::context::Views,
+) -> Vec<TaxonomyEntry> {
     site.taxonomies
         .iter()
         .enumerate()

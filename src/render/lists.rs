@@ -125,11 +125,19 @@ fn paginator(site: &Site, list: &List, number: usize, entries: &[Value]) -> Valu
     put(&mut m, "total_items", list.items);
     put(&mut m, "paginate_by", paginate_by);
     let slice = list.slice(number);
-    put(&mut m, "pages", entries.get(slice).unwrap_or_default().to_vec());
+    put(
+        &mut m,
+        "pages",
+        entries.get(slice).unwrap_or_default().to_vec(),
+    );
     put(&mut m, "first", url(1));
     put(&mut m, "last", url(total));
     let previous = (number > 1).then(|| url(number - 1));
-    put(&mut m, "previous", previous.map_or_else(Value::none, Value::from));
+    put(
+        &mut m,
+        "previous",
+        previous.map_or_else(Value::none, Value::from),
+    );
     let next = (number < total).then(|| url(number + 1));
     put(&mut m, "next", next.map_or_else(Value::none, Value::from));
     let numbers: Vec<Value> = (1..=total)

@@ -70,7 +70,10 @@ pub fn output_urls(site: &Site) -> impl Iterator<Item = &str> {
     // Page 1 of a section's list is the section itself.
     let lists = site.lists.iter().flat_map(|l| {
         let first = usize::from(matches!(l.kind, crate::model::ListKind::Section(_)));
-        l.urls[first..].iter().chain(&l.first_alias).map(String::as_str)
+        l.urls[first..]
+            .iter()
+            .chain(&l.first_alias)
+            .map(String::as_str)
     });
     let feeds = site.feeds.iter().map(|f| f.url.as_str());
     urls.chain(aliases)
@@ -234,9 +237,8 @@ impl Runner<'_> {
             memo::Dep::Content(rel) => self.fingerprints.by_rel.get(rel.as_str()).copied(),
             memo::Dep::Asset(path) => self.templates.asset_hash(path),
             memo::Dep::Route(rel) => Some(self.routes.resolution(rel)),
-            memo::Dep::Taxonomy(name) => {
-                crate::model::find_taxonomy(self.taxonomies, name).map(|t| self.fingerprints.taxonomies[t])
-            }
+            memo::Dep::Taxonomy(name) => crate::model::find_taxonomy(self.taxonomies, name)
+                .map(|t| self.fingerprints.taxonomies[t]),
             memo::Dep::Term(name, term) => {
                 let t = crate::model::find_taxonomy(self.taxonomies, name)?;
                 let i = crate::model::find_term(&self.taxonomies[t], term)?;

@@ -122,9 +122,14 @@ impl Session {
                 }
                 let i = tagged[self.rng.below(tagged.len())];
                 if self.rng.chance(50) {
-                    self.pages[i].title = format!("{} Seite {n}", ["A", "M", "Z"][self.rng.below(3)]);
+                    self.pages[i].title =
+                        format!("{} Seite {n}", ["A", "M", "Z"][self.rng.below(3)]);
                 } else {
-                    self.pages[i].date = Some(format!("2026-0{}-1{}", 1 + self.rng.below(9), self.rng.below(10)));
+                    self.pages[i].date = Some(format!(
+                        "2026-0{}-1{}",
+                        1 + self.rng.below(9),
+                        self.rng.below(10)
+                    ));
                 }
                 self.write(i);
                 format!("{} retitled or redated in its lists", self.pages[i].rel)

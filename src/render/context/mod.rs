@@ -191,8 +191,17 @@ fn section_value(
     };
     put(&mut m, "feed_url", feed_url(site, feeds, kind));
     let archive = section.expired == crate::content::front_matter::Expired::Archive;
-    let archive_url = archive.then(|| href(site, &crate::model::archive_url(section, site.config.locale)));
-    put(&mut m, "archive_url", archive_url.map_or_else(Value::none, Value::from));
+    let archive_url = archive.then(|| {
+        href(
+            site,
+            &crate::model::archive_url(section, site.config.locale),
+        )
+    });
+    put(
+        &mut m,
+        "archive_url",
+        archive_url.map_or_else(Value::none, Value::from),
+    );
     put(&mut m, "pages", list);
     put(&mut m, "subsections", subsections);
     Value::from(m)
@@ -211,10 +220,15 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
                 .unwrap_or_else(|| page_value(site, p))
         })
         .collect();
-    let feeds: Feeds = site.feeds.iter().map(|f| (f.kind, f.url.as_str())).collect();
+    let feeds: Feeds = site
+        .feeds
+        .iter()
+        .map(|f| (f.kind, f.url.as_str()))
+        .collect();
     let values = |ids: &[usize]| ids.iter().map(|&p| pages[p].clone()).collect::<Vec<_>>();
     let section_pages: Vec<Vec<Value>> = site.sections.iter().map(|s| values(&s.pages)).collect();
-    let archive_pages: Vec<Vec<Value>> = site.sections.iter().map(|s| values(&s.archived)).collect();
+    let archive_pages: Vec<Vec<Value>> =
+        site.sections.iter().map(|s| values(&s.archived)).collect();
     let mut sections: Vec<Option<Value>> = vec![None; site.sections.len()];
     // Children always have larger ids than their parents (folders are created in
     // sorted order), so walking ids backwards visits children first.
