@@ -29,6 +29,7 @@ pub mod render;
 pub mod schedule;
 pub mod schema;
 pub mod serve;
+pub mod srcset;
 pub mod taxonomy;
 pub mod watch;
 pub mod yaml;

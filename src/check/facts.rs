@@ -370,43 +370,12 @@ fn push_refs(facts: &mut Facts, attr: &'static str, value: &str, at: &Tag, loads
     }
 }
 
-/// The addresses of a `srcset`, read as the HTML standard says: an address runs to the
-/// next white space (a comma in it belongs to it, but commas at its end separate it
-/// from the next candidate); its descriptors run to the next comma outside brackets.
+/// The addresses of a `srcset` ([`crate::srcset::addresses`]).
 pub fn srcset_urls(value: &str) -> Vec<&str> {
-    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
-    let mut urls = Vec::new();
-    let mut rest = value;
-    loop {
-        rest = rest.trim_start_matches(|c: char| is_space(c) || c == ',');
-        if rest.is_empty() {
-            return urls;
-        }
-        let end = rest.find(is_space).unwrap_or(rest.len());
-        let url = &rest[..end];
-        rest = &rest[end..];
-        let trimmed = url.trim_end_matches(',');
-        if trimmed.len() == url.len() {
-            // Descriptors follow, up to a comma that is not inside brackets.
-            let mut depth = 0usize;
-            let mut stop = rest.len();
-            for (i, c) in rest.char_indices() {
-                match c {
-                    '(' => depth += 1,
-                    ')' => depth = depth.saturating_sub(1),
-                    ',' if depth == 0 => {
-                        stop = i;
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            rest = &rest[stop..];
-        }
-        if !trimmed.is_empty() {
-            urls.push(trimmed);
-        }
-    }
+    crate::srcset::addresses(value)
+        .into_iter()
+        .map(|r| &value[r])
+        .collect()
 }
 
 fn close(facts: &mut Facts, open: Open) {

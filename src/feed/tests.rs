@@ -62,7 +62,7 @@ fn addresses(html: &str) -> Vec<String> {
                     let v = html_escape::decode_html_entities(&v).into_owned();
                     let mut sink = sink.borrow_mut();
                     if name == "srcset" {
-                        let ranges = super::urls::srcset_addresses(&v);
+                        let ranges = crate::srcset::addresses(&v);
                         sink.extend(ranges.into_iter().map(|r| v[r].to_string()));
                     } else {
                         sink.push(v);

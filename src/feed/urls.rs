@@ -5,8 +5,6 @@
 //! path) get the origin, page-relative ones and fragments the page. Addresses with a
 //! scheme (`https:`, `mailto:`, `tel:`, `data:`) stay exactly as written.
 
-use std::ops::Range;
-
 use lol_html::html_content::Element;
 use lol_html::{Settings, element, rewrite_str};
 use url::Url;
@@ -72,7 +70,7 @@ fn srcset(value: &str, page: &Url) -> Option<String> {
     let mut out = String::with_capacity(value.len() + 64);
     let mut done = 0;
     let mut changed = false;
-    for range in srcset_addresses(value) {
+    for range in crate::srcset::addresses(value) {
         out.push_str(&value[done..range.start]);
         let address = &value[range.clone()];
         match resolve(address, page) {
@@ -86,51 +84,6 @@ fn srcset(value: &str, page: &Url) -> Option<String> {
     }
     out.push_str(&value[done..]);
     changed.then_some(out)
-}
-
-/// Where the addresses of a `srcset` are, read as the HTML standard says: an address
-/// runs to the next white space (a comma in it belongs to it, as in `data:` addresses,
-/// but commas at its end separate it from the next candidate); its descriptors run to
-/// the next comma outside brackets. The same reading as `check`'s, with places.
-pub fn srcset_addresses(value: &str) -> Vec<Range<usize>> {
-    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
-    let mut found = Vec::new();
-    let mut at = 0;
-    loop {
-        let rest = &value[at..];
-        at += rest.len()
-            - rest
-                .trim_start_matches(|c: char| is_space(c) || c == ',')
-                .len();
-        let rest = &value[at..];
-        if rest.is_empty() {
-            return found;
-        }
-        let len = rest.find(is_space).unwrap_or(rest.len());
-        let address = rest[..len].trim_end_matches(',');
-        if !address.is_empty() {
-            found.push(at..at + address.len());
-        }
-        at += len;
-        if address.len() == len {
-            // Descriptors follow, up to a comma that is not inside brackets.
-            let mut depth = 0usize;
-            let rest = &value[at..];
-            let mut stop = rest.len();
-            for (i, c) in rest.char_indices() {
-                match c {
-                    '(' => depth += 1,
-                    ')' => depth = depth.saturating_sub(1),
-                    ',' if depth == 0 => {
-                        stop = i;
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            at += stop;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -205,7 +158,10 @@ mod tests {
     #[test]
     fn srcset_is_read_as_the_standard_says() {
         fn list(v: &str) -> Vec<&str> {
-            srcset_addresses(v).into_iter().map(|r| &v[r]).collect()
+            crate::srcset::addresses(v)
+                .into_iter()
+                .map(|r| &v[r])
+                .collect()
         }
         assert_eq!(list("a.jpg 1x, b.jpg 2x"), ["a.jpg", "b.jpg"]);
         assert_eq!(
