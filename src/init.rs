@@ -69,6 +69,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../themes/einfach/templates/partials/paginierung.html"),
     ),
     (
+        "themes/einfach/templates/partials/seitenliste.html",
+        include_str!("../themes/einfach/templates/partials/seitenliste.html"),
+    ),
+    (
         "themes/einfach/templates/partials/begriffe.html",
         include_str!("../themes/einfach/templates/partials/begriffe.html"),
     ),
@@ -120,4 +124,28 @@ pub fn create(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FILES;
+
+    #[test]
+    fn every_file_of_the_einfach_theme_is_written() {
+        let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/einfach");
+        for entry in walkdir::WalkDir::new(&theme) {
+            let entry = entry.expect("the theme folder is readable");
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&theme).expect("inside the theme");
+            let rel = format!(
+                "themes/einfach/{}",
+                rel.to_string_lossy().replace('\\', "/")
+            );
+            let text = std::fs::read_to_string(entry.path()).expect("a text file");
+            let written = FILES.iter().find(|(path, _)| *path == rel);
+            assert_eq!(written.map(|(_, t)| *t), Some(text.as_str()), "{rel}");
+        }
+    }
 }
