@@ -114,8 +114,9 @@ fn group(
     // Slug → (index into `terms`, the first page that wrote it).
     let mut by_slug: FxHashMap<String, (usize, PageId)> = FxHashMap::default();
     for (id, page) in pages.iter().enumerate() {
-        // Archived pages have left every list but their section's archive.
-        let Some(written) = page.terms.get(&s.name).filter(|_| !page.archived) else {
+        // Archived pages stay on their term pages (marked `archived` there), so that the
+        // term links they show never lead nowhere.
+        let Some(written) = page.terms.get(&s.name) else {
             continue;
         };
         let mut on_page: Vec<usize> = Vec::new();
