@@ -47,7 +47,8 @@ pub fn build(root: &Path, overrides: &Overrides, lang: Lang) -> Result<Report> {
     let staging = Staging::new(&target, lang)?;
     let rendered = render_into(config, &staging, None)?;
     staging.copy(&rendered.copies)?;
-    let warnings = staging.warnings().to_vec();
+    let mut warnings = rendered.site.notices.clone();
+    warnings.extend(staging.warnings().iter().cloned());
     staging.commit()?;
     let site = &rendered.site;
     Ok(Report {

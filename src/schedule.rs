@@ -275,6 +275,9 @@ pub fn visibility_of(fm: &PageFrontMatter, section: Expired, config: &Config) ->
 pub struct Upcoming {
     now: Timestamp,
     zone: TimeZone,
+    /// `--future` and `--expired`: a date they already override changes nothing.
+    future: bool,
+    expired: bool,
     next: Option<NextChange>,
 }
 
@@ -284,23 +287,33 @@ impl Upcoming {
         Upcoming {
             now: config.schedule.now,
             zone: config.time_zone.clone(),
+            future: config.schedule.future,
+            expired: config.schedule.expired,
             next: None,
         }
     }
 
-    /// Takes a page (built or left out, but no draft) into account.
-    pub fn note(&mut self, fm: &PageFrontMatter) {
+    /// Takes a page (built or left out, but no draft) of a section that treats expired
+    /// pages as `section` says into account.
+    pub fn note(&mut self, fm: &PageFrontMatter, section: Expired) {
         let Some((publish, expiry)) = valid_dates(fm, &self.zone) else {
             return;
         };
+        // With `--expired` an expiry still moves a page into its section's archive.
+        let expiry_counts = !self.expired || section == Expired::Archive;
         let moments = [
-            publish.map(|d| publish_at(&d, &self.zone)),
-            expiry.map(|d| expiry_at(&d, &self.zone)),
+            publish
+                .filter(|_| !self.future)
+                .map(|d| publish_at(&d, &self.zone)),
+            expiry
+                .filter(|_| expiry_counts)
+                .map(|d| expiry_at(&d, &self.zone)),
         ];
         let Some(first) = moments
             .into_iter()
             .flatten()
-            .filter(|t| *t > self.now)
+            // `Timestamp::MAX` is the end of jiff's calendar: never.
+            .filter(|t| *t > self.now && *t < Timestamp::MAX)
             .min()
         else {
             return;

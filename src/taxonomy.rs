@@ -47,7 +47,8 @@ impl<'de> Deserialize<'de> for RawTaxonomy {
             type Value = RawTaxonomy;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a taxonomy name or a mapping with `name:`")
+                // Named in the reader's language by `yaml::expecting`.
+                f.write_str(crate::yaml::expecting::TAXONOMY)
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTaxonomy, E> {

@@ -206,3 +206,28 @@ fn a_file_where_a_feed_goes_is_an_error() {
     );
     insta::assert_snapshot!("bad_settings", site.build_fails(&[]));
 }
+
+/// a section with `feed: true` whose pages have no `date:` gets a feed
+/// without entries, dated 1970-01-01, and neither `build` nor `check` says why.
+#[test]
+fn a_section_feed_without_dated_pages_is_a_warning() {
+    let site = common::basic_with(&[
+        (
+            "content/team/_index.md",
+            "---\ntitle: Team\nfeed: true\n---\n",
+        ),
+        (
+            "content/team/anna.md",
+            "---\ntitle: Anna\ndescription: Anna.\n---\nText.\n",
+        ),
+    ]);
+    let run = site.build_ok(&[]);
+    let feed = site.output("team/atom.xml");
+    assert!(feed.contains("<updated>1970-01-01T00:00:00Z</updated>"));
+    assert!(!feed.contains("<entry>"));
+    assert!(
+        run.stderr.contains("feed") || run.stderr.contains("date"),
+        "an empty feed deserves a warning (its pages have no `date:`); stderr:\n{}",
+        run.stderr
+    );
+}

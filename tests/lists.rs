@@ -257,3 +257,71 @@ fn templates_fetch_taxonomies_and_terms() {
     let term = site.build_fails(&[]);
     insta::assert_snapshot!("fetch_errors", format!("{taxonomy}\n---\n{term}"));
 }
+
+/// `taxonomies: [5]` shows serde's English `expecting` text inside the
+/// German message („muss a taxonomy name or a mapping with `name:` sein“).
+#[test]
+fn a_wrong_taxonomy_entry_is_named_in_the_readers_language() {
+    let site = common::basic_with(&[]);
+    let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    let config = config.replace("taxonomies: [tags]\n", "");
+    site.write("site.yaml", &format!("{config}taxonomies:\n  - 5\n"));
+    let stderr = site.build_fails(&[]);
+    let german = stderr.split("[en]").next().unwrap();
+    assert!(
+        !german.contains("a taxonomy name or a mapping"),
+        "English words in the German message:\n{german}"
+    );
+}
+
+/// a clash of a taxonomy's pages with a section or page does not say which
+/// taxonomy or term, points at `site.yaml` without a line, and its hint (rename a file
+/// or set `slug:`) cannot be followed for a taxonomy. A clash of a term page with an
+/// alias is reported at `site.yaml`, though the fix is in the page with the alias.
+#[test]
+fn clashes_with_taxonomy_pages_are_reported_at_the_content_file_naming_the_taxonomy() {
+    let site = common::basic_with(&[
+        (
+            "content/themen/mint.md",
+            "---\ntitle: MINT-Info\nthemen: [MINT]\n---\nText.\n",
+        ),
+        (
+            "content/projekte/alt.md",
+            "---\ntitle: Alt\nthemen: [MINT]\naliases: [/themen/schule/]\n---\nText.\n",
+        ),
+        (
+            "content/projekte/schule.md",
+            "---\ntitle: Schule\nthemen: [Schule]\n---\nText.\n",
+        ),
+    ]);
+    let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        &config.replace("taxonomies: [tags]", "taxonomies: [tags, themen]"),
+    );
+    let stderr = site.build_fails(&[]);
+    let german = stderr.split("[en]").next().unwrap();
+    assert!(
+        german.contains("taxonomies: themen"),
+        "the message should name the taxonomy `themen`:\n{german}"
+    );
+    assert!(
+        !german.contains("--> site.yaml\n"),
+        "a clash reported at site.yaml without a line:\n{german}"
+    );
+}
+
+/// `paginate_by: -1` (or `2.5`, `"3"`) gets the hint written for `weight`:
+/// „z. B. `weight: 3`; niedrigere Zahlen kommen zuerst“.
+#[test]
+fn a_wrong_paginate_by_gets_a_hint_of_its_own() {
+    let site = common::basic_with(&[(
+        "content/projekte/_index.md",
+        "---\ntitle: Projekte\npaginate_by: -1\n---\n",
+    )]);
+    let stderr = site.build_fails(&[]);
+    assert!(
+        !stderr.contains("weight: 3"),
+        "the hint speaks of `weight`:\n{stderr}"
+    );
+}

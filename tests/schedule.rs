@@ -449,3 +449,84 @@ fn without_now_the_preview_catches_up_with_a_date_that_has_come() {
     });
     assert_eq!(server.get("/projekte/spaeter/").status, 404);
 }
+
+/// a link from a page to a page with an `expiry_date` is fine today and
+/// makes the build fail from the day after, in the unattended nightly build: the site
+/// then stops updating. The build before says nothing (the summary even announces the
+/// change as harmless).
+#[test]
+fn a_link_to_a_page_that_will_expire_is_announced_the_day_before() {
+    let site = common::basic_with(&[
+        (
+            "content/projekte/anmeldung.md",
+            "---\ntitle: Anmeldung\nexpiry_date: 2026-03-31\n---\nAnmeldung bis 31.3.\n",
+        ),
+        (
+            "content/projekte/kurs.md",
+            "---\ntitle: Kurs\n---\nZur [Anmeldung](anmeldung.md).\n",
+        ),
+    ]);
+    let before = site.build_ok(&["--now", "2026-03-31"]);
+    let after = site.run(&["build", "--now", "2026-04-01"]);
+    assert_eq!(
+        after.code, 1,
+        "the next day's build fails:\n{}",
+        after.stderr
+    );
+    assert!(
+        before.stderr.contains("anmeldung.md") || before.stdout.contains("anmeldung.md"),
+        "the build the day before should warn that kurs.md links a page that expires \
+         on 2026-04-01; it said:\n{}\n{}",
+        before.stdout,
+        before.stderr
+    );
+}
+
+/// `get_page` on a page left out by its `publish_date` says there is no
+/// such page, though the file exists; `url(path="@/…")` says why and until when.
+#[test]
+fn get_page_of_a_page_held_back_by_its_date_says_until_when() {
+    let site = common::basic_with(&[
+        (
+            "content/projekte/zukunft.md",
+            "---\ntitle: Zukunft\npublish_date: 2099-01-01\n---\nText.\n",
+        ),
+        (
+            "templates/index.html",
+            "{% set z = get_page(path=\"projekte/zukunft.md\") %}{{ z.title }}\n",
+        ),
+    ]);
+    let stderr = site.build_fails(&["--now", "2027-01-01"]);
+    assert!(
+        stderr.contains("2099-01-01"),
+        "the message should say the page appears on 2099-01-01:\n{stderr}"
+    );
+}
+
+/// with `--future --expired` nothing changes at a page's dates, but the
+/// summary still announces a scheduled change.
+#[test]
+fn no_change_is_announced_that_a_flag_already_shows() {
+    let site = common::basic_with(&[(
+        "content/projekte/zukunft.md",
+        "---\ntitle: Zukunft\npublish_date: 2099-01-01\n---\nText.\n",
+    )]);
+    let run = site.build_ok(&["--now", "2027-01-01", "--future"]);
+    assert!(
+        !run.stdout.contains("Next scheduled change"),
+        "with --future the page is shown already:\n{}",
+        run.stdout
+    );
+}
+
+/// `expiry_date: 9999-12-31` (editors' „never“) is „not a valid date“,
+/// with the hint to write dates like `2024-05-31`, which it is.
+#[test]
+fn the_last_day_of_the_calendar_is_a_date() {
+    let site = common::basic_with(&[(
+        "content/projekte/immer.md",
+        "---\ntitle: Immer\nexpiry_date: 9999-12-31\n---\nText.\n",
+    )]);
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -87,3 +87,33 @@ fn term_pages_lists_and_feeds_follow_edits() {
     p.reload("a feed limit");
     p.assert_matches_clean_build("after a feed limit");
 }
+
+/// the home feed's existence (`feed: true` in `content/_index.md` while
+/// `feeds: home: false`) is `site.feed_url`, which every page shows, but the `site`
+/// fingerprint hashes only the home page's title and description: the preview keeps
+/// every page from its memo with the old `site.feed_url`.
+#[test]
+fn switching_the_home_feed_on_in_index_md_reaches_every_page() {
+    let sandbox = common::preview::Sandbox::new("lists-site");
+    let config = sandbox.read("site.yaml");
+    sandbox.write("site.yaml", &format!("{config}feeds:\n  home: false\n"));
+    let page = sandbox.read("templates/page.html");
+    sandbox.write(
+        "templates/page.html",
+        &page.replace(
+            "<h1>{{ page.title }}</h1>",
+            "<h1>{{ page.title }}</h1><p class=\"feed\">{{ site.feed_url }}</p>",
+        ),
+    );
+    let p = Preview::start_in(sandbox);
+    p.assert_matches_clean_build("the start");
+    let index = "content/_index.md";
+    let s = &p.sandbox;
+    s.write(
+        index,
+        &s.read(index)
+            .replace("title: Start\n", "title: Start\nfeed: true\n"),
+    );
+    p.reload("feed: true on the home page");
+    p.assert_matches_clean_build("after feed: true on the home page");
+}

@@ -126,12 +126,15 @@ pub fn check(root: &std::path::Path, options: &Options) -> Result<Outcome> {
     others.extend(rendered.copies.iter().map(|c| c.to.clone()));
     let site = &rendered.site;
     let mut findings = rules::apply(site, &pages, others);
-    let mut outcome = Outcome::default();
+    let mut outcome = Outcome {
+        notices: site.notices.clone(),
+        ..Outcome::default()
+    };
     if options.external {
         let report = external::check(site, &pages);
         findings.extend(report.findings);
         outcome.external = Some(report.stats);
-        outcome.notices = report.notices;
+        outcome.notices.extend(report.notices);
     }
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {

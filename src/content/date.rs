@@ -19,11 +19,12 @@ impl Date {
     pub fn parse(text: &str) -> Option<Date> {
         let text = text.trim();
         if let (10, Ok(day)) = (text.len(), text.parse::<civil::Date>()) {
+            // The last day jiff knows (9999-12-31) has no instant at its midnight
+            // everywhere: it sorts after every other, as editors mean by it ("never").
             let instant = day
                 .to_datetime(civil::Time::midnight())
                 .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                .ok()?
-                .timestamp();
+                .map_or(jiff::Timestamp::MAX, |z| z.timestamp());
             return Some(Date {
                 day,
                 instant,
@@ -58,6 +59,13 @@ mod tests {
         let d = Date::parse("2024-05-01T10:00:00+02:00").unwrap();
         assert_eq!(d.day, civil::date(2024, 5, 1));
         assert!(d.instant > Date::parse("2024-05-01").unwrap().instant);
+    }
+
+    #[test]
+    fn the_last_day_is_a_date() {
+        let last = Date::parse("9999-12-31").unwrap();
+        assert_eq!(last.instant, jiff::Timestamp::MAX);
+        assert!(Date::parse("9999-12-30").unwrap().instant < last.instant);
     }
 
     #[test]

@@ -119,8 +119,8 @@ impl Site {
                 routes.insert_draft(doc.rel.clone());
                 continue;
             }
-            upcoming.note(&doc.front_matter);
             let expired = sections[section].expired;
+            upcoming.note(&doc.front_matter, expired);
             if let Visibility::Hidden(why) =
                 schedule::visibility_of(&doc.front_matter, expired, &config)
             {
@@ -162,7 +162,8 @@ impl Site {
         }
         let lists = super::lists::all(&sections, &counts, &taxonomies, config.locale);
         let feeds = super::lists::feeds(&config.feeds, &sections, &taxonomies);
-        check_collisions(&sections, &pages, (&lists, &feeds), &mut problems);
+        let made = (lists.as_slice(), feeds.as_slice());
+        check_collisions(&sections, &pages, made, &config.taxonomies, &mut problems);
         for s in &sections {
             routes.insert(s.rel.clone(), s.url.clone(), s.has_index);
         }
@@ -216,6 +217,9 @@ impl Site {
         let p = crate::profile::stage("model: sort");
         sort_tree(&mut sections, &pages, config.locale);
         drop(p);
+        let mut notices =
+            super::breaks::links_that_expire(&pages, &sections, cache, &routes, &config);
+        notices.extend(super::breaks::empty_feeds(&sections, &pages, &feeds));
 
         if problems.is_empty() {
             Ok(Site {
@@ -229,6 +233,7 @@ impl Site {
                 lists,
                 feeds,
                 next_change: upcoming.finish(),
+                notices,
             })
         } else {
             dedup_diagnostics(&mut problems);
@@ -519,44 +524,69 @@ fn record_unpublished(routes: &mut Routes, doc: &PageDoc, url: String, why: Unpu
     }
 }
 
-/// Two sources for one URL is an error naming both.
-fn check_collisions(
-    sections: &[Section],
-    pages: &[Page],
-    (lists, feeds): (&[List], &[FeedFile]),
-    problems: &mut Vec<Diagnostic>,
-) {
-    let mut seen: FxHashMap<&str, (&PathBuf, &str)> = FxHashMap::default();
-    let site_yaml = PathBuf::from(crate::config::CONFIG_FILE);
-    let list_pages = lists.iter().flat_map(|l| {
+/// The site paths lernort makes itself besides sections and pages: later list pages,
+/// archives, taxonomy and term pages, feeds; each with the file that asks for it (a
+/// taxonomy's is `site.yaml`, named with the taxonomy) and its kind for messages.
+fn generated<'a>(
+    sections: &'a [Section],
+    (lists, feeds): (&'a [List], &'a [FeedFile]),
+    taxonomies: &'a [PathBuf],
+    site_yaml: &'a PathBuf,
+) -> impl Iterator<Item = (&'a str, &'a PathBuf, &'static str)> {
+    let list_pages = lists.iter().flat_map(move |l| {
         let (display, kind, first) = match l.kind {
             // Page 1 of a section is the section, compared already.
             ListKind::Section(id) => (&sections[id].display, "list", 1),
             ListKind::Archive(id) => (&sections[id].display, "archive", 0),
-            ListKind::Taxonomy(_) => (&site_yaml, "taxonomy", 0),
-            ListKind::Term(..) => (&site_yaml, "term", 0),
+            ListKind::Taxonomy(t) => (taxonomies.get(t).unwrap_or(site_yaml), "taxonomy", 0),
+            ListKind::Term(t, _) => (taxonomies.get(t).unwrap_or(site_yaml), "term", 0),
         };
         let urls = l.urls[first..].iter().chain(&l.first_alias);
         urls.map(move |u| (u.as_str(), display, kind))
     });
-    let feed_files = feeds.iter().map(|f| {
+    let feed_files = feeds.iter().map(move |f| {
         let display = match f.kind {
             FeedKind::Section(id) => &sections[id].display,
-            FeedKind::Home | FeedKind::Term(..) => &site_yaml,
+            FeedKind::Term(t, _) => taxonomies.get(t).unwrap_or(site_yaml),
+            FeedKind::Home => site_yaml,
         };
         (f.url.as_str(), display, "feed")
     });
-    let sources = sections
+    list_pages.chain(feed_files)
+}
+
+/// Two sources for one URL is an error naming both. What lernort makes itself comes
+/// first, so that the problem is reported at the content file an editor can change.
+fn check_collisions(
+    sections: &[Section],
+    pages: &[Page],
+    made: (&[List], &[FeedFile]),
+    taxonomy_names: &[String],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut seen: FxHashMap<&str, (&PathBuf, &str)> = FxHashMap::default();
+    let site_yaml = PathBuf::from(crate::config::CONFIG_FILE);
+    let taxonomies: Vec<PathBuf> = taxonomy_names
         .iter()
-        .map(|s| (s.url.as_str(), &s.display, "section"))
+        .map(|name| {
+            PathBuf::from(format!(
+                "{} (taxonomies: {name})",
+                crate::config::CONFIG_FILE
+            ))
+        })
+        .collect();
+    let sources = generated(sections, made, &taxonomies, &site_yaml)
+        .chain(
+            sections
+                .iter()
+                .map(|s| (s.url.as_str(), &s.display, "section")),
+        )
         .chain(pages.iter().map(|p| (p.url.as_str(), &p.display, "page")))
         .chain(pages.iter().flat_map(|p| {
             p.aliases
                 .iter()
                 .map(move |a| (a.as_str(), &p.display, "alias"))
-        }))
-        .chain(list_pages)
-        .chain(feed_files);
+        }));
     // Compare the files written, not the URLs: the alias `/index.html` and the home
     // page `/` are different URLs for the same file.
     let mut seen_files: FxHashMap<String, (&PathBuf, &str)> = FxHashMap::default();
@@ -577,10 +607,11 @@ fn check_collisions(
                 first = first.display().to_string(),
                 url = url
             );
-            let hint = if kind == "alias" || first_kind == "alias" {
-                text!("model-url-collision.alias-hint")
-            } else {
-                text!("model-url-collision.hint")
+            let hint = match (kind, first_kind) {
+                ("alias", _) | (_, "alias") => text!("model-url-collision.alias-hint"),
+                (_, "section" | "page") => text!("model-url-collision.hint"),
+                ("section", _) => text!("model-url-collision.generated-folder-hint", url = url),
+                _ => text!("model-url-collision.generated-hint", url = url),
             };
             problems.push(Diagnostic::new(display, message).hint(hint));
         } else {

@@ -4,6 +4,7 @@
 
 mod aliases;
 mod bodies;
+mod breaks;
 mod build;
 pub mod cache;
 mod fields;
@@ -206,6 +207,9 @@ pub struct Site {
     pub feeds: Vec<FeedFile>,
     /// The next moment a page appears or expires, after the build's `now`.
     pub next_change: Option<NextChange>,
+    /// What the build should tell besides errors: links that an expiry will break,
+    /// feeds that stay empty (see `breaks`).
+    pub notices: Vec<crate::messages::Text>,
 }
 
 /// The home section's id.

@@ -176,7 +176,7 @@ impl Routes {
 
     /// Why `rel` (or the folder page it names) is left out by its dates, as a link's
     /// reason and hint.
-    fn unpublished_reason(&self, rel: &str) -> Option<Unresolved> {
+    pub fn unpublished_reason(&self, rel: &str) -> Option<Unresolved> {
         let bare = rel.trim_end_matches('/');
         let (page, why) = [
             bare.to_string(),

@@ -106,6 +106,12 @@ pub fn compute(site: &Site) -> Fingerprints<'_> {
     let home = &site.sections[crate::model::HOME];
     text(&mut h, &home.title);
     text(&mut h, home.description.as_deref().unwrap_or(""));
+    // `site.feed_url`: the home feed is also switched on in the home page's `_index.md`.
+    let home_feed = site
+        .feeds
+        .iter()
+        .find(|f| f.kind == crate::model::FeedKind::Home);
+    text(&mut h, home_feed.map_or("", |f| f.url.as_str()));
     let (taxonomies, terms) = taxonomies(site, global, &pages);
     Fingerprints {
         pages,

@@ -185,6 +185,21 @@ fn lookup(s: &Shared, kw: &Kwargs, section: bool) -> TeraResult<Value> {
     }
     let found = found.map(|(_, v)| v);
     found.cloned().ok_or_else(|| {
+        // A page its dates leave out exists: say why it is not there.
+        let unpublished = (!section)
+            .then(|| {
+                candidates
+                    .iter()
+                    .find_map(|c| s.routes.unpublished_reason(c))
+            })
+            .flatten();
+        if let Some(why) = unpublished {
+            return raise(text!(
+                "templates-get-page-unpublished",
+                path = path.as_str(),
+                reason = why.reason
+            ));
+        }
         raise(if section {
             text!("templates-get-section-missing", path = path, key = key)
         } else {

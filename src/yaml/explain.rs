@@ -15,6 +15,8 @@ use crate::text;
 pub mod expecting {
     /// Taxonomy terms: one, or a list.
     pub const TERMS: &str = "a term or a list of terms such as `[MINT, Schule]`";
+    /// One entry of `taxonomies:` in `site.yaml`.
+    pub const TAXONOMY: &str = "a taxonomy name such as `themen`, or a mapping with `name:`";
 }
 
 /// A problem in words, and where it is when serde_yaml's position is not the best one.
@@ -224,6 +226,10 @@ fn plain_type(expected: &str) -> (Text, Text) {
         "a string" => (text!("yaml-type-text"), text!("yaml-type-text.hint")),
         "a sequence" => (text!("yaml-type-list"), text!("yaml-type-list.hint")),
         expecting::TERMS => (text!("yaml-type-terms"), text!("yaml-type-other-hint")),
+        expecting::TAXONOMY => (
+            text!("yaml-type-taxonomy"),
+            text!("yaml-type-taxonomy.hint"),
+        ),
         other => (Text::verbatim(other), text!("yaml-type-other-hint")),
     }
 }
@@ -313,5 +319,6 @@ mod tests {
     #[test]
     fn lernorts_own_expectations_have_catalogue_words() {
         assert_eq!(text!("yaml-type-terms").to_string(), expecting::TERMS);
+        assert_eq!(text!("yaml-type-taxonomy").to_string(), expecting::TAXONOMY);
     }
 }

@@ -55,6 +55,8 @@ model-url-collision = { $kind ->
     } `{ $first }` haben beide die Adresse `{ $url }`
     .hint = Benennen Sie eine der beiden Dateien um oder geben Sie einer einen anderen `slug:`
     .alias-hint = Ein Alias darf nur eine alte Adresse nennen, die keine Seite und keine Rubrik verwendet; ändern oder entfernen Sie ihn unter `aliases:`
+    .generated-hint = Die Adresse `{ $url }` erzeugt lernort selbst. Geben Sie dieser Datei mit `slug:` eine andere Adresse oder benennen Sie sie um; bei einer Taxonomie fragen Sie das Webteam
+    .generated-folder-hint = Die Adresse `{ $url }` erzeugt lernort selbst. Benennen Sie den Ordner der Rubrik um; bei einer Taxonomie fragen Sie das Webteam
 
 ## Ordner: Rubriken und Seitenordner
 
@@ -100,3 +102,9 @@ model-term-unknown = `{ $term }` ist kein Begriff der Taxonomie `{ $taxonomy }`
 
 model-paginate-by-zero = `paginate_by` muss mindestens 1 sein
     .hint = Schreiben Sie, wie viele Seiten eine Listenseite zeigt, z. B. `paginate_by: 10`, oder löschen Sie die Zeile, damit alle auf einer Seite stehen
+
+## Hinweise beim Erstellen
+
+# $page: die Datei mit dem Link; $target: die verlinkte Seite (in content/); $date: der Tag, ab dem sie fehlt
+model-link-will-expire = Der Link in `{ $page }` auf `content/{ $target }` führt ab { $date } ins Leere, weil die Seite dann abläuft (`expiry_date`); von da an schlägt das Erstellen fehl. Entfernen Sie den Link vorher oder geben Sie `{ $page }` dasselbe `expiry_date`
+model-feed-empty = Der Feed `{ $feed }` von `{ $section }` bleibt leer: Keine Seite der Rubrik hat ein `date:`, und nur Seiten mit Datum stehen in einem Feed

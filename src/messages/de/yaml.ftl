@@ -44,7 +44,7 @@ yaml-unknown-value = Der Wert `{ $value }` für `{ $key }` { $what } ist nicht g
 ## Welche Art Wert verlangt ist
 
 yaml-type-number = eine ganze Zahl wie `3`
-    .hint = Schreiben Sie nur Ziffern, z. B. `weight: 3`; niedrigere Zahlen kommen zuerst
+    .hint = Schreiben Sie nur Ziffern, ohne Anführungszeichen und ohne Komma, z. B. `3`
 yaml-type-boolean = `true` oder `false`
     .hint = Schreiben Sie `true` oder `false` ohne Anführungszeichen
 yaml-type-text = Text
@@ -52,6 +52,8 @@ yaml-type-text = Text
 yaml-type-list = eine Liste
     .hint = Schreiben Sie eine Liste als `[eins, zwei]` oder als Zeilen, die mit `- ` beginnen
 yaml-type-terms = ein Begriff oder eine Liste von Begriffen wie `[MINT, Schule]`
+yaml-type-taxonomy = der Name einer Taxonomie wie `themen` oder ein Eintrag mit `name:`
+    .hint = Schreiben Sie z. B. `taxonomies: [themen]`, oder je Taxonomie `- name: themen` mit `title:`, `terms:` und weiteren Angaben darunter
 yaml-type-other-hint = Prüfen Sie die Schreibweise des Werts
 
 ## Was stattdessen gefunden wurde; $value steht so da wie in der Datei

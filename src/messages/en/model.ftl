@@ -55,6 +55,8 @@ model-url-collision = { $kind ->
     } `{ $first }` both map to the URL `{ $url }`
     .hint = rename one of the files, or give one a different `slug`
     .alias-hint = an alias may only name an old address that no page or section uses; change or remove it in `aliases`
+    .generated-hint = lernort makes the address `{ $url }` itself: give this file another address with `slug`, or rename it; for a taxonomy, ask whoever maintains site.yaml
+    .generated-folder-hint = lernort makes the address `{ $url }` itself: rename the section's folder; for a taxonomy, ask whoever maintains site.yaml
 
 ## Folders: sections and page bundles
 
@@ -100,3 +102,9 @@ model-term-unknown = `{ $term }` is not a term of the taxonomy `{ $taxonomy }`
 
 model-paginate-by-zero = `paginate_by` must be at least 1
     .hint = write how many pages one list page shows, e.g. `paginate_by: 10`, or delete the line to list them all on one page
+
+## Notices while building
+
+# $page: the file with the link; $target: the linked page (in content/); $date: the day from which it is gone
+model-link-will-expire = the link in `{ $page }` to `content/{ $target }` leads nowhere from { $date }, when that page expires (`expiry_date`); from then on the build fails. Remove the link before, or give `{ $page }` the same `expiry_date`
+model-feed-empty = the feed `{ $feed }` of `{ $section }` stays empty: no page of the section has a `date:`, and only dated pages are in a feed

@@ -112,3 +112,5 @@ templates-date-format = the date format `{ $pattern }` cannot be applied: { $rea
 # $call: the function call as written, e.g. get_taxonomy(name="themen")
 templates-taxonomy-missing = { $call }: there is no taxonomy `{ $name }` (site.yaml lists under `taxonomies:`: { $names })
 templates-term-missing = get_term(taxonomy="{ $taxonomy }", term="{ $term }"): no page names the term `{ $term }`
+# $reason: why the page is missing, e.g. "but the page `content/x.md` appears only on 2027-03-01 (`publish_date`)"
+templates-get-page-unpublished = get_page(path="{ $path }") names a page, { $reason }

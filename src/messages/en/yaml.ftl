@@ -44,7 +44,7 @@ yaml-unknown-value = `{ $key }: { $value }` is not a valid value in { $what }
 ## The types a value must have
 
 yaml-type-number = a whole number such as `3`
-    .hint = write digits only, e.g. `weight: 3`; lower numbers come first
+    .hint = write digits only, without quotes or a decimal point, e.g. `3`
 yaml-type-boolean = `true` or `false`
     .hint = write `true` or `false` without quotes
 yaml-type-text = text
@@ -52,6 +52,8 @@ yaml-type-text = text
 yaml-type-list = a list
     .hint = write a list as `[eins, zwei]` or as lines starting with `- `
 yaml-type-terms = a term or a list of terms such as `[MINT, Schule]`
+yaml-type-taxonomy = a taxonomy name such as `themen`, or a mapping with `name:`
+    .hint = write e.g. `taxonomies: [themen]`, or per taxonomy `- name: themen` with `title:`, `terms:` and more below it
 yaml-type-other-hint = check the value's format
 
 ## The values found instead; $value is written as in the file

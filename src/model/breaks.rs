@@ -1,0 +1,89 @@
+//! What the calendar will break: a link to a page that expires (in a section that hides
+//! its expired pages) works today and fails the build from that day, in the nightly
+//! build nobody watches. The build says so beforehand, as a notice naming both pages
+//! and the day; and a section feed without one dated page is told too.
+
+use rustc_hash::FxHashMap;
+
+use super::cache::{BodyCache, Lookup};
+use super::{Page, PageId, Routes, Section};
+use crate::config::Config;
+use crate::content::front_matter::Expired;
+use crate::markdown::Resolve;
+use crate::messages::Text;
+use crate::schedule::{expiry_at, shown};
+use crate::text;
+
+/// From when `page` is no longer built, if its expiry hides it.
+fn gone_at(page: &Page, sections: &[Section], config: &Config) -> Option<jiff::Timestamp> {
+    let hides = sections[page.section].expired == Expired::Hide && !config.schedule.expired;
+    let at = expiry_at(page.expiry_date.as_ref()?, &config.time_zone);
+    // The end of jiff's calendar is never.
+    (hides && at < jiff::Timestamp::MAX).then_some(at)
+}
+
+/// A notice for every link from a built page to a page that expires before it.
+pub fn links_that_expire(
+    pages: &[Page],
+    sections: &[Section],
+    bodies: &BodyCache,
+    routes: &Routes,
+    config: &Config,
+) -> Vec<Text> {
+    let expiring: FxHashMap<&str, (PageId, jiff::Timestamp)> = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(id, p)| Some((p.rel.as_str(), (id, gone_at(p, sections, config)?))))
+        .collect();
+    if expiring.is_empty() {
+        return Vec::new();
+    }
+    let mut notices = Vec::new();
+    for page in pages {
+        let Some(body) = bodies.get_any(&page.rel) else {
+            continue;
+        };
+        let own = gone_at(page, sections, config);
+        let mut told: Vec<PageId> = Vec::new();
+        for lookup in &body.lookups {
+            let target = match lookup {
+                Lookup::Content(rel) => routes.find(rel).map(|(key, _)| key.to_string()),
+                Lookup::SitePath(path) => routes.resolve_url(path).ok().and_then(|r| r.document),
+            };
+            let Some(&(id, at)) = target.as_deref().and_then(|t| expiring.get(t)) else {
+                continue;
+            };
+            if own.is_some_and(|own| own <= at) || told.contains(&id) {
+                continue;
+            }
+            told.push(id);
+            notices.push(text!(
+                "model-link-will-expire",
+                page = page.display.display().to_string(),
+                target = pages[id].rel.as_str(),
+                date = shown(at, &config.time_zone)
+            ));
+        }
+    }
+    notices
+}
+
+/// A notice for every section feed that has no entry, since none of its pages has a
+/// `date:` (an entry needs one).
+pub fn empty_feeds(sections: &[Section], pages: &[Page], feeds: &[super::FeedFile]) -> Vec<Text> {
+    feeds
+        .iter()
+        .filter_map(|f| match f.kind {
+            super::FeedKind::Section(id) => Some((id, f)),
+            _ => None,
+        })
+        .filter(|(id, _)| sections[*id].pages.iter().all(|&p| pages[p].date.is_none()))
+        .map(|(id, f)| {
+            text!(
+                "model-feed-empty",
+                section = sections[id].display.display().to_string(),
+                feed = f.url.as_str()
+            )
+        })
+        .collect()
+}
