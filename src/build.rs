@@ -47,7 +47,15 @@ pub fn build(root: &Path, overrides: &Overrides, lang: Lang) -> Result<Report> {
     let staging = Staging::new(&target, lang)?;
     let rendered = render_into(config, &staging, None)?;
     staging.copy(&rendered.copies)?;
-    let mut warnings = rendered.site.notices.clone();
+    let mut warnings = Vec::new();
+    // A clock pinned by the environment (a reproducible-build setup, a CI runner) holds
+    // back every date after it: say so, or scheduled pages never appear unexplained.
+    if overrides.now.is_none() && crate::schedule::pinned_by_environment() {
+        let config = &rendered.site.config;
+        let at = crate::schedule::shown(config.schedule.now, &config.time_zone);
+        warnings.push(crate::text!("cli-clock-from-environment", at = at));
+    }
+    warnings.extend(rendered.site.notices.iter().cloned());
     warnings.extend(staging.warnings().iter().cloned());
     staging.commit()?;
     let site = &rendered.site;

@@ -322,9 +322,18 @@ fn source_date_epoch_pins_the_clock_and_now_wins_over_it() {
     let run = build_with_epoch(&site, "1803855600", &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(site.has_output("aktuelles/fest/index.html"));
+    // The build says that its clock is not the current time.
+    assert!(
+        run.stderr.contains(
+            "warning: the site was built at 2027-03-01 from `SOURCE_DATE_EPOCH`, not at the current time"
+        ),
+        "{}",
+        run.stderr
+    );
     let run = build_with_epoch(&site, "1803855600", &["--now", NEW_YEAR]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!site.has_output("aktuelles/fest/index.html"));
+    assert!(!run.stderr.contains("SOURCE_DATE_EPOCH"), "{}", run.stderr);
 }
 
 #[test]

@@ -33,3 +33,5 @@ cli-init-here-not-empty = Der aktuelle Ordner ist nicht leer: `lernort init` sch
 cli-init-io-read = gelesen
 cli-init-io-create-folder = angelegt
 cli-init-io-write = geschrieben
+# $at: der Zeitpunkt aus SOURCE_DATE_EPOCH in der Zeitzone der Website
+cli-clock-from-environment = Die Website wurde zum Zeitpunkt { $at } aus `SOURCE_DATE_EPOCH` erstellt, nicht zur aktuellen Uhrzeit: Seiten mit `publish_date` oder `expiry_date` erscheinen und verschwinden so, wie es zu diesem Zeitpunkt richtig ist

@@ -33,3 +33,5 @@ cli-init-here-not-empty = the current folder is not empty; `lernort init` only w
 cli-init-io-read = read
 cli-init-io-create-folder = create the folder
 cli-init-io-write = write
+# $at: the moment from SOURCE_DATE_EPOCH in the site's time zone
+cli-clock-from-environment = the site was built at { $at } from `SOURCE_DATE_EPOCH`, not at the current time: pages with `publish_date` or `expiry_date` appear and go as they should at that moment
