@@ -231,3 +231,25 @@ fn a_section_feed_without_dated_pages_is_a_warning() {
         run.stderr
     );
 }
+
+#[test]
+fn a_bare_date_is_midnight_in_the_sites_time_zone() {
+    let site = Site::fixture("lists-site");
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    site.write("site.yaml", &format!("{yaml}timezone: Europe/Berlin\n"));
+    site.build_ok(&[]);
+    let xml = site.output("atom.xml");
+    // Summer and winter: the offset of that day in Berlin.
+    assert!(
+        xml.contains("<published>2026-07-01T00:00:00+02:00</published>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<published>2026-01-01T00:00:00+01:00</published>"),
+        "{xml}"
+    );
+    assert_eq!(
+        parse(&site, "atom.xml").updated().to_rfc3339(),
+        "2026-07-01T00:00:00+02:00"
+    );
+}

@@ -7,10 +7,21 @@ use jiff::fmt::temporal::{Pieces, PiecesOffset};
 
 use crate::content::date::Date;
 
-/// `date` in RFC 3339: a bare day is midnight UTC (`2024-05-01T00:00:00Z`, the instant
-/// lernort sorts it by); a timestamp keeps the offset it was written with, so a reader
-/// sees the editor's local time.
-pub fn rfc3339(date: &Date) -> String {
+/// `date` in RFC 3339: a bare day is midnight in the site's `zone`, the moment a bare
+/// `publish_date` begins too (`2024-05-01T00:00:00+02:00` in Berlin); a timestamp keeps
+/// the offset it was written with, so a reader sees the editor's local time.
+pub fn rfc3339(date: &Date, zone: &jiff::tz::TimeZone) -> String {
+    if date.text.len() == 10
+        && let Ok(midnight) = date.day.to_zoned_datetime(zone.clone())
+    {
+        if midnight.offset() == jiff::tz::Offset::UTC {
+            return midnight.timestamp().to_string();
+        }
+        return midnight
+            .timestamp()
+            .display_with_offset(midnight.offset())
+            .to_string();
+    }
     match written_offset(&date.text) {
         Some(offset) => date.instant.display_with_offset(offset).to_string(),
         // `Z`: the instant's own display.
@@ -37,12 +48,21 @@ mod tests {
     use super::*;
 
     fn written(text: &str) -> String {
-        rfc3339(&Date::parse(text).expect("a front matter date"))
+        rfc3339(
+            &Date::parse(text).expect("a front matter date"),
+            &jiff::tz::TimeZone::UTC,
+        )
     }
 
     #[test]
-    fn a_bare_day_is_midnight_utc() {
+    fn a_bare_day_is_midnight_in_the_sites_zone() {
         assert_eq!(written("2024-05-01"), "2024-05-01T00:00:00Z");
+        let berlin = jiff::tz::TimeZone::get("Europe/Berlin").expect("bundled zone");
+        let day = |text: &str| rfc3339(&Date::parse(text).expect("a date"), &berlin);
+        assert_eq!(day("2024-05-01"), "2024-05-01T00:00:00+02:00");
+        assert_eq!(day("2024-12-24"), "2024-12-24T00:00:00+01:00");
+        // A written offset stays, whatever the zone.
+        assert_eq!(day("2024-05-01T10:00:00Z"), "2024-05-01T10:00:00Z");
     }
 
     #[test]

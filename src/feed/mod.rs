@@ -37,6 +37,8 @@ pub struct Feed<'a> {
     /// The feed's `updated` when it has no entries (a section's own date, say); without
     /// it an empty feed says 1970-01-01, since a clock would make builds differ.
     pub updated_when_empty: Option<&'a Date>,
+    /// The site's time zone, in which a bare day begins.
+    pub zone: &'a jiff::tz::TimeZone,
     /// The entries, already sorted newest first and cut to the limit by the caller.
     pub entries: Vec<Entry<'a>>,
 }
@@ -98,13 +100,13 @@ pub fn write(feed: &Feed) -> String {
         "lernort",
     );
     for entry in &feed.entries {
-        write_entry(&mut w, entry);
+        write_entry(&mut w, entry, feed.zone);
     }
     w.close(0, "feed");
     w.finish()
 }
 
-fn write_entry(w: &mut Writer, entry: &Entry) {
+fn write_entry(w: &mut Writer, entry: &Entry, zone: &jiff::tz::TimeZone) {
     w.open(1, "entry", &[]);
     w.leaf(2, "title", &[], entry.title);
     let link = [
@@ -114,8 +116,13 @@ fn write_entry(w: &mut Writer, entry: &Entry) {
     ];
     w.empty(2, "link", &link);
     w.leaf(2, "id", &[], entry.url);
-    w.leaf(2, "published", &[], &dates::rfc3339(entry.published));
-    w.leaf(2, "updated", &[], &dates::rfc3339(entry_updated(entry)));
+    w.leaf(2, "published", &[], &dates::rfc3339(entry.published, zone));
+    w.leaf(
+        2,
+        "updated",
+        &[],
+        &dates::rfc3339(entry_updated(entry), zone),
+    );
     if let Some(summary) = entry.summary.filter(|s| !s.trim().is_empty()) {
         w.leaf(2, "summary", &[], summary);
     }
@@ -148,7 +155,7 @@ fn feed_updated(feed: &Feed) -> String {
         }
     }
     match latest.or(feed.updated_when_empty) {
-        Some(date) => dates::rfc3339(date),
+        Some(date) => dates::rfc3339(date, feed.zone),
         None => EPOCH.to_string(),
     }
 }

@@ -12,6 +12,9 @@ fn date(text: &str) -> Date {
     Date::parse(text).expect("a front matter date")
 }
 
+/// Feeds in these tests are written in UTC.
+static UTC: jiff::tz::TimeZone = jiff::tz::TimeZone::UTC;
+
 fn feed<'a>(entries: Vec<Entry<'a>>) -> Feed<'a> {
     Feed {
         title: "Aktuelles – Kommunales Bildungsmanagement Trier",
@@ -23,6 +26,7 @@ fn feed<'a>(entries: Vec<Entry<'a>>) -> Feed<'a> {
         author: "Kommunales Bildungsmanagement Trier",
         generator_version: "0.1.0",
         updated_when_empty: None,
+        zone: &UTC,
         entries,
     }
 }

@@ -91,6 +91,7 @@ fn one(site: &Site, file: &FeedFile) -> Output {
         author: &config.title,
         generator_version: env!("CARGO_PKG_VERSION"),
         updated_when_empty: None,
+        zone: &config.time_zone,
         entries,
     });
     Output {
