@@ -143,14 +143,31 @@ pub struct Watcher {
 
 impl Watcher {
     /// Waits for the next change and returns every path changed until things stay
-    /// quiet for the debounce time (an editor's save is often several writes).
-    /// `None` when the watcher has stopped.
-    pub fn next_batch(&mut self) -> Option<Batch> {
+    /// quiet for the debounce time (an editor's save is often several writes); or, when
+    /// nothing changed by `due`, an empty batch with `due` set. `None` when the watcher
+    /// has stopped.
+    pub fn next_batch(&mut self, due: Option<std::time::Instant>) -> Option<Batch> {
         let mut paths = Vec::new();
         let mut rescan = false;
         loop {
             let event = if paths.is_empty() && !rescan {
-                self.events.recv().ok()?
+                match due {
+                    None => self.events.recv().ok()?,
+                    Some(due) => {
+                        let left = due.saturating_duration_since(std::time::Instant::now());
+                        match self.events.recv_timeout(left) {
+                            Ok(event) => event,
+                            Err(RecvTimeoutError::Timeout) => {
+                                return Some(Batch {
+                                    paths,
+                                    rescan,
+                                    due: true,
+                                });
+                            }
+                            Err(RecvTimeoutError::Disconnected) => return None,
+                        }
+                    }
+                }
             } else {
                 match self.events.recv_timeout(self.debounce) {
                     Ok(event) => event,
@@ -193,7 +210,11 @@ impl Watcher {
         paths.extend(found);
         paths.sort();
         paths.dedup();
-        Some(Batch { paths, rescan })
+        Some(Batch {
+            paths,
+            rescan,
+            due: false,
+        })
     }
 }
 
@@ -204,6 +225,8 @@ pub struct Batch {
     pub paths: Vec<PathBuf>,
     /// Events may have been missed: the sources must be looked at as a whole.
     pub rescan: bool,
+    /// Nothing changed, but the moment asked for has come (a scheduled change).
+    pub due: bool,
 }
 
 /// The folders of a site whose files are inputs.

@@ -207,8 +207,8 @@ fn a_file_where_a_feed_goes_is_an_error() {
     insta::assert_snapshot!("bad_settings", site.build_fails(&[]));
 }
 
-/// a section with `feed: true` whose pages have no `date:` gets a feed
-/// without entries, dated 1970-01-01, and neither `build` nor `check` says why.
+/// A section with `feed: true` whose pages have no `date:` gets a feed without
+/// entries, dated 1970-01-01, and a warning that says why.
 #[test]
 fn a_section_feed_without_dated_pages_is_a_warning() {
     let site = common::basic_with(&[

@@ -258,8 +258,8 @@ fn templates_fetch_taxonomies_and_terms() {
     insta::assert_snapshot!("fetch_errors", format!("{taxonomy}\n---\n{term}"));
 }
 
-/// `taxonomies: [5]` shows serde's English `expecting` text inside the
-/// German message („muss a taxonomy name or a mapping with `name:` sein“).
+/// `taxonomies: [5]` is named in the reader's language, not in serde's English
+/// `expecting` words.
 #[test]
 fn a_wrong_taxonomy_entry_is_named_in_the_readers_language() {
     let site = common::basic_with(&[]);
@@ -274,10 +274,8 @@ fn a_wrong_taxonomy_entry_is_named_in_the_readers_language() {
     );
 }
 
-/// a clash of a taxonomy's pages with a section or page does not say which
-/// taxonomy or term, points at `site.yaml` without a line, and its hint (rename a file
-/// or set `slug:`) cannot be followed for a taxonomy. A clash of a term page with an
-/// alias is reported at `site.yaml`, though the fix is in the page with the alias.
+/// A clash of a taxonomy's pages with a section, a page or an alias is reported at
+/// the content file, which an editor can change, and names the taxonomy.
 #[test]
 fn clashes_with_taxonomy_pages_are_reported_at_the_content_file_naming_the_taxonomy() {
     let site = common::basic_with(&[
@@ -311,8 +309,8 @@ fn clashes_with_taxonomy_pages_are_reported_at_the_content_file_naming_the_taxon
     );
 }
 
-/// `paginate_by: -1` (or `2.5`, `"3"`) gets the hint written for `weight`:
-/// „z. B. `weight: 3`; niedrigere Zahlen kommen zuerst“.
+/// `paginate_by: -1` (or `2.5`, `"3"`) gets a number's hint, not one written for
+/// `weight`.
 #[test]
 fn a_wrong_paginate_by_gets_a_hint_of_its_own() {
     let site = common::basic_with(&[(

@@ -459,10 +459,32 @@ fn without_now_the_preview_catches_up_with_a_date_that_has_come() {
     assert_eq!(server.get("/projekte/spaeter/").status, 404);
 }
 
-/// a link from a page to a page with an `expiry_date` is fine today and
-/// makes the build fail from the day after, in the unattended nightly build: the site
-/// then stops updating. The build before says nothing (the summary even announces the
-/// change as harmless).
+#[test]
+fn without_now_the_preview_shows_a_page_when_its_moment_comes_without_an_edit() {
+    let sandbox = Sandbox::new("basic");
+    let due = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second() + 3).unwrap();
+    sandbox.write(
+        "content/projekte/gleich.md",
+        &format!("---\ntitle: Gleich\npublish_date: {due}\n---\nJetzt da.\n"),
+    );
+    let server = Server::start(&sandbox.site(), &["--port", "0"]);
+    assert_eq!(server.get("/projekte/gleich/").status, 404);
+    server.wait_for("the page at its publish_date", || {
+        server.get("/projekte/gleich/").status == 200
+    });
+    assert!(jiff::Timestamp::now() >= due);
+    assert!(
+        server
+            .stdout()
+            .iter()
+            .any(|l| l.contains("a scheduled change")),
+        "{}",
+        server.log()
+    );
+}
+
+/// A link to a page with an `expiry_date` is fine today and fails the build from the
+/// day after, in the unattended nightly build: the builds before warn of it.
 #[test]
 fn a_link_to_a_page_that_will_expire_is_announced_the_day_before() {
     let site = common::basic_with(&[
@@ -491,8 +513,8 @@ fn a_link_to_a_page_that_will_expire_is_announced_the_day_before() {
     );
 }
 
-/// `get_page` on a page left out by its `publish_date` says there is no
-/// such page, though the file exists; `url(path="@/…")` says why and until when.
+/// `get_page` on a page left out by its `publish_date` says why and until when, as
+/// `url(path="@/…")` does.
 #[test]
 fn get_page_of_a_page_held_back_by_its_date_says_until_when() {
     let site = common::basic_with(&[
@@ -512,8 +534,7 @@ fn get_page_of_a_page_held_back_by_its_date_says_until_when() {
     );
 }
 
-/// with `--future --expired` nothing changes at a page's dates, but the
-/// summary still announces a scheduled change.
+/// With `--future` nothing changes at a page's `publish_date`: no change is announced.
 #[test]
 fn no_change_is_announced_that_a_flag_already_shows() {
     let site = common::basic_with(&[(
@@ -528,8 +549,7 @@ fn no_change_is_announced_that_a_flag_already_shows() {
     );
 }
 
-/// `expiry_date: 9999-12-31` (editors' „never“) is „not a valid date“,
-/// with the hint to write dates like `2024-05-31`, which it is.
+/// `expiry_date: 9999-12-31`, editors' „never“, is a valid date.
 #[test]
 fn the_last_day_of_the_calendar_is_a_date() {
     let site = common::basic_with(&[(

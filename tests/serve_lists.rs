@@ -88,10 +88,8 @@ fn term_pages_lists_and_feeds_follow_edits() {
     p.assert_matches_clean_build("after a feed limit");
 }
 
-/// the home feed's existence (`feed: true` in `content/_index.md` while
-/// `feeds: home: false`) is `site.feed_url`, which every page shows, but the `site`
-/// fingerprint hashes only the home page's title and description: the preview keeps
-/// every page from its memo with the old `site.feed_url`.
+/// The home feed switched on in `content/_index.md` (while `feeds: home: false`)
+/// changes `site.feed_url` on every page of the preview, as in a clean build.
 #[test]
 fn switching_the_home_feed_on_in_index_md_reaches_every_page() {
     let sandbox = common::preview::Sandbox::new("lists-site");

@@ -27,6 +27,17 @@ impl Clock {
         }
     }
 
+    /// The last build's next change, and when it comes on this machine's monotonic
+    /// clock: the preview then rebuilds by itself. `None` without one.
+    pub fn due(&self) -> Option<(Timestamp, std::time::Instant)> {
+        let next = self.next?;
+        let wait = next.duration_since(Timestamp::now());
+        // Already past (a negative wait): at once.
+        let wait = std::time::Duration::try_from(wait).unwrap_or_default();
+        // A change decades away waits forever, as without one.
+        Some((next, std::time::Instant::now().checked_add(wait)?))
+    }
+
     /// Remembers a good build at `at` and its next change.
     pub fn built(&mut self, at: Timestamp, next: Option<NextChange>) {
         self.shown = Some(at);

@@ -385,8 +385,22 @@ fn watch_loop(
     state: &State,
     session: &mut Session,
 ) {
-    while let Some(batch) = watcher.next_batch() {
+    // The scheduled change the preview last rebuilt for by itself: if that rebuild
+    // failed, the change stays the next one, and the preview waits for an edit.
+    let mut fired = None;
+    loop {
+        // Without `--now`, a scheduled change comes by itself: rebuild when it does.
+        let due = session.clock.due().filter(|(at, _)| Some(*at) != fired);
+        let Some(batch) = watcher.next_batch(due.map(|(_, when)| when)) else {
+            break;
+        };
         let start = Instant::now();
+        if batch.due {
+            fired = due.map(|(at, _)| at);
+            let what = text!("serve-scheduled-change").render(session.lang);
+            rebuild(root, overrides, state, session, &what, &[], start);
+            continue;
+        }
         let changes: Vec<(PathBuf, Change)> = batch
             .paths
             .into_iter()

@@ -55,3 +55,4 @@ serve-rebuild-failed-overlay = lernort: Das letzte Erstellen ist fehlgeschlagen
 serve-http-method = Nur GET und HEAD werden unterstützt
 serve-http-bad-path = Ungültiger Pfad in der Anfrage
 serve-http-not-found = Nicht gefunden
+serve-scheduled-change = eine zeitgesteuerte Änderung (`publish_date` oder `expiry_date`)

@@ -55,3 +55,4 @@ serve-rebuild-failed-overlay = lernort: the last rebuild failed
 serve-http-method = only GET and HEAD are supported
 serve-http-bad-path = bad request path
 serve-http-not-found = not found
+serve-scheduled-change = a scheduled change (`publish_date` or `expiry_date`)
