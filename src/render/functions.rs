@@ -212,6 +212,9 @@ fn lookup(s: &Shared, kw: &Kwargs, section: bool) -> TeraResult<Value> {
 fn taxonomy<'s>(s: &'s Shared, call: String, name: &str) -> TeraResult<&'s TaxonomyEntry> {
     s.taxonomies.iter().find(|t| t.name == name).ok_or_else(|| {
         let names: Vec<&str> = s.taxonomies.iter().map(|t| t.name.as_str()).collect();
+        if names.is_empty() {
+            return raise(text!("templates-taxonomy-missing.none", call = call, name = name));
+        }
         raise(text!(
             "templates-taxonomy-missing",
             call = call,

@@ -80,7 +80,7 @@ model-link-draft = einen Entwurf, der nur mit `--drafts` erstellt wird
 # (vom Ordner content/ aus), $date: ihr `publish_date` oder `expiry_date`, wie geschrieben
 model-link-future = aber die Seite `content/{ $page }` erscheint erst am { $date } (`publish_date`)
     .hint = Setzen Sie den Link erst, wenn die Seite erschienen ist, oder geben Sie dieser Seite dasselbe `publish_date` wie `content/{ $page }` oder ein späteres. Mit `--future` sehen Sie die Website vorab mit allen geplanten Seiten
-model-link-expired = aber die Seite `content/{ $page }` ist abgelaufen: Sie galt bis { $date } (`expiry_date`)
+model-link-expired = aber die Seite `content/{ $page }` war nur bis { $date } zu sehen (`expiry_date`)
     .hint = Entfernen Sie den Link, oder verlängern Sie `expiry_date` in `content/{ $page }`. Mit `--expired` sehen Sie die Website mit den abgelaufenen Seiten
 model-link-unpublished = aber unter dieser Adresse hat die Website keine Seite, keine Rubrik, keinen Alias und keine Datei
 model-link-base-path = Schreiben Sie `{ $path }`: lernort setzt den Basispfad `{ $base_path }` selbst vor Links, die mit `/` beginnen

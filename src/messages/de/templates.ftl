@@ -108,9 +108,10 @@ templates-date-format = Das Datumsformat `{ $pattern }` lässt sich nicht anwend
 
 ## Taxonomien in Vorlagen
 
-# $names: die Taxonomien der site.yaml, durch Kommas getrennt (leer, wenn es keine gibt)
+# $names: die Taxonomien der site.yaml, durch Kommas getrennt
 # $call: der Aufruf, wie er geschrieben ist, z. B. get_taxonomy(name="themen")
 templates-taxonomy-missing = { $call }: Es gibt keine Taxonomie `{ $name }` (in der site.yaml unter `taxonomies:` stehen: { $names })
+    .none = { $call }: Es gibt keine Taxonomie `{ $name }`; die site.yaml nennt unter `taxonomies:` keine
 templates-term-missing = get_term(taxonomy="{ $taxonomy }", term="{ $term }"): Keine Seite nennt den Begriff `{ $term }`
 # $reason: warum die Seite fehlt, z. B. „aber die Seite `content/x.md` erscheint erst am 2027-03-01 (`publish_date`)“
 templates-get-page-unpublished = get_page(path="{ $path }") nennt eine Seite, { $reason }

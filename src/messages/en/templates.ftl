@@ -108,9 +108,10 @@ templates-date-format = the date format `{ $pattern }` cannot be applied: { $rea
 
 ## Taxonomies in templates
 
-# $names: the taxonomies in site.yaml, separated by commas (empty when there are none)
+# $names: the taxonomies in site.yaml, separated by commas
 # $call: the function call as written, e.g. get_taxonomy(name="themen")
 templates-taxonomy-missing = { $call }: there is no taxonomy `{ $name }` (site.yaml lists under `taxonomies:`: { $names })
+    .none = { $call }: there is no taxonomy `{ $name }`; site.yaml names none under `taxonomies:`
 templates-term-missing = get_term(taxonomy="{ $taxonomy }", term="{ $term }"): no page names the term `{ $term }`
 # $reason: why the page is missing, e.g. "but the page `content/x.md` appears only on 2027-03-01 (`publish_date`)"
 templates-get-page-unpublished = get_page(path="{ $path }") names a page, { $reason }
