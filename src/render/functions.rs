@@ -213,7 +213,11 @@ fn taxonomy<'s>(s: &'s Shared, call: String, name: &str) -> TeraResult<&'s Taxon
     s.taxonomies.iter().find(|t| t.name == name).ok_or_else(|| {
         let names: Vec<&str> = s.taxonomies.iter().map(|t| t.name.as_str()).collect();
         if names.is_empty() {
-            return raise(text!("templates-taxonomy-missing.none", call = call, name = name));
+            return raise(text!(
+                "templates-taxonomy-missing.none",
+                call = call,
+                name = name
+            ));
         }
         raise(text!(
             "templates-taxonomy-missing",
