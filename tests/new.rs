@@ -119,7 +119,7 @@ fn every_kind_of_field_gets_a_placeholder_and_a_comment() {
 }
 
 #[test]
-fn a_page_without_a_type_has_a_title_and_a_description() {
+fn a_page_without_a_type_has_a_title_a_description_and_its_taxonomies() {
     let site = Site::fixture("new-site");
     let stdout = new_ok(&site, &["seiten/ueber-uns"]);
     assert_eq!(
@@ -128,7 +128,41 @@ fn a_page_without_a_type_has_a_title_and_a_description() {
     );
     assert_eq!(
         read(&site, "content/seiten/ueber-uns.md"),
-        "---\ntitle: Ueber Uns\n# One sentence that sums up the page; it is shown in overviews and search results\ndescription: \n---\n"
+        concat!(
+            "---\ntitle: Ueber Uns\n# One sentence that sums up the page; it is shown in overviews and search results\ndescription: \n",
+            "\n# More fields: remove the # before a field's name to use it\n",
+            "# Optional: Tags as a list, e.g. [Schule, Beruf]\n# tags: []\n---\n"
+        )
+    );
+}
+
+#[test]
+fn a_page_in_a_sorted_by_date_section_offers_its_dates_and_allowed_terms() {
+    let site = Site::fixture("new-site");
+    let config = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    let config = config.replace(
+        "taxonomies: [tags]",
+        "taxonomies:\n  - name: themen\n    title: Themen\n    terms: [MINT, Schule]",
+    );
+    site.write("site.yaml", &config);
+    new_ok(&site, &["seiten/fest", "--date", "2027-03-01"]);
+    let text = read(&site, "content/seiten/fest.md");
+    assert!(
+        text.contains("# Optional: Themen as a list; allowed are: MINT, Schule\n# themen: []\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n# publish_date: \n"), "{text}");
+    assert!(text.contains("\n# expiry_date: \n"), "{text}");
+    // Uncommented and filled in, the page builds.
+    let filled = text
+        .replace("description: \n", "description: Ein Fest.\n")
+        .replace("# themen: []", "themen: [MINT]")
+        .replace("# expiry_date: ", "expiry_date: 2027-03-31");
+    site.write("content/seiten/fest.md", &filled);
+    site.build_ok(&["--now", "2027-03-02"]);
+    assert!(
+        site.output("themen/mint/index.html")
+            .contains("/seiten/fest/")
     );
 }
 

@@ -79,6 +79,11 @@ pub fn create(root: &Path, request: &Request, lang: Lang) -> Result<Created> {
             .as_deref()
             .filter(|t| home.page_type.as_deref() != Some(*t)),
         fields,
+        taxonomies: &config
+            .taxonomy_settings
+            .iter()
+            .map(|t| (t.name.clone(), t.title.clone(), t.terms.clone()))
+            .collect::<Vec<_>>(),
         lang,
     });
     write(&config.content_dir(), &rel, request.bundle, &written.text)?;

@@ -16,6 +16,8 @@ pub struct Plan<'a> {
     pub type_name: Option<&'a str>,
     /// The fields of the page's type (none for a plain page).
     pub fields: &'a [(String, Field)],
+    /// The site's taxonomies: name, title and, when declared, the allowed terms.
+    pub taxonomies: &'a [(String, String, Option<Vec<String>>)],
     /// The language of the comments.
     pub lang: Lang,
 }
@@ -69,13 +71,40 @@ pub fn render(plan: &Plan) -> Written {
             one(&mut out, name, field, need, plan, "");
         }
     }
-    if needs.iter().any(|n| *n != Need::Required) {
+    // A dated page (news) may appear and go on its own dates.
+    let scheduled = plan.date.is_some();
+    let more = needs.iter().any(|n| *n != Need::Required) || !plan.taxonomies.is_empty();
+    if more || scheduled {
         out.push('\n');
         comment(&mut out, &text!("new-comment-more").render(plan.lang));
         for ((name, field), need) in plan.fields.iter().zip(&needs) {
             if *need != Need::Required {
                 one(&mut out, name, field, need, plan, "# ");
             }
+        }
+        for (name, title, allowed) in plan.taxonomies {
+            let said = match allowed {
+                Some(terms) => text!(
+                    "new-comment-terms-allowed",
+                    title = title.as_str(),
+                    terms = terms.join(", ")
+                ),
+                None => text!("new-comment-terms", title = title.as_str()),
+            };
+            comment(&mut out, &said.render(plan.lang));
+            out.push_str(&format!("# {name}: []\n"));
+        }
+        if scheduled {
+            comment(
+                &mut out,
+                &text!("new-comment-publish-date").render(plan.lang),
+            );
+            out.push_str("# publish_date: \n");
+            comment(
+                &mut out,
+                &text!("new-comment-expiry-date").render(plan.lang),
+            );
+            out.push_str("# expiry_date: \n");
         }
     }
     out.push_str("---\n");

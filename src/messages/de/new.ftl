@@ -41,3 +41,7 @@ new-taken = Die neue Seite bekäme dieselbe Adresse wie { $file }. Wählen Sie e
 # Tätigkeiten für common-io („… konnte nicht { $action } werden“)
 new-io-create-folder = angelegt
 new-io-write = geschrieben
+new-comment-terms = Optional: { $title } als Liste, z. B. [Schule, Beruf]
+new-comment-terms-allowed = Optional: { $title } als Liste; erlaubt sind: { $terms }
+new-comment-publish-date = Optional: der Tag, an dem die Seite erst erscheint, z. B. 2027-03-01
+new-comment-expiry-date = Optional: der letzte Tag, an dem die Seite erscheint, z. B. 2027-03-31

@@ -41,3 +41,7 @@ new-taken = the new page would get the same address as { $file }; choose another
 # I/O actions, completing common-io
 new-io-create-folder = create the folder
 new-io-write = write
+new-comment-terms = Optional: { $title } as a list, e.g. [Schule, Beruf]
+new-comment-terms-allowed = Optional: { $title } as a list; allowed are: { $terms }
+new-comment-publish-date = Optional: the day the page first appears, e.g. 2027-03-01
+new-comment-expiry-date = Optional: the last day the page appears, e.g. 2027-03-31
