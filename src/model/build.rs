@@ -1,8 +1,6 @@
 //! Building the [`Site`] from loaded content in one pass: sections from folders, URLs,
-//! drafts, collisions, Markdown bodies (see `bodies`), sorting.
-
-use std::collections::HashSet;
-use std::path::PathBuf;
+//! drafts, Markdown bodies (see `bodies`); addresses and their clashes are `addresses`,
+//! file placement `folders`, sorting `sort`.
 
 use rustc_hash::FxHashMap;
 
@@ -10,20 +8,14 @@ use super::aliases;
 use super::bodies::{Links, render_bodies};
 use super::cache::{BodyCache, ModelCache};
 use super::folders::{
-    bundle_dirs, bundle_of, draft_roots, is_bundle_index, is_drafted, page_section_dir,
-    section_dirs,
+    bundle_dirs, bundle_of, draft_roots, is_drafted, page_section_dir, section_dirs,
 };
-use super::sort::{compare_sections, sort_pages};
-use super::{
-    Body, ContentFile, FeedFile, FeedKind, HOME, List, ListKind, Page, Routes, Section, SectionId,
-    Site,
-};
+use super::{Body, Page, Routes, Section, SectionId, Site};
 use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::content::{self, Content, Document, parent, slug::slugify};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
-use crate::locale::Locale;
 use crate::messages::Text;
 use crate::schedule::{self, Unpublished, Visibility};
 use crate::text;
@@ -163,16 +155,22 @@ impl Site {
         let lists = super::lists::all(&sections, &counts, &taxonomies, config.locale);
         let feeds = super::lists::feeds(&config.feeds, &sections, &taxonomies);
         let made = (lists.as_slice(), feeds.as_slice());
-        check_collisions(&sections, &pages, made, &config.taxonomies, &mut problems);
+        super::addresses::check_collisions(
+            &sections,
+            &pages,
+            made,
+            &config.taxonomies,
+            &mut problems,
+        );
         for s in &sections {
             routes.insert(s.rel.clone(), s.url.clone(), s.has_index);
         }
         for p in &pages {
             routes.insert(p.rel.clone(), p.url.clone(), true);
         }
-        publish(&mut routes, &sections, &pages, (&lists, &feeds));
+        super::addresses::publish(&mut routes, &sections, &pages, (&lists, &feeds));
         let (files, draft_files) =
-            place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
+            super::folders::place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
         for rel in draft_files {
             // A file of a bundle left out by its dates goes with its page.
             let page = bundle_of(&rel, &bundles).map(|b| content::join(b, "index.md"));
@@ -215,7 +213,7 @@ impl Site {
         );
         drop(p);
         let p = crate::profile::stage("model: sort");
-        sort_tree(&mut sections, &pages, config.locale);
+        super::sort::sort_tree(&mut sections, &pages, config.locale);
         drop(p);
         let mut notices =
             super::breaks::links_that_expire(&pages, &sections, cache, &routes, &config);
@@ -239,42 +237,6 @@ impl Site {
             dedup_diagnostics(&mut problems);
             Err(Error::Content(problems))
         }
-    }
-}
-
-/// Records every site path a root-relative link may name, besides copied files:
-/// sections, pages, their aliases (leading to the page) and the fixed files.
-fn publish(
-    routes: &mut Routes,
-    sections: &[Section],
-    pages: &[Page],
-    (lists, feeds): (&[List], &[FeedFile]),
-) {
-    for s in sections {
-        let document = s.has_index.then(|| s.rel.clone());
-        routes.insert_published(s.url.clone(), s.url.clone(), document);
-    }
-    for p in pages {
-        routes.insert_published(p.url.clone(), p.url.clone(), Some(p.rel.clone()));
-        for alias in &p.aliases {
-            routes.insert_published(alias.clone(), p.url.clone(), Some(p.rel.clone()));
-        }
-    }
-    for list in lists {
-        // Page 1 of a section is the section itself, published above.
-        let first = usize::from(matches!(list.kind, ListKind::Section(_)));
-        for url in &list.urls[first..] {
-            routes.insert_published(url.clone(), url.clone(), None);
-        }
-        if let Some(alias) = &list.first_alias {
-            routes.insert_published(alias.clone(), list.urls[0].clone(), None);
-        }
-    }
-    for feed in feeds {
-        routes.insert_published(feed.url.clone(), feed.url.clone(), None);
-    }
-    for fixed in super::FIXED_OUTPUTS {
-        routes.insert_published(fixed.to_string(), fixed.to_string(), None);
     }
 }
 
@@ -522,179 +484,4 @@ fn record_unpublished(routes: &mut Routes, doc: &PageDoc, url: String, why: Unpu
             routes.insert_unpublished_url(path, doc.rel.clone());
         }
     }
-}
-
-/// The site paths lernort makes itself besides sections and pages: later list pages,
-/// archives, taxonomy and term pages, feeds; each with the file that asks for it (a
-/// taxonomy's is `site.yaml`, named with the taxonomy) and its kind for messages.
-fn generated<'a>(
-    sections: &'a [Section],
-    (lists, feeds): (&'a [List], &'a [FeedFile]),
-    taxonomies: &'a [PathBuf],
-    site_yaml: &'a PathBuf,
-) -> impl Iterator<Item = (&'a str, &'a PathBuf, &'static str)> {
-    let list_pages = lists.iter().flat_map(move |l| {
-        let (display, kind, first) = match l.kind {
-            // Page 1 of a section is the section, compared already.
-            ListKind::Section(id) => (&sections[id].display, "list", 1),
-            ListKind::Archive(id) => (&sections[id].display, "archive", 0),
-            ListKind::Taxonomy(t) => (taxonomies.get(t).unwrap_or(site_yaml), "taxonomy", 0),
-            ListKind::Term(t, _) => (taxonomies.get(t).unwrap_or(site_yaml), "term", 0),
-        };
-        let urls = l.urls[first..].iter().chain(&l.first_alias);
-        urls.map(move |u| (u.as_str(), display, kind))
-    });
-    let feed_files = feeds.iter().map(move |f| {
-        let display = match f.kind {
-            FeedKind::Section(id) => &sections[id].display,
-            FeedKind::Term(t, _) => taxonomies.get(t).unwrap_or(site_yaml),
-            FeedKind::Home => site_yaml,
-        };
-        (f.url.as_str(), display, "feed")
-    });
-    list_pages.chain(feed_files)
-}
-
-/// Two sources for one URL is an error naming both. What lernort makes itself comes
-/// first, so that the problem is reported at the content file an editor can change.
-fn check_collisions(
-    sections: &[Section],
-    pages: &[Page],
-    made: (&[List], &[FeedFile]),
-    taxonomy_names: &[String],
-    problems: &mut Vec<Diagnostic>,
-) {
-    let mut seen: FxHashMap<&str, (&PathBuf, &str)> = FxHashMap::default();
-    let site_yaml = PathBuf::from(crate::config::CONFIG_FILE);
-    let taxonomies: Vec<PathBuf> = taxonomy_names
-        .iter()
-        .map(|name| {
-            PathBuf::from(format!(
-                "{} (taxonomies: {name})",
-                crate::config::CONFIG_FILE
-            ))
-        })
-        .collect();
-    let sources = generated(sections, made, &taxonomies, &site_yaml)
-        .chain(
-            sections
-                .iter()
-                .map(|s| (s.url.as_str(), &s.display, "section")),
-        )
-        .chain(pages.iter().map(|p| (p.url.as_str(), &p.display, "page")))
-        .chain(pages.iter().flat_map(|p| {
-            p.aliases
-                .iter()
-                .map(move |a| (a.as_str(), &p.display, "alias"))
-        }));
-    // Compare the files written, not the URLs: the alias `/index.html` and the home
-    // page `/` are different URLs for the same file.
-    let mut seen_files: FxHashMap<String, (&PathBuf, &str)> = FxHashMap::default();
-    for (url, display, kind) in sources {
-        // An empty segment (`//`) is already reported as a name without a URL segment.
-        if kind != "alias" && url.contains("//") {
-            continue;
-        }
-        let earlier = seen
-            .get(url)
-            .copied()
-            .or_else(|| seen_files.get(&super::output_path(url)).copied());
-        if let Some((first, first_kind)) = earlier {
-            let message = text!(
-                "model-url-collision",
-                kind = kind,
-                first_kind = first_kind,
-                first = first.display().to_string(),
-                url = url
-            );
-            let hint = match (kind, first_kind) {
-                ("alias", _) | (_, "alias") => text!("model-url-collision.alias-hint"),
-                (_, "section" | "page") => text!("model-url-collision.hint"),
-                ("section", _) => text!("model-url-collision.generated-folder-hint", url = url),
-                _ => text!("model-url-collision.generated-hint", url = url),
-            };
-            problems.push(Diagnostic::new(display, message).hint(hint));
-        } else {
-            seen.insert(url, (display, kind));
-            seen_files.insert(super::output_path(url), (display, kind));
-        }
-    }
-}
-
-/// Where each non-Markdown content file goes: next to its bundle page or section.
-/// Files of draft bundles and draft sections are left out; their paths are returned.
-fn place_files(
-    files: Vec<(String, u64)>,
-    sections: &[Section],
-    section_ids: &FxHashMap<String, SectionId>,
-    pages: &[Page],
-    bundles: &HashSet<String>,
-    drafts: &[String],
-) -> (Vec<ContentFile>, Vec<String>) {
-    let bundle_urls: FxHashMap<&str, &str> = pages
-        .iter()
-        .filter(|p| is_bundle_index(&p.rel))
-        .map(|p| (parent(&p.rel), p.url.as_str()))
-        .collect();
-    let mut placed = Vec::new();
-    let mut left_out = Vec::new();
-    for (rel, size) in files {
-        let mut dir = parent(&rel);
-        let owner = loop {
-            if is_drafted(dir, drafts) {
-                break None;
-            }
-            if bundles.contains(dir) {
-                // A bundle that is not built (a draft) takes its files with it.
-                break bundle_urls.get(dir).map(|url| (dir, *url));
-            }
-            if let Some(&id) = section_ids.get(dir) {
-                break Some((dir, sections[id].url.as_str()));
-            }
-            if dir.is_empty() {
-                break None;
-            }
-            dir = parent(dir);
-        };
-        match owner {
-            Some((dir, url)) => {
-                let rest = rel[dir.len()..].trim_start_matches('/');
-                placed.push(ContentFile {
-                    output: format!("{}{rest}", url.trim_start_matches('/')),
-                    rel,
-                    size,
-                });
-            }
-            None => left_out.push(rel),
-        }
-    }
-    (placed, left_out)
-}
-
-/// Fills in each section's pages and subsections and sorts them; section titles sort
-/// in the site's `locale`, as the pages' titles do in theirs.
-fn sort_tree(sections: &mut [Section], pages: &[Page], locale: Locale) {
-    for (id, page) in pages.iter().enumerate() {
-        let section = &mut sections[page.section];
-        if page.archived {
-            section.archived.push(id);
-        } else {
-            section.pages.push(id);
-        }
-    }
-    for id in 1..sections.len() {
-        if let Some(parent) = sections[id].parent {
-            sections[parent].subsections.push(id);
-        }
-    }
-    for s in sections.iter_mut() {
-        sort_pages(&mut s.pages, s.sort_by, pages);
-        sort_pages(&mut s.archived, s.sort_by, pages);
-    }
-    for id in 0..sections.len() {
-        let mut subs = std::mem::take(&mut sections[id].subsections);
-        subs.sort_by(|&a, &b| compare_sections(&sections[a], &sections[b], locale));
-        sections[id].subsections = subs;
-    }
-    debug_assert_eq!(HOME, 0);
 }

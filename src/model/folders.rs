@@ -1,7 +1,11 @@
-//! Which folders of `content/` are sections, page bundles and drafts. Pure functions
-//! over the loaded documents; `build` uses them before any page is made.
+//! Which folders of `content/` are sections, page bundles and drafts, and where the
+//! other files of a folder go. Pure functions over the loaded documents and records.
 
 use std::collections::{BTreeSet, HashSet};
+
+use rustc_hash::FxHashMap;
+
+use super::{ContentFile, Page, Section, SectionId};
 
 use crate::config::Config;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
@@ -127,4 +131,54 @@ pub fn is_drafted(dir: &str, roots: &[String]) -> bool {
                 .strip_prefix(r.as_str())
                 .is_some_and(|rest| rest.starts_with('/'))
     })
+}
+
+/// Where each non-Markdown content file goes: next to its bundle page or section.
+/// Files of draft bundles and draft sections are left out; their paths are returned.
+pub(super) fn place_files(
+    files: Vec<(String, u64)>,
+    sections: &[Section],
+    section_ids: &FxHashMap<String, SectionId>,
+    pages: &[Page],
+    bundles: &HashSet<String>,
+    drafts: &[String],
+) -> (Vec<ContentFile>, Vec<String>) {
+    let bundle_urls: FxHashMap<&str, &str> = pages
+        .iter()
+        .filter(|p| is_bundle_index(&p.rel))
+        .map(|p| (parent(&p.rel), p.url.as_str()))
+        .collect();
+    let mut placed = Vec::new();
+    let mut left_out = Vec::new();
+    for (rel, size) in files {
+        let mut dir = parent(&rel);
+        let owner = loop {
+            if is_drafted(dir, drafts) {
+                break None;
+            }
+            if bundles.contains(dir) {
+                // A bundle that is not built (a draft) takes its files with it.
+                break bundle_urls.get(dir).map(|url| (dir, *url));
+            }
+            if let Some(&id) = section_ids.get(dir) {
+                break Some((dir, sections[id].url.as_str()));
+            }
+            if dir.is_empty() {
+                break None;
+            }
+            dir = parent(dir);
+        };
+        match owner {
+            Some((dir, url)) => {
+                let rest = rel[dir.len()..].trim_start_matches('/');
+                placed.push(ContentFile {
+                    output: format!("{}{rest}", url.trim_start_matches('/')),
+                    rel,
+                    size,
+                });
+            }
+            None => left_out.push(rel),
+        }
+    }
+    (placed, left_out)
 }

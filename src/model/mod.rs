@@ -2,6 +2,7 @@
 //! [`Site::build`]; only the preview changes a built site, in place, between renders
 //! ([`Site::update`]). Templates get borrowed views of it.
 
+mod addresses;
 mod aliases;
 mod bodies;
 mod breaks;

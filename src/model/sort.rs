@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use crate::content::front_matter::SortBy;
 use crate::locale::Locale;
 
-use super::{Page, Section};
+use super::{HOME, Page, Section};
 
 /// A page's title sort key, in its language's order ([`Locale::title_key`]).
 fn page_key(page: &Page) -> String {
@@ -59,6 +59,33 @@ pub fn compare_sections(a: &Section, b: &Section, locale: Locale) -> Ordering {
         .then_with(|| a.dir.cmp(&b.dir))
 }
 
+/// Fills in each section's pages and subsections and sorts them; section titles sort
+/// in the site's `locale`, as the pages' titles do in theirs.
+pub(super) fn sort_tree(sections: &mut [Section], pages: &[Page], locale: Locale) {
+    for (id, page) in pages.iter().enumerate() {
+        let section = &mut sections[page.section];
+        if page.archived {
+            section.archived.push(id);
+        } else {
+            section.pages.push(id);
+        }
+    }
+    for id in 1..sections.len() {
+        if let Some(parent) = sections[id].parent {
+            sections[parent].subsections.push(id);
+        }
+    }
+    for s in sections.iter_mut() {
+        sort_pages(&mut s.pages, s.sort_by, pages);
+        sort_pages(&mut s.archived, s.sort_by, pages);
+    }
+    for id in 0..sections.len() {
+        let mut subs = std::mem::take(&mut sections[id].subsections);
+        subs.sort_by(|&a, &b| compare_sections(&sections[a], &sections[b], locale));
+        sections[id].subsections = subs;
+    }
+    debug_assert_eq!(HOME, 0);
+}
 #[cfg(test)]
 mod tests {
     use super::*;

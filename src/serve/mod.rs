@@ -8,6 +8,7 @@ mod head;
 mod http;
 mod lines;
 mod net;
+mod watching;
 
 use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -22,8 +23,8 @@ use crate::error::{Error, Result};
 use crate::messages::Lang;
 use crate::render::{Output, Sink};
 use crate::text;
-use crate::watch::{self, Change};
-use lines::{failure_text, say, summary, warn, warn_with};
+use crate::watch;
+use lines::{say, warn};
 
 pub use http::{EVENTS_PATH, clean_path, content_type};
 
@@ -319,7 +320,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
         ..Session::default()
     };
     let first = text!("serve-initial-build").render(lang);
-    rebuild(&root, &overrides, &state, &mut session, &first, &[], start);
+    watching::rebuild(&root, &overrides, &state, &mut session, &first, &[], start);
     let root_shown = root.display().to_string();
     say(
         &text!("serve-serving", root = root_shown, url = url.as_str()),
@@ -338,7 +339,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     {
         warn(&text!("serve-no-browser", reason = e.to_string()), lang);
     }
-    watch_loop(watcher, &root, &overrides, &state, &mut session);
+    watching::watch_loop(watcher, &root, &overrides, &state, &mut session);
     Ok(())
 }
 
@@ -375,121 +376,6 @@ fn listen(options: &Options) -> Result<(TcpListener, u16)> {
         "serve-no-free-port",
         port = DEFAULT_PORT.to_string()
     )))
-}
-
-/// Rebuilds after every batch of relevant changes, for as long as the watcher runs.
-fn watch_loop(
-    mut watcher: watch::Watcher,
-    root: &Path,
-    overrides: &Overrides,
-    state: &State,
-    session: &mut Session,
-) {
-    // The scheduled change the preview last rebuilt for by itself: if that rebuild
-    // failed, the change stays the next one, and the preview waits for an edit.
-    let mut fired = None;
-    loop {
-        // Without `--now`, a scheduled change comes by itself: rebuild when it does.
-        let due = session.clock.due().filter(|(at, _)| Some(*at) != fired);
-        let Some(batch) = watcher.next_batch(due.map(|(_, when)| when)) else {
-            break;
-        };
-        let start = Instant::now();
-        if batch.due {
-            fired = due.map(|(at, _)| at);
-            let what = text!("serve-scheduled-change").render(session.lang);
-            rebuild(root, overrides, state, session, &what, &[], start);
-            continue;
-        }
-        let changes: Vec<(PathBuf, Change)> = batch
-            .paths
-            .into_iter()
-            .map(|p| {
-                let c = watch::classify(root, &p, p.exists());
-                (p, c)
-            })
-            .filter(|(_, c)| *c != Change::Ignored)
-            // A file that came and went within the batch (a tool's temporary file) was
-            // never an input: no rebuild, no mention.
-            .filter(|(_, c)| match (c, watch::content_path(c)) {
-                (Change::Removed(_), Some(rel)) => session.caches.content.knew(rel),
-                _ => true,
-            })
-            .collect();
-        if changes.is_empty() && !batch.rescan {
-            continue;
-        }
-        let lang = session.lang;
-        let mut names: Vec<String> = changes
-            .iter()
-            .map(|(p, c)| {
-                let name = p.strip_prefix(root).unwrap_or(p).display().to_string();
-                match c {
-                    Change::Removed(_) => text!("serve-deleted", name = name).render(lang),
-                    _ => name,
-                }
-            })
-            .collect();
-        if batch.rescan {
-            names.push(text!("serve-unnamed-changes").render(lang));
-        }
-        let kinds: Vec<Change> = changes.into_iter().map(|(_, c)| c).collect();
-        // What the watcher reports is read again even if its size and time look the same;
-        // nothing else under `content/` is looked at unless the watcher lost track.
-        match watch::content_changes(&kinds, batch.rescan) {
-            Some(paths) => session.caches.content.note_changed(paths),
-            None => session.caches.content.note_unknown(),
-        }
-        let what = summary(&names, lang);
-        rebuild(root, overrides, state, session, &what, &kinds, start);
-    }
-}
-
-/// Rebuilds, swaps in the result or keeps the last good one with the error, tells
-/// the pages, and reports in one line.
-fn rebuild(
-    root: &Path,
-    overrides: &Overrides,
-    state: &State,
-    session: &mut Session,
-    what: &str,
-    changes: &[Change],
-    start: Instant,
-) {
-    let p = crate::profile::stage("serve: render");
-    let result = render(root, overrides, session);
-    drop(p);
-    match result {
-        Ok(update) => {
-            let p = crate::profile::stage("serve: apply");
-            let rendered = update.rendered;
-            let had_error = state.read(|s| s.error.is_some());
-            let changed = state.apply(update);
-            drop(p);
-            let ms = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
-            let line = text!(
-                "serve-rebuilt",
-                what = what,
-                pages = rendered,
-                files = changed,
-                ms = ms
-            );
-            say(&line, session.lang);
-            let event = if watch::only_css(changes) && !had_error {
-                "css"
-            } else {
-                "reload"
-            };
-            state.broadcast(event, &format!("{{\"changed\":{changed}}}"));
-        }
-        Err(e) => {
-            let message = failure_text(&e, state.read(|s| s.built), session.lang);
-            let line = text!("serve-rebuild-failed", what = what);
-            warn_with(&line, &message, session.lang);
-            state.write(|s| s.error = Some(message));
-            state.broadcast("reload", "{\"error\":true}");
-        }
-    }
 }
 
 #[cfg(test)]
