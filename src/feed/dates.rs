@@ -11,9 +11,12 @@ use crate::content::date::Date;
 /// `publish_date` begins too (`2024-05-01T00:00:00+02:00` in Berlin); a timestamp keeps
 /// the offset it was written with, so a reader sees the editor's local time.
 pub fn rfc3339(date: &Date, zone: &jiff::tz::TimeZone) -> String {
-    if date.text.len() == 10
-        && let Ok(midnight) = date.day.to_zoned_datetime(zone.clone())
-    {
+    if date.text.len() == 10 {
+        let Ok(midnight) = date.day.to_zoned_datetime(zone.clone()) else {
+            // The last days of jiff's calendar have no instant at midnight: the day
+            // as written, at midnight UTC.
+            return format!("{}T00:00:00Z", date.day);
+        };
         if midnight.offset() == jiff::tz::Offset::UTC {
             return midnight.timestamp().to_string();
         }

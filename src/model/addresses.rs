@@ -133,9 +133,18 @@ pub(super) fn check_collisions(
                 ("alias", _) | (_, "alias") => text!("model-url-collision.alias-hint"),
                 (_, "section" | "page") => text!("model-url-collision.hint"),
                 ("section", _) => text!("model-url-collision.generated-folder-hint", url = url),
-                _ => text!("model-url-collision.generated-hint", url = url),
+                ("page", _) => text!("model-url-collision.generated-hint", url = url),
+                // Both made by lernort: a term, a taxonomy or a folder must change.
+                _ => text!("model-url-collision.generated-both-hint", url = url),
             };
-            problems.push(Diagnostic::new(display, message).hint(hint));
+            // A taxonomy is named with its entry in messages; the file is `site.yaml`.
+            let site_yaml = std::path::Path::new(crate::config::CONFIG_FILE);
+            let file = if taxonomies.contains(display) {
+                site_yaml
+            } else {
+                display.as_path()
+            };
+            problems.push(Diagnostic::new(file, message).hint(hint));
         } else {
             seen.insert(url, (display, kind));
             seen_files.insert(super::output_path(url), (display, kind));

@@ -38,34 +38,76 @@ pub fn links_that_expire(
     if expiring.is_empty() {
         return Vec::new();
     }
+    // Pages, and sections with an `_index.md` (which never expire, but whose text
+    // links too): the document, how it is shown, when it goes, and whether it stays
+    // built (archived) after its own expiry.
+    let documents = pages
+        .iter()
+        .map(|p| {
+            let archived = sections[p.section].expired == Expired::Archive;
+            (&p.rel, &p.display, gone_at(p, sections, config), archived)
+        })
+        .chain(
+            sections
+                .iter()
+                .filter(|s| s.has_index)
+                .map(|s| (&s.rel, &s.display, None, false)),
+        );
     let mut notices = Vec::new();
-    for page in pages {
-        let Some(body) = bodies.get_any(&page.rel) else {
+    for (rel, display, own, archived) in documents {
+        let Some(body) = bodies.get_any(rel) else {
             continue;
         };
-        let own = gone_at(page, sections, config);
         let mut told: Vec<PageId> = Vec::new();
         for lookup in &body.lookups {
-            let target = match lookup {
-                Lookup::Content(rel) => routes.find(rel).map(|(key, _)| key.to_string()),
-                Lookup::SitePath(path) => routes.resolve_url(path).ok().and_then(|r| r.document),
-            };
-            let Some(&(id, at)) = target.as_deref().and_then(|t| expiring.get(t)) else {
+            let Some((id, at)) = expiring_target(lookup, routes, &expiring) else {
                 continue;
             };
             if own.is_some_and(|own| own <= at) || told.contains(&id) {
                 continue;
             }
             told.push(id);
-            notices.push(text!(
-                "model-link-will-expire",
-                page = page.display.display().to_string(),
-                target = pages[id].rel.as_str(),
-                date = shown(at, &config.time_zone)
-            ));
+            let page = display.display().to_string();
+            let (target, date) = (pages[id].rel.as_str(), shown(at, &config.time_zone));
+            notices.push(if archived {
+                // Archived, the linking page stays built: the link must go.
+                text!(
+                    "model-link-will-expire.archived",
+                    page = page,
+                    target = target,
+                    date = date
+                )
+            } else {
+                text!(
+                    "model-link-will-expire",
+                    page = page,
+                    target = target,
+                    date = date
+                )
+            });
         }
     }
     notices
+}
+
+/// The expiring page a link target leads to: the page itself, or the bundle page a
+/// file of its folder belongs to.
+fn expiring_target(
+    lookup: &Lookup,
+    routes: &Routes,
+    expiring: &FxHashMap<&str, (PageId, jiff::Timestamp)>,
+) -> Option<(PageId, jiff::Timestamp)> {
+    let target = match lookup {
+        Lookup::Content(rel) => routes.find(rel).map(|(key, _)| key.to_string()),
+        Lookup::SitePath(path) => routes.resolve_url(path).ok().and_then(|r| r.document),
+    }?;
+    if let Some(&found) = expiring.get(target.as_str()) {
+        return Some(found);
+    }
+    let bundle = crate::content::join(crate::content::parent(&target), "index.md");
+    (!target.ends_with(".md"))
+        .then(|| expiring.get(bundle.as_str()).copied())
+        .flatten()
 }
 
 /// A notice for every section feed that has no entry, since none of its pages has a

@@ -232,7 +232,11 @@ fn example_line(out: &mut String, indent: &str, line: &str) {
 
 /// `text` as comment lines.
 fn comment(out: &mut String, text: &str) {
-    for line in text.lines() {
+    // Every line break YAML knows ends a comment line, a lone `\r` too.
+    for line in text
+        .split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .filter(|l| !l.is_empty())
+    {
         out.push_str(format!("# {line}").trim_end());
         out.push('\n');
     }

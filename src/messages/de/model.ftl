@@ -57,6 +57,7 @@ model-url-collision = { $kind ->
     .alias-hint = Ein Alias darf nur eine alte Adresse nennen, die keine Seite und keine Rubrik verwendet; ändern oder entfernen Sie ihn unter `aliases:`
     .generated-hint = Die Adresse `{ $url }` erzeugt lernort selbst. Geben Sie dieser Datei mit `slug:` eine andere Adresse oder benennen Sie sie um; bei einer Taxonomie fragen Sie das Webteam
     .generated-folder-hint = Die Adresse `{ $url }` erzeugt lernort selbst. Benennen Sie den Ordner der Rubrik um; bei einer Taxonomie fragen Sie das Webteam
+    .generated-both-hint = Beide Seiten mit der Adresse `{ $url }` erzeugt lernort selbst. Benennen Sie den Begriff, die Taxonomie (in der site.yaml) oder den Ordner der Rubrik um
 
 ## Ordner: Rubriken und Seitenordner
 
@@ -107,4 +108,5 @@ model-paginate-by-zero = `paginate_by` muss mindestens 1 sein
 
 # $page: die Datei mit dem Link; $target: die verlinkte Seite (in content/); $date: der Tag, ab dem sie fehlt
 model-link-will-expire = Der Link in `{ $page }` auf `content/{ $target }` führt ab { $date } ins Leere, weil die Seite dann abläuft (`expiry_date`); von da an schlägt das Erstellen fehl. Entfernen Sie den Link vorher oder geben Sie `{ $page }` dasselbe `expiry_date`
+    .archived = Der Link in `{ $page }` auf `content/{ $target }` führt ab { $date } ins Leere, weil die Seite dann abläuft (`expiry_date`); von da an schlägt das Erstellen fehl. Entfernen Sie den Link vorher: `{ $page }` bleibt im Archiv stehen
 model-feed-empty = Der Feed `{ $feed }` von `{ $section }` bleibt leer: Keine Seite der Rubrik hat ein `date:`, und nur Seiten mit Datum stehen in einem Feed

@@ -57,6 +57,7 @@ model-url-collision = { $kind ->
     .alias-hint = an alias may only name an old address that no page or section uses; change or remove it in `aliases`
     .generated-hint = lernort makes the address `{ $url }` itself: give this file another address with `slug`, or rename it; for a taxonomy, ask whoever maintains site.yaml
     .generated-folder-hint = lernort makes the address `{ $url }` itself: rename the section's folder; for a taxonomy, ask whoever maintains site.yaml
+    .generated-both-hint = lernort makes both pages with the address `{ $url }` itself: rename the term, the taxonomy (in site.yaml) or the section's folder
 
 ## Folders: sections and page bundles
 
@@ -107,4 +108,5 @@ model-paginate-by-zero = `paginate_by` must be at least 1
 
 # $page: the file with the link; $target: the linked page (in content/); $date: the day from which it is gone
 model-link-will-expire = the link in `{ $page }` to `content/{ $target }` leads nowhere from { $date }, when that page expires (`expiry_date`); from then on the build fails. Remove the link before, or give `{ $page }` the same `expiry_date`
+    .archived = the link in `{ $page }` to `content/{ $target }` leads nowhere from { $date }, when that page expires (`expiry_date`); from then on the build fails. Remove the link before: `{ $page }` stays in its archive
 model-feed-empty = the feed `{ $feed }` of `{ $section }` stays empty: no page of the section has a `date:`, and only dated pages are in a feed
