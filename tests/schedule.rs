@@ -483,36 +483,6 @@ fn without_now_the_preview_shows_a_page_when_its_moment_comes_without_an_edit() 
     );
 }
 
-/// A link to a page with an `expiry_date` is fine today and fails the build from the
-/// day after, in the unattended nightly build: the builds before warn of it.
-#[test]
-fn a_link_to_a_page_that_will_expire_is_announced_the_day_before() {
-    let site = common::basic_with(&[
-        (
-            "content/projekte/anmeldung.md",
-            "---\ntitle: Anmeldung\nexpiry_date: 2026-03-31\n---\nAnmeldung bis 31.3.\n",
-        ),
-        (
-            "content/projekte/kurs.md",
-            "---\ntitle: Kurs\n---\nZur [Anmeldung](anmeldung.md).\n",
-        ),
-    ]);
-    let before = site.build_ok(&["--now", "2026-03-31"]);
-    let after = site.run(&["build", "--now", "2026-04-01"]);
-    assert_eq!(
-        after.code, 1,
-        "the next day's build fails:\n{}",
-        after.stderr
-    );
-    assert!(
-        before.stderr.contains("anmeldung.md") || before.stdout.contains("anmeldung.md"),
-        "the build the day before should warn that kurs.md links a page that expires \
-         on 2026-04-01; it said:\n{}\n{}",
-        before.stdout,
-        before.stderr
-    );
-}
-
 /// `get_page` on a page left out by its `publish_date` says why and until when, as
 /// `url(path="@/…")` does.
 #[test]

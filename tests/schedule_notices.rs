@@ -27,6 +27,23 @@ fn assert_announced_then_breaks(site: &common::Site, linker: &str) {
     );
 }
 
+/// A link to a page with an `expiry_date` is fine today and fails the build from the
+/// day after, in the unattended nightly build: the builds before warn of it, in words.
+#[test]
+fn a_link_to_a_page_that_will_expire_is_announced_the_day_before() {
+    let site = common::basic_with(&[
+        ("content/projekte/anmeldung.md", EXPIRING),
+        (
+            "content/projekte/kurs.md",
+            "---\ntitle: Kurs\n---\nZur [Anmeldung](anmeldung.md).\n",
+        ),
+    ]);
+    assert_announced_then_breaks(&site, "content/projekte/kurs.md");
+    let run = site.run_both(&["build", "--now", "2026-03-31"]);
+    let warnings: Vec<&str> = run.stderr.lines().filter(|l| !l.is_empty()).collect();
+    insta::assert_snapshot!(warnings.join("\n"));
+}
+
 /// A section's own text links too: its link to an expiring page is announced.
 #[test]
 fn a_link_from_a_section_index_to_an_expiring_page_is_announced() {
