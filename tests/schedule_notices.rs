@@ -174,3 +174,35 @@ fn a_link_from_an_archived_section_is_announced_with_the_fitting_advice() {
     let after = site.run(&["build", "--now", "2026-04-01"]);
     assert_eq!(after.code, 1, "{}", after.stderr);
 }
+
+/// A typed reference (`{type: page}`) to an expiring page breaks like a link does, and
+/// is announced like one.
+#[test]
+fn a_typed_reference_to_an_expiring_page_is_announced() {
+    let site = common::basic_with(&[("content/projekte/anmeldung.md", EXPIRING)]);
+    let config = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    site.write(
+        "site.yaml",
+        &format!("{config}types:\n  hinweis:\n    fields:\n      siehe: {{type: page}}\n      mehr: {{type: list, items: page}}\n"),
+    );
+    site.write(
+        "content/hinweis.md",
+        "---\ntitle: Hinweis\ntype: hinweis\nsiehe: projekte/anmeldung.md\n---\nText.\n",
+    );
+    site.write(
+        "content/liste.md",
+        "---\ntitle: Liste\ntype: hinweis\nmehr: [projekte/anmeldung.md]\n---\nText.\n",
+    );
+    let before = site.build_ok(&["--now", "2026-03-31"]);
+    for linker in ["content/hinweis.md", "content/liste.md"] {
+        assert!(
+            before.stderr.contains(&format!(
+                "the link in `{linker}` to `content/projekte/anmeldung.md`"
+            )),
+            "{linker}:\n{}",
+            before.stderr
+        );
+    }
+    let after = site.run(&["build", "--now", "2026-04-01"]);
+    assert_eq!(after.code, 1, "{}", after.stderr);
+}

@@ -45,22 +45,31 @@ pub fn links_that_expire(
         .iter()
         .map(|p| {
             let archived = sections[p.section].expired == Expired::Archive;
-            (&p.rel, &p.display, gone_at(p, sections, config), archived)
+            (
+                &p.rel,
+                &p.display,
+                gone_at(p, sections, config),
+                archived,
+                Some(p),
+            )
         })
         .chain(
             sections
                 .iter()
                 .filter(|s| s.has_index)
-                .map(|s| (&s.rel, &s.display, None, false)),
+                .map(|s| (&s.rel, &s.display, None, false, None)),
         );
     let mut notices = Vec::new();
-    for (rel, display, own, archived) in documents {
+    for (rel, display, own, archived, page) in documents {
         let Some(body) = bodies.get_any(rel) else {
             continue;
         };
         let mut told: Vec<PageId> = Vec::new();
-        for lookup in &body.lookups {
-            let Some((id, at)) = expiring_target(lookup, routes, &expiring) else {
+        // A typed `page` field breaks like a link (its value is the page's path).
+        let referenced = page.map(|p| page_references(p, config)).unwrap_or_default();
+        let references = referenced.into_iter().map(Lookup::Content);
+        for lookup in body.lookups.iter().cloned().chain(references) {
+            let Some((id, at)) = expiring_target(&lookup, routes, &expiring) else {
                 continue;
             };
             if own.is_some_and(|own| own <= at) || told.contains(&id) {
@@ -88,6 +97,29 @@ pub fn links_that_expire(
         }
     }
     notices
+}
+
+/// The pages a page's typed fields name: its `page` fields and lists of them (their
+/// values are the pages' content paths once checked).
+fn page_references(page: &Page, config: &Config) -> Vec<String> {
+    use crate::schema::Kind;
+    let Some(kind) = page.type_name.as_deref().and_then(|t| config.schema.get(t)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, field) in &kind.fields {
+        let value = page.fields.get(name.as_str());
+        match (&field.kind, value) {
+            (Kind::Page, Some(crate::yaml::Value::String(rel))) => out.push(rel.clone()),
+            (Kind::List(item), Some(crate::yaml::Value::Sequence(items)))
+                if matches!(item.kind, Kind::Page) =>
+            {
+                out.extend(items.iter().filter_map(|v| v.as_str().map(str::to_string)));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The expiring page a link target leads to: the page itself, or the bundle page a
