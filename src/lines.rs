@@ -65,9 +65,69 @@ pub fn yaml_break(text: &str) -> Option<YamlBreak> {
     })
 }
 
+/// Where each line of a text starts, for finding the line of many offsets in one
+/// document in logarithmic time each (a page of 100,000 links, each a possible message,
+/// would otherwise count its lines 100,000 times).
+#[derive(Debug)]
+pub struct LineIndex {
+    /// The byte offset of each line's first character; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// The index of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let breaks = text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+        let starts = std::iter::once(0).chain(breaks.map(|(i, _)| i + 1));
+        LineIndex {
+            starts: starts.collect(),
+        }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset` of `text`.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line.saturating_sub(1)];
+        let column = text.get(start..offset).map_or(0, |t| t.chars().count()) + 1;
+        (line, column)
+    }
+
+    /// Line `line` (1-based) of `text` as `str::lines` gives it, without its line
+    /// break; `None` past the last line.
+    pub fn line<'t>(&self, text: &'t str, line: usize) -> Option<&'t str> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        if start == text.len() {
+            // After a final line break (or in an empty text): `str::lines` has none.
+            return None;
+        }
+        match self.starts.get(line) {
+            Some(&next) => {
+                let l = &text[start..next - 1];
+                Some(l.strip_suffix('\r').unwrap_or(l))
+            }
+            None => Some(&text[start..]),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_agrees_with_counting_and_str_lines() {
+        for text in ["", "a", "a\n", "a\r\nbä\ncd", "\n\n", "x\ny\r\n", "äö\nü"] {
+            let index = LineIndex::new(text);
+            for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let before = &text[..offset];
+                let line = before.matches('\n').count() + 1;
+                let start = before.rfind('\n').map_or(0, |p| p + 1);
+                let column = before[start..].chars().count() + 1;
+                assert_eq!(index.position(text, offset), (line, column), "{text:?} {offset}");
+                assert_eq!(index.line(text, line), text.lines().nth(line - 1), "{text:?} {line}");
+            }
+        }
+    }
 
     #[test]
     fn finds_only_a_carriage_return_that_ends_no_line() {

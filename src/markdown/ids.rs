@@ -9,18 +9,27 @@ use std::collections::HashMap;
 pub struct Ids {
     /// Every id taken, with the byte offset of the element that took it (for messages).
     taken: HashMap<String, usize>,
+    /// Per base, the number the last search for a free `base-n` ended at. Ids are never
+    /// given back, so every `base-k` below it is still taken: the next search starts
+    /// there, and a page of 100,000 equal headings costs linear time, not quadratic.
+    next: HashMap<String, usize>,
 }
 
 impl Ids {
     /// `base` if it is free, else the first free `base-1`, `base-2`, …; the result is
     /// taken for the element at byte `offset`.
     pub fn unique(&mut self, base: &str, offset: usize) -> String {
-        let mut id = base.to_string();
-        let mut n = 1;
-        while self.taken.contains_key(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if !self.taken.contains_key(base) {
+            self.taken.insert(base.to_string(), offset);
+            return base.to_string();
         }
+        let mut n = self.next.get(base).copied().unwrap_or(1);
+        let mut id = format!("{base}-{n}");
+        while self.taken.contains_key(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.next.insert(base.to_string(), n + 1);
         self.taken.insert(id.clone(), offset);
         id
     }
@@ -58,5 +67,18 @@ mod tests {
         assert_eq!(ids.unique("b", 5), "b-1");
         assert_eq!(ids.owner("b-1"), Some(5));
         assert_eq!(ids.owner("c"), None);
+    }
+
+    #[test]
+    fn a_later_explicit_id_is_skipped_as_a_number() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.unique("t", 0), "t");
+        assert_eq!(ids.unique("t", 1), "t-1");
+        assert_eq!(ids.exact("t-2", 2), Ok(()));
+        assert_eq!(ids.unique("t", 3), "t-3");
+        assert_eq!(ids.unique("t", 4), "t-4");
+        // Another base whose ids look like numbered ones of the first.
+        assert_eq!(ids.unique("t-5", 5), "t-5");
+        assert_eq!(ids.unique("t", 6), "t-6");
     }
 }

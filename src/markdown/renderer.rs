@@ -68,6 +68,8 @@ pub(super) struct Renderer<'a, 'r> {
     more_at: Option<(usize, usize)>,
     footnotes: footnotes::Defined,
     in_word: bool,
+    /// Where the lines of the text start, for placing problems.
+    lines: std::cell::OnceCell<crate::lines::LineIndex>,
     out: Rendered,
 }
 
@@ -88,6 +90,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             more_at: None,
             footnotes: footnotes::Defined::default(),
             in_word: false,
+            lines: std::cell::OnceCell::new(),
             out: Rendered::default(),
         }
     }

@@ -17,15 +17,13 @@ impl Renderer<'_, '_> {
     }
 
     pub(super) fn diagnostic(&self, offset: usize, message: Text) -> Diagnostic {
-        let before = &self.input.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let column = before.len() - before.rfind('\n').map_or(0, |p| p + 1) + 1;
-        Diagnostic::new(self.input.display, message)
-            .at(
-                line,
-                Some(before[before.len() - (column - 1)..].chars().count() + 1),
-            )
-            .with_source(self.input.text)
+        let text = self.input.text;
+        // Built on the first problem: most documents have none.
+        let index = self.lines.get_or_init(|| crate::lines::LineIndex::new(text));
+        let (line, column) = index.position(text, offset);
+        let mut d = Diagnostic::new(self.input.display, message).at(line, Some(column));
+        d.source_line = index.line(text, line).map(str::to_owned);
+        d
     }
 }
 
