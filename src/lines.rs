@@ -123,8 +123,16 @@ mod tests {
                 let line = before.matches('\n').count() + 1;
                 let start = before.rfind('\n').map_or(0, |p| p + 1);
                 let column = before[start..].chars().count() + 1;
-                assert_eq!(index.position(text, offset), (line, column), "{text:?} {offset}");
-                assert_eq!(index.line(text, line), text.lines().nth(line - 1), "{text:?} {line}");
+                assert_eq!(
+                    index.position(text, offset),
+                    (line, column),
+                    "{text:?} {offset}"
+                );
+                assert_eq!(
+                    index.line(text, line),
+                    text.lines().nth(line - 1),
+                    "{text:?} {line}"
+                );
             }
         }
     }

@@ -19,7 +19,9 @@ impl Renderer<'_, '_> {
     pub(super) fn diagnostic(&self, offset: usize, message: Text) -> Diagnostic {
         let text = self.input.text;
         // Built on the first problem: most documents have none.
-        let index = self.lines.get_or_init(|| crate::lines::LineIndex::new(text));
+        let index = self
+            .lines
+            .get_or_init(|| crate::lines::LineIndex::new(text));
         let (line, column) = index.position(text, offset);
         let mut d = Diagnostic::new(self.input.display, message).at(line, Some(column));
         d.source_line = index.line(text, line).map(str::to_owned);
