@@ -176,15 +176,9 @@ fn start_of_day(day: civil::Date, zone: &TimeZone) -> Timestamp {
     }
 }
 
-/// Whether `date` was written as a bare day, without a time.
-fn is_bare(date: &Date) -> bool {
-    // `Date::parse` keeps a bare day as `YYYY-MM-DD`; an RFC 3339 value is longer.
-    date.text.len() == 10
-}
-
 /// From when a page with this `publish_date` is shown.
 pub fn publish_at(date: &Date, zone: &TimeZone) -> Timestamp {
-    if is_bare(date) {
+    if date.is_bare() {
         start_of_day(date.day, zone)
     } else {
         date.instant
@@ -193,7 +187,7 @@ pub fn publish_at(date: &Date, zone: &TimeZone) -> Timestamp {
 
 /// From when a page with this `expiry_date` is gone: a bare day is shown to its end.
 pub fn expiry_at(date: &Date, zone: &TimeZone) -> Timestamp {
-    if is_bare(date) {
+    if date.is_bare() {
         date.day
             .tomorrow()
             .map_or(Timestamp::MAX, |next| start_of_day(next, zone))

@@ -15,6 +15,12 @@ pub struct Date {
 }
 
 impl Date {
+    /// Whether the date was written as a bare day, without a time (`parse` keeps a bare
+    /// day as `YYYY-MM-DD`; an RFC 3339 value is longer).
+    pub fn is_bare(&self) -> bool {
+        self.text.len() == 10
+    }
+
     /// Parses `YYYY-MM-DD` or an RFC 3339 timestamp such as `2024-05-01T10:00:00+02:00`.
     pub fn parse(text: &str) -> Option<Date> {
         let text = text.trim();

@@ -11,7 +11,7 @@ use crate::content::date::Date;
 /// `publish_date` begins too (`2024-05-01T00:00:00+02:00` in Berlin); a timestamp keeps
 /// the offset it was written with, so a reader sees the editor's local time.
 pub fn rfc3339(date: &Date, zone: &jiff::tz::TimeZone) -> String {
-    if date.text.len() == 10 {
+    if date.is_bare() {
         let Ok(midnight) = date.day.to_zoned_datetime(zone.clone()) else {
             // The last days of jiff's calendar have no instant at midnight: the day
             // as written, at midnight UTC.

@@ -29,9 +29,7 @@ pub(super) fn publish(
         }
     }
     for list in lists {
-        // Page 1 of a section is the section itself, published above.
-        let first = usize::from(matches!(list.kind, ListKind::Section(_)));
-        for url in &list.urls[first..] {
+        for url in list.own_urls() {
             routes.insert_published(url.clone(), url.clone(), None);
         }
         if let Some(alias) = &list.first_alias {
@@ -56,14 +54,13 @@ fn generated<'a>(
     site_yaml: &'a PathBuf,
 ) -> impl Iterator<Item = (&'a str, &'a PathBuf, &'static str)> {
     let list_pages = lists.iter().flat_map(move |l| {
-        let (display, kind, first) = match l.kind {
-            // Page 1 of a section is the section, compared already.
-            ListKind::Section(id) => (&sections[id].display, "list", 1),
-            ListKind::Archive(id) => (&sections[id].display, "archive", 0),
-            ListKind::Taxonomy(t) => (taxonomies.get(t).unwrap_or(site_yaml), "taxonomy", 0),
-            ListKind::Term(t, _) => (taxonomies.get(t).unwrap_or(site_yaml), "term", 0),
+        let (display, kind) = match l.kind {
+            ListKind::Section(id) => (&sections[id].display, "list"),
+            ListKind::Archive(id) => (&sections[id].display, "archive"),
+            ListKind::Taxonomy(t) => (taxonomies.get(t).unwrap_or(site_yaml), "taxonomy"),
+            ListKind::Term(t, _) => (taxonomies.get(t).unwrap_or(site_yaml), "term"),
         };
-        let urls = l.urls[first..].iter().chain(&l.first_alias);
+        let urls = l.own_urls().iter().chain(&l.first_alias);
         urls.map(move |u| (u.as_str(), display, kind))
     });
     let feed_files = feeds.iter().map(move |f| {

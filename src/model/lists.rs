@@ -64,6 +64,13 @@ impl List {
         }
     }
 
+    /// The addresses of the pages this list adds to the site: all of them, but for a
+    /// section's list, whose page 1 is the section itself.
+    pub fn own_urls(&self) -> &[String] {
+        let first = usize::from(matches!(self.kind, ListKind::Section(_)));
+        &self.urls[first..]
+    }
+
     /// The range of entries (0-based, end exclusive) on page `number` (1-based).
     pub fn slice(&self, number: usize) -> std::ops::Range<usize> {
         match self.paginate_by {

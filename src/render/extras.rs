@@ -58,9 +58,7 @@ pub fn sitemap(site: &Site) -> Output {
         entries.push((site.config.permalink(&s.url), None));
     }
     for list in &site.lists {
-        // Page 1 of a section's list is the section, listed above.
-        let first = usize::from(matches!(list.kind, crate::model::ListKind::Section(_)));
-        for url in &list.urls[first..] {
+        for url in list.own_urls() {
             entries.push((site.config.permalink(url), None));
         }
     }

@@ -20,11 +20,23 @@ fn put(map: &mut Map, key: &'static str, value: impl Into<Value>) {
     map.insert(key.into(), value.into());
 }
 
+/// What every page of one list is rendered with; the `paginator` differs per page.
+struct Spec<'a, 'v> {
+    template: &'a str,
+    display: &'a Path,
+    chosen_by: (&'a Path, Option<usize>),
+    fingerprint: u64,
+    default: bool,
+    vars: Vec<(&'static str, Value)>,
+    entries: &'v [Value],
+}
+
 /// The jobs of every list page of `site`.
 pub(super) fn jobs<'a>(site: &'a Site, views: &Views, fps: &Fingerprints) -> Vec<Job<'a>> {
+    let site_yaml = Path::new(SITE_YAML);
     let mut jobs = Vec::new();
     for list in &site.lists {
-        match list.kind {
+        let spec = match list.kind {
             ListKind::Section(id) => {
                 let s = &site.sections[id];
                 let default = if id == HOME {
@@ -32,71 +44,66 @@ pub(super) fn jobs<'a>(site: &'a Site, views: &Views, fps: &Fingerprints) -> Vec
                 } else {
                     "section.html"
                 };
-                let entries = &views.section_pages[id];
-                for (i, url) in list.urls.iter().enumerate() {
-                    jobs.push(Job {
-                        template: s.template.as_deref().unwrap_or(default),
-                        vars: vec![
-                            ("section", views.sections[id].clone()),
-                            ("paginator", paginator(site, list, i + 1, entries)),
-                        ],
-                        url,
-                        display: &s.display,
-                        chosen_by: (&s.display, s.template_line),
-                        fingerprint: fps.sections[id],
-                        default: s.template.is_none(),
-                    });
+                Spec {
+                    template: s.template.as_deref().unwrap_or(default),
+                    display: &s.display,
+                    chosen_by: (&s.display, s.template_line),
+                    fingerprint: fps.sections[id],
+                    default: s.template.is_none(),
+                    vars: vec![("section", views.sections[id].clone())],
+                    entries: &views.section_pages[id],
                 }
             }
             ListKind::Archive(id) => {
                 let s = &site.sections[id];
                 let entries = &views.archive_pages[id];
-                for (n, url) in list.urls.iter().enumerate() {
-                    jobs.push(Job {
-                        template: "archive.html",
-                        vars: vec![
-                            ("section", views.sections[id].clone()),
-                            ("archive", archive_value(site, list, entries)),
-                            ("paginator", paginator(site, list, n + 1, entries)),
-                        ],
-                        url,
-                        display: &s.display,
-                        chosen_by: (&s.display, None),
-                        fingerprint: fps.sections[id],
-                        default: true,
-                    });
+                Spec {
+                    template: "archive.html",
+                    display: &s.display,
+                    chosen_by: (&s.display, None),
+                    fingerprint: fps.sections[id],
+                    default: true,
+                    vars: vec![
+                        ("section", views.sections[id].clone()),
+                        ("archive", archive_value(site, list, entries)),
+                    ],
+                    entries,
                 }
             }
-            ListKind::Taxonomy(t) => jobs.push(Job {
+            ListKind::Taxonomy(t) => Spec {
                 template: "taxonomy_list.html",
-                vars: vec![
-                    ("taxonomy", views.taxonomies[t].clone()),
-                    ("paginator", Value::none()),
-                ],
-                url: &list.urls[0],
-                display: Path::new(SITE_YAML),
-                chosen_by: (Path::new(SITE_YAML), None),
+                display: site_yaml,
+                chosen_by: (site_yaml, None),
                 fingerprint: fps.taxonomies[t],
                 default: true,
-            }),
-            ListKind::Term(t, i) => {
-                let entries = &views.term_pages[t][i];
-                for (n, url) in list.urls.iter().enumerate() {
-                    jobs.push(Job {
-                        template: "taxonomy_term.html",
-                        vars: vec![
-                            ("taxonomy", views.taxonomies[t].clone()),
-                            ("term", views.terms[t][i].clone()),
-                            ("paginator", paginator(site, list, n + 1, entries)),
-                        ],
-                        url,
-                        display: Path::new(SITE_YAML),
-                        chosen_by: (Path::new(SITE_YAML), None),
-                        fingerprint: fps.terms[t][i],
-                        default: true,
-                    });
-                }
-            }
+                vars: vec![("taxonomy", views.taxonomies[t].clone())],
+                entries: &[],
+            },
+            ListKind::Term(t, i) => Spec {
+                template: "taxonomy_term.html",
+                display: site_yaml,
+                chosen_by: (site_yaml, None),
+                fingerprint: fps.terms[t][i],
+                default: true,
+                vars: vec![
+                    ("taxonomy", views.taxonomies[t].clone()),
+                    ("term", views.terms[t][i].clone()),
+                ],
+                entries: &views.term_pages[t][i],
+            },
+        };
+        for (n, url) in list.urls.iter().enumerate() {
+            let mut vars = spec.vars.clone();
+            vars.push(("paginator", paginator(site, list, n + 1, spec.entries)));
+            jobs.push(Job {
+                template: spec.template,
+                vars,
+                url,
+                display: spec.display,
+                chosen_by: spec.chosen_by,
+                fingerprint: spec.fingerprint,
+                default: spec.default,
+            });
         }
     }
     jobs

@@ -67,10 +67,8 @@ pub fn output_urls(site: &Site) -> impl Iterator<Item = &str> {
         .pages
         .iter()
         .flat_map(|p| p.aliases.iter().map(String::as_str));
-    // Page 1 of a section's list is the section itself.
     let lists = site.lists.iter().flat_map(|l| {
-        let first = usize::from(matches!(l.kind, crate::model::ListKind::Section(_)));
-        l.urls[first..]
+        l.own_urls()
             .iter()
             .chain(&l.first_alias)
             .map(String::as_str)
