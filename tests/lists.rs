@@ -339,3 +339,49 @@ fn get_taxonomy_on_a_site_without_taxonomies_says_there_are_none() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_taxonomy_may_sort_its_term_pages_by_title() {
+    let site = site();
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    site.write(
+        "site.yaml",
+        &yaml.replace("    paginate_by: 2\n", "    sort_by: title\n"),
+    );
+    site.build_ok(&[]);
+    assert_eq!(
+        listed(&site.output("themen/mint/index.html")),
+        [
+            "/aktuelles/eins/",
+            "/aktuelles/sechs/",
+            "/aktuelles/vier/",
+            "/aktuelles/zwei/"
+        ]
+    );
+}
+
+#[test]
+fn an_english_site_pages_its_lists_under_page_and_archives_under_archive() {
+    let site = site();
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    site.write("site.yaml", &yaml.replace("language: de", "language: en"));
+    site.write(
+        "content/aktuelles/_index.md",
+        "---\ntitle: News\nsort_by: date\npaginate_by: 3\nexpired: archive\n---\n",
+    );
+    site.build_ok(&["--now", "2027-01-01"]);
+    for page in [
+        "aktuelles/page/2/index.html",
+        "aktuelles/page/3/index.html",
+        "aktuelles/archive/index.html",
+        "themen/mint/page/2/index.html",
+    ] {
+        assert!(site.has_output(page), "{page}");
+    }
+    assert!(!site.has_output("aktuelles/seite/2/index.html"));
+    let one = site.output("aktuelles/page/1/index.html");
+    assert!(
+        one.contains("url=https://kbm.example.org/aktuelles/"),
+        "{one}"
+    );
+}
