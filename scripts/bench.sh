@@ -199,25 +199,32 @@ median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; e
 mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 bytes_of() { find "$1" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 
+# up_to_date DIR KEY: DIR was generated with this key.
+up_to_date() { [[ -f $1/.bench-key && $(cat -- "$1/.bench-key") == "$2" ]]; }
+
 # generate CORPUS SITE HSITE: (re)generates the sites unless up to date.
 generate() {
     local corpus=$1 site=$2 hsite=$3 key args
     if [[ $corpus == large ]]; then
         args=(--corpus large --pages "$LARGE_PAGES")
+        key="corpus=large pages=$LARGE_PAGES"
     else
         args=(--pages "$corpus")
+        # The key scripts/bench-watch.sh uses too, so that the two share the site.
+        key="pages=$corpus"
     fi
     if [[ $HUGO == 1 ]]; then args+=(--hugo "$hsite"); fi
-    key=$( { echo "${args[*]}"; cat -- "$generator"; find "$theme" -type f -print0 | sort -z | xargs -0 cat; } \
+    key=$( { echo "$key"; cat -- "$generator"; find "$theme" -type f -print0 | sort -z | xargs -0 cat; } \
         | sha256sum | cut -d' ' -f1)
-    if [[ ${REGENERATE:-0} == 1 || ! -f $site/.bench-key || $(cat -- "$site/.bench-key") != "$key" ]] \
-        || [[ $HUGO == 1 && ! -f $hsite/hugo.toml ]]; then
+    if [[ ${REGENERATE:-0} == 1 ]] || ! up_to_date "$site" "$key" \
+        || { [[ $HUGO == 1 ]] && ! up_to_date "$hsite" "$key"; }; then
         if [[ $HUGO == 1 ]]; then echo "== generating $corpus into $site and $hsite"; else echo "== generating $corpus into $site"; fi
         local start end
         start=$(date +%s%N)
         nice -n 10 python3 "$generator" "${args[@]}" --out "$site" --theme "$theme" \
             || die "generating the $corpus corpus failed"
         echo "$key" >"$site/.bench-key"
+        if [[ $HUGO == 1 ]]; then echo "$key" >"$hsite/.bench-key"; fi
         end=$(date +%s%N)
         awk -v ns=$((end - start)) 'BEGIN {printf "   generated in %.1f s\n", ns / 1e9}'
     else
