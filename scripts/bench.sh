@@ -280,10 +280,13 @@ equality_check() {
     local tool
     for tool in "${tools[@]}"; do
         command_for "$tool" "$site" "$hsite" "$check/$tool"
-        if ! env "${cmd_env[@]}" "${cmd[@]}" >"$check/$tool.log" 2>&1; then
+        if ! env "${cmd_env[@]}" "$gnu_time" -v -o "$check/$tool.time" "${cmd[@]}" >"$check/$tool.log" 2>&1; then
             cat -- "$check/$tool.log" >&2
             die "$tool failed on $site: ${cmd[*]}"
         fi
+        local kb
+        kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$check/$tool.time")
+        if ((kb > check_rss_kb)); then check_rss_kb=$kb; fi
     done
     if grep -qv '^Built ' "$check/lernort.log"; then
         echo "   lernort's messages (not errors; the build succeeded):"
@@ -345,7 +348,7 @@ for corpus in "${corpora[@]}"; do
     echo "   site: $site ($md_files Markdown files, $other_files other files, $(mib $((src_bytes / 1024))) MiB)"
 
     echo "== equality check (one build each, not timed)"
-    out_bytes_lernort=0 out_bytes_hugo=0
+    out_bytes_lernort=0 out_bytes_hugo=0 check_rss_kb=0
     equality_check "$site" "$hsite"
     rm -rf -- "$work/check"
     need=$(((WARMUP + RUNS) * (2 * out_bytes_lernort + out_bytes_hugo) / 1048576))
@@ -367,6 +370,14 @@ for corpus in "${corpora[@]}"; do
         free=$(df -Pk -- "$parent" | awk 'NR == 2 {print int($4 / 1024)}')
         if ((need > free)); then
             die "$mode: the outputs of one batch need about $need MiB in $parent, only $free MiB are free (lower RUNS)"
+        fi
+        # Files in /dev/shm are RAM: the batch's outputs and the hungriest tool must fit in it
+        # together (Hugo needed 18 GiB on the 3,000-page large corpus).
+        if [[ $mode == tmpfs ]]; then
+            avail=$(awk '/^MemAvailable:/ {print int($2 / 1024)}' /proc/meminfo)
+            if ((need + check_rss_kb / 1024 > avail)); then
+                die "tmpfs: the outputs of one batch (about $need MiB) and the largest peak RSS of the check ($((check_rss_kb / 1024)) MiB) do not fit into the $avail MiB of available memory; lower RUNS, LARGE_PAGES, or use MODES=disk"
+            fi
         fi
         root=$(mktemp -d "$parent/lernort-bench.XXXXXX")
         out_roots+=("$root")
