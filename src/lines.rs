@@ -12,10 +12,9 @@
 /// The 1-based line and column (in characters) of the first lone `\r` in `text`.
 pub fn lone_carriage_return(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    let at = bytes
-        .iter()
-        .enumerate()
-        .position(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))?;
+    // Every source file passes here, and almost none holds a `\r`: memchr skips
+    // ahead in wide steps instead of testing each byte.
+    let at = memchr::memchr_iter(b'\r', bytes).find(|&i| bytes.get(i + 1) != Some(&b'\n'))?;
     let before = &text[..at];
     let line_start = before.rfind('\n').map_or(0, |p| p + 1);
     let line = before.matches('\n').count() + 1;
@@ -77,8 +76,8 @@ pub struct LineIndex {
 impl LineIndex {
     /// The index of `text`.
     pub fn new(text: &str) -> LineIndex {
-        let breaks = text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
-        let starts = std::iter::once(0).chain(breaks.map(|(i, _)| i + 1));
+        let breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+        let starts = std::iter::once(0).chain(breaks.map(|i| i + 1));
         LineIndex {
             starts: starts.collect(),
         }

@@ -14,8 +14,19 @@ use unicode_normalization::char::is_combining_mark;
 /// — spaces, punctuation, symbols, emoji — folds into single `-`. Text without letters
 /// or digits gives an empty slug, which callers report.
 pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.nfc() {
+    // Every heading passes here. Text below U+0300 (ASCII, Latin-1, Latin Extended:
+    // UTF-8 lead bytes under 0xCC) holds no combining mark and is NFC already, so
+    // the normaliser is skipped for it.
+    if text.bytes().all(|b| b < 0xCC) {
+        slug_of(text.chars(), text.len())
+    } else {
+        slug_of(text.nfc(), text.len())
+    }
+}
+
+fn slug_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    for c in chars {
         match c {
             'ä' | 'Ä' => out.push_str("ae"),
             'ö' | 'Ö' => out.push_str("oe"),

@@ -10,6 +10,7 @@ mod outline;
 mod quotes;
 mod renderer;
 mod table;
+mod words;
 
 use std::collections::HashSet;
 use std::path::Path;

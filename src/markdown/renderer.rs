@@ -44,6 +44,16 @@ struct Target {
     size: Option<u64>,
 }
 
+/// A link to a heading of the page itself (`[x](#ziel)`), checked once all its
+/// headings have ids.
+struct SamePageAnchor {
+    anchor: String,
+    offset: usize,
+    /// `link` or `image`, the selector of the message.
+    what: &'static str,
+    text: String,
+}
+
 struct OpenHeading {
     index: usize,
     offset: usize,
@@ -68,6 +78,7 @@ pub(super) struct Renderer<'a, 'r> {
     more_at: Option<(usize, usize)>,
     footnotes: footnotes::Defined,
     in_word: bool,
+    same_page: Vec<SamePageAnchor>,
     /// Where the lines of the text start, for placing problems.
     lines: std::cell::OnceCell<crate::lines::LineIndex>,
     out: Rendered,
@@ -90,6 +101,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             more_at: None,
             footnotes: footnotes::Defined::default(),
             in_word: false,
+            same_page: Vec::new(),
             lines: std::cell::OnceCell::new(),
             out: Rendered::default(),
         }
@@ -144,10 +156,12 @@ impl<'a, 'r> Renderer<'a, 'r> {
             Event::Text(text) => {
                 // Quotes typed as „…“ arrive unchanged; only those smart punctuation
                 // made from ASCII `"` and `'` are rewritten for the language.
-                let typed = source.contains(['"', '\'']);
-                let before = self.input.text[..offset].chars().next_back();
-                let after = self.input.text[offset + source.len()..].chars().next();
-                let rewritten = typed.then(|| self.quotes.apply(self.locale, &text, before, after));
+                let typed = source.bytes().any(|b| b == b'"' || b == b'\'');
+                let rewritten = typed.then(|| {
+                    let before = self.input.text[..offset].chars().next_back();
+                    let after = self.input.text[offset + source.len()..].chars().next();
+                    self.quotes.apply(self.locale, &text, before, after)
+                });
                 let text = match rewritten.flatten() {
                     Some(t) => CowStr::from(t),
                     None => text,
@@ -209,20 +223,9 @@ impl<'a, 'r> Renderer<'a, 'r> {
     fn note_text(&mut self, text: &str) {
         // Words are counted across fragments: `**Bildungs**management` is one word,
         // and punctuation alone (a `.` after a link) is none.
-        for c in text.chars() {
-            // ASCII first: most characters are, and its tests are a single compare.
-            let (space, letter) = if c.is_ascii() {
-                (c.is_ascii_whitespace(), c.is_ascii_alphanumeric())
-            } else {
-                (c.is_whitespace(), c.is_alphanumeric())
-            };
-            if space {
-                self.in_word = false;
-            } else if letter && !self.in_word {
-                self.in_word = true;
-                self.out.word_count += 1;
-            }
-        }
+        let (words, in_word) = super::words::count(text, self.in_word);
+        self.out.word_count += words;
+        self.in_word = in_word;
         if let Some(h) = &mut self.heading {
             h.text.push_str(text);
         }
@@ -321,19 +324,14 @@ impl<'a, 'r> Renderer<'a, 'r> {
             },
             Ok(Destination::SiteAbsolute) => self.resolve_root_relative(link, dest, what),
             Ok(Destination::Anchor(anchor)) => {
-                self.out.anchor_refs.push(AnchorRef {
-                    document: self.input.rel.to_string(),
-                    anchor: anchor.clone(),
-                    missing: problem(
-                        self,
-                        text!(
-                            "markdown-anchor-missing",
-                            what = what,
-                            text = text,
-                            anchor = anchor.as_str()
-                        ),
-                        text!("markdown-anchor-missing.hint"),
-                    ),
+                // Checked in `finish`, when this page's headings are known: only a
+                // missing one costs a message (a page may link its headings 100,000
+                // times).
+                self.same_page.push(SamePageAnchor {
+                    anchor,
+                    offset: link.offset,
+                    what,
+                    text: link.text.clone(),
                 });
                 Target::default()
             }
@@ -425,6 +423,20 @@ impl<'a, 'r> Renderer<'a, 'r> {
     }
 
     pub(super) fn finish(mut self) -> Rendered {
+        for a in std::mem::take(&mut self.same_page) {
+            if !self.out.heading_ids.contains(&a.anchor) {
+                let message = text!(
+                    "markdown-anchor-missing",
+                    what = a.what,
+                    text = a.text.as_str(),
+                    anchor = a.anchor.as_str()
+                );
+                let d = self
+                    .diagnostic(a.offset, message)
+                    .hint(text!("markdown-anchor-missing.hint"));
+                self.out.problems.push(d);
+            }
+        }
         if let Some((index, offset)) = self.more_at {
             let id = self.ids.unique("weiterlesen", offset);
             let html = format!("<span id=\"{}\"></span>\n", escape(&id));
