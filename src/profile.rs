@@ -1,6 +1,6 @@
 //! Stage timings for developers: with `LERNORT_PROFILE=1` in the environment, each
-//! pipeline stage prints how long it took to stderr. Off by default; costs one
-//! relaxed load per stage when off.
+//! pipeline stage prints how long it took, and the resident memory at its end, to
+//! stderr. Off by default; costs one relaxed load per stage when off.
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -28,7 +28,16 @@ impl Drop for Stage {
     fn drop(&mut self) {
         if let Some(start) = self.start {
             let ms = start.elapsed().as_secs_f64() * 1000.0;
-            eprintln!("[profile] {:<28} {ms:8.2} ms", self.name);
+            let rss = resident_mib().map_or(String::new(), |m| format!("  rss {m:6.1} MiB"));
+            eprintln!("[profile] {:<28} {ms:8.2} ms{rss}", self.name);
         }
     }
+}
+
+/// The resident set size now, from `/proc/self/statm` (Linux only; `None` elsewhere).
+fn resident_mib() -> Option<f64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: f64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    // Linux pages are 4 KiB on the machines this developer aid is used on.
+    Some(pages * 4096.0 / 1048576.0)
 }

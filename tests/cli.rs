@@ -166,7 +166,15 @@ fn lernort_profile_prints_stage_timings_only_when_asked() {
             .lines()
             .find(|l| l.starts_with(&format!("[profile] {stage} ")))
             .unwrap_or_else(|| panic!("no `{stage}` timing in:\n{timed}"));
-        assert!(line.trim_end().ends_with(" ms"), "{line}");
+        // The time, then (on Linux) the resident memory at the stage's end.
+        let (time, rss) = line.split_once(" ms").unwrap_or_else(|| panic!("{line}"));
+        assert!(
+            time.trim_end().ends_with(|c: char| c.is_ascii_digit()),
+            "{line}"
+        );
+        if cfg!(target_os = "linux") {
+            assert!(rss.starts_with("  rss ") && rss.ends_with(" MiB"), "{line}");
+        }
     }
     for quiet in [run(None), run(Some("0"))] {
         assert!(!quiet.contains("[profile]"), "{quiet}");

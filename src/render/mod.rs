@@ -336,11 +336,14 @@ fn render_job(
         ctx.insert_value(*name, value.clone());
     }
     ctx.insert("current_url", current_url);
-    let html = templates
+    // Straight into bytes: `render` would check the whole page for UTF-8 again
+    // (Tera writes only `str`s), and start from a small buffer that grows by copying.
+    let mut html = Vec::with_capacity(16 * 1024);
+    templates
         .tera
-        .render(job.template, &ctx)
+        .render_to(job.template, &ctx, &mut html)
         .map_err(|e| templates.diagnose(&e, Some(job.display)))?;
-    Ok(html.into_bytes().into())
+    Ok(html.into())
 }
 
 /// One template error shows up once per page that uses the template; report it once,

@@ -102,7 +102,9 @@ fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Value {
     Value::from(list)
 }
 
-fn page_value(site: &Site, page: &Page) -> Value {
+/// A page's value; `crumbs` are its section's breadcrumbs including that section, the
+/// same value for every page there (made once per section, not per page).
+fn page_value(site: &Site, page: &Page, crumbs: &Value) -> Value {
     let mut m = Map::new();
     put(&mut m, "kind", "page");
     put(&mut m, "title", page.title.as_str());
@@ -131,7 +133,7 @@ fn page_value(site: &Site, page: &Page) -> Value {
     put(&mut m, "permalink", site.config.permalink(&page.url));
     put(&mut m, "path", page.rel.as_str());
     put(&mut m, "lang", page.lang.as_str());
-    put(&mut m, "breadcrumbs", crumbs(site, page.section, true));
+    put(&mut m, "breadcrumbs", crumbs.clone());
     put(&mut m, "extra", yaml_value(&page.extra));
     put(&mut m, "type", page.type_name.clone());
     put(&mut m, "fields", fields_value(&page.fields));
@@ -210,6 +212,9 @@ fn section_value(
 /// Builds every view once; sections bottom-up so each holds its children's values.
 /// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value.
 pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) -> Views {
+    let page_crumbs: Vec<Value> = (0..site.sections.len())
+        .map(|id| crumbs(site, id, true))
+        .collect();
     let pages: Vec<Value> = site
         .pages
         .par_iter()
@@ -217,7 +222,7 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
         .map(|(p, &fp)| {
             earlier
                 .and_then(|m| m.page_value(&p.rel, fp))
-                .unwrap_or_else(|| page_value(site, p))
+                .unwrap_or_else(|| page_value(site, p, &page_crumbs[p.section]))
         })
         .collect();
     let feeds: Feeds = site
