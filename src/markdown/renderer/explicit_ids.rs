@@ -11,11 +11,11 @@ impl Renderer<'_, '_> {
     /// repetition is reported when its heading closes ([`Self::explicit_id`]).
     pub(in crate::markdown) fn reserve_explicit_ids<'s>(
         &mut self,
-        ids: impl Iterator<Item = (&'s str, usize)>,
+        ids: impl Iterator<Item = (pulldown_cmark::CowStr<'s>, usize)>,
     ) {
         for (id, offset) in ids {
             // A second heading with the id finds the first as its owner later.
-            let _ = self.ids.exact(id, offset);
+            let _ = self.ids.exact(&id, offset);
         }
     }
 
