@@ -863,3 +863,21 @@ fn output_dir_content_from_inside_the_site_is_refused() {
     assert_mentions(&run.stderr, "would replace the site's own files");
     insta::assert_snapshot!(run.stderr);
 }
+
+#[test]
+fn a_page_inside_a_page_bundle_names_the_nearest_bundle() {
+    let site = basic_with(&[
+        ("content/a/index.md", "---\ntitle: A\n---\nText\n"),
+        ("content/a/b/index.md", "---\ntitle: B\n---\nText\n"),
+        ("content/a/b/c.md", "---\ntitle: C\n---\nText\n"),
+        ("content/a/d.md", "---\ntitle: D\n---\nText\n"),
+    ]);
+    let before = site.with_previous_output();
+    let stderr = site.build_fails(&[]);
+    assert_mentions(&stderr, "content/a/b/c.md");
+    assert_mentions(&stderr, "the page bundle `content/a/b/`");
+    assert_mentions(&stderr, "content/a/d.md");
+    assert_mentions(&stderr, "the page bundle `content/a/`");
+    assert_eq!(site.tree("public"), before);
+    insta::assert_snapshot!(stderr);
+}
