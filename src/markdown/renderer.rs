@@ -6,6 +6,7 @@
 mod explicit_ids;
 mod problems;
 mod root_links;
+pub(super) mod stream;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
 
@@ -91,9 +92,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             resolver,
             locale: input.locale,
             dir: crate::content::parent(input.rel),
-            // About one event per 24 bytes of Markdown on the benchmark sites: a close
-            // first guess saves most of the copies a growing list makes.
-            events: Vec::with_capacity((input.text.len() - input.body_start) / 24 + 16),
+            events: Vec::new(),
             quotes: QuoteState::default(),
             links: Vec::new(),
             heading: None,
@@ -107,6 +106,11 @@ impl<'a, 'r> Renderer<'a, 'r> {
             lines: std::cell::OnceCell::new(),
             out: Rendered::default(),
         }
+    }
+
+    /// Makes room for `n` collected events at once.
+    pub(super) fn reserve_events(&mut self, n: usize) {
+        self.events.reserve(n);
     }
 
     /// Handles one event; `source` is the Markdown it was parsed from.
@@ -424,7 +428,9 @@ impl<'a, 'r> Renderer<'a, 'r> {
         self.headings.push((level as u8, id, title));
     }
 
-    pub(super) fn finish(mut self) -> Rendered {
+    /// Reports the links to headings of this page that do not exist; once all its
+    /// headings have their ids.
+    fn check_same_page_anchors(&mut self) {
         for a in std::mem::take(&mut self.same_page) {
             if !self.out.heading_ids.contains(&a.anchor) {
                 let message = text!(
@@ -439,6 +445,12 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.out.problems.push(d);
             }
         }
+    }
+
+    /// Renders the collected events: for texts that cannot be written while they are
+    /// parsed (see [`stream`]).
+    pub(super) fn finish(mut self) -> Rendered {
+        self.check_same_page_anchors();
         if let Some((index, offset)) = self.more_at {
             let id = self.ids.unique("weiterlesen", offset);
             let html = format!("<span id=\"{}\"></span>\n", escape(&id));
