@@ -311,14 +311,21 @@ def measure(kind, edit):
         t0 = time.perf_counter_ns()
         needle = edit(i)
         t_served, polls = served(page_url, needle, t0)
+        # An event that arrived before the write belongs to an earlier rebuild (one that
+        # a slow rebuild of site.yaml, on a large site, left queued): not this edit's.
+        stale = 0
         t1, name, data = next_event()
+        while t1 < t0:
+            stale += 1
+            t1, name, data = next_event()
         if name != "reload" or '"error":true' in data.replace(" ", ""):
             sys.exit("%s edit %d: expected a successful reload, got %s %s" % (kind, i, name, data))
         wall, event = (t_served - t0) / 1e6, (t1 - t0) / 1e6
         rendered, ms = lernort_own()
         label = "warm-up" if i < warmup else "run %d" % (i - warmup + 1)
-        print("   %-8s %-8s served %8.1f ms  event %8.1f ms  (%d requests; lernort: %s pages, %s ms; %s %s)"
-              % (kind, label, wall, event, polls, rendered, ms, name, data), file=sys.stderr, flush=True)
+        print("   %-8s %-8s served %8.1f ms  event %8.1f ms  (%d requests; lernort: %s pages, %s ms; %s %s%s)"
+              % (kind, label, wall, event, polls, rendered, ms, name, data,
+                 "; %d earlier events skipped" % stale if stale else ""), file=sys.stderr, flush=True)
         if i >= warmup:
             walls.append(wall)
             events_ms.append(event)
