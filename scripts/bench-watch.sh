@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # scripts/bench-watch.sh — how quickly `lernort serve` shows an edit on a large site:
-# the time from saving a file to the live-reload event the open pages receive.
+# the time from saving a file until the edited page, polled over HTTP, shows the new
+# text ("served", what a user sees), and until the live-reload event arrives.
 #
 # Usage:
 #   scripts/bench-watch.sh [N]    # N pages, default 10000
@@ -15,19 +16,23 @@
 #      the server-sent event stream /__lernort/events (python3, standard library only)
 #      and makes sure the file watcher is running (rewrites site.yaml unchanged until a
 #      rebuild is reported).
-#   4. Page edit, WARMUP + RUNS times: appends a line to one page
-#      (content/abschnitt-01/seite-1.md) and measures from just before the write to the
-#      arrival of the `reload` event.
+#   4. Page edit, WARMUP + RUNS times: appends a sentence with a counter to one page
+#      (content/abschnitt-01/seite-1.md). From just before the write, one kept-alive
+#      HTTP connection asks for that page (/abschnitt-01/seite-1/) in a tight loop until
+#      its body holds the new sentence: that is the "served" time. The arrival of the
+#      `reload` event on the event stream is timed from the same moment.
 #   5. Template edit, WARMUP + RUNS times: rewrites the theme's page.html (used by every
-#      page) with a changed `{# … #}` comment at its end, and measures the same way. A
-#      comment changes no output, so the event says {"changed":0}; every page using the
-#      template is still rendered again.
-#   6. Prints median, min and max per kind, lernort's own figure from its stdout line
-#      (`…: P pages re-rendered, N files updated in M ms`, measured from the end of the
-#      watcher's 20 ms quiet period to the end of the rebuild, so it excludes the
-#      debounce), and the server's peak resident set size (VmHWM).
+#      page) with an HTML comment `<!-- bench-watch N -->` at the start of its content
+#      block, which every page outputs, and polls the same page for that comment.
+#   6. Prints median, min and max of the served time per kind, the median event time,
+#      lernort's own figures from its stdout line (`…: P pages re-rendered, N files
+#      updated in M ms`, measured from the end of the watcher's 20 ms quiet period to
+#      the end of the rebuild, so it excludes the debounce), the server's peak and
+#      current resident set size (VmHWM, VmRSS) after all edits, and the load average
+#      before and after the edits.
 #
-# The measured time includes: inotify delivery, the watcher's 20 ms quiet period, the
+# The polling loop takes a core while it runs (the machine's other work and the
+# rebuild share the rest). The measured time includes: inotify delivery, the watcher's 20 ms quiet period, the
 # incremental rebuild (only the reported files are read; an edited page is updated in
 # place and re-rendered with the pages that show it), applying the changed files to the
 # preview, and delivering the event over TCP on localhost.
@@ -43,6 +48,10 @@
 #   BENCH_DIR=…  site folder (default target/bench-site-N)
 #   LERNORT=…    binary to measure (skips cargo build)
 #   REGENERATE=1 regenerate the site even if an up-to-date one exists
+#   LOGS=DIR     keep the server's stdout and stderr there (serve.out, serve.err), e.g.
+#                with LERNORT_PROFILE=1 for the stage times of every rebuild
+#   LERNORT_SERVE_WITHOUT=patch,update,memo  passed on to the server: switches off
+#                incremental mechanisms, to measure what each saves (README, Development)
 #
 # Needs: bash, python3 (standard library only), cargo, git. Results: BENCHMARKS.md,
 # section "Watch mode".
@@ -71,6 +80,7 @@ site=${BENCH_DIR:-$repo/target/bench-site-$N}
 generator=$repo/scripts/gen-bench-site.py
 theme=$repo/themes/einfach
 page_rel=content/abschnitt-01/seite-1.md
+page_url=/abschnitt-01/seite-1/
 template_rel=themes/einfach/templates/page.html
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/lernort-bench-watch.XXXXXX")
@@ -86,6 +96,10 @@ cleanup() {
     if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
         kill "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
+    fi
+    if [[ -n ${LOGS:-} && -f $work/serve.out ]]; then
+        mkdir -p -- "$LOGS" && cp -- "$work/serve.out" "$work/serve.err" "$LOGS/" \
+            || echo "bench-watch.sh: could not keep the server's output in $LOGS" >&2
     fi
     if ((restore)); then
         cp -- "$work/page.orig" "$site/$page_rel" || echo "bench-watch.sh: could not restore $site/$page_rel" >&2
@@ -141,10 +155,13 @@ echo "machine:  $(nproc) cores, ${cpu:-unknown CPU}, ${mem_gib:-?} GiB RAM, $(un
 echo "lernort:  $commit ($bin)"
 echo "site:     $site ($pages pages; file system ${fs_type:-?})"
 echo "runs:     $WARMUP warm-up + $RUNS measured per kind, ${PAUSE} s between edits"
+without=${LERNORT_SERVE_WITHOUT:-}
+echo "without:  ${without:-nothing} (LERNORT_SERVE_WITHOUT)"
 
 # --- Server ------------------------------------------------------------------------
 
-"$bin" --root "$site" serve --port 0 >"$work/serve.out" 2>"$work/serve.err" &
+# English lines (a German site would otherwise get German ones): they are parsed below.
+LERNORT_MESSAGES=en "$bin" --root "$site" serve --port 0 >"$work/serve.out" 2>"$work/serve.err" &
 server_pid=$!
 port=""
 for ((i = 0; i < TIMEOUT * 10; i++)); do
@@ -164,13 +181,15 @@ echo
 
 # In the background with `wait`, so that a signal reaches the trap at once (bash runs
 # traps only after a foreground command ends).
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 - "$port" "$site" "$page_rel" "$template_rel" "$work/serve.out" \
-    "$RUNS" "$WARMUP" "$PAUSE" "$TIMEOUT" >"$work/results.txt" <<'PY' &
-import os, queue, re, socket, statistics, sys, threading, time
+    "$RUNS" "$WARMUP" "$PAUSE" "$TIMEOUT" "$page_url" >"$work/results.txt" <<'PY' &
+import http.client, os, queue, re, socket, statistics, sys, threading, time
 
 port, site, page_rel, template_rel, log = sys.argv[1:6]
 runs, warmup = int(sys.argv[6]), int(sys.argv[7])
 pause, timeout = float(sys.argv[8]), float(sys.argv[9])
+page_url = sys.argv[10]
 events = queue.Queue()
 
 def reader(sock):
@@ -220,15 +239,47 @@ def next_event():
             return t, name, data
 
 log_pos = 0
-def lernort_ms():
-    """lernort's own figure from the newest rebuild line of its stdout."""
+def lernort_own():
+    """lernort's own figures from the newest rebuild line of its stdout:
+    (pages re-rendered, ms), or (None, None)."""
     global log_pos
     with open(log, encoding="utf-8", errors="replace") as f:
         f.seek(log_pos)
         text = f.read()
         log_pos = f.tell()
-    found = re.findall(r" files? updated in (\d+) ms$", text, re.M)
-    return int(found[-1]) if found else None
+    found = re.findall(r"(\d+) pages? re-rendered, \d+ files? updated in (\d+) ms$", text, re.M)
+    return (int(found[-1][0]), int(found[-1][1])) if found else (None, None)
+
+conn = None
+def get(path):
+    """(status, body) of GET path on one kept-alive connection (opened again if the
+    server closed it)."""
+    global conn
+    for attempt in (1, 2):
+        try:
+            if conn is None:
+                conn = http.client.HTTPConnection("127.0.0.1", int(port), timeout=timeout)
+            conn.request("GET", path)
+            r = conn.getresponse()
+            return r.status, r.read()
+        except (http.client.HTTPException, OSError):
+            if conn is not None:
+                conn.close()
+            conn = None
+            if attempt == 2:
+                raise
+
+def served(path, needle, t0):
+    """Polls path until its body holds needle: (arrival ns, requests made)."""
+    deadline = t0 + int(timeout * 1e9)
+    n = 0
+    while True:
+        status, body = get(path)
+        n += 1
+        if status == 200 and needle in body:
+            return time.perf_counter_ns(), n
+        if time.perf_counter_ns() > deadline:
+            sys.exit("%s did not show %r within %g s (status %d)" % (path, needle, timeout, status))
 
 # The watcher starts after the `Serving` line: rewrite site.yaml unchanged until a
 # rebuild is reported.
@@ -248,41 +299,63 @@ while True:
     if time.monotonic() > deadline:
         sys.exit("the watcher did not react to site.yaml within %g s" % timeout)
 time.sleep(pause)
-lernort_ms()
+lernort_own()
+status, body = get(page_url)
+if status != 200:
+    sys.exit("%s: status %d, not the edited page" % (page_url, status))
 
 def measure(kind, edit):
-    walls, own = [], []
+    """WARMUP + RUNS edits; edit(i) writes and returns the bytes the page must show."""
+    walls, events_ms, own, pages = [], [], [], []
     for i in range(warmup + runs):
         t0 = time.perf_counter_ns()
-        edit(i)
+        needle = edit(i)
+        t_served, polls = served(page_url, needle, t0)
+        # An event that arrived before the write belongs to an earlier rebuild (one that
+        # a slow rebuild of site.yaml, on a large site, left queued): not this edit's.
+        stale = 0
         t1, name, data = next_event()
+        while t1 < t0:
+            stale += 1
+            t1, name, data = next_event()
         if name != "reload" or '"error":true' in data.replace(" ", ""):
             sys.exit("%s edit %d: expected a successful reload, got %s %s" % (kind, i, name, data))
-        wall = (t1 - t0) / 1e6
-        ms = lernort_ms()
+        wall, event = (t_served - t0) / 1e6, (t1 - t0) / 1e6
+        rendered, ms = lernort_own()
         label = "warm-up" if i < warmup else "run %d" % (i - warmup + 1)
-        print("   %-8s %-8s %8.1f ms   (lernort: %s ms; event %s %s)"
-              % (kind, label, wall, ms, name, data), file=sys.stderr, flush=True)
+        print("   %-8s %-8s served %8.1f ms  event %8.1f ms  (%d requests; lernort: %s pages, %s ms; %s %s%s)"
+              % (kind, label, wall, event, polls, rendered, ms, name, data,
+                 "; %d earlier events skipped" % stale if stale else ""), file=sys.stderr, flush=True)
         if i >= warmup:
             walls.append(wall)
+            events_ms.append(event)
             if ms is not None:
                 own.append(ms)
+                pages.append(rendered)
         time.sleep(pause)
-    print("RESULT %s %.1f %.1f %.1f %s" % (
-        kind, statistics.median(walls), min(walls), max(walls),
-        ("%.0f" % statistics.median(own)) if own else "?"))
+    median = lambda xs, f: (f % statistics.median(xs)) if xs else "?"
+    print("RESULT %s %.1f %.1f %.1f %.1f %s %s" % (
+        kind, statistics.median(walls), min(walls), max(walls), statistics.median(events_ms),
+        median(own, "%.0f"), median(pages, "%.0f")))
 
 page_path = os.path.join(site, page_rel)
 def edit_page(i):
+    sentence = "Nachtrag %d aus bench-watch." % i
     with open(page_path, "a", encoding="utf-8") as f:
-        f.write("\nNachtrag %d aus bench-watch.\n" % i)
+        f.write("\n%s\n" % sentence)
+    return sentence.encode()
 
 template_path = os.path.join(site, template_rel)
 with open(template_path, encoding="utf-8") as f:
     template = f.read()
+block = "{% block content %}"
+if block not in template:
+    sys.exit("%s has no %s to put a comment after" % (template_path, block))
 def edit_template(i):
+    comment = "<!-- bench-watch %d -->" % i
     with open(template_path, "w", encoding="utf-8") as f:
-        f.write(template + "{# bench-watch %d #}\n" % i)
+        f.write(template.replace(block, block + comment, 1))
+    return comment.encode()
 
 measure("page", edit_page)
 measure("template", edit_template)
@@ -294,22 +367,28 @@ if ! wait "$measure_pid"; then
 fi
 measure_pid=""
 
-hwm=$(awk '/^VmHWM:/ {printf "%.1f", $2 / 1024}' "/proc/$server_pid/status" 2>/dev/null || echo "?")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+status_file=/proc/$server_pid/status
+hwm=$(awk '/^VmHWM:/ {printf "%.1f", $2 / 1024}' "$status_file" 2>/dev/null || echo "?")
+rss=$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "$status_file" 2>/dev/null || echo "?")
 kill -0 "$server_pid" 2>/dev/null || die "lernort serve stopped during the measurement"
 
 # --- Summary -----------------------------------------------------------------------
 
 row() {
     local kind=$1 what=$2
-    awk -v kind="$kind" -v what="$what" -v n="$N" -v runs="$RUNS" '
+    awk -v kind="$kind" -v what="$what" -v n="$N" -v runs="$RUNS" -v without="${without:-nothing}" '
         $1 == "RESULT" && $2 == kind {
-            printf "| %s | %s | %s | %s ms | %s ms | %s ms | %s ms |\n", n, what, runs, $3, $4, $5, $6
+            printf "| %s | %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %s ms | %s |\n",
+                n, without, what, runs, $3, $4, $5, $6, $7, $8
         }' "$work/results.txt"
 }
 echo
-echo "date $(date -u +%F), lernort $commit, $(nproc) cores (${cpu:-unknown CPU}), ${fs_type:-?}; server peak RSS ${hwm} MiB"
+echo "date $(date -u +%F), lernort $commit, $(nproc) cores (${cpu:-unknown CPU}), ${fs_type:-?}"
+echo "load average (1, 5, 15 min) before the edits: $load_before; after: $load_after"
+echo "server after all edits: VmHWM ${hwm} MiB, VmRSS ${rss} MiB (without: ${without:-nothing})"
 echo
-echo "| pages | edit | runs | median save → reload | min | max | lernort's own figure (median) |"
-echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
-row page "append a line to one page"
-row template "comment in the theme's page.html"
+echo "| pages | without | edit | runs | served (median) | min | max | reload event (median) | lernort's own ms (median) | pages re-rendered |"
+echo "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+row page "a sentence appended to one page"
+row template "a comment in the theme's page.html"

@@ -9,6 +9,7 @@ mod http;
 mod lines;
 mod net;
 mod watching;
+mod without;
 
 use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -189,6 +190,10 @@ pub struct Session {
     pub lang: Lang,
     /// The moment the last good build showed the site at (without `--now`).
     clock: clock::Clock,
+    /// The incremental mechanisms switched off (`LERNORT_SERVE_WITHOUT`).
+    without: without::Without,
+    /// Without the memo: the paths the last good build rendered.
+    rendered: FxHashSet<String>,
 }
 
 /// Renders the site in `root` with the normal pipeline into memory. Pages whose inputs
@@ -229,6 +234,7 @@ fn render_once(
 ) -> Result<(crate::build::Rendered, FxHashMap<String, Served>)> {
     let config = Config::load(root, overrides)?;
     let memory = Memory::default();
+    session.without.forget(&mut session.caches);
     let rendered = crate::build::render_into(config, &memory, Some(&mut session.caches))?;
     let written = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
     Ok((rendered, written))
@@ -243,6 +249,9 @@ fn hand_over(
 ) -> Update {
     let caches = &mut session.caches;
     let mut removed = rendered.render.removed;
+    if session.without.memo {
+        removed.extend(without::gone(&mut session.rendered, &written));
+    }
     // Only copies that are new or come from another file now are handed over.
     let copies = &rendered.copies;
     let content_dir = rendered.site.config.content_dir();
@@ -270,6 +279,7 @@ fn hand_over(
     }
     // Rendered without errors: the next rebuild may update this site in place.
     caches.model.last = Some(rendered.site);
+    session.without.forget(caches);
     Update {
         written,
         removed,
@@ -290,6 +300,15 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     // A wrong `--now` or `SOURCE_DATE_EPOCH` is the caller's mistake: said before the
     // preview starts, not on its error page (the zone only places a bare date).
     crate::schedule::now(options.now.as_deref(), &jiff::tz::TimeZone::UTC)?;
+    // Developer switches, read once (see `without.rs`).
+    let without = without::Without::from_env()?;
+    if without != without::Without::default() {
+        let names = without.names();
+        warn(
+            &text!("serve-without", env = without::ENV, list = names),
+            lang,
+        );
+    }
     let (server, port) = listen(options)?;
     let host = match options.bind {
         IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
@@ -317,6 +336,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     let start = Instant::now();
     let mut session = Session {
         lang,
+        without,
         ..Session::default()
     };
     let first = text!("serve-initial-build").render(lang);

@@ -247,7 +247,13 @@ impl Io {
     fn accept(&mut self) {
         loop {
             match self.listener.accept() {
-                Ok((stream, _)) => self.add(stream),
+                Ok((stream, _)) => {
+                    // An answer goes out in two writes (head, then body): with Nagle's
+                    // rule the body waits for the client's delayed ACK of the head,
+                    // about 40 ms on every request of a kept-alive connection.
+                    let _ = stream.set_nodelay(true);
+                    self.add(stream)
+                }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => return,
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(_) => {

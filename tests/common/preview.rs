@@ -124,8 +124,13 @@ impl Server {
 
     /// [`Server::start`] with `LERNORT_MESSAGES=lang` (`en` or `de`).
     pub fn start_lang(site: &Path, args: &[&str], lang: &str) -> Server {
+        Server::start_env(site, args, &[("LERNORT_MESSAGES", lang)])
+    }
+
+    /// [`Server::start`] with these environment variables set.
+    pub fn start_env(site: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = lernort()
-            .env("LERNORT_MESSAGES", lang)
+            .envs(env.iter().copied())
             .arg("--root")
             .arg(site)
             .arg("serve")
@@ -287,7 +292,12 @@ impl Preview {
     }
 
     pub fn start_in(sandbox: Sandbox) -> Preview {
-        let server = Server::start(&sandbox.site(), &["--port", "0"]);
+        Preview::start_in_env(sandbox, &[])
+    }
+
+    /// [`Preview::start_in`] with these environment variables set for the server.
+    pub fn start_in_env(sandbox: Sandbox, env: &[(&str, &str)]) -> Preview {
+        let server = Server::start_env(&sandbox.site(), &["--port", "0"], env);
         let events = server.events();
         let preview = Preview {
             events,

@@ -60,7 +60,7 @@ struct Session {
 }
 
 impl Session {
-    fn start(seed: u64, (typed_boost, list_boost): (u64, u64)) -> Session {
+    fn start(seed: u64, (typed_boost, list_boost): (u64, u64), env: &[(&str, &str)]) -> Session {
         let sandbox = Sandbox::new("basic");
         sandbox.remove("content/projekte/knotenpunkte.md");
         sandbox.remove("content/projekte/lernen-vor-ort.md");
@@ -102,7 +102,7 @@ impl Session {
             sandbox.write(&format!("content/{}", page.rel), &page.text());
         }
         let mut s = Session {
-            p: Preview::start_in(sandbox),
+            p: Preview::start_in_env(sandbox, env),
             rng: Rng(seed),
             next: pages.len(),
             pages,
@@ -252,7 +252,12 @@ fn run(seed: u64, steps: usize, typed_boost: u64) {
 
 /// Runs `steps` random edits with the typed and the list edits boosted.
 fn run_with(seed: u64, steps: usize, boosts: (u64, u64)) {
-    let mut s = Session::start(seed, boosts);
+    run_env(seed, steps, boosts, &[]);
+}
+
+/// [`run_with`] with these environment variables set for the preview.
+fn run_env(seed: u64, steps: usize, boosts: (u64, u64), env: &[(&str, &str)]) {
+    let mut s = Session::start(seed, boosts, env);
     for _ in 0..steps {
         let (done, failed) = s.rebuild_lines();
         let before = (done.len(), failed.len());
@@ -321,4 +326,30 @@ fn random_list_edits_seed_10() {
 #[test]
 fn random_list_edits_seed_11() {
     run_with(11, 40, (1, 4));
+}
+
+// Every incremental mechanism switched off (`LERNORT_SERVE_WITHOUT`, for measuring what
+// each saves): each rebuild walks and reads `content/`, builds the model afresh and
+// renders every page, and must still remove what a clean build no longer has.
+
+#[test]
+fn random_edits_without_patch_update_memo_seed_12() {
+    let without = [("LERNORT_SERVE_WITHOUT", "patch,update,memo")];
+    run_env(12, 50, (1, 1), &without);
+}
+
+#[test]
+fn an_unknown_mechanism_to_do_without_is_a_usage_error() {
+    let sandbox = common::preview::Sandbox::new("basic");
+    let out = common::preview::lernort()
+        .env("LERNORT_SERVE_WITHOUT", "memo,cache")
+        .arg("--root")
+        .arg(sandbox.site())
+        .args(["serve", "--port", "0"])
+        .output()
+        .expect("lernort runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let words = "LERNORT_SERVE_WITHOUT=memo,cache: cache is not a mechanism; known are patch, update and memo";
+    assert!(stderr.contains(words), "{stderr}");
 }

@@ -56,3 +56,8 @@ serve-http-method = Nur GET und HEAD werden unterstützt
 serve-http-bad-path = Ungültiger Pfad in der Anfrage
 serve-http-not-found = Nicht gefunden
 serve-scheduled-change = eine zeitgesteuerte Änderung (`publish_date` oder `expiry_date`)
+
+## Schalter für Entwickler (`LERNORT_SERVE_WITHOUT`), für Messungen
+
+serve-without = { $env }: jeder Neuaufbau verzichtet auf { $list } (nur für Messungen)
+serve-without-unknown = { $env }={ $value }: { $word } ist kein Mechanismus; bekannt sind patch, update und memo

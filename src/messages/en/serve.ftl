@@ -56,3 +56,8 @@ serve-http-method = only GET and HEAD are supported
 serve-http-bad-path = bad request path
 serve-http-not-found = not found
 serve-scheduled-change = a scheduled change (`publish_date` or `expiry_date`)
+
+## Developer switches (`LERNORT_SERVE_WITHOUT`), for measurements
+
+serve-without = { $env }: every rebuild does without { $list } (for measurements only)
+serve-without-unknown = { $env }={ $value }: { $word } is not a mechanism; known are patch, update and memo
