@@ -13,7 +13,7 @@ const SPACE: u8 = 2;
 /// and `is_ascii_alphanumeric`, the rest by `is_whitespace` and `is_alphanumeric`.
 /// ASCII and Latin-1, the characters of German text, are looked up instead of
 /// decoded and searched for.
-const LATIN1: [u8; 256] = {
+static LATIN1: [u8; 256] = {
     let mut table = [0; 256];
     let mut c = 0;
     while c < 256 {
@@ -49,6 +49,31 @@ fn class_of(c: char) -> u8 {
     }
 }
 
+/// One step of the counter for a character of class `class` with a word `open` (0 or
+/// 1): bit 0 of the result says whether a word is open after it, bit 1 whether one
+/// started at it.
+const fn step(open: u8, class: u8) -> u8 {
+    if class & LETTER != 0 {
+        1 | ((open ^ 1) << 1)
+    } else if class & SPACE != 0 {
+        0
+    } else {
+        open
+    }
+}
+
+/// [`step`] for every ASCII byte, indexed by `open << 7 | byte`: one load per byte of the
+/// mostly ASCII text.
+static ASCII_STEP: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = step((i >> 7) as u8, LATIN1[i & 0x7f]);
+        i += 1;
+    }
+    table
+};
+
 /// Counts the words that start in `text`, given whether a word was open before it.
 /// Returns the count and whether a word is still open at its end, so that words are
 /// counted across fragments (`**Bildungs**management` is one word).
@@ -59,28 +84,29 @@ pub(super) fn count(text: &str, in_word: bool) -> (usize, bool) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let class = match b {
-            0..0x80 => {
-                i += 1;
-                LATIN1[b as usize]
-            }
-            // U+0080–U+00FF: two bytes, decoded by hand.
-            0xc2 | 0xc3 if i + 1 < bytes.len() => {
-                let c = (usize::from(b & 0x1f) << 6) | usize::from(bytes[i + 1] & 0x3f);
-                i += 2;
-                LATIN1[c]
-            }
-            _ => {
-                // `i` is at the start of a character: every branch steps over whole
-                // characters.
-                let c = text[i..].chars().next().unwrap_or(' ');
-                i += c.len_utf8();
-                class_of(c)
-            }
+        let state = if b < 0x80 {
+            i += 1;
+            ASCII_STEP[usize::from(open << 7 | b)]
+        } else {
+            let class = match b {
+                // U+0080–U+00FF: two bytes, decoded by hand.
+                0xc2 | 0xc3 if i + 1 < bytes.len() => {
+                    let c = (usize::from(b & 0x1f) << 6) | usize::from(bytes[i + 1] & 0x3f);
+                    i += 2;
+                    LATIN1[c]
+                }
+                _ => {
+                    // `i` is at the start of a character: every branch steps over whole
+                    // characters.
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    i += c.len_utf8();
+                    class_of(c)
+                }
+            };
+            step(open, class)
         };
-        let letter = class & LETTER;
-        words += usize::from(letter & !open & 1);
-        open = letter | (open & !(class >> 1) & 1);
+        words += usize::from(state >> 1);
+        open = state & 1;
     }
     (words, open == 1)
 }
