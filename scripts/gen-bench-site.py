@@ -293,6 +293,20 @@ def link_to(rng: Rng, page: PagePlan, target: PagePlan) -> tuple[str, int]:
     return f"[{' '.join(label)}]({path})", len(label)
 
 
+def decorate(rng: Rng, words: list[str], emphasis: int, strong: int, quoted: int) -> None:
+    """Marks, each with the given chance in percent, one word *emphasised*, one **strong**,
+    and words 2–3 as an ASCII quotation (the draws in this order, so corpora stay the same)."""
+    if rng.chance(emphasis):
+        j = rng.below(len(words))
+        words[j] = f"*{words[j]}*"
+    if rng.chance(strong):
+        j = rng.below(len(words))
+        words[j] = f"**{words[j]}**"
+    if rng.chance(quoted) and len(words) > 3:
+        words[1] = f'"{words[1]}'
+        words[2] = f'{words[2]}"'
+
+
 def paragraph(rng: Rng, links: list[tuple[str, int]]) -> tuple[str, int]:
     sentences = []
     count = 0
@@ -300,15 +314,7 @@ def paragraph(rng: Rng, links: list[tuple[str, int]]) -> tuple[str, int]:
         words = sentence_words(rng)
         count += len(words)
         # Some emphasis, some ASCII quotes (rewritten to „…“ by lernort).
-        if rng.chance(25):
-            j = rng.below(len(words))
-            words[j] = f"*{words[j]}*"
-        if rng.chance(15):
-            j = rng.below(len(words))
-            words[j] = f"**{words[j]}**"
-        if rng.chance(8) and len(words) > 3:
-            words[1] = f'"{words[1]}'
-            words[2] = f'{words[2]}"'
+        decorate(rng, words, 25, 15, 8)
         if links and rng.chance(35):
             text, n = links.pop()
             words.insert(rng.below(len(words)) + 1, text)
@@ -524,15 +530,7 @@ class Pools:
         self.sentences = []
         for _ in range(4096):
             words = sentence_words(rng, 6, 18)
-            if rng.chance(20):
-                j = rng.below(len(words))
-                words[j] = f"*{words[j]}*"
-            if rng.chance(10):
-                j = rng.below(len(words))
-                words[j] = f"**{words[j]}**"
-            if rng.chance(6) and len(words) > 3:
-                words[1] = f'"{words[1]}'
-                words[2] = f'{words[2]}"'
+            decorate(rng, words, 20, 10, 6)
             self.sentences.append(" ".join(words) + rng.pick([".", ".", ".", ";", "!"]))
         self.cells = [f"{rng.pick(ADJECTIVES)} {rng.pick(NOUNS)}" for _ in range(1024)]
         self.terms = [f"{cap(rng.pick(ADJECTIVES))} {rng.pick(NOUNS)}" for _ in range(512)]
