@@ -15,8 +15,12 @@ N=${1:-100000}
 MB=${MB:-20}
 [[ $MB =~ ^[1-9][0-9]*$ ]] || { echo "MB must be a positive whole number" >&2; exit 1; }
 repo=$(cd "$(dirname "$0")/.." && pwd)
+if [[ ! -x /usr/bin/time ]] || ! /usr/bin/time -v true >/dev/null 2>&1; then
+    echo "GNU time is needed at /usr/bin/time for peak memory: apt-get install time" >&2
+    exit 2
+fi
 if [[ -z ${LERNORT:-} ]]; then
-    (cd "$repo" && cargo build --release --quiet)
+    (cd "$repo" && nice -n 10 cargo build --release --quiet)
     LERNORT=$repo/target/release/lernort
 fi
 work=$(mktemp -d)

@@ -120,7 +120,7 @@ if [[ $commit != unknown && -n $(git -C "$repo" status --porcelain --untracked-f
 fi
 if [[ -n ${LERNORT:-} ]]; then
     bin=$LERNORT
-    commit="$commit (binary given by LERNORT)"
+    commit="binary given by LERNORT; scripts at $commit"
 else
     echo "== cargo build --release"
     (cd -- "$repo" && cargo build --release --quiet) || die "cargo build --release failed"
