@@ -128,4 +128,47 @@ mod tests {
         assert_eq!(slugify("Fest 🎉 2026"), "fest-2026");
         assert_eq!(slugify("🎉🎉"), "");
     }
+
+    /// The fast path's claim: a text whose UTF-8 bytes are all below 0xCC (every
+    /// character below U+0300) is NFC already. Composition needs a second character
+    /// that can combine, and none is below U+0300, so all pairs prove it.
+    #[test]
+    fn text_below_u0300_is_its_own_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+        let below: Vec<char> = (0..0x300u32).filter_map(char::from_u32).collect();
+        for &a in &below {
+            let one = a.to_string();
+            assert_eq!(one.nfc().collect::<String>(), one, "U+{:04X}", a as u32);
+            for &b in &below {
+                let two: String = [a, b].iter().collect();
+                assert!(two.bytes().all(|x| x < 0xCC));
+                assert!(
+                    unicode_normalization::is_nfc(&two),
+                    "U+{:04X} U+{:04X}",
+                    a as u32,
+                    b as u32
+                );
+            }
+        }
+        // The first byte the fast path refuses belongs to U+0300, a combining mark.
+        assert_eq!("\u{300}".as_bytes()[0], 0xCC);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 4096,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Below U+0300 the slug with and without NFC is the same, for any text.
+        #[test]
+        fn the_fast_path_slugs_as_nfc_does(text in "[\\u{0}-\\u{2ff}]{0,24}") {
+            use unicode_normalization::UnicodeNormalization;
+            proptest::prop_assert_eq!(
+                super::slug_of(text.chars(), text.len()),
+                super::slug_of(text.nfc(), text.len())
+            );
+        }
+    }
 }

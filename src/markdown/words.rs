@@ -205,4 +205,27 @@ mod tests {
         assert_eq!(count("management ist", true), (1, true));
         assert_eq!(count(" ", true), (0, false));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 4096,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Any text at all, with or without a word open before it.
+        #[test]
+        fn any_text_counts_like_the_character_rule(text in "\\PC{0,40}", open: bool) {
+            proptest::prop_assert_eq!(count(&text, open), by_chars(&text, open));
+        }
+
+        /// Texts drawn from whitespace, Latin-1 and the characters around its edges.
+        #[test]
+        fn latin1_edges_count_like_the_character_rule(
+            text in "[\\u{0}-\\u{17f}\\u{85}\\u{a0}\\u{2000}-\\u{200b}\\u{3000}\\u{300}-\\u{36f}]{0,40}",
+            open: bool,
+        ) {
+            proptest::prop_assert_eq!(count(&text, open), by_chars(&text, open));
+        }
+    }
 }

@@ -182,9 +182,39 @@ mod tests {
         "Vor dem Absatz\n# Kopf [a](a.md) ![b](c.png)\n\n1. eins\n2. zwei\n",
     ];
 
+    /// More documents from the review of the streaming change: each must render alike
+    /// both ways.
+    const MORE_DOCUMENTS: &[&str] = &[
+        "# [Link](a.md#team) in Überschrift\n[direkt](#link-in-ueberschrift) danach\n",
+        "[![a *b*](x.png) und *mehr*](a.md) [![c](y.png)](#fehlt)\n",
+        "| [a](a.md) | ![b](c.png) |\n|---|---|\n| [x](#nope) | \"y\" |\n| `c` | [d](bericht.pdf) |\n",
+        "*kursiv [link **fett** weiter](a.md) ende* **[a](a.md)**\n",
+        "<div>\n[nicht](a.md)\n</div>\n\n<span>inline</span> [x](a.md) <!-- kommentar -->\n",
+        "Teaser\n\n<!--more-->\n\n<!-- more-->\n\n<!--  more  -->\n\nRest\n",
+        "Text ^1 und [ ^1] und ^[inline]\n",
+        "- ## In Liste\n  Text\n\n> ## Im Zitat\n> [z](#in-liste) [w](#im-zitat)\n",
+        "[a](a.md)\n## Direkt danach\n[b](#direkt-danach)\n",
+        "\"[Zitat](a.md)\" und '*x*' \"a\"b 'c'[d](a.md)'e'\n",
+        "## A {#x}\n\n## B {.klasse #y}\n\n## C {#x}\n\n## D {.nur}\n\n[l](#y) [m](#x) [n](#d)\n",
+        "# Titel\r\n\r\nText [a](#titel) [b](#weg)\r\nZeile\r\n\r\n## Zwei\r\n",
+        "## Termin\n\n## Termin\n\n## Termin\n\n[t](#termin-2) [u](#termin-3)\n",
+        "Titel\n=====\n\nUnter\n-----\n\n<https://example.org> und <kbm@example.org>\n",
+        "[a][r] und [b][]\n\n[r]: a.md#team\n[b]: #b\n",
+        "![alt [l](a.md) und ![inner](z.png)](x.png)\n",
+        "## <em>x</em> Kopf ##\n\n##\n\n## \n\n[k](#x-kopf) [l](#abschnitt)\n",
+        "> Erst im Zitat\n\nDann [a](a.md).\n",
+        "Begriff [b](a.md)\n: [x](a.md) *y*\n: zwei\n",
+        "    eingerückter Code [a](a.md)\n\n~~~\n[b](a.md)\n~~~\n",
+        "[weg](../../aussen.md) [Bild](/nicht/da.png) [w](fehlt.md#x)\n",
+        "Text\\\nmit Umbruch [a\nb](a.md)\n",
+        "***fett kursiv [a](a.md)***, ~~[b](a.md)~~\n",
+        "\n\n\n",
+        "# \"Zitat\" im 'Kopf'\n\n[x](#zitat-im-kopf)\n",
+    ];
+
     #[test]
     fn a_streamed_document_renders_as_a_collected_one() {
-        for (i, text) in DOCUMENTS.iter().enumerate() {
+        for (i, text) in DOCUMENTS.iter().chain(MORE_DOCUMENTS).enumerate() {
             let input = Input {
                 text,
                 body_start: 0,
