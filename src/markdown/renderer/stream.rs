@@ -249,4 +249,83 @@ mod tests {
         assert!(!super::streams("Text [^ kein Fußnotenzeichen\n"));
         assert!(super::streams("Text ohne beides\n"));
     }
+
+    /// Pieces random documents are made of: every construct the renderer holds back or
+    /// patches (headings, links, images, ids), and the blocks around them.
+    const PIECES: &[&str] = &[
+        "## Kopf",
+        "# Titel {#eigen}",
+        "### B {.klasse #y}",
+        "Setext\n---",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "Text ",
+        "\"zitiert\" ",
+        "'einfach' ",
+        "*betont ",
+        "**fett** ",
+        "_",
+        "`Code` ",
+        "[a](a.md)",
+        "[b](#kopf)",
+        "[c](#eigen)",
+        "[d](#nichts)",
+        "[e](a.md#team)",
+        "![f](bericht.pdf)",
+        "[![g](x.png)](a.md)",
+        "[h\nzwei](bericht.pdf?v=1)",
+        "](",
+        "[",
+        "<kbm@example.org>",
+        "<div>\n",
+        "</div>\n",
+        "<span>",
+        "> ",
+        "- ",
+        "1. ",
+        "    ",
+        "| a | b |\n|---|---|\n| [x](#kopf) | y |\n",
+        "Begriff\n: ",
+        "- [ ] ",
+        "```\n",
+        "~~weg~~ ",
+        "{",
+        "}",
+        "Über Straße ",
+        "  \n",
+        "\\\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 1024,
+            failure_persistence: None,
+            ..Default::default()
+        })]
+
+        /// Random documents of those pieces render alike streamed and collected.
+        #[test]
+        fn random_documents_stream_as_they_collect(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let input = Input {
+                text: &text,
+                body_start: 0,
+                rel: "seite.md",
+                display: Path::new("content/seite.md"),
+                locale: crate::locale::Locale::from_tag("de"),
+            };
+            proptest::prop_assert!(super::streams(&text));
+            let streamed = render_as(&input, &Site, true);
+            let collected = render_as(&input, &Site, false);
+            proptest::prop_assert_eq!(&streamed.html, &collected.html, "{:?}", text);
+            proptest::prop_assert_eq!(&streamed.summary, &collected.summary, "{:?}", text);
+            proptest::prop_assert_eq!(&streamed.toc, &collected.toc);
+            proptest::prop_assert_eq!(streamed.word_count, collected.word_count);
+            proptest::prop_assert_eq!(&streamed.heading_ids, &collected.heading_ids);
+            proptest::prop_assert_eq!(&streamed.problems, &collected.problems);
+        }
+    }
 }
