@@ -34,10 +34,11 @@ impl Drop for Stage {
     }
 }
 
-/// The resident set size now, from `/proc/self/statm` (Linux only; `None` elsewhere).
+/// The resident set size now, from `VmRSS` in `/proc/self/status` (given in kB, so
+/// whatever the kernel's page size; Linux only, `None` elsewhere).
 fn resident_mib() -> Option<f64> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: f64 = statm.split_whitespace().nth(1)?.parse().ok()?;
-    // Linux pages are 4 KiB on the machines this developer aid is used on.
-    Some(pages * 4096.0 / 1048576.0)
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }

@@ -24,6 +24,7 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
+/// The slug of `chars` (already NFC), built in a string of `capacity` bytes.
 fn slug_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
     for c in chars {

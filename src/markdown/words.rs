@@ -40,6 +40,7 @@ static LATIN1: [u8; 256] = {
     table
 };
 
+/// The class of any character: by table up to U+00FF, else by the `char` methods.
 fn class_of(c: char) -> u8 {
     match LATIN1.get(c as usize) {
         Some(&class) => class,

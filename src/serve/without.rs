@@ -30,8 +30,15 @@ pub struct Without {
 impl Without {
     /// The switches in the environment; an unknown word is a usage error.
     pub fn from_env() -> Result<Without> {
-        let value = std::env::var(ENV).unwrap_or_default();
-        Without::parse(&value).map_err(|word| {
+        // A value that is not UTF-8 names no switch: refused like an unknown word, not
+        // read as empty (which would silently switch nothing off).
+        let raw = std::env::var_os(ENV).unwrap_or_default();
+        let value = raw.to_string_lossy().into_owned();
+        let parsed = match raw.to_str() {
+            Some(text) => Without::parse(text),
+            None => Err(value.clone()),
+        };
+        parsed.map_err(|word| {
             Error::usage(text!(
                 "serve-without-unknown",
                 env = ENV,

@@ -353,3 +353,23 @@ fn an_unknown_mechanism_to_do_without_is_a_usage_error() {
     let words = "LERNORT_SERVE_WITHOUT=memo,cache: cache is not a mechanism; known are patch, update and memo";
     assert!(stderr.contains(words), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_mechanism_list_that_is_not_utf8_is_a_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let sandbox = common::preview::Sandbox::new("basic");
+    let out = common::preview::lernort()
+        .env(
+            "LERNORT_SERVE_WITHOUT",
+            std::ffi::OsStr::from_bytes(b"memo,\xff"),
+        )
+        .arg("--root")
+        .arg(sandbox.site())
+        .args(["serve", "--port", "0"])
+        .output()
+        .expect("lernort runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is not a mechanism"), "{stderr}");
+}
