@@ -128,6 +128,12 @@ fn percent_decode(path: &str) -> String {
         .map_or_else(|_| path.to_string(), |p| p.into_owned())
 }
 
+/// The query of a link destination (`bericht.pdf?v=2#s` → `v=2`), kept on the URL.
+pub(super) fn query_of(dest: &str) -> Option<&str> {
+    let path = dest.split('#').next().unwrap_or(dest);
+    path.split_once('?').map(|(_, query)| query)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -115,20 +115,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
 
     /// Handles one event; `source` is the Markdown it was parsed from.
     pub(super) fn event(&mut self, event: Event<'a>, offset: usize, source: &str) {
-        let block_end = matches!(
-            event,
-            Event::End(
-                TagEnd::Paragraph
-                    | TagEnd::Heading(_)
-                    | TagEnd::Item
-                    | TagEnd::TableCell
-                    | TagEnd::CodeBlock
-                    | TagEnd::DefinitionListTitle
-                    | TagEnd::DefinitionListDefinition
-            ) | Event::SoftBreak
-                | Event::HardBreak
-        );
-        if block_end {
+        if ends_words(&event) {
             self.in_word = false;
         }
         match event {
@@ -159,22 +146,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.close_heading(level);
                 self.quotes.reset();
             }
-            Event::Text(text) => {
-                // Quotes typed as „…“ arrive unchanged; only those smart punctuation
-                // made from ASCII `"` and `'` are rewritten for the language.
-                let typed = source.bytes().any(|b| b == b'"' || b == b'\'');
-                let rewritten = typed.then(|| {
-                    let before = self.input.text[..offset].chars().next_back();
-                    let after = self.input.text[offset + source.len()..].chars().next();
-                    self.quotes.apply(self.locale, &text, before, after)
-                });
-                let text = match rewritten.flatten() {
-                    Some(t) => CowStr::from(t),
-                    None => text,
-                };
-                self.note_text(&text);
-                self.events.push(Event::Text(text));
-            }
+            Event::Text(text) => self.text(text, offset, source),
             Event::Code(code) => {
                 self.note_text(&code);
                 self.events.push(Event::Code(code));
@@ -196,22 +168,8 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.note_text(" ");
                 self.events.push(event);
             }
-            Event::Start(Tag::Table(ref alignments)) => {
-                self.table.table(alignments);
-                self.events.push(event);
-            }
-            Event::Start(Tag::TableHead) | Event::End(TagEnd::TableHead) => {
-                self.table.head(matches!(event, Event::Start(_)));
-                self.events.push(event);
-            }
-            Event::Start(Tag::TableCell) => match self.table.cell_start() {
-                Some(th) => self.events.push(Event::InlineHtml(CowStr::from(th))),
-                None => self.events.push(event),
-            },
-            Event::End(TagEnd::TableCell) => match self.table.cell_end() {
-                Some(th) => self.events.push(Event::InlineHtml(CowStr::Borrowed(th))),
-                None => self.events.push(event),
-            },
+            Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableCell)
+            | Event::End(TagEnd::TableHead | TagEnd::TableCell) => self.table_event(event),
             Event::Start(Tag::FootnoteDefinition(ref label)) => {
                 if let Err(first) = self.footnotes.note(label, offset) {
                     self.footnote_twice(label, offset, first);
@@ -223,6 +181,45 @@ impl<'a, 'r> Renderer<'a, 'r> {
                 self.events.push(event);
             }
             other => self.events.push(other),
+        }
+    }
+
+    /// A text fragment, with ASCII quotes made typographic for the language.
+    fn text(&mut self, text: CowStr<'a>, offset: usize, source: &str) {
+        // Quotes typed as „…“ arrive unchanged; only those smart punctuation made from
+        // ASCII `"` and `'` are rewritten for the language.
+        let typed = source.bytes().any(|b| b == b'"' || b == b'\'');
+        let rewritten = typed.then(|| {
+            let before = self.input.text[..offset].chars().next_back();
+            let after = self.input.text[offset + source.len()..].chars().next();
+            self.quotes.apply(self.locale, &text, before, after)
+        });
+        let text = match rewritten.flatten() {
+            Some(t) => CowStr::from(t),
+            None => text,
+        };
+        self.note_text(&text);
+        self.events.push(Event::Text(text));
+    }
+
+    /// A table's start, head or cell: header cells become `<th scope="col">`.
+    fn table_event(&mut self, event: Event<'a>) {
+        let th = match &event {
+            Event::Start(Tag::Table(alignments)) => {
+                self.table.table(alignments);
+                None
+            }
+            Event::Start(Tag::TableHead) | Event::End(TagEnd::TableHead) => {
+                self.table.head(matches!(event, Event::Start(_)));
+                None
+            }
+            Event::Start(Tag::TableCell) => self.table.cell_start().map(CowStr::from),
+            Event::End(TagEnd::TableCell) => self.table.cell_end().map(CowStr::Borrowed),
+            _ => None,
+        };
+        match th {
+            Some(th) => self.events.push(Event::InlineHtml(th)),
+            None => self.events.push(event),
         }
     }
 
@@ -344,7 +341,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
             Ok(Destination::Content { rel, anchor }) => match self.resolver.resolve(&rel) {
                 Ok(resolved) => {
                     let mut url = resolved.url;
-                    if let Some(query) = query_of(dest) {
+                    if let Some(query) = links::query_of(dest) {
                         url = format!("{url}?{query}");
                     }
                     if let Some(anchor) = anchor {
@@ -470,16 +467,27 @@ impl<'a, 'r> Renderer<'a, 'r> {
     }
 }
 
+/// Whether `event` ends the word being counted: a block ends, or a line breaks.
+fn ends_words(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::End(
+            TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition
+        ) | Event::SoftBreak
+            | Event::HardBreak
+    )
+}
+
 fn to_html(events: Vec<Event>, capacity: usize) -> String {
     let mut html_out = String::with_capacity(capacity);
     html::push_html(&mut html_out, events.into_iter());
     html_out
-}
-
-/// The query of a link destination (`bericht.pdf?v=2#s` → `v=2`), kept on the URL.
-fn query_of(dest: &str) -> Option<&str> {
-    let path = dest.split('#').next().unwrap_or(dest);
-    path.split_once('?').map(|(_, query)| query)
 }
 
 /// A task list checkbox as a labelled symbol: a disabled `<input>` has no label.
