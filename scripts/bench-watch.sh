@@ -78,6 +78,8 @@ command -v python3 >/dev/null || die "python3 is needed"
 repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 site=${BENCH_DIR:-$repo/target/bench-site-$N}
 generator=$repo/scripts/gen-bench-site.py
+# The generator and the modules it imports: their text is part of the site's cache key.
+generator_files=("$generator" "$repo"/scripts/benchgen_*.py)
 theme=$repo/themes/einfach
 page_rel=content/abschnitt-01/seite-1.md
 page_url=/abschnitt-01/seite-1/
@@ -130,7 +132,7 @@ fi
 
 # --- Site (the same reuse rule as scripts/bench.sh) -------------------------------
 
-key=$( { echo "pages=$N"; cat -- "$generator"; find "$theme" -type f -print0 | sort -z | xargs -0 cat; } \
+key=$( { echo "pages=$N"; cat -- "${generator_files[@]}"; find "$theme" -type f -print0 | sort -z | xargs -0 cat; } \
     | sha256sum | cut -d' ' -f1)
 if [[ ${REGENERATE:-0} == 1 || ! -f $site/.bench-key || $(cat -- "$site/.bench-key") != "$key" ]]; then
     echo "== generating $N pages into $site"
