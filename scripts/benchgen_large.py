@@ -13,7 +13,8 @@ import struct
 import zlib
 
 from benchgen_text import (ADJECTIVES, NOUNS, SECTIONS, SMALL, TAGS, Rng, cap, decorate,
-                           heading_text, sentence_words, slugify, title_text, yaml_str)
+                           front_matter,
+                           heading_text, sentence_words, slugify, title_text)
 
 LARGE_PAGES = 3000
 LARGE_MIN = 30_000          # bytes: the smallest page (and the Pareto law's scale)
@@ -113,16 +114,7 @@ def large_front(rng: Rng, page: LargePlan) -> str:
     description = " ".join(sentence_words(rng, 8, 14)) + "."
     date = f"{rng.between(2015, 2025)}-{rng.between(1, 12):02d}-{rng.between(1, 28):02d}"
     tags = rng.sample(TAGS, rng.between(1, 3))
-    return "\n".join([
-        "---",
-        f"title: {yaml_str(title)}",
-        f"description: {yaml_str(description)}",
-        f"date: {date}",
-        f"weight: {page.number}",
-        "tags: [" + ", ".join(yaml_str(t) for t in tags) + "]",
-        "---",
-        "",
-    ]) + "\n"
+    return "\n".join(front_matter(title, description, date, page.number, tags)) + "\n"
 
 
 def large_text(page: LargePlan, plans: list[LargePlan], pools: Pools, seed: int) -> str:

@@ -184,3 +184,17 @@ def decorate(rng: Rng, words: list[str], emphasis: int, strong: int, quoted: int
     if rng.chance(quoted) and len(words) > 3:
         words[1] = f'"{words[1]}'
         words[2] = f'{words[2]}"'
+
+
+def front_matter(title: str, description: str, date: str, weight: int, tags: list[str]) -> list[str]:
+    """The front matter lines of a page of either corpus, the last one empty."""
+    return [
+        "---",
+        f"title: {yaml_str(title)}",
+        f"description: {yaml_str(description)}",
+        f"date: {date}",
+        f"weight: {weight}",
+        "tags: [" + ", ".join(yaml_str(t) for t in tags) + "]",
+        "---",
+        "",
+    ]

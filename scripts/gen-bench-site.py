@@ -62,8 +62,8 @@ from benchgen_files import Writer, copy_theme, prepare, write
 from benchgen_hugo import write_hugo_frame
 from benchgen_large import LARGE_PAGES, Pools, large_text, plan_large, png_bytes
 from benchgen_text import (ADJECTIVES, NOUNS, SECTION_TITLES, SECTIONS, SMALL, SORTS, TAGS,
-                           Rng, decorate, heading_text, sentence_words, slugify, title_text,
-                           yaml_str)
+                           Rng, decorate, front_matter, heading_text, sentence_words, slugify,
+                           title_text, yaml_str)
 
 DEFAULT_SEED = 20260101
 WORDS_PER_PAGE = 800
@@ -196,16 +196,7 @@ def page_text(page: PagePlan, plans: list[PagePlan], seed: int) -> str:
     year = rng.between(2015, 2025)
     date = f"{year}-{rng.between(1, 12):02d}-{rng.between(1, 28):02d}"
     tags = rng.sample(TAGS, rng.between(1, 3))
-    front = [
-        "---",
-        f"title: {yaml_str(title)}",
-        f"description: {yaml_str(description)}",
-        f"date: {date}",
-        f"weight: {page.number}",
-        "tags: [" + ", ".join(yaml_str(t) for t in tags) + "]",
-        "---",
-        "",
-    ]
+    front = front_matter(title, description, date, page.number, tags)
 
     # Internal links: a neighbour in the same section (if any), the rest anywhere.
     targets = []
