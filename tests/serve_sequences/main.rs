@@ -338,18 +338,26 @@ fn random_edits_without_patch_update_memo_seed_12() {
     run_env(12, 50, (1, 1), &without);
 }
 
-#[test]
-fn an_unknown_mechanism_to_do_without_is_a_usage_error() {
+/// Starts `serve` with `LERNORT_SERVE_WITHOUT=value`; returns its exit code and stderr.
+fn serve_without(value: &std::ffi::OsStr) -> (Option<i32>, String) {
     let sandbox = common::preview::Sandbox::new("basic");
     let out = common::preview::lernort()
-        .env("LERNORT_SERVE_WITHOUT", "memo,cache")
+        .env("LERNORT_SERVE_WITHOUT", value)
         .arg("--root")
         .arg(sandbox.site())
         .args(["serve", "--port", "0"])
         .output()
         .expect("lernort runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_unknown_mechanism_to_do_without_is_a_usage_error() {
+    let (code, stderr) = serve_without("memo,cache".as_ref());
+    assert_eq!(code, Some(2), "{stderr}");
     let words = "LERNORT_SERVE_WITHOUT=memo,cache: cache is not a mechanism; known are patch, update and memo";
     assert!(stderr.contains(words), "{stderr}");
 }
@@ -358,18 +366,7 @@ fn an_unknown_mechanism_to_do_without_is_a_usage_error() {
 #[test]
 fn a_mechanism_list_that_is_not_utf8_is_a_usage_error() {
     use std::os::unix::ffi::OsStrExt;
-    let sandbox = common::preview::Sandbox::new("basic");
-    let out = common::preview::lernort()
-        .env(
-            "LERNORT_SERVE_WITHOUT",
-            std::ffi::OsStr::from_bytes(b"memo,\xff"),
-        )
-        .arg("--root")
-        .arg(sandbox.site())
-        .args(["serve", "--port", "0"])
-        .output()
-        .expect("lernort runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let (code, stderr) = serve_without(std::ffi::OsStr::from_bytes(b"memo,\xff"));
+    assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("is not a mechanism"), "{stderr}");
 }
