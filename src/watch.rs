@@ -149,6 +149,7 @@ impl Watcher {
     pub fn next_batch(&mut self, due: Option<std::time::Instant>) -> Option<Batch> {
         let mut paths = Vec::new();
         let mut rescan = false;
+        let mut quiet = self.debounce;
         loop {
             let event = if paths.is_empty() && !rescan {
                 match due {
@@ -169,12 +170,18 @@ impl Watcher {
                     }
                 }
             } else {
-                match self.events.recv_timeout(self.debounce) {
+                match self.events.recv_timeout(quiet) {
                     Ok(event) => event,
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return None,
                 }
             };
+            // A file closed after writing or renamed into place is a finished save:
+            // what belongs to it (a rename after the close, metadata) follows within
+            // microseconds, so a short wait takes it along, and the page is shown
+            // without the full quiet period.
+            let finished = matches!(&event, Ok(e) if finishes_save(&e.kind));
+            quiet = if finished { SETTLE } else { self.debounce };
             match event {
                 Ok(event) if event.need_rescan() => rescan = true,
                 Ok(event) if changes_content(&event.kind) => paths.extend(event.paths),
@@ -232,6 +239,19 @@ pub struct Batch {
 /// The folders of a site whose files are inputs.
 const SOURCE_DIRS: [&str; 5] = ["content", "templates", "themes", "assets", "data"];
 
+/// How long to wait for more after a finished save ([`finishes_save`]).
+const SETTLE: Duration = Duration::from_millis(3);
+
+/// A file closed after writing, or renamed into place: the end of an editor's save.
+fn finishes_save(kind: &EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
+}
+
 /// Writes, creations, removals and renames; not reads or permission changes, which
 /// a rebuild causes itself.
 fn changes_content(kind: &EventKind) -> bool {
@@ -276,6 +296,17 @@ pub fn watch(root: &Path, debounce: Duration) -> Result<Watcher> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_close_after_writing_or_a_rename_into_place_finishes_a_save() {
+        use notify::event::{AccessKind, AccessMode, DataChange, ModifyKind, RenameMode};
+        let close = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
+        assert!(finishes_save(&close) && finishes_save(&renamed));
+        assert!(!finishes_save(&written) && !finishes_save(&read));
+    }
 
     fn c(path: &str) -> Change {
         classify(Path::new("/site"), &Path::new("/site").join(path), true)
