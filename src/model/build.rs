@@ -8,7 +8,8 @@ use super::aliases;
 use super::bodies::{Links, render_bodies};
 use super::cache::{BodyCache, ModelCache};
 use super::folders::{
-    bundle_dirs, bundle_of, draft_roots, is_drafted, page_section_dir, section_dirs,
+    bundle_dirs, bundle_of, draft_roots, is_bundle_index, is_drafted, page_section_dir,
+    section_dirs,
 };
 use super::{Body, Page, Routes, Section, SectionId, Site};
 use crate::config::Config;
@@ -102,6 +103,11 @@ impl Site {
         let mut built = Vec::with_capacity(page_docs.len());
         for doc in &page_docs {
             built.push(false);
+            // A page inside a bundle is reported by `bundle_dirs`; built, it would take
+            // the bundle's own address and add a second, misleading error.
+            if !is_bundle_index(&doc.rel) && bundle_of(&doc.rel, &bundles).is_some() {
+                continue;
+            }
             let home_dir = page_section_dir(doc, &bundles);
             let Some(&section) = section_ids.get(home_dir) else {
                 routes.insert_draft(doc.rel.clone());
