@@ -48,13 +48,14 @@ pub fn addresses(value: &str) -> Vec<Range<usize>> {
     }
 }
 
+/// The addresses of a `srcset` as text, in order ([`addresses`]).
+pub fn urls(value: &str) -> Vec<&str> {
+    addresses(value).into_iter().map(|r| &value[r]).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn urls(value: &str) -> Vec<&str> {
-        addresses(value).into_iter().map(|r| &value[r]).collect()
-    }
 
     #[test]
     fn candidates_are_split_as_the_standard_reads_them() {
@@ -63,5 +64,7 @@ mod tests {
         assert_eq!(urls("a.png,b.png 2x"), ["a.png,b.png"]);
         assert_eq!(urls("a.png, b.png"), ["a.png", "b.png"]);
         assert_eq!(urls("x.png (a, b) 1x, y.png"), ["x.png", "y.png"]);
+        assert_eq!(urls("a.png 100w (x, y), b.png"), ["a.png", "b.png"]);
+        assert_eq!(urls("  "), Vec::<&str>::new());
     }
 }
