@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::model::{SectionId, Site};
+use crate::render::template_reads::Reads;
 
 /// Hashes of every page's and section's template value, and of `site`.
 #[derive(Debug, Default)]
@@ -29,14 +30,16 @@ fn text(h: &mut Xxh3, s: &str) {
     h.update(&[0xff]);
 }
 
-/// Computes all fingerprints of `site`.
-pub fn compute(site: &Site) -> Fingerprints<'_> {
+/// Computes all fingerprints of `site` rendered with templates that read `reads`
+/// (which decides what the values hold).
+pub fn compute(site: &Site, reads: Reads) -> Fingerprints<'_> {
     // Everything global: the configuration (title, base URL, taxonomies, extra…). Not
     // the route table: a page's links are in its body's hash, its own URL follows from
     // its path, slug and breadcrumbs, and what `url()` and `get_page` look up is
     // recorded while it renders. So adding a page does not touch unrelated pages.
     let mut g = Xxh3::new();
     text(&mut g, &format!("{:?}", site.config));
+    std::hash::Hash::hash(&reads, &mut g);
     let global = g.digest();
 
     let crumbs = |h: &mut Xxh3, section: SectionId| {

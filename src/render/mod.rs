@@ -15,6 +15,7 @@ mod template_cycles;
 mod template_deps;
 mod template_end;
 mod template_errors;
+pub mod template_reads;
 mod templates;
 
 use std::path::Path;
@@ -114,10 +115,11 @@ pub fn render(
     memo: Option<&mut memo::RenderMemo>,
 ) -> Result<Rendered> {
     let p = crate::profile::stage("render: fingerprints");
-    let fingerprints = fingerprint::compute(site);
+    let reads = templates.reads();
+    let fingerprints = fingerprint::compute(site, reads);
     drop(p);
     let p = crate::profile::stage("render: views");
-    let mut views = context::build(site, &fingerprints.pages, memo.as_deref());
+    let mut views = context::build(site, &fingerprints.pages, memo.as_deref(), reads);
     drop(p);
     let p = crate::profile::stage("render: bind+jobs");
     templates.bind(functions::Shared {

@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::render::functions::{Shared, Slot, register};
 use crate::render::template_errors::{self, Refs, Sources, diagnose, diagnose_all, theme_missing};
+use crate::render::template_reads::Reads;
 use crate::render::{listing, template_deps};
 use tera::{ErrorKind, Tera};
 
@@ -23,6 +24,8 @@ pub struct Templates {
     chains: HashMap<String, u64>,
     /// Per template: what its tags name, for locating circles in error messages.
     refs: Refs,
+    /// What the templates read of pages besides their own fields.
+    reads: Reads,
 }
 
 fn new_tera(slot: &Slot) -> Tera {
@@ -103,12 +106,14 @@ impl Templates {
                 (name, h.digest())
             })
             .collect();
+        let reads = Reads::of(sources.values().map(|(_, text)| text.as_str()));
         Ok(Templates {
             tera,
             sources,
             slot,
             chains,
             refs,
+            reads,
         })
     }
 
@@ -127,6 +132,11 @@ impl Templates {
     /// The content hash of an asset, as `url()` puts it in URLs.
     pub fn asset_hash(&self, path: &str) -> Option<u64> {
         self.slot.get()?.assets.hash_value(path)
+    }
+
+    /// What the templates read of pages besides their own fields.
+    pub fn reads(&self) -> Reads {
+        self.reads
     }
 
     /// Whether a template of this name exists.

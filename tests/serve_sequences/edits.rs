@@ -129,10 +129,13 @@ pub const FOLDERS: [&str; 4] = ["", "projekte", "aktuelles", "team/leitung"];
 /// The page that is never deleted or moved, so templates can name it.
 pub const STABLE: &str = "projekte/a.md";
 
-pub const PAGE_TEMPLATES: [&str; 3] = [
+pub const PAGE_TEMPLATES: [&str; 5] = [
     "",
     "<p class=\"liste\">{% set s = get_section(path=\"projekte\") %}{% for q in s.pages %}{{ q.title }}; {% endfor %}</p>",
     "<p class=\"ziel\"><a href=\"{{ url(path='@/projekte/a.md') }}\">A</a></p>",
+    // Values a build leaves out while no template reads them (`template_reads.rs`).
+    "<p class=\"inhalt\">{% for h in page.toc %}{{ h.title }}; {% endfor %}</p>",
+    "<p class=\"texte\">{% set s = get_section(path=\"projekte\") %}{% for q in s.pages %}{{ q.content | length }}; {% endfor %}</p>",
 ];
 
 /// How often each kind of edit is picked (out of the sum), by the numbers in `step`.

@@ -12,6 +12,7 @@ use crate::content::slug::slugify;
 use crate::markdown::{TocEntry, reading_time};
 use crate::model::{Body, FeedKind, Page, Section, SectionId, Site, taxonomy_url};
 use crate::render::memo::RenderMemo;
+use crate::render::template_reads::Reads;
 
 /// Every page and section as a template value, plus the `site` value.
 pub struct Views {
@@ -54,10 +55,14 @@ fn put(map: &mut Map, key: &'static str, value: impl Into<Value>) {
     map.insert(key.into(), value.into());
 }
 
-fn body_fields(map: &mut Map, body: &Body) {
+/// A body's fields; the table of contents only if a template names `toc` (a page's
+/// tree of maps is a third of all template values, and no bundled theme reads it).
+fn body_fields(map: &mut Map, body: &Body, reads: Reads) {
     put(map, "content", body.html.clone());
     put(map, "summary", body.summary.clone());
-    put(map, "toc", toc(&body.toc));
+    if reads.toc {
+        put(map, "toc", toc(&body.toc));
+    }
     put(map, "word_count", body.word_count);
     put(map, "reading_time", reading_time(body.word_count));
 }
@@ -104,12 +109,12 @@ fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Value {
 
 /// A page's value; `crumbs` are its section's breadcrumbs including that section, the
 /// same value for every page there (made once per section, not per page).
-fn page_value(site: &Site, page: &Page, crumbs: &Value) -> Value {
+fn page_value(site: &Site, page: &Page, crumbs: &Value, reads: Reads) -> Value {
     let mut m = Map::new();
     put(&mut m, "kind", "page");
     put(&mut m, "title", page.title.as_str());
     put(&mut m, "description", page.description.clone());
-    body_fields(&mut m, &page.body);
+    body_fields(&mut m, &page.body, reads);
     put(&mut m, "date", page.date.as_ref().map(|d| d.text.clone()));
     put(
         &mut m,
@@ -168,6 +173,7 @@ fn section_value(
     list: Vec<Value>,
     subsections: Vec<Value>,
     feeds: &Feeds,
+    reads: Reads,
 ) -> Value {
     let mut m = Map::new();
     put(&mut m, "kind", "section");
@@ -177,7 +183,7 @@ fn section_value(
     put(&mut m, "updated", Value::none());
     put(&mut m, "title", section.title.as_str());
     put(&mut m, "description", section.description.clone());
-    body_fields(&mut m, &section.body);
+    body_fields(&mut m, &section.body, reads);
     put(&mut m, "weight", section.weight);
     put(&mut m, "url", href(site, &section.url));
     put(&mut m, "permalink", site.config.permalink(&section.url));
@@ -210,8 +216,14 @@ fn section_value(
 }
 
 /// Builds every view once; sections bottom-up so each holds its children's values.
-/// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value.
-pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) -> Views {
+/// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
+/// fingerprints cover `reads`).
+pub fn build(
+    site: &Site,
+    fingerprints: &[u64],
+    earlier: Option<&RenderMemo>,
+    reads: Reads,
+) -> Views {
     let page_crumbs: Vec<Value> = (0..site.sections.len())
         .map(|id| crumbs(site, id, true))
         .collect();
@@ -222,7 +234,7 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
         .map(|(p, &fp)| {
             earlier
                 .and_then(|m| m.page_value(&p.rel, fp))
-                .unwrap_or_else(|| page_value(site, p, &page_crumbs[p.section]))
+                .unwrap_or_else(|| page_value(site, p, &page_crumbs[p.section], reads))
         })
         .collect();
     let feeds: Feeds = site
@@ -245,7 +257,7 @@ pub fn build(site: &Site, fingerprints: &[u64], earlier: Option<&RenderMemo>) ->
             .map(|&c| sections[c].clone().unwrap_or_else(Value::none))
             .collect();
         let list = section_pages[id].clone();
-        sections[id] = Some(section_value(site, (s, id), list, subs, &feeds));
+        sections[id] = Some(section_value(site, (s, id), list, subs, &feeds, reads));
     }
     let sections: Vec<Value> = sections
         .into_iter()
