@@ -3,15 +3,18 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::{Config, Overrides};
 use crate::content::cache::ContentCache;
 use crate::error::{Diagnostic, Error, Result};
 use crate::messages::{Arg, Lang};
+use crate::model::cache::BodyCache;
 use crate::model::cache::ModelCache;
-use crate::model::{Site, output_parts, split_output};
+use crate::model::{Site, Unrendered, output_parts, split_output};
 use crate::output::{Copy, Staging};
+use crate::render::early::{Early, Written};
 use crate::render::memo::RenderMemo;
 use crate::render::{self, AssetIndex, Templates};
 use crate::text;
@@ -121,9 +124,17 @@ pub fn render_into(
     let sizes = assets.as_ref().map(AssetIndex::sizes).unwrap_or_default();
     drop(p);
     let p = crate::profile::stage("model");
-    let site = match model_cache {
-        Some(cache) => Site::build_incremental(config, content, &sizes, cache),
-        None => Site::build(config, content, &sizes),
+    let (site, templates, assets, early) = match model_cache {
+        Some(cache) => {
+            let site = Site::build_incremental(config, content, &sizes, cache);
+            (site, templates, assets.map(Arc::new), Written::default())
+        }
+        None => build_streaming(
+            Site::records(config, content, &sizes),
+            templates,
+            assets,
+            sink,
+        ),
     };
     let (site, templates, assets) = match (site, templates, assets) {
         (Ok(s), Ok(t), Ok(a)) => (s, t, a),
@@ -151,12 +162,45 @@ pub fn render_into(
     check_overlaps(&site, &copies)?;
     drop(p);
     let _p = crate::profile::stage("render");
-    let render = render::render(&site, templates, assets, sink, memo)?;
+    let render = render::render(&site, templates, (assets, early), sink, memo)?;
     Ok(Rendered {
         site,
         copies,
         render,
     })
+}
+
+/// Renders the bodies of `records`, and each page as soon as its body exists
+/// ([`render::early`]) when the templates and assets are good.
+fn build_streaming(
+    records: Unrendered,
+    templates: Result<Templates>,
+    assets: Result<AssetIndex>,
+    sink: &dyn render::Sink,
+) -> (
+    Result<Site>,
+    Result<Templates>,
+    Result<Arc<AssetIndex>>,
+    Written,
+) {
+    let mut bodies = BodyCache::default();
+    let (mut templates, assets) = match (templates, assets) {
+        (Ok(t), Ok(a)) if !records.failed() => (t, a),
+        (t, a) => {
+            // Without the templates there is nothing to render early; the records'
+            // problems come with the bodies'.
+            let site = records.render(&mut bodies, None);
+            return (site, t, a.map(Arc::new), Written::default());
+        }
+    };
+    let assets = Arc::new(assets);
+    render::early::bind(records.site(), &mut templates, Arc::clone(&assets));
+    let early = Early::new(records.site(), &templates, sink, sink.reads_bodies());
+    let each = |site: &Site, id, body: &crate::model::Body| early.page(site, id, body);
+    let site = records.render(&mut bodies, Some(&each));
+    let written = early.finish();
+    crate::profile::count("pages written early", written.count);
+    (site, Ok(templates), Ok(assets), written)
 }
 
 fn merge(a: Option<Error>, b: Option<Error>) -> Error {

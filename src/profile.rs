@@ -42,3 +42,10 @@ fn resident_mib() -> Option<f64> {
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
 }
+
+/// Reports a count found while the stages ran (with profiling on).
+pub fn count(name: &'static str, n: usize) {
+    if enabled() {
+        eprintln!("[profile] {name:<28} {n:8}");
+    }
+}

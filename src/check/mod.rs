@@ -201,6 +201,11 @@ impl Sink for Reader {
         }
         Ok(())
     }
+
+    /// Messages point into page bodies, found in the site's HTML of each.
+    fn reads_bodies(&self) -> bool {
+        true
+    }
 }
 
 /// A finding at `place`.

@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::cache::{BodyCache, Key, Lookup, RenderedBody};
-use super::{Body, Page, Routes, Section, SectionId};
+use super::{Body, PageId, Routes, SectionId, Site};
 use crate::content::Document;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
 use crate::locale::Locale;
 use crate::markdown::{self, Input, Resolved, Unresolved};
 
@@ -138,35 +138,118 @@ pub(super) fn body_of<F>(
     }
 }
 
+/// A site whose Markdown is still to render: every record, route and list of the
+/// finished site, with empty bodies, and the documents to render them from.
+pub struct Unrendered {
+    pub(super) site: Site,
+    pub(super) section_docs: Vec<SectionDoc>,
+    /// The documents of `site.pages`, in the same order.
+    pub(super) page_docs: Vec<PageDoc>,
+    pub(super) problems: Vec<Diagnostic>,
+}
+
+/// Called with each page's body as soon as it is rendered, from any thread, with the
+/// site as it is before bodies (its own pages have empty ones). Returns whether the
+/// page's HTML has been used up, so the site keeps it empty from then on.
+pub type EachBody<'a> = dyn Fn(&Site, PageId, &Body) -> bool + Sync + 'a;
+
+impl Unrendered {
+    /// The site as it will be, with empty bodies.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Whether the records alone already fail the build.
+    pub fn failed(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// Renders every body (reusing and then refreshing `cache`), checks the links into
+    /// headings, and finishes the site; `each` sees every page's body as it is made.
+    pub fn render(self, cache: &mut BodyCache, each: Option<&EachBody>) -> Result<Site> {
+        let Unrendered {
+            mut site,
+            section_docs,
+            page_docs,
+            mut problems,
+        } = self;
+        let p = crate::profile::stage("model: bodies");
+        render_bodies(
+            &mut site,
+            (section_docs, page_docs),
+            cache,
+            each,
+            &mut problems,
+        );
+        drop(p);
+        let mut notices = super::breaks::links_that_expire(
+            &site.pages,
+            &site.sections,
+            cache,
+            &site.routes,
+            &site.config,
+        );
+        notices.extend(super::breaks::empty_feeds(
+            &site.sections,
+            &site.pages,
+            &site.feeds,
+        ));
+        site.notices = notices;
+        if problems.is_empty() {
+            Ok(site)
+        } else {
+            dedup_diagnostics(&mut problems);
+            Err(Error::Content(problems))
+        }
+    }
+}
+
 /// Renders the Markdown of every built page and section. Takes the documents by value
 /// so each source text is freed as soon as its HTML exists.
-pub(super) fn render_bodies(
-    sections: &mut [Section],
-    section_docs: Vec<SectionDoc>,
-    pages: &mut [Page],
-    page_docs: Vec<PageDoc>,
-    links: Links,
+fn render_bodies(
+    site: &mut Site,
+    (section_docs, page_docs): (Vec<SectionDoc>, Vec<PageDoc>),
     cache: &mut BodyCache,
+    each: Option<&EachBody>,
     problems: &mut Vec<Diagnostic>,
 ) {
     let earlier = &*cache;
+    let shown: &Site = site;
+    let links = Links {
+        routes: &shown.routes,
+        lang: &shown.config.language,
+        locale: shown.config.locale,
+    };
     let page_out: Vec<_> = page_docs
         .into_par_iter()
-        .map(|d| body_of(earlier, &d, &links))
+        .enumerate()
+        .map(|(id, d)| {
+            let (key, mut r) = body_of(earlier, &d, &links);
+            drop(d);
+            if let Some(each) = each
+                && each(shown, id, &r.body)
+                && let Some(fresh) = Arc::get_mut(&mut r)
+            {
+                fresh.body.html = tera::Value::safe_string("");
+            }
+            (key, r)
+        })
         .collect();
-    let built: HashSet<&str> = sections.iter().map(|s| s.rel.as_str()).collect();
+    let built: HashSet<&str> = shown.sections.iter().map(|s| s.rel.as_str()).collect();
     let section_out: Vec<(String, _)> = section_docs
         .into_par_iter()
         .filter(|d| built.contains(d.rel.as_str()))
         .map(|d| (d.rel.clone(), body_of(earlier, &d, &links)))
         .collect();
+    drop(built);
 
     let mut next =
         FxHashMap::with_capacity_and_hasher(page_out.len() + section_out.len(), Default::default());
-    for (page, (key, r)) in pages.iter_mut().zip(page_out) {
+    for (page, (key, r)) in site.pages.iter_mut().zip(page_out) {
         page.body = r.body.clone();
         next.insert(page.rel.clone(), (key, r));
     }
+    let sections = &mut site.sections;
     let by_rel: FxHashMap<&str, SectionId> = sections
         .iter()
         .enumerate()

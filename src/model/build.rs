@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::aliases;
-use super::bodies::{Links, render_bodies};
+use super::bodies::Unrendered;
 use super::cache::{BodyCache, ModelCache};
 use super::folders::{
     bundle_dirs, bundle_of, draft_roots, is_bundle_index, is_drafted, page_section_dir,
@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::content::{self, Content, Document, parent, slug::slugify};
-use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
+use crate::error::{Diagnostic, Result};
 use crate::messages::Text;
 use crate::schedule::{self, Unpublished, Visibility};
 use crate::text;
@@ -59,6 +59,12 @@ impl Site {
         static_files: &[(String, u64)],
         cache: &mut BodyCache,
     ) -> Result<Site> {
+        Site::records(config, content, static_files).render(cache, None)
+    }
+
+    /// Every record of the site from `content` — sections, pages, routes, lists,
+    /// sorted — with the Markdown bodies still to render ([`Unrendered::render`]).
+    pub fn records(config: Config, content: Content, static_files: &[(String, u64)]) -> Unrendered {
         let Content {
             sections: section_docs,
             pages: page_docs,
@@ -199,49 +205,32 @@ impl Site {
         let p = crate::profile::stage("model: routes fp");
         let routes_fingerprint = routes.fingerprint();
         drop(p);
-        let p = crate::profile::stage("model: bodies");
-        render_bodies(
-            &mut sections,
-            section_docs,
-            &mut pages,
-            page_docs
-                .into_iter()
-                .zip(built)
-                .filter_map(|(d, b)| b.then_some(d))
-                .collect(),
-            Links {
-                routes: &routes,
-                lang: &config.language,
-                locale: config.locale,
-            },
-            cache,
-            &mut problems,
-        );
-        drop(p);
         let p = crate::profile::stage("model: sort");
         super::sort::sort_tree(&mut sections, &pages, config.locale);
         drop(p);
-        let mut notices =
-            super::breaks::links_that_expire(&pages, &sections, cache, &routes, &config);
-        notices.extend(super::breaks::empty_feeds(&sections, &pages, &feeds));
-
-        if problems.is_empty() {
-            Ok(Site {
-                config,
-                sections,
-                pages,
-                files,
-                fingerprint: routes_fingerprint,
-                routes: std::sync::Arc::new(routes),
-                taxonomies,
-                lists,
-                feeds,
-                next_change: upcoming.finish(),
-                notices,
-            })
-        } else {
-            dedup_diagnostics(&mut problems);
-            Err(Error::Content(problems))
+        let page_docs = page_docs
+            .into_iter()
+            .zip(built)
+            .filter_map(|(d, b)| b.then_some(d))
+            .collect();
+        let site = Site {
+            config,
+            sections,
+            pages,
+            files,
+            fingerprint: routes_fingerprint,
+            routes: std::sync::Arc::new(routes),
+            taxonomies,
+            lists,
+            feeds,
+            next_change: upcoming.finish(),
+            notices: Vec::new(),
+        };
+        Unrendered {
+            site,
+            section_docs,
+            page_docs,
+            problems,
         }
     }
 }

@@ -2,8 +2,9 @@
 //! `get_term`, `url`, and `date`.
 //! They read the prebuilt views and the asset index; none of them touches the model.
 
+use std::cell::Cell;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use rustc_hash::FxHashMap;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
@@ -86,14 +87,18 @@ pub struct Shared {
     pub by_rel: FxHashMap<String, Value>,
     /// The route table, for `url("@/…")`.
     pub routes: Arc<Routes>,
-    /// Assets, for `url("css/x.css")`.
-    pub assets: AssetIndex,
+    /// Assets, for `url("css/x.css")` (shared by the early and the full binding, so
+    /// each content hash is computed once).
+    pub assets: Arc<AssetIndex>,
     /// The base URL's path prefix.
     pub base_path: String,
     /// The site's locale, for the `date` filter.
     pub locale: Locale,
     /// The taxonomies' values with their terms', for `get_taxonomy` and `get_term`.
     pub taxonomies: Vec<TaxonomyEntry>,
+    /// Bound while pages are rendered as their Markdown finishes (see `early`): other
+    /// pages' values do not exist yet, so a template that asks for one is put off.
+    pub early: bool,
 }
 
 /// One taxonomy's value and its terms' values, by name.
@@ -125,35 +130,57 @@ pub fn taxonomy_entries(
         .collect()
 }
 
-/// The build's data, bound once the model exists. Tera checks function names when
-/// templates are added, which happens before the model is built.
-pub type Slot = Arc<OnceLock<Shared>>;
+/// The build's data, bound once the model exists (first early, then whole). Tera
+/// checks function names when templates are added, before the model is built.
+pub type Slot = Arc<RwLock<Option<Arc<Shared>>>>;
 
-fn bound(slot: &Slot) -> TeraResult<&Shared> {
-    slot.get()
-        .ok_or_else(|| raise(text!("templates-site-data-missing")))
+fn bound(slot: &Slot) -> TeraResult<Arc<Shared>> {
+    let shared = slot.read().ok().and_then(|s| s.clone());
+    shared.ok_or_else(|| raise(text!("templates-site-data-missing")))
+}
+
+thread_local! {
+    // One render job runs on one thread from start to end (as in `memo`).
+    static PUT_OFF: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the job that just rendered on this thread asked for another page's value
+/// while bound early; clears the mark.
+pub fn put_off() -> bool {
+    PUT_OFF.with(|p| p.replace(false))
+}
+
+/// The data for a function that reads other pages: an error while bound early, after
+/// marking the job as put off (the error only stops the early rendering).
+fn whole(slot: &Slot) -> TeraResult<Arc<Shared>> {
+    let shared = bound(slot)?;
+    if shared.early {
+        PUT_OFF.with(|p| p.set(true));
+        return Err(raise(text!("templates-site-data-missing")));
+    }
+    Ok(shared)
 }
 
 /// Registers lernort's functions and filters on `tera`.
 pub fn register(tera: &mut Tera, slot: &Slot) {
     let s = Arc::clone(slot);
     tera.register_function("get_page", move |kw: Kwargs, _: &State| {
-        lookup(bound(&s)?, &kw, false)
+        lookup(&*whole(&s)?, &kw, false)
     });
     let s = Arc::clone(slot);
     tera.register_function("get_section", move |kw: Kwargs, _: &State| {
-        lookup(bound(&s)?, &kw, true)
+        lookup(&*whole(&s)?, &kw, true)
     });
     let s = Arc::clone(slot);
     tera.register_function("get_taxonomy", move |kw: Kwargs, _: &State| {
-        get_taxonomy(bound(&s)?, &kw)
+        get_taxonomy(&*whole(&s)?, &kw)
     });
     let s = Arc::clone(slot);
     tera.register_function("get_term", move |kw: Kwargs, _: &State| {
-        get_term(bound(&s)?, &kw)
+        get_term(&*whole(&s)?, &kw)
     });
     let s = Arc::clone(slot);
-    tera.register_function("url", move |kw: Kwargs, _: &State| url(bound(&s)?, &kw));
+    tera.register_function("url", move |kw: Kwargs, _: &State| url(&*bound(&s)?, &kw));
     let s = Arc::clone(slot);
     tera.register_filter("date", move |value: &str, kw: Kwargs, _: &State| {
         date_filter(bound(&s)?.locale, value, &kw)

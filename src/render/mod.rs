@@ -3,6 +3,7 @@
 //! files on disk, and `check` or `serve` can pass their own, with rendering unchanged.
 
 pub mod context;
+pub mod early;
 mod extras;
 mod feeds;
 mod fingerprint;
@@ -25,7 +26,7 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
-use crate::model::{Site, output_path};
+use crate::model::{PageId, Site, output_path};
 use crate::text;
 pub use functions::AssetIndex;
 pub use templates::Templates;
@@ -54,6 +55,12 @@ pub struct Rendered {
 pub trait Sink: Sync {
     /// Takes one finished file.
     fn put(&self, output: Output) -> Result<()>;
+
+    /// Whether the caller reads every page's HTML from the built site afterwards, so
+    /// that none may be dropped once its page is written ([`early`]).
+    fn reads_bodies(&self) -> bool {
+        false
+    }
 }
 
 /// The site path of every file [`render`] produces, known before rendering: sections,
@@ -104,13 +111,13 @@ struct Job<'a> {
 }
 
 /// Renders every page, section, the 404 page, sitemap, robots.txt and alias redirects
-/// into `sink`. With a `memo` (the preview), a page whose inputs did not change since
-/// the memo was filled is taken from it instead of rendered, and is not handed to the
-/// sink again: the caller still has it from before.
+/// into `sink`, except the pages `early` wrote already. With a `memo` (the preview), a
+/// page whose inputs did not change since the memo was filled is taken from it instead
+/// of rendered, and is not handed to the sink again: the caller still has it from before.
 pub fn render(
     site: &Site,
     mut templates: Templates,
-    assets: AssetIndex,
+    (assets, early): (Arc<AssetIndex>, early::Written),
     sink: &dyn Sink,
     memo: Option<&mut memo::RenderMemo>,
 ) -> Result<Rendered> {
@@ -119,7 +126,12 @@ pub fn render(
     let fingerprints = fingerprint::compute(site, reads);
     drop(p);
     let p = crate::profile::stage("render: views");
-    let mut views = context::build(site, &fingerprints.pages, memo.as_deref(), reads);
+    let mut views = context::build(
+        site,
+        &fingerprints.pages,
+        (memo.as_deref(), &early.values),
+        reads,
+    );
     drop(p);
     let p = crate::profile::stage("render: bind+jobs");
     templates.bind(functions::Shared {
@@ -129,12 +141,13 @@ pub fn render(
         base_path: site.config.base_path().to_string(),
         locale: site.config.locale,
         taxonomies: functions::taxonomy_entries(site, &views),
+        early: false,
     });
     let globals = templates.tera.global_context();
     globals.insert_value("site", views.site.clone());
     globals.insert("lang", &site.config.language);
 
-    let mut jobs = jobs(site, &views, &fingerprints);
+    let mut jobs = jobs(site, &views, &fingerprints, &early.values);
     // A missing default template is one problem of the site, not one of every page.
     let defaults = jobs.iter().filter(|j| j.default).map(|j| j.template);
     let mut problems = templates.missing_defaults(defaults, &site.config);
@@ -202,7 +215,7 @@ pub fn render(
         }
         None => Vec::new(),
     };
-    let files = jobs_done + extras.len();
+    let files = jobs_done + early.count + extras.len();
     for o in extras {
         sink.put(o)?;
     }
@@ -293,35 +306,45 @@ fn job_inputs(templates: &Templates, job: &Job, site: u64) -> u64 {
     h.digest()
 }
 
+/// Every job but the pages written early.
 fn jobs<'a>(
     site: &'a Site,
     views: &context::Views,
     fps: &fingerprint::Fingerprints,
+    early: &[Option<Value>],
 ) -> Vec<Job<'a>> {
     let mut jobs = lists::jobs(site, views, fps);
     jobs.reserve(site.pages.len());
-    for (id, p) in site.pages.iter().enumerate() {
-        let section = &site.sections[p.section];
-        let (template, chosen_by, default) = match (&p.template, &section.page_template) {
-            (Some(t), _) => (t.as_str(), (p.display.as_path(), p.template_line), false),
-            (None, Some(t)) => (
-                t.as_str(),
-                (section.display.as_path(), section.page_template_line),
-                false,
-            ),
-            (None, None) => ("page.html", (p.display.as_path(), None), true),
-        };
-        jobs.push(Job {
-            template,
-            vars: vec![("page", views.pages[id].clone())],
-            url: &p.url,
-            display: &p.display,
-            chosen_by,
-            fingerprint: fps.pages[id],
-            default,
-        });
+    for id in 0..site.pages.len() {
+        if early.get(id).is_none_or(Option::is_none) {
+            jobs.push(page_job(site, id, views.pages[id].clone(), fps.pages[id]));
+        }
     }
     jobs
+}
+
+/// The job of page `id` with its value and fingerprint.
+fn page_job(site: &Site, id: PageId, value: Value, fingerprint: u64) -> Job<'_> {
+    let p = &site.pages[id];
+    let section = &site.sections[p.section];
+    let (template, chosen_by, default) = match (&p.template, &section.page_template) {
+        (Some(t), _) => (t.as_str(), (p.display.as_path(), p.template_line), false),
+        (None, Some(t)) => (
+            t.as_str(),
+            (section.display.as_path(), section.page_template_line),
+            false,
+        ),
+        (None, None) => ("page.html", (p.display.as_path(), None), true),
+    };
+    Job {
+        template,
+        vars: vec![("page", value)],
+        url: &p.url,
+        display: &p.display,
+        chosen_by,
+        fingerprint,
+        default,
+    }
 }
 
 fn render_job(

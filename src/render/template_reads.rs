@@ -5,8 +5,9 @@
 //! page's HTML once the page is written (see [`super::early`]).
 //!
 //! The reading is conservative: every word inside a tag counts, string literals
-//! included, and a `content` it cannot place as the page's own is taken as a read of
-//! another page's.
+//! included; a `content` it cannot place as the page's own, a loop over a map's keys
+//! and values, and `json_encode` are taken as reads of another page's content. What
+//! it cannot see is a whole page value printed bare (`{{ p }}`).
 
 use super::template_deps::{Tag, first_word, scan};
 
@@ -48,6 +49,12 @@ impl Reads {
         if tag.block && binds_page(first, tag.body) {
             self.others_content = true;
         }
+        // Whole values: every field of a map, `content` included, without naming it.
+        if (tag.block && first == "for" && whole_map_loop(tag.body))
+            || tag.body.contains("json_encode")
+        {
+            self.others_content = true;
+        }
         for (at, word) in words(tag.body) {
             match word {
                 "toc" => self.toc = true,
@@ -68,6 +75,12 @@ fn binds_page(first: &str, body: &str) -> bool {
         "component" => names.any(|w| w == "page"),
         _ => false,
     }
+}
+
+/// Whether a `for` tag takes a map's keys and values (`for key, value in …`).
+fn whole_map_loop(body: &str) -> bool {
+    let head = body.split(" in ").next().unwrap_or(body);
+    head.contains(',')
 }
 
 /// Whether the `content` at byte `at` of `tag` is a block's name or the rendered
@@ -149,6 +162,8 @@ mod tests {
             "{{ page['content'] }}",
             "{{ site.page.content }}",
             "{{ mypage.content }}",
+            "{% for key, value in p %}{{ value }}{% endfor %}",
+            "{{ p | json_encode }}",
         ] {
             assert!(reads(text).others_content, "{text}");
         }

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
@@ -117,10 +118,14 @@ impl Templates {
         })
     }
 
-    /// Makes the site data available to `get_page`, `url` and friends.
+    /// Makes the site data available to `get_page`, `url` and friends (replacing an
+    /// early binding).
     pub fn bind(&self, shared: Shared) {
-        // A second bind in one build cannot happen: render binds once per Templates.
-        let _ = self.slot.set(shared);
+        // A poisoned lock means a render thread panicked while reading, which aborts
+        // the build anyway; the data stays unbound and functions report that.
+        if let Ok(mut slot) = self.slot.write() {
+            *slot = Some(Arc::new(shared));
+        }
     }
 
     /// A hash of the templates `name` uses (itself, what it extends, includes or
@@ -131,7 +136,8 @@ impl Templates {
 
     /// The content hash of an asset, as `url()` puts it in URLs.
     pub fn asset_hash(&self, path: &str) -> Option<u64> {
-        self.slot.get()?.assets.hash_value(path)
+        let shared = self.slot.read().ok()?.clone()?;
+        shared.assets.hash_value(path)
     }
 
     /// What the templates read of pages besides their own fields.

@@ -89,7 +89,9 @@ fn fields_value(fields: &crate::yaml::Value) -> Value {
     }
 }
 
-fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Value {
+/// The breadcrumbs of `section`: its ancestors' titles and links, with its own if
+/// `include_self`.
+pub(super) fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Value {
     let mut ids = site.ancestors(section);
     if include_self {
         ids.push(section);
@@ -107,14 +109,19 @@ fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Value {
     Value::from(list)
 }
 
-/// A page's value; `crumbs` are its section's breadcrumbs including that section, the
-/// same value for every page there (made once per section, not per page).
-fn page_value(site: &Site, page: &Page, crumbs: &Value, reads: Reads) -> Value {
+/// A page's value with `body`; `crumbs` are its section's breadcrumbs including that
+/// section, the same value for every page there (made once per section, not per page).
+pub(super) fn page_value(
+    site: &Site,
+    (page, body): (&Page, &Body),
+    crumbs: &Value,
+    reads: Reads,
+) -> Value {
     let mut m = Map::new();
     put(&mut m, "kind", "page");
     put(&mut m, "title", page.title.as_str());
     put(&mut m, "description", page.description.clone());
-    body_fields(&mut m, &page.body, reads);
+    body_fields(&mut m, body, reads);
     put(&mut m, "date", page.date.as_ref().map(|d| d.text.clone()));
     put(
         &mut m,
@@ -217,11 +224,11 @@ fn section_value(
 
 /// Builds every view once; sections bottom-up so each holds its children's values.
 /// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
-/// fingerprints cover `reads`).
+/// fingerprints cover `reads`); a page rendered early keeps the value made then.
 pub fn build(
     site: &Site,
     fingerprints: &[u64],
-    earlier: Option<&RenderMemo>,
+    (earlier, early): (Option<&RenderMemo>, &[Option<Value>]),
     reads: Reads,
 ) -> Views {
     let page_crumbs: Vec<Value> = (0..site.sections.len())
@@ -231,10 +238,11 @@ pub fn build(
         .pages
         .par_iter()
         .zip(fingerprints)
-        .map(|(p, &fp)| {
-            earlier
-                .and_then(|m| m.page_value(&p.rel, fp))
-                .unwrap_or_else(|| page_value(site, p, &page_crumbs[p.section], reads))
+        .enumerate()
+        .map(|(id, (p, &fp))| {
+            let made = early.get(id).cloned().flatten();
+            made.or_else(|| earlier.and_then(|m| m.page_value(&p.rel, fp)))
+                .unwrap_or_else(|| page_value(site, (p, &p.body), &page_crumbs[p.section], reads))
         })
         .collect();
     let feeds: Feeds = site
@@ -270,7 +278,7 @@ pub fn build(
     for (s, v) in site.sections.iter().zip(&sections) {
         by_rel.insert(s.rel.clone(), v.clone());
     }
-    let site_value = site_value(site, &feeds);
+    let site_value = site_value_with(site, &feeds);
     let term_pages: Vec<Vec<Vec<Value>>> = site
         .taxonomies
         .iter()
@@ -309,7 +317,17 @@ pub fn build(
     }
 }
 
-fn site_value(site: &Site, feeds: &Feeds) -> Value {
+/// The `site` value.
+pub(super) fn site_value(site: &Site) -> Value {
+    let feeds: Feeds = site
+        .feeds
+        .iter()
+        .map(|f| (f.kind, f.url.as_str()))
+        .collect();
+    site_value_with(site, &feeds)
+}
+
+fn site_value_with(site: &Site, feeds: &Feeds) -> Value {
     let c = &site.config;
     let mut m = Map::new();
     put(&mut m, "feed_url", feed_url(site, feeds, FeedKind::Home));

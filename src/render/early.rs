@@ -1,0 +1,153 @@
+//! Pages rendered while the Markdown of the others is still being rendered: a page's
+//! template runs as soon as its body exists, and the page's HTML is dropped once the
+//! page is written, unless a feed or another template may still read it. A build then
+//! never holds every page's HTML at once.
+//!
+//! Only what a page's own render can see exists this early: its value, `site`, URLs
+//! and assets. A template that asks for another page, section, taxonomy or term
+//! (`get_page`, …) is put off to the render after all bodies ([`super::render`]), as
+//! is a page whose template fails there (it fails again then, with the same message).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use tera::{Map, Value};
+
+use super::functions::{self, AssetIndex, Shared};
+use super::template_reads::Reads;
+use super::{Output, Sink, Templates, context, page_job, render_job};
+use crate::feed::settings::Content;
+use crate::model::{Body, PageId, Site, output_path};
+
+/// Renders pages as their bodies arrive (see the module comment).
+pub struct Early<'a> {
+    templates: &'a Templates,
+    sink: &'a dyn Sink,
+    reads: Reads,
+    /// Per page: whether its HTML is still read after its own page is written.
+    keep: Vec<bool>,
+    /// Per section: the breadcrumbs of its pages.
+    crumbs: Vec<Value>,
+    base_path: String,
+    root: std::path::PathBuf,
+    /// Per page: its value, once the page is written.
+    values: Vec<OnceLock<Value>>,
+    written: AtomicUsize,
+}
+
+/// What the early render leaves to the rest of the render.
+#[derive(Default)]
+pub struct Written {
+    /// Per page: its value if it was written early (without its `content` when that
+    /// was dropped), else `None`.
+    pub values: Vec<Option<Value>>,
+    /// How many pages were written.
+    pub count: usize,
+}
+
+/// Gives `templates` what exists of `site` before its bodies: `site`, `lang`, URLs and
+/// assets; the functions that read other pages put their job off.
+pub fn bind(site: &Site, templates: &mut Templates, assets: Arc<AssetIndex>) {
+    templates.bind(Shared {
+        by_rel: Default::default(),
+        routes: Arc::clone(&site.routes),
+        assets,
+        base_path: site.config.base_path().to_string(),
+        locale: site.config.locale,
+        taxonomies: Vec::new(),
+        early: true,
+    });
+    let globals = templates.tera.global_context();
+    globals.insert_value("site", context::site_value(site));
+    globals.insert("lang", &site.config.language);
+}
+
+impl<'a> Early<'a> {
+    /// Prepares the early render of `site` (as it is before bodies) into `sink`, with
+    /// `templates` bound by [`bind`]. `keep_html`: every page keeps its HTML (`check`
+    /// reads them all afterwards).
+    pub fn new(
+        site: &Site,
+        templates: &'a Templates,
+        sink: &'a dyn Sink,
+        keep_html: bool,
+    ) -> Early<'a> {
+        let reads = templates.reads();
+        let keep_all = keep_html || reads.others_content;
+        let mut keep = vec![keep_all; site.pages.len()];
+        if site.config.feeds.content == Content::Full {
+            for file in &site.feeds {
+                for id in super::feeds::entries(site, file) {
+                    keep[id] = true;
+                }
+            }
+        }
+        Early {
+            templates,
+            sink,
+            reads,
+            keep,
+            crumbs: (0..site.sections.len())
+                .map(|id| context::crumbs(site, id, true))
+                .collect(),
+            base_path: site.config.base_path().to_string(),
+            root: site.config.root.clone(),
+            values: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
+            written: AtomicUsize::new(0),
+        }
+    }
+
+    /// Renders page `id` of `site` with `body` and hands it to the sink, if its
+    /// template needs nothing that does not exist yet. Returns whether its HTML can go.
+    pub fn page(&self, site: &Site, id: PageId, body: &Body) -> bool {
+        let page = &site.pages[id];
+        let value = context::page_value(site, (page, body), &self.crumbs[page.section], self.reads);
+        let job = page_job(site, id, value.clone(), 0);
+        if !self.templates.has(job.template) {
+            return false;
+        }
+        let current_url = format!("{}{}", self.base_path, job.url);
+        let result = render_job(self.templates, &job, &current_url, &self.root);
+        drop(job);
+        let (false, Ok(bytes)) = (functions::put_off(), result) else {
+            return false;
+        };
+        let output = Output {
+            path: output_path(&page.url),
+            bytes,
+        };
+        if self.sink.put(output).is_err() {
+            // Rendered again after all bodies, where the error is reported.
+            return false;
+        }
+        self.written.fetch_add(1, Ordering::Relaxed);
+        let drop_html = !self.keep[id];
+        let kept = if drop_html {
+            without_content(value)
+        } else {
+            value
+        };
+        // Each page's body arrives once, so the slot is empty.
+        let _ = self.values[id].set(kept);
+        drop_html
+    }
+
+    /// The pages written, for the rest of the render.
+    pub fn finish(self) -> Written {
+        Written {
+            values: self.values.into_iter().map(OnceLock::into_inner).collect(),
+            count: self.written.into_inner(),
+        }
+    }
+}
+
+/// A page value without its `content` (the only reference by now: no copy is made).
+fn without_content(value: Value) -> Value {
+    match value.into_map() {
+        Some(mut map) => {
+            map.shift_remove(&tera::value::Key::from("content"));
+            Value::from(map)
+        }
+        None => Value::from(Map::new()),
+    }
+}
