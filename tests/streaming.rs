@@ -84,3 +84,34 @@ fn a_template_error_on_a_page_is_reported_once_and_nothing_is_written() {
     common::assert_error_count(&stderr, 1);
     assert!(stderr.contains("`nope`"), "{stderr}");
 }
+
+#[test]
+fn a_full_content_feed_gets_the_html_of_its_pages() {
+    let site = lists_site();
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    site.write("site.yaml", &format!("{yaml}feeds:\n  content: full\n"));
+    site.build_ok(&[]);
+    let feed = site.output("atom.xml");
+    assert!(
+        feed.contains(&format!("&lt;p&gt;{EINS}&lt;/p&gt;")),
+        "{feed}"
+    );
+    assert!(site.output("aktuelles/eins/index.html").contains(EINS));
+}
+
+#[test]
+fn check_places_a_problem_at_its_markdown_line_though_the_page_was_written_early() {
+    let site = lists_site();
+    site.write(
+        "content/aktuelles/eins.md",
+        "---\ntitle: Meldung eins\ndate: 2026-01-01\n---\nText.\n\n<p><a href=\"/fehlt/\">Fehlt</a></p>\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // The body is found in the page's HTML, so the message names the Markdown line.
+    assert!(
+        run.stdout.contains("content/aktuelles/eins.md:7"),
+        "{}",
+        run.stdout
+    );
+}

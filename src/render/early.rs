@@ -8,10 +8,10 @@
 //! (`get_page`, …) is put off to the render after all bodies ([`super::render`]), as
 //! is a page whose template fails there (it fails again then, with the same message).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use tera::{Map, Value};
+use tera::Value;
 
 use super::functions::{self, AssetIndex, Shared};
 use super::template_reads::Reads;
@@ -33,6 +33,8 @@ pub struct Early<'a> {
     /// Per page: its value, once the page is written.
     values: Vec<OnceLock<Value>>,
     written: AtomicUsize,
+    /// The sink refused a page: render nothing more early.
+    sink_failed: AtomicBool,
 }
 
 /// What the early render leaves to the rest of the render.
@@ -94,18 +96,24 @@ impl<'a> Early<'a> {
             root: site.config.root.clone(),
             values: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
             written: AtomicUsize::new(0),
+            sink_failed: AtomicBool::new(false),
         }
     }
 
     /// Renders page `id` of `site` with `body` and hands it to the sink, if its
     /// template needs nothing that does not exist yet. Returns whether its HTML can go.
     pub fn page(&self, site: &Site, id: PageId, body: &Body) -> bool {
-        let page = &site.pages[id];
-        let value = context::page_value(site, (page, body), &self.crumbs[page.section], self.reads);
-        let job = page_job(site, id, value.clone(), 0);
-        if !self.templates.has(job.template) {
+        if self.sink_failed.load(Ordering::Relaxed) {
             return false;
         }
+        let page = &site.pages[id];
+        // No memo exists here (`build` has none), so no fingerprint is compared.
+        let job = page_job(site, id, Value::none(), 0);
+        if !self.templates.has(job.template) || self.templates.fetches(job.template) {
+            return false;
+        }
+        let value = context::page_value(site, (page, body), &self.crumbs[page.section], self.reads);
+        let job = page_job(site, id, value.clone(), 0);
         let current_url = format!("{}{}", self.base_path, job.url);
         let result = render_job(self.templates, &job, &current_url, &self.root);
         drop(job);
@@ -117,7 +125,9 @@ impl<'a> Early<'a> {
             bytes,
         };
         if self.sink.put(output).is_err() {
-            // Rendered again after all bodies, where the error is reported.
+            // Rendered again after all bodies, where the error is reported; until then
+            // no other page tries (a full disk would fail every one).
+            self.sink_failed.store(true, Ordering::Relaxed);
             return false;
         }
         self.written.fetch_add(1, Ordering::Relaxed);
@@ -143,11 +153,15 @@ impl<'a> Early<'a> {
 
 /// A page value without its `content` (the only reference by now: no copy is made).
 fn without_content(value: Value) -> Value {
+    if !value.is_map() {
+        // Not reached: page values are maps. Anything else has no `content` to drop.
+        return value;
+    }
     match value.into_map() {
         Some(mut map) => {
             map.shift_remove(&tera::value::Key::from("content"));
             Value::from(map)
         }
-        None => Value::from(Map::new()),
+        None => Value::none(),
     }
 }

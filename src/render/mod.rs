@@ -201,7 +201,7 @@ pub fn render(
     if !problems.is_empty() {
         return Err(Error::Content(collapse(problems)));
     }
-    let rendered = fresh.len();
+    let rendered = fresh.len() + early.count;
     let extra_paths: Vec<String> = extras.iter().map(|o| o.path.clone()).collect();
     let removed = match memo {
         Some(memo) => {

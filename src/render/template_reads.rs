@@ -5,9 +5,12 @@
 //! page's HTML once the page is written (see [`super::early`]).
 //!
 //! The reading is conservative: every word inside a tag counts, string literals
-//! included; a `content` it cannot place as the page's own, a loop over a map's keys
-//! and values, and `json_encode` are taken as reads of another page's content. What
-//! it cannot see is a whole page value printed bare (`{{ p }}`).
+//! included; a `content` it cannot place as the page's own is taken as a read of
+//! another page's, and a loop over a map's keys and values or a filter that prints or
+//! lists a whole map (`json_encode`, `values`, `pairs`, `str`) as a read of
+//! everything. What it cannot see is a whole page value printed bare (`{{ p }}`) or
+//! a loop over its values alone (`{% for v in p %}`): such a template reads neither
+//! the `toc` nor another page's `content` by name, and gets neither.
 
 use super::template_deps::{Tag, first_word, scan};
 
@@ -46,16 +49,17 @@ impl Reads {
 
     fn note(&mut self, tag: &Tag) {
         let first = first_word(tag.body);
-        if tag.block && binds_page(first, tag.body) {
+        let words: Vec<(usize, &str)> = words(tag.body).collect();
+        if binds_own_name(tag, first, &words) {
             self.others_content = true;
         }
-        // Whole values: every field of a map, `content` included, without naming it.
-        if (tag.block && first == "for" && whole_map_loop(tag.body))
-            || tag.body.contains("json_encode")
-        {
-            self.others_content = true;
+        // Whole values: every field of a map, `toc` and `content` included, without
+        // naming them.
+        let whole = words.iter().any(|(_, w)| WHOLE_VALUE_FILTERS.contains(w));
+        if whole || loops_over_a_map(&words) {
+            *self = Reads::ALL;
         }
-        for (at, word) in words(tag.body) {
+        for &(at, word) in &words {
             match word {
                 "toc" => self.toc = true,
                 "content" if !own_content(tag, first, at) => self.others_content = true,
@@ -65,22 +69,56 @@ impl Reads {
     }
 }
 
-/// Whether a `{% … %}` tag starting with `first` gives the name `page` a value: as the
-/// target of `set`, a loop variable, or anywhere in a component's definition.
-fn binds_page(first: &str, body: &str) -> bool {
-    let mut names = words(body).map(|(_, w)| w).skip(1);
-    match first {
-        "set" | "set_global" => names.next() == Some("page"),
-        "for" => names.take_while(|w| *w != "in").any(|w| w == "page"),
-        "component" => names.any(|w| w == "page"),
-        _ => false,
-    }
+/// The functions that give a template other pages' values.
+const FETCHING: [&str; 4] = ["get_page", "get_section", "get_taxonomy", "get_term"];
+
+/// Whether a template with this text may ask for another page's value: a page using
+/// it waits for every body instead of being rendered early (where it would only fail).
+pub fn asks_for_others(text: &str) -> bool {
+    let (tags, _) = scan(text);
+    tags.iter()
+        .any(|tag| words(tag.body).any(|(_, w)| FETCHING.contains(&w)))
 }
 
-/// Whether a `for` tag takes a map's keys and values (`for key, value in …`).
-fn whole_map_loop(body: &str) -> bool {
-    let head = body.split(" in ").next().unwrap_or(body);
-    head.contains(',')
+/// Filters that turn a whole map into something printed or iterated.
+const WHOLE_VALUE_FILTERS: [&str; 4] = ["json_encode", "values", "pairs", "str"];
+
+/// The names a template's own page and section have; another value bound to one of
+/// them would pass for the own one.
+const OWN_NAMES: [&str; 2] = ["page", "section"];
+
+/// Whether `tag` gives `page` or `section` a value: as the target of `set`, a loop
+/// variable (of a `for` tag or of a list comprehension in any tag), or anywhere in a
+/// component's definition.
+fn binds_own_name(tag: &Tag, first: &str, words: &[(usize, &str)]) -> bool {
+    let own = |w: &&str| OWN_NAMES.contains(w);
+    let mut names = words.iter().map(|(_, w)| *w).skip(1);
+    let bound = match (tag.block, first) {
+        (true, "set" | "set_global") => names.next().is_some_and(|w| own(&w)),
+        (true, "component") => names.any(|w| own(&w)),
+        _ => false,
+    };
+    bound || loop_names(words).any(|names| names.iter().any(own))
+}
+
+/// The variables of every `for … in` in the words of a tag.
+fn loop_names<'w>(words: &'w [(usize, &'w str)]) -> impl Iterator<Item = Vec<&'w str>> + 'w {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, w))| *w == "for")
+        .map(|(i, _)| {
+            words[i + 1..]
+                .iter()
+                .map(|(_, w)| *w)
+                .take_while(|w| *w != "in")
+                .collect()
+        })
+}
+
+/// Whether a loop takes a map's keys and values (`for key, value in …`).
+fn loops_over_a_map(words: &[(usize, &str)]) -> bool {
+    loop_names(words).any(|names| names.len() > 1)
 }
 
 /// Whether the `content` at byte `at` of `tag` is a block's name or the rendered
@@ -164,6 +202,10 @@ mod tests {
             "{{ mypage.content }}",
             "{% for key, value in p %}{{ value }}{% endfor %}",
             "{{ p | json_encode }}",
+            "{{ p | values | join(sep=',') }}",
+            "{{ [page.content for page in section.pages] | join(sep='') }}",
+            "{% for section in term.pages %}{{ section.content }}{% endfor %}",
+            "{% component card(section) %}{{ section.content }}{% endcomponent card %}",
         ] {
             assert!(reads(text).others_content, "{text}");
         }
@@ -189,6 +231,25 @@ mod tests {
         assert!(reads("{% for h in page.toc %}{{ h.title }}{% endfor %}").toc);
         assert!(reads("{{ page | get(key=\"toc\") }}").toc);
         assert!(!reads("<nav class=\"toc\">{{ page.title }}</nav>").toc);
+    }
+
+    #[test]
+    fn a_whole_value_printed_or_listed_reads_its_toc_too() {
+        for text in [
+            "{{ page | json_encode }}",
+            "{% for k, v in page %}{{ v }}{% endfor %}",
+        ] {
+            assert_eq!(reads(text), Reads::ALL, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_template_that_fetches_another_value_is_noticed() {
+        assert!(asks_for_others("{% set s = get_section(path='a') %}"));
+        assert!(asks_for_others(
+            "{{ get_term(taxonomy='t', term='x').name }}"
+        ));
+        assert!(!asks_for_others("{# get_page #}{{ url(path='@/a.md') }}"));
     }
 
     #[test]

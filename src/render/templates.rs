@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::render::functions::{Shared, Slot, register};
 use crate::render::template_errors::{self, Refs, Sources, diagnose, diagnose_all, theme_missing};
-use crate::render::template_reads::Reads;
+use crate::render::template_reads::{Reads, asks_for_others};
 use crate::render::{listing, template_deps};
 use tera::{ErrorKind, Tera};
 
@@ -27,6 +27,9 @@ pub struct Templates {
     refs: Refs,
     /// What the templates read of pages besides their own fields.
     reads: Reads,
+    /// The templates that use (themselves or through another) a function giving other
+    /// pages' values.
+    fetching: std::collections::HashSet<String>,
 }
 
 fn new_tera(slot: &Slot) -> Tera {
@@ -93,7 +96,16 @@ impl Templates {
         if let Err(e) = tera.add_raw_templates(pairs) {
             return Err(Error::content(diagnose_all(&e, &sources, &refs)));
         }
-        let chains = template_deps::closures(&refs)
+        let closures = template_deps::closures(&refs);
+        let fetching = closures
+            .iter()
+            .filter(|(_, used)| {
+                let texts = used.iter().filter_map(|n| sources.get(n));
+                texts.into_iter().any(|(_, text)| asks_for_others(text))
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        let chains = closures
             .into_iter()
             .map(|(name, used)| {
                 let mut h = xxhash_rust::xxh3::Xxh3::new();
@@ -115,14 +127,15 @@ impl Templates {
             chains,
             refs,
             reads,
+            fetching,
         })
     }
 
     /// Makes the site data available to `get_page`, `url` and friends (replacing an
     /// early binding).
     pub fn bind(&self, shared: Shared) {
-        // A poisoned lock means a render thread panicked while reading, which aborts
-        // the build anyway; the data stays unbound and functions report that.
+        // A poisoned lock means an earlier bind panicked, which aborts the build
+        // anyway; the data stays as it was and functions report a missing binding.
         if let Ok(mut slot) = self.slot.write() {
             *slot = Some(Arc::new(shared));
         }
@@ -143,6 +156,11 @@ impl Templates {
     /// What the templates read of pages besides their own fields.
     pub fn reads(&self) -> Reads {
         self.reads
+    }
+
+    /// Whether template `name` (or one it uses) may ask for other pages' values.
+    pub fn fetches(&self, name: &str) -> bool {
+        self.fetching.contains(name)
     }
 
     /// Whether a template of this name exists.
