@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod date;
 pub mod front_matter;
+mod read;
 pub mod slug;
 pub(crate) mod walk;
 
@@ -17,6 +18,8 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::text;
 use front_matter::{PageFrontMatter, SectionFrontMatter};
+pub use read::read_text;
+use xxhash_rust::xxh3::xxh3_64;
 
 use cache::{ContentCache, Entry};
 use walk::Found;
@@ -29,12 +32,16 @@ pub struct Document<F> {
     pub rel: String,
     /// Path relative to the site root, for messages, e.g. `content/projekte/knotenpunkte.md`.
     pub display: PathBuf,
-    /// The whole file text.
+    /// The whole file text, or in a `build` only its front matter (up to `body_start`):
+    /// the body is read again when it is rendered ([`Document::full_text`]), so that no
+    /// build holds every text at once.
     pub text: String,
     /// Byte offset of the Markdown body in `text`.
     pub body_start: usize,
     /// 1-based line on which the body starts.
     pub body_line: usize,
+    /// The length of the body in bytes (also where `text` no longer holds it).
+    pub body_len: usize,
     /// A hash of `text`, to notice changes without comparing texts.
     pub hash: u64,
     /// The parsed front matter.
@@ -42,9 +49,32 @@ pub struct Document<F> {
 }
 
 impl<F> Document<F> {
-    /// The Markdown body.
+    /// The Markdown body (empty where only the front matter is kept).
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
+    }
+
+    /// Runs `f` on the whole file text: `text`, or the file read again from
+    /// `content_dir` (into a reused buffer) where only the front matter was kept,
+    /// checked against the hash of the first reading.
+    pub fn with_full_text<R>(
+        &self,
+        content_dir: &Path,
+        f: impl FnOnce(&str) -> R,
+    ) -> Result<R, Diagnostic> {
+        if self.text.len() > self.body_start || self.body_len == 0 {
+            return Ok(f(&self.text));
+        }
+        read::with_text(&content_dir.join(&self.rel), &self.display, |text| {
+            if xxh3_64(text.as_bytes()) != self.hash {
+                // The front matter already read may not belong to this body any more.
+                let problem =
+                    Diagnostic::new(&self.display, text!("content-changed-while-building"))
+                        .hint(text!("content-changed-while-building.hint"));
+                return Err(problem);
+            }
+            Ok(f(text))
+        })
     }
 
     /// The folder of this document relative to `content/` (`""` for the top).
@@ -94,8 +124,8 @@ pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<
             .into_iter()
             .map(|file| Entry { file, parsed: None })
             .collect();
-        parse_missing(&dir, &mut entries, taxonomies);
-        // Moved out, not shared: `build` frees each text as soon as its HTML exists.
+        // Only each front matter: a build reads the body again when it renders it.
+        parse_missing(&dir, &mut entries, taxonomies, false);
         let taken = entries.iter_mut().map(|e| (&e.file, e.parsed.take()));
         return Ok(assemble(taken, walked.problems, None));
     };
@@ -126,7 +156,7 @@ pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<
             .collect();
         cache.entries = entries;
     }
-    parse_missing(&dir, &mut cache.entries, taxonomies);
+    parse_missing(&dir, &mut cache.entries, taxonomies, true);
     let shared = cache.entries.iter().map(|e| (&e.file, e.parsed.clone()));
     // A walk that found problems is repeated, so that they are reported again.
     let exact = exact && problems.is_empty();
@@ -194,11 +224,12 @@ fn patch(
 }
 
 /// Reads and parses, in parallel, every Markdown file not parsed yet.
-fn parse_missing(dir: &Path, entries: &mut [Entry], taxonomies: &[String]) {
+/// `whole`: keep each whole text, else only the front matter (see [`Document::text`]).
+fn parse_missing(dir: &Path, entries: &mut [Entry], taxonomies: &[String], whole: bool) {
     entries
         .par_iter_mut()
         .filter(|e| e.file.kind != FileKind::Other && e.parsed.is_none())
-        .for_each(|e| e.parsed = Some(parse_file(dir, &e.file, taxonomies)));
+        .for_each(|e| e.parsed = Some(parse_file(dir, &e.file, taxonomies, whole)));
 }
 
 /// Sorts the loaded files into documents, other files and failures, in walk order.
@@ -230,29 +261,56 @@ fn parse_file(
     dir: &Path,
     file: &SourceFile,
     taxonomies: &[String],
+    whole: bool,
 ) -> Result<cache::Parsed, Diagnostic> {
     let display = Path::new("content").join(&file.rel);
-    let text = read_text(&dir.join(&file.rel), &display)?;
-    let split = match front_matter::split(&text) {
+    let path = dir.join(&file.rel);
+    if whole {
+        let text = read_text(&path, &display)?;
+        let (fm, at) = parse_text(&text, &display, file.kind, taxonomies)?;
+        return Ok(document(file, display, Kept::Whole(text), at, fm));
+    }
+    read::with_text(&path, &display, |text| {
+        let (fm, at) = parse_text(text, &display, file.kind, taxonomies)?;
+        let kept = Kept::FrontMatter(text);
+        Ok(document(file, display.clone(), kept, at, fm))
+    })
+}
+
+/// What a document keeps of its file's text.
+enum Kept<'t> {
+    /// All of it (the preview's cache, which renders from it again and again).
+    Whole(String),
+    /// Only the front matter; the body is read again when rendered (a `build`).
+    FrontMatter(&'t str),
+}
+
+/// The front matter of `text` and where the body starts (offset, line).
+fn parse_text(
+    text: &str,
+    display: &Path,
+    kind: FileKind,
+    taxonomies: &[String],
+) -> Result<(FrontMatter, (usize, usize)), Diagnostic> {
+    let split = match front_matter::split(text) {
         Ok(s) => s,
         Err(line) => {
             return Err(
-                Diagnostic::new(&display, text!("content-front-matter-not-closed"))
+                Diagnostic::new(display, text!("content-front-matter-not-closed"))
                     .at(line, Some(1))
-                    .with_source(&text)
+                    .with_source(text)
                     .hint(text!("content-front-matter-not-closed.hint")),
             );
         }
     };
     let yaml = split.front_matter.unwrap_or("");
     let fm_line = split.front_matter_line;
-    let body_line = split.body_line;
     let body_start = text.len() - split.body.len();
     let located = |e: crate::yaml::YamlError| {
-        let mut d = Diagnostic::new(&display, e.message);
+        let mut d = Diagnostic::new(display, e.message);
         d.line = e.line;
         d.column = e.column;
-        let mut d = d.with_source(&text);
+        let mut d = d.with_source(text);
         if split.front_matter.is_none() {
             d = d.hint(text!("content-no-front-matter-hint"));
         } else if let Some(h) = e.hint {
@@ -260,25 +318,15 @@ fn parse_file(
         }
         d
     };
-    let front_matter = match file.kind {
+    let front_matter = match kind {
         FileKind::SectionIndex => {
             front_matter::parse_section(yaml, fm_line).map(FrontMatter::Section)
         }
         _ => front_matter::parse_page(yaml, fm_line, taxonomies).map(FrontMatter::Page),
     };
-    let front_matter = match front_matter {
-        Ok(fm) => fm,
-        Err(e) => return Err(located(e)),
-    };
-    let at = (body_start, body_line);
-    match front_matter {
-        FrontMatter::Section(fm) => Ok(cache::Parsed::Section(Arc::new(document(
-            file, display, text, at, fm,
-        )))),
-        FrontMatter::Page(fm) => Ok(cache::Parsed::Page(Arc::new(document(
-            file, display, text, at, fm,
-        )))),
-    }
+    front_matter
+        .map(|fm| (fm, (body_start, split.body_line)))
+        .map_err(located)
 }
 
 // Lives only until it is moved into its document: the size difference costs nothing.
@@ -288,60 +336,58 @@ enum FrontMatter {
     Page(PageFrontMatter),
 }
 
-fn document<F>(
+fn document(
     file: &SourceFile,
     display: PathBuf,
-    text: String,
-    at: (usize, usize),
-    fm: F,
-) -> Document<F> {
-    Document {
+    kept: Kept,
+    (body_start, body_line): (usize, usize),
+    fm: FrontMatter,
+) -> cache::Parsed {
+    let (hash, body_len, text) = match kept {
+        Kept::Whole(text) => (xxh3_64(text.as_bytes()), text.len() - body_start, text),
+        Kept::FrontMatter(text) => (
+            xxh3_64(text.as_bytes()),
+            text.len() - body_start,
+            text[..body_start].to_string(),
+        ),
+    };
+    let parts = Parts {
         rel: file.rel.clone(),
         display,
-        hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+        hash,
+        body_len,
         text,
-        body_start: at.0,
-        body_line: at.1,
-        front_matter: fm,
+        at: (body_start, body_line),
+    };
+    match fm {
+        FrontMatter::Section(fm) => cache::Parsed::Section(parts.with(fm)),
+        FrontMatter::Page(fm) => cache::Parsed::Page(parts.with(fm)),
     }
 }
 
-/// Reads a UTF-8 text file, naming the line of the first invalid byte if it is not UTF-8,
-/// or of the first carriage return that ends no line (see [`crate::lines`]).
-pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
-    let text = read_utf8(path, display)?;
-    match crate::lines::lone_carriage_return(&text) {
-        // No source line shown: printed, the `\r` would move the cursor back over it.
-        Some((line, column)) => Err(Diagnostic::new(
-            display,
-            text!("content-lone-carriage-return"),
-        )
-        .at(line, Some(column))
-        .hint(text!("content-lone-carriage-return.hint"))),
-        None => Ok(text),
-    }
+/// A document but for its front matter.
+struct Parts {
+    rel: String,
+    display: PathBuf,
+    hash: u64,
+    body_len: usize,
+    text: String,
+    at: (usize, usize),
 }
 
-fn read_utf8(path: &Path, display: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let reason = e.to_string();
-        Diagnostic::new(display, text!("content-unreadable", reason = reason))
-            .hint(text!("content-unreadable.hint"))
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = valid
-            - bytes[..valid]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |p| p + 1)
-            + 1;
-        Diagnostic::new(display, text!("content-not-utf8"))
-            .at(line, Some(column))
-            .hint(text!("content-not-utf8.hint"))
-    })
+impl Parts {
+    fn with<F>(self, front_matter: F) -> Arc<Document<F>> {
+        Arc::new(Document {
+            rel: self.rel,
+            display: self.display,
+            hash: self.hash,
+            body_len: self.body_len,
+            text: self.text,
+            body_start: self.at.0,
+            body_line: self.at.1,
+            front_matter,
+        })
+    }
 }
 
 /// The path relative to `content/` of a folder's section index.

@@ -193,3 +193,41 @@ fn a_new_folder_or_a_hidden_file_is_handled_like_the_walk() {
     assert_eq!(content.edited, None, "a folder makes the load walk");
     assert_eq!(rels(&content), ["_index.md", "neu/seite.md"]);
 }
+
+#[test]
+fn a_build_keeps_only_front_matter_and_reads_the_body_again() {
+    let text = "---\ntitle: P\n---\nDer Text.\n";
+    let (dir, config) = site(&[("a.md", text)]);
+    let content = load(&config).unwrap();
+    let doc = &content.pages[0];
+    assert_eq!(doc.text, "---\ntitle: P\n---\n");
+    assert_eq!(doc.body_len, "Der Text.\n".len());
+    let content_dir = config.content_dir();
+    let full = |doc: &Document<PageFrontMatter>| doc.with_full_text(&content_dir, str::to_string);
+    assert_eq!(full(doc).unwrap(), text);
+    // A file saved again between the two readings would pair old front matter with a
+    // new body: that is an error, not a mixed page.
+    write(
+        dir.path(),
+        "a.md",
+        "---\ntitle: P\n---\nEin anderer Text.\n",
+    );
+    let problem = full(doc).unwrap_err();
+    assert_eq!(problem.path, Path::new("content/a.md"));
+    let shown = problem.message.to_string();
+    assert!(
+        shown.contains("changed") || shown.contains("geändert"),
+        "{shown}"
+    );
+    // Gone meanwhile: the reading error.
+    std::fs::remove_file(content_dir.join("a.md")).unwrap();
+    assert!(full(doc).is_err());
+}
+
+#[test]
+fn a_cached_load_keeps_every_text_whole() {
+    let (_dir, config) = site(&[("a.md", PAGE)]);
+    let mut cache = ContentCache::default();
+    let content = load_cached(&config, Some(&mut cache)).unwrap();
+    assert_eq!(content.pages[0].text, PAGE);
+}

@@ -27,6 +27,8 @@ pub(super) struct Links<'a> {
     /// The documents' locale: the site's [`crate::config::Config::locale`], made from
     /// `lang` (so the cache key covers it).
     pub locale: Locale,
+    /// Where a document whose body was not kept is read again.
+    pub content_dir: &'a std::path::Path,
 }
 
 impl Links<'_> {
@@ -132,8 +134,15 @@ pub(super) fn body_of<F>(
     match cache.get(&doc.rel, key, links.routes) {
         Some(hit) => (key, hit),
         None => {
-            let text = (doc.text.as_str(), doc.body_start);
-            (key, render_body(&doc.rel, &doc.display, text, links))
+            let render = |text: &str| {
+                let text = (text, doc.body_start);
+                render_body(&doc.rel, &doc.display, text, links)
+            };
+            let body = doc.with_full_text(links.content_dir, render);
+            (
+                key,
+                body.unwrap_or_else(|problem| Arc::new(RenderedBody::failed(problem))),
+            )
         }
     }
 }
@@ -215,10 +224,12 @@ fn render_bodies(
 ) {
     let earlier = &*cache;
     let shown: &Site = site;
+    let content_dir = shown.config.content_dir();
     let links = Links {
         routes: &shown.routes,
         lang: &shown.config.language,
         locale: shown.config.locale,
+        content_dir: &content_dir,
     };
     let page_out: Vec<_> = page_docs
         .into_par_iter()

@@ -28,6 +28,21 @@ pub struct RenderedBody {
     pub lookups_hash: u64,
 }
 
+impl RenderedBody {
+    /// A body that could not be rendered because its text could not be read again;
+    /// never a cache hit (its lookups hash is not what replaying no lookups gives).
+    pub fn failed(problem: Diagnostic) -> RenderedBody {
+        RenderedBody {
+            body: Body::default(),
+            problems: vec![problem],
+            anchor_refs: Vec::new(),
+            heading_ids: HashSet::new(),
+            lookups: Vec::new(),
+            lookups_hash: !xxhash_rust::xxh3::Xxh3::new().digest(),
+        }
+    }
+}
+
 /// A link target a rendering looked up in the route table.
 #[derive(Debug, Clone)]
 pub enum Lookup {

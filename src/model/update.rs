@@ -49,10 +49,12 @@ impl Site {
         if ids.len() != docs.len() {
             return false;
         }
+        let content_dir = self.config.content_dir();
         let links = Links {
             routes: &self.routes,
             lang: &self.config.language,
             locale: self.config.locale,
+            content_dir: &content_dir,
         };
         let mut fresh = Vec::with_capacity(docs.len());
         let mut lost = Vec::new();

@@ -22,6 +22,8 @@ content-unreadable = Die Datei kann nicht gelesen werden: { $reason }
     .hint = Prüfen Sie, ob die Datei existiert und lesbar ist
 content-not-utf8 = Die Datei ist kein gültiger UTF-8-Text
     .hint = Speichern Sie die Datei in Ihrem Editor als UTF-8 (vielleicht ist sie als Latin-1 oder Windows-1252 gespeichert)
+content-changed-while-building = Die Datei wurde geändert, während die Website erstellt wurde
+    .hint = Erstellen Sie die Website noch einmal, wenn die Datei gespeichert ist
 
 ## Einen Ordner durchgehen
 

@@ -22,6 +22,8 @@ content-unreadable = the file cannot be read: { $reason }
     .hint = check that the file exists and is readable
 content-not-utf8 = the file is not valid UTF-8 text
     .hint = save the file as UTF-8 in your editor (it may be Latin-1 or Windows-1252)
+content-changed-while-building = the file changed while the site was being built
+    .hint = build the site again once the file is saved
 
 ## Walking a folder
 

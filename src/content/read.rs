@@ -1,0 +1,88 @@
+//! Reading text files: UTF-8 only, with the line of the first invalid byte or of a
+//! carriage return that ends no line. A file is read either into its own `String` or
+//! into a buffer that one thread reuses for every file it reads (a `build` keeps only
+//! the front matter, so the whole text need not be allocated at all).
+
+use std::cell::RefCell;
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::Diagnostic;
+use crate::text;
+
+/// Reads a UTF-8 text file, naming the line of the first invalid byte if it is not UTF-8,
+/// or of the first carriage return that ends no line (see [`crate::lines`]).
+pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
+    let bytes = read_bytes(path, display, Vec::new())?;
+    checked(&bytes, display)?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error(), display))
+}
+
+thread_local! {
+    // Grows to the largest file a thread has read, then stays: one allocation per
+    // thread instead of one per file.
+    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Reads the file like [`read_text`] into this thread's buffer and passes the text
+/// to `f`, without allocating it.
+pub fn with_text<R>(
+    path: &Path,
+    display: &Path,
+    f: impl FnOnce(&str) -> Result<R, Diagnostic>,
+) -> Result<R, Diagnostic> {
+    BUFFER.with(|buffer| {
+        // Not reentrant: `f` reads no file itself. Were it to, it gets a fresh buffer.
+        let Ok(mut buffer) = buffer.try_borrow_mut() else {
+            return f(&read_text(path, display)?);
+        };
+        let bytes = read_bytes(path, display, std::mem::take(&mut *buffer))?;
+        let result = checked(&bytes, display).and_then(f);
+        *buffer = bytes;
+        result
+    })
+}
+
+fn read_bytes(path: &Path, display: &Path, mut into: Vec<u8>) -> Result<Vec<u8>, Diagnostic> {
+    into.clear();
+    let read = std::fs::File::open(path).and_then(|mut file| {
+        let size = file.metadata().map_or(0, |m| m.len());
+        into.reserve(usize::try_from(size).unwrap_or(0));
+        file.read_to_end(&mut into)
+    });
+    read.map_err(|e| {
+        let reason = e.to_string();
+        Diagnostic::new(display, text!("content-unreadable", reason = reason))
+            .hint(text!("content-unreadable.hint"))
+    })?;
+    Ok(into)
+}
+
+/// The bytes as text, if they are UTF-8 without a lone carriage return.
+fn checked<'b>(bytes: &'b [u8], display: &Path) -> Result<&'b str, Diagnostic> {
+    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e, display))?;
+    match crate::lines::lone_carriage_return(text) {
+        // No source line shown: printed, the `\r` would move the cursor back over it.
+        Some((line, column)) => Err(Diagnostic::new(
+            display,
+            text!("content-lone-carriage-return"),
+        )
+        .at(line, Some(column))
+        .hint(text!("content-lone-carriage-return.hint"))),
+        None => Ok(text),
+    }
+}
+
+fn not_utf8(bytes: &[u8], e: std::str::Utf8Error, display: &Path) -> Diagnostic {
+    let valid = e.valid_up_to();
+    let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = valid
+        - bytes[..valid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+        + 1;
+    Diagnostic::new(display, text!("content-not-utf8"))
+        .at(line, Some(column))
+        .hint(text!("content-not-utf8.hint"))
+}
