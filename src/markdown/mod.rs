@@ -94,7 +94,8 @@ pub struct AnchorRef {
     pub document: String,
     /// The heading id.
     pub anchor: String,
-    /// The error to report if the heading does not exist.
+    /// The error to report if the heading does not exist, without its source line
+    /// (which the caller reads from the file when it reports it).
     pub missing: Diagnostic,
 }
 

@@ -346,14 +346,19 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     }
                     if let Some(anchor) = anchor {
                         if let Some(doc) = resolved.document {
+                            let mut missing = problem(
+                                self,
+                                anchor_missing_in(what, text, dest, &doc, &anchor),
+                                text!("markdown-anchor-missing-in.hint"),
+                            );
+                            // Kept by every build until all headings are known, and
+                            // needed only if the heading is missing: the line is read
+                            // again then (see `AnchorRef::missing`).
+                            missing.source_line = None;
                             self.out.anchor_refs.push(AnchorRef {
                                 document: doc.clone(),
                                 anchor: anchor.clone(),
-                                missing: problem(
-                                    self,
-                                    anchor_missing_in(what, text, dest, &doc, &anchor),
-                                    text!("markdown-anchor-missing-in.hint"),
-                                ),
+                                missing,
                             });
                         }
                         url = format!("{url}#{anchor}");

@@ -158,9 +158,18 @@ pub struct Unrendered {
 }
 
 /// Called with each page's body as soon as it is rendered, from any thread, with the
-/// site as it is before bodies (its own pages have empty ones). Returns whether the
-/// page's HTML has been used up, so the site keeps it empty from then on.
-pub type EachBody<'a> = dyn Fn(&Site, PageId, &Body) -> bool + Sync + 'a;
+/// site as it is before bodies (its own pages have empty ones). Returns the parts of
+/// the body that nothing reads any more, which the site then keeps empty.
+pub type EachBody<'a> = dyn Fn(&Site, PageId, &Body) -> UsedUp + Sync + 'a;
+
+/// Parts of a page's body that are no longer needed once the hook has seen it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UsedUp {
+    /// The HTML (the page is written and nothing else reads it).
+    pub html: bool,
+    /// The table of contents (no template reads one).
+    pub toc: bool,
+}
 
 impl Unrendered {
     /// The site as it will be, with empty bodies.
@@ -237,11 +246,14 @@ fn render_bodies(
         .map(|(id, d)| {
             let (key, mut r) = body_of(earlier, &d, &links);
             drop(d);
-            if let Some(each) = each
-                && each(shown, id, &r.body)
-                && let Some(fresh) = Arc::get_mut(&mut r)
-            {
-                fresh.body.html = tera::Value::safe_string("");
+            let used = each.map_or_else(UsedUp::default, |each| each(shown, id, &r.body));
+            if let Some(fresh) = Arc::get_mut(&mut r) {
+                if used.html {
+                    fresh.body.html = tera::Value::safe_string("");
+                }
+                if used.toc {
+                    fresh.body.toc = Arc::from([]);
+                }
             }
             (key, r)
         })
@@ -276,16 +288,25 @@ fn render_bodies(
     }
     // Problems and anchors are read from the shared results, not copied per build:
     // only a missing anchor's message is cloned.
-    for (_, r) in next.values() {
+    for (rel, (_, r)) in &next {
         problems.extend(r.problems.iter().cloned());
         for a in &r.anchor_refs {
             let exists = next
                 .get(&a.document)
                 .is_some_and(|(_, target)| target.heading_ids.contains(&a.anchor));
             if !exists {
-                problems.push(a.missing.clone());
+                problems.push(with_source_line(a.missing.clone(), &content_dir.join(rel)));
             }
         }
     }
     cache.replace(next);
+}
+
+/// `problem` with the line it points at, read from `file` (without, if it cannot be
+/// read: the message still names file and line).
+fn with_source_line(problem: Diagnostic, file: &std::path::Path) -> Diagnostic {
+    match crate::content::read_text(file, &problem.path) {
+        Ok(text) if problem.line.is_some() => problem.with_source(&text),
+        _ => problem,
+    }
 }

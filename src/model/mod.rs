@@ -27,7 +27,7 @@ use crate::markdown::TocEntry;
 use crate::yaml;
 
 pub use crate::schedule::{NextChange, Unpublished};
-pub use bodies::{EachBody, Unrendered};
+pub use bodies::{EachBody, Unrendered, UsedUp};
 pub use folders::{page_section_dir, sections_and_bundles};
 pub use lists::{FeedFile, FeedKind, List, ListKind, archive_url};
 pub use published::FIXED_OUTPUTS;

@@ -17,7 +17,7 @@ use super::functions::{self, AssetIndex, Shared};
 use super::template_reads::Reads;
 use super::{Output, Sink, Templates, context, page_job, render_job};
 use crate::feed::settings::Content;
-use crate::model::{Body, PageId, Site, output_path};
+use crate::model::{Body, PageId, Site, UsedUp, output_path};
 
 /// Renders pages as their bodies arrive (see the module comment).
 pub struct Early<'a> {
@@ -101,8 +101,18 @@ impl<'a> Early<'a> {
     }
 
     /// Renders page `id` of `site` with `body` and hands it to the sink, if its
-    /// template needs nothing that does not exist yet. Returns whether its HTML can go.
-    pub fn page(&self, site: &Site, id: PageId, body: &Body) -> bool {
+    /// template needs nothing that does not exist yet. Returns what of the body can go:
+    /// the HTML once written, unless read later; the table of contents if no template
+    /// reads one (written early or not).
+    pub fn page(&self, site: &Site, id: PageId, body: &Body) -> UsedUp {
+        UsedUp {
+            html: self.write(site, id, body),
+            toc: !self.reads.toc,
+        }
+    }
+
+    /// Writes the page if it can; whether its HTML is used up.
+    fn write(&self, site: &Site, id: PageId, body: &Body) -> bool {
         if self.sink_failed.load(Ordering::Relaxed) {
             return false;
         }
