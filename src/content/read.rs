@@ -60,7 +60,13 @@ fn read_bytes(path: &Path, display: &Path, mut into: Vec<u8>) -> Result<Vec<u8>,
 
 /// The bytes as text, if they are UTF-8 without a lone carriage return.
 fn checked<'b>(bytes: &'b [u8], display: &Path) -> Result<&'b str, Diagnostic> {
-    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e, display))?;
+    // SIMD validation first (every file is checked, German text is rarely pure ASCII,
+    // where the standard check is fast); only a failure needs the standard library's
+    // position of the first invalid byte.
+    let text = match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e, display))?,
+    };
     match crate::lines::lone_carriage_return(text) {
         // No source line shown: printed, the `\r` would move the cursor back over it.
         Some((line, column)) => Err(Diagnostic::new(

@@ -105,7 +105,10 @@ impl<'a> Renderer<'a, '_> {
         body: &'a str,
     ) -> Rendered {
         let body_len = body.len();
-        let mut html_out = String::with_capacity(body_len + body_len / 4);
+        // HTML is about 1.35× its Markdown on the benchmark corpora (tags, escapes,
+        // resolved links): 1.5× grows it at most once, and the string is short-lived
+        // (copied into its template value at once).
+        let mut html_out = String::with_capacity(body_len + body_len / 2);
         let mut feed = Feed {
             base: self.input.body_start,
             renderer: &mut self,
