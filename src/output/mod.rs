@@ -152,6 +152,10 @@ impl crate::render::Sink for Staging {
     fn put(&self, output: Output) -> Result<()> {
         self.write(&output.path, &output.bytes)
     }
+
+    fn put_owned(&self, path: String, bytes: Vec<u8>) -> Result<()> {
+        self.write(&path, &bytes)
+    }
 }
 
 impl Drop for Staging {

@@ -15,7 +15,7 @@ use tera::Value;
 
 use super::functions::{self, AssetIndex, Shared};
 use super::template_reads::Reads;
-use super::{Output, Sink, Templates, context, page_job, render_job};
+use super::{Sink, Templates, context, page_job, render_owned};
 use crate::feed::settings::Content;
 use crate::model::{Body, PageId, Site, UsedUp, output_path};
 
@@ -125,16 +125,12 @@ impl<'a> Early<'a> {
         let value = context::page_value(site, (page, body), &self.crumbs[page.section], self.reads);
         let job = page_job(site, id, value.clone(), 0);
         let current_url = format!("{}{}", self.base_path, job.url);
-        let result = render_job(self.templates, &job, &current_url, &self.root);
+        let result = render_owned(self.templates, &job, &current_url, &self.root);
         drop(job);
         let (false, Ok(bytes)) = (functions::put_off(), result) else {
             return false;
         };
-        let output = Output {
-            path: output_path(&page.url),
-            bytes,
-        };
-        if self.sink.put(output).is_err() {
+        if self.sink.put_owned(output_path(&page.url), bytes).is_err() {
             // Rendered again after all bodies, where the error is reported; until then
             // no other page tries (a full disk would fail every one).
             self.sink_failed.store(true, Ordering::Relaxed);

@@ -56,6 +56,15 @@ pub trait Sink: Sync {
     /// Takes one finished file.
     fn put(&self, output: Output) -> Result<()>;
 
+    /// Takes one finished file as owned bytes; a sink that only writes them out can do
+    /// so without making the shared copy an [`Output`] holds (a 20 MB page's HTML).
+    fn put_owned(&self, path: String, bytes: Vec<u8>) -> Result<()> {
+        self.put(Output {
+            path,
+            bytes: bytes.into(),
+        })
+    }
+
     /// Whether the caller reads every page's HTML from the built site afterwards, so
     /// that none may be dropped once its page is written ([`early`]).
     fn reads_bodies(&self) -> bool {
@@ -353,6 +362,16 @@ fn render_job(
     current_url: &str,
     root: &Path,
 ) -> std::result::Result<Arc<[u8]>, Diagnostic> {
+    render_owned(templates, job, current_url, root).map(Arc::from)
+}
+
+/// [`render_job`] into bytes of its own.
+fn render_owned(
+    templates: &Templates,
+    job: &Job,
+    current_url: &str,
+    root: &Path,
+) -> std::result::Result<Vec<u8>, Diagnostic> {
     if !templates.has(job.template) {
         return Err(missing_template(templates, job, root));
     }
@@ -368,7 +387,7 @@ fn render_job(
         .tera
         .render_to(job.template, &ctx, &mut html)
         .map_err(|e| templates.diagnose(&e, Some(job.display)))?;
-    Ok(html.into())
+    Ok(html)
 }
 
 /// One template error shows up once per page that uses the template; report it once,
