@@ -49,11 +49,6 @@ pub struct Document<F> {
 }
 
 impl<F> Document<F> {
-    /// The Markdown body (empty where only the front matter is kept).
-    pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
-    }
-
     /// Runs `f` on the whole file text: `text`, or the file read again from
     /// `content_dir` (into a reused buffer) where only the front matter was kept,
     /// checked against the hash of the first reading.

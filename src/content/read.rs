@@ -15,8 +15,12 @@ use crate::text;
 pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
     let bytes = read_bytes(path, display, Vec::new())?;
     checked(&bytes, display)?;
-    String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error(), display))
+    // SAFETY: `checked` has just validated exactly these bytes as UTF-8.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
+
+/// The largest buffer a thread keeps between files.
+const KEEP_BUFFER: usize = 1 << 20;
 
 thread_local! {
     // Grows to the largest file a thread has read, then stays: one allocation per
@@ -38,7 +42,11 @@ pub fn with_text<R>(
         };
         let bytes = read_bytes(path, display, std::mem::take(&mut *buffer))?;
         let result = checked(&bytes, display).and_then(f);
-        *buffer = bytes;
+        // Kept for the next file only if small: reuse pays off for the many small
+        // files, and a 20 MB page's buffer must not stay for the rest of the build.
+        if bytes.capacity() <= KEEP_BUFFER {
+            *buffer = bytes;
+        }
         result
     })
 }

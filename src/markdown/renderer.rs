@@ -10,15 +10,13 @@ pub(super) mod stream;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd, html};
 
-use problems::{anchor_missing_in, unresolved};
+use problems::unresolved;
 
 use super::ids::Ids;
 use super::links::{self, Destination, EscapesContent};
 use super::quotes::QuoteState;
 use super::table::TableHead;
-use super::{
-    AnchorRef, Input, Rendered, Resolve, Unresolved, download, escape, footnotes, outline,
-};
+use super::{Input, Rendered, Resolve, Unresolved, download, escape, footnotes, outline};
 use crate::content::slug::slugify;
 use crate::locale::Locale;
 use crate::messages::Text;
@@ -346,20 +344,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
                     }
                     if let Some(anchor) = anchor {
                         if let Some(doc) = resolved.document {
-                            let mut missing = problem(
-                                self,
-                                anchor_missing_in(what, text, dest, &doc, &anchor),
-                                text!("markdown-anchor-missing-in.hint"),
-                            );
-                            // Kept by every build until all headings are known, and
-                            // needed only if the heading is missing: the line is read
-                            // again then (see `AnchorRef::missing`).
-                            missing.source_line = None;
-                            self.out.anchor_refs.push(AnchorRef {
-                                document: doc.clone(),
-                                anchor: anchor.clone(),
-                                missing,
-                            });
+                            self.anchor_in(link.offset, (what, text, dest), doc, &anchor);
                         }
                         url = format!("{url}#{anchor}");
                     }

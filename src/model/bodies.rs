@@ -31,7 +31,22 @@ pub(super) struct Links<'a> {
     pub content_dir: &'a std::path::Path,
 }
 
-impl Links<'_> {
+impl<'a> Links<'a> {
+    /// The links of a site with these routes and configuration, whose documents are
+    /// read again from `content_dir`.
+    pub fn new(
+        routes: &'a Routes,
+        config: &'a crate::config::Config,
+        content_dir: &'a std::path::Path,
+    ) -> Self {
+        Links {
+            routes,
+            lang: &config.language,
+            locale: config.locale,
+            content_dir,
+        }
+    }
+
     /// The cache key of a document with text hash `hash` rendered with these links
     /// (the cache also checks that its link targets still resolve the same way).
     pub fn key(&self, hash: u64) -> Key {
@@ -120,6 +135,7 @@ pub(super) fn render_body(
         heading_ids: r.heading_ids,
         lookups_hash: links.routes.replay(&lookups),
         lookups,
+        unread: false,
     })
 }
 
@@ -184,6 +200,8 @@ impl Unrendered {
 
     /// Renders every body (reusing and then refreshing `cache`), checks the links into
     /// headings, and finishes the site; `each` sees every page's body as it is made.
+    /// What `each` uses up is emptied in the results `cache` keeps too: pass a hook only
+    /// with a cache that is thrown away afterwards (`build`'s).
     pub fn render(self, cache: &mut BodyCache, each: Option<&EachBody>) -> Result<Site> {
         let Unrendered {
             mut site,
@@ -234,12 +252,7 @@ fn render_bodies(
     let earlier = &*cache;
     let shown: &Site = site;
     let content_dir = shown.config.content_dir();
-    let links = Links {
-        routes: &shown.routes,
-        lang: &shown.config.language,
-        locale: shown.config.locale,
-        content_dir: &content_dir,
-    };
+    let links = Links::new(&shown.routes, &shown.config, &content_dir);
     let page_out: Vec<_> = page_docs
         .into_par_iter()
         .enumerate()
@@ -288,25 +301,44 @@ fn render_bodies(
     }
     // Problems and anchors are read from the shared results, not copied per build:
     // only a missing anchor's message is cloned.
-    for (rel, (_, r)) in &next {
+    for (rel, ((text_hash, _), r)) in &next {
         problems.extend(r.problems.iter().cloned());
-        for a in &r.anchor_refs {
-            let exists = next
-                .get(&a.document)
-                .is_some_and(|(_, target)| target.heading_ids.contains(&a.anchor));
-            if !exists {
-                problems.push(with_source_line(a.missing.clone(), &content_dir.join(rel)));
-            }
+        let missing: Vec<Diagnostic> = r
+            .anchor_refs
+            .iter()
+            .filter(|a| match next.get(&a.document) {
+                Some((_, target)) => !target.unread && !target.heading_ids.contains(&a.anchor),
+                None => true,
+            })
+            .map(|a| a.missing.clone())
+            .collect();
+        if !missing.is_empty() {
+            problems.extend(with_source_lines(
+                missing,
+                &content_dir.join(rel),
+                *text_hash,
+            ));
         }
     }
     cache.replace(next);
 }
 
-/// `problem` with the line it points at, read from `file` (without, if it cannot be
-/// read: the message still names file and line).
-fn with_source_line(problem: Diagnostic, file: &std::path::Path) -> Diagnostic {
-    match crate::content::read_text(file, &problem.path) {
-        Ok(text) if problem.line.is_some() => problem.with_source(&text),
-        _ => problem,
+/// `found` (problems of one file) with the lines they point at, read from `file` once;
+/// without them if it cannot be read or is no longer the text rendered (hash
+/// `text_hash`): each message still names file and line.
+fn with_source_lines(
+    found: Vec<Diagnostic>,
+    file: &std::path::Path,
+    text_hash: u64,
+) -> Vec<Diagnostic> {
+    let Some(display) = found.first().map(|d| d.path.clone()) else {
+        return found;
+    };
+    let text = crate::content::read_text(file, &display)
+        .ok()
+        .filter(|t| xxhash_rust::xxh3::xxh3_64(t.as_bytes()) == text_hash);
+    match text {
+        Some(text) => found.into_iter().map(|d| d.with_source(&text)).collect(),
+        None => found,
     }
 }

@@ -26,6 +26,9 @@ pub struct RenderedBody {
     pub lookups: Vec<Lookup>,
     /// What those lookups gave (see [`Routes::replay`]).
     pub lookups_hash: u64,
+    /// The text could not be read again: no headings are known, and links into them
+    /// are not reported as missing (the reading's own error is).
+    pub unread: bool,
 }
 
 impl RenderedBody {
@@ -39,6 +42,7 @@ impl RenderedBody {
             heading_ids: HashSet::new(),
             lookups: Vec::new(),
             lookups_hash: !xxhash_rust::xxh3::Xxh3::new().digest(),
+            unread: true,
         }
     }
 }

@@ -50,12 +50,7 @@ impl Site {
             return false;
         }
         let content_dir = self.config.content_dir();
-        let links = Links {
-            routes: &self.routes,
-            lang: &self.config.language,
-            locale: self.config.locale,
-            content_dir: &content_dir,
-        };
+        let links = Links::new(&self.routes, &self.config, &content_dir);
         let mut fresh = Vec::with_capacity(docs.len());
         let mut lost = Vec::new();
         for (rel, doc) in &docs {

@@ -25,7 +25,7 @@ pub struct Check<'a> {
     pub dir: &'a str,
     /// The page's file, for messages.
     pub display: &'a Path,
-    /// The whole file text.
+    /// The file text (in a build only its front matter: see [`crate::content::Document::text`]).
     pub text: &'a str,
     /// The front matter's text and its first line in the file.
     pub front_matter: (&'a str, usize),

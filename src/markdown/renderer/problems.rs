@@ -6,6 +6,28 @@ use crate::messages::Text;
 use crate::text;
 
 impl Renderer<'_, '_> {
+    /// Notes a link at `offset` into heading `anchor` of the document `doc`, checked once
+    /// every document's headings are known. Its message is made now, without the source
+    /// line: every build keeps it until then, and it is needed only if the heading is
+    /// missing (the line is read again then: see `AnchorRef::missing`).
+    pub(super) fn anchor_in(
+        &mut self,
+        offset: usize,
+        (what, text, dest): (&str, &str, &str),
+        doc: String,
+        anchor: &str,
+    ) {
+        let mut missing = self
+            .diagnostic(offset, anchor_missing_in(what, text, dest, &doc, anchor))
+            .hint(text!("markdown-anchor-missing-in.hint"));
+        missing.source_line = None;
+        self.out.anchor_refs.push(crate::markdown::AnchorRef {
+            document: doc,
+            anchor: anchor.to_string(),
+            missing,
+        });
+    }
+
     /// A footnote defined twice is most likely a copy left behind: the second text would
     /// silently never be shown (the first definition wins).
     pub(super) fn footnote_twice(&mut self, label: &str, offset: usize, first: usize) {
