@@ -2,20 +2,21 @@
 //! drafts, Markdown bodies (see `bodies`); addresses and their clashes are `addresses`,
 //! file placement `folders`, sorting `sort`.
 
+use std::collections::HashSet;
+
 use rustc_hash::FxHashMap;
 
 use super::aliases;
 use super::bodies::Unrendered;
 use super::cache::{BodyCache, ModelCache};
 use super::folders::{
-    bundle_dirs, bundle_of, draft_roots, is_bundle_index, is_drafted, page_section_dir,
-    section_dirs,
+    bundle_dirs, bundle_of, draft_roots, is_bundle_index, page_section_dir, section_dirs,
 };
 use super::{Body, Page, Routes, Section, SectionId, Site};
 use crate::config::Config;
 use crate::content::date::Date;
-use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
-use crate::content::{self, Content, Document, parent, slug::slugify};
+use crate::content::front_matter::PageFrontMatter;
+use crate::content::{self, Content, Document, slug::slugify};
 use crate::error::{Diagnostic, Result};
 use crate::messages::Text;
 use crate::schedule::{self, Unpublished, Visibility};
@@ -23,7 +24,6 @@ use crate::text;
 use crate::yaml;
 
 type PageDoc = std::sync::Arc<Document<PageFrontMatter>>;
-type SectionDoc = std::sync::Arc<Document<SectionFrontMatter>>;
 
 impl Site {
     /// Builds the site tree from `content`; reports every problem found.
@@ -85,95 +85,33 @@ impl Site {
             routes.insert_broken(rel);
         }
 
-        let index_docs: FxHashMap<&str, &SectionDoc> =
-            section_docs.iter().map(|d| (d.dir(), d)).collect();
-        let mut sections = Vec::new();
-        let mut section_ids = FxHashMap::default();
-        for dir in dirs.iter().filter(|d| !is_drafted(d, &drafts)) {
-            let doc = index_docs.get(dir.as_str()).copied();
-            let parent_id: Option<SectionId> = (!dir.is_empty()).then(|| section_ids[parent(dir)]);
-            let parent = parent_id.map(|p| (p, &sections[p]));
-            let section = new_section(dir, doc, parent, &config, &mut problems);
-            section_ids.insert(dir.clone(), sections.len());
-            sections.push(section);
-        }
-        for doc in &section_docs {
-            if is_drafted(doc.dir(), &drafts) {
-                routes.insert_draft(doc.rel.clone());
-            }
-        }
-
-        let mut pages = Vec::new();
-        let mut upcoming = schedule::Upcoming::new(&config);
-        // Which page documents become pages (drafts do not), in `page_docs` order.
-        let mut built = Vec::with_capacity(page_docs.len());
-        for doc in &page_docs {
-            built.push(false);
-            // A page inside a bundle is reported by `bundle_dirs`; built, it would take
-            // the bundle's own address and add a second, misleading error.
-            if !is_bundle_index(&doc.rel) && bundle_of(&doc.rel, &bundles).is_some() {
-                continue;
-            }
-            let home_dir = page_section_dir(doc, &bundles);
-            let Some(&section) = section_ids.get(home_dir) else {
-                routes.insert_draft(doc.rel.clone());
-                continue;
-            };
-            if doc.front_matter.draft && !config.drafts {
-                routes.insert_draft(doc.rel.clone());
-                continue;
-            }
-            let expired = sections[section].expired;
-            upcoming.note(&doc.front_matter, expired);
-            if let Visibility::Hidden(why) =
-                schedule::visibility_of(&doc.front_matter, expired, &config)
-            {
-                let slug = page_slug(doc, bundles.contains(doc.dir()));
-                let url = format!("{}{slug}/", sections[section].url);
-                record_unpublished(&mut routes, doc, url, why);
-                continue;
-            }
-            let page = new_page(
-                doc,
-                (section, &sections[section]),
-                bundles.contains(doc.dir()),
-                &config,
-                &mut problems,
-            );
-            pages.push(page);
-            if let Some(b) = built.last_mut() {
-                *b = true;
-            }
-        }
+        let (mut sections, section_ids) = super::sections::sections_of(
+            (&dirs, &drafts),
+            &section_docs,
+            &config,
+            &mut routes,
+            &mut problems,
+        );
+        let folders = Folders {
+            bundles: &bundles,
+            section_ids: &section_ids,
+        };
+        let (mut pages, built, upcoming) = pages_of(
+            &page_docs,
+            (&sections, &folders),
+            &config,
+            &mut routes,
+            &mut problems,
+        );
 
         let built_docs: Vec<&PageDoc> = page_docs
             .iter()
             .zip(&built)
             .filter_map(|(d, b)| b.then_some(d))
             .collect();
-        let taxonomies = super::terms::build(
-            &config.taxonomy_settings,
-            &pages,
-            &built_docs,
-            config.locale,
-            &mut problems,
-        );
+        let (taxonomies, lists, feeds) =
+            lists_of(&config, (&sections, &pages), &built_docs, &mut problems);
         drop(built_docs);
-        let mut counts = vec![(0, 0); sections.len()];
-        for p in &pages {
-            let (listed, archived) = &mut counts[p.section];
-            *if p.archived { archived } else { listed } += 1;
-        }
-        let lists = super::lists::all(&sections, &counts, &taxonomies, config.locale);
-        let feeds = super::lists::feeds(&config.feeds, &sections, &taxonomies);
-        let made = (lists.as_slice(), feeds.as_slice());
-        super::addresses::check_collisions(
-            &sections,
-            &pages,
-            made,
-            &config.taxonomies,
-            &mut problems,
-        );
         for s in &sections {
             routes.insert(s.rel.clone(), s.url.clone(), s.has_index);
         }
@@ -181,19 +119,9 @@ impl Site {
             routes.insert(p.rel.clone(), p.url.clone(), true);
         }
         super::addresses::publish(&mut routes, &sections, &pages, (&lists, &feeds));
-        let (files, draft_files) =
+        let placed =
             super::folders::place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
-        for rel in draft_files {
-            // A file of a bundle left out by its dates goes with its page.
-            let page = bundle_of(&rel, &bundles).map(|b| content::join(b, "index.md"));
-            if !page.is_some_and(|page| routes.insert_unpublished_file(rel.clone(), &page)) {
-                routes.insert_draft(rel);
-            }
-        }
-        for f in &files {
-            routes.insert(f.rel.clone(), format!("/{}", f.output), false);
-            routes.insert_file_size(format!("/{}", f.output), f.size);
-        }
+        let files = publish_files(placed, &bundles, &mut routes);
         let builtin = content::front_matter::builtin_keys(&config.taxonomies);
         let built_docs = page_docs.iter().zip(&built).filter(|(_, b)| **b);
         for (page, (doc, _)) in pages.iter_mut().zip(built_docs) {
@@ -235,110 +163,117 @@ impl Site {
     }
 }
 
-/// A folder's title when it has no `_index.md`: `lernen-vor-ort` → `Lernen vor ort`.
-fn title_from_folder(dir: &str) -> String {
-    let name = dir
-        .rsplit('/')
-        .next()
-        .unwrap_or(dir)
-        .replace(['-', '_'], " ");
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => name,
-    }
+/// Where pages go: the bundle folders, and each section's id by folder.
+struct Folders<'a> {
+    bundles: &'a HashSet<String>,
+    section_ids: &'a FxHashMap<String, SectionId>,
 }
 
-fn new_section(
-    dir: &str,
-    doc: Option<&SectionDoc>,
-    parent: Option<(SectionId, &Section)>,
+/// The taxonomies, list pages and feeds of the built `pages` (whose documents are
+/// `docs`), with their addresses checked against each other and the pages'.
+fn lists_of(
     config: &Config,
+    (sections, pages): (&[Section], &[Page]),
+    docs: &[&PageDoc],
     problems: &mut Vec<Diagnostic>,
-) -> Section {
-    let parent_url = parent.map_or("", |(_, p)| p.url.as_str());
-    let inherited = parent.and_then(|(_, p)| p.page_type.clone());
-    let parent = parent.map(|(id, _)| id);
-    let rel = content::section_index(dir);
-    let display = doc.map_or_else(|| content::display_path(dir), |d| d.display.clone());
-    let url = if dir.is_empty() {
-        "/".to_string()
-    } else {
-        let name = dir.rsplit('/').next().unwrap_or(dir);
-        let slug = slugify(name);
-        if slug.is_empty() {
-            problems.push(
-                Diagnostic::new(
-                    content::display_path(dir),
-                    text!("model-folder-no-slug", name = name),
-                )
-                .hint(text!("model-folder-no-slug.hint")),
-            );
+) -> (Vec<super::Taxonomy>, Vec<super::List>, Vec<super::FeedFile>) {
+    let taxonomies = super::terms::build(
+        &config.taxonomy_settings,
+        pages,
+        docs,
+        config.locale,
+        problems,
+    );
+    let mut counts = vec![(0, 0); sections.len()];
+    for p in pages {
+        let (listed, archived) = &mut counts[p.section];
+        *if p.archived { archived } else { listed } += 1;
+    }
+    let lists = super::lists::all(sections, &counts, &taxonomies, config.locale);
+    let feeds = super::lists::feeds(&config.feeds, sections, &taxonomies);
+    let made = (lists.as_slice(), feeds.as_slice());
+    super::addresses::check_collisions(sections, pages, made, &config.taxonomies, problems);
+    (taxonomies, lists, feeds)
+}
+
+/// Notes the placed files and those left out with their pages in `routes`; returns the
+/// files to copy.
+fn publish_files(
+    (files, draft_files): (Vec<super::ContentFile>, Vec<String>),
+    bundles: &HashSet<String>,
+    routes: &mut Routes,
+) -> Vec<super::ContentFile> {
+    for rel in draft_files {
+        // A file of a bundle left out by its dates goes with its page.
+        let page = bundle_of(&rel, bundles).map(|b| content::join(b, "index.md"));
+        if !page.is_some_and(|page| routes.insert_unpublished_file(rel.clone(), &page)) {
+            routes.insert_draft(rel);
         }
-        format!("{parent_url}{slug}/")
-    };
-    let default_title = if dir.is_empty() {
-        config.title.clone()
-    } else {
-        title_from_folder(dir)
-    };
-    let fm = doc.map(|d| &d.front_matter);
-    let own_type = fm.and_then(|f| f.page_type.clone());
-    if let (Some(name), Some(doc)) = (&own_type, doc)
-        && config.schema.get(name).is_none()
-    {
-        let (message, hint) = config.schema.unknown(name);
-        let line = key_line(doc, "page_type").unwrap_or(1);
-        problems.push(
-            Diagnostic::new(&doc.display, message)
-                .at(line, Some(1))
-                .with_source(&doc.text)
-                .hint(hint),
+    }
+    for f in &files {
+        routes.insert(f.rel.clone(), format!("/{}", f.output), false);
+        routes.insert_file_size(format!("/{}", f.output), f.size);
+    }
+    files
+}
+
+/// The pages of `page_docs` that are built, which documents those are (in
+/// `page_docs` order), and when the next one appears or expires; what is left out (a
+/// draft, a page its dates hide) is noted in `routes`.
+fn pages_of(
+    page_docs: &[PageDoc],
+    (sections, folders): (&[Section], &Folders),
+    config: &Config,
+    routes: &mut Routes,
+    problems: &mut Vec<Diagnostic>,
+) -> (Vec<Page>, Vec<bool>, schedule::Upcoming) {
+    let bundles = folders.bundles;
+    let mut pages = Vec::new();
+    let mut upcoming = schedule::Upcoming::new(config);
+    let mut built = Vec::with_capacity(page_docs.len());
+    for doc in page_docs {
+        built.push(false);
+        // A page inside a bundle is reported by `bundle_dirs`; built, it would take
+        // the bundle's own address and add a second, misleading error.
+        if !is_bundle_index(&doc.rel) && bundle_of(&doc.rel, bundles).is_some() {
+            continue;
+        }
+        let home_dir = page_section_dir(doc, bundles);
+        let Some(&section) = folders.section_ids.get(home_dir) else {
+            routes.insert_draft(doc.rel.clone());
+            continue;
+        };
+        if doc.front_matter.draft && !config.drafts {
+            routes.insert_draft(doc.rel.clone());
+            continue;
+        }
+        let expired = sections[section].expired;
+        upcoming.note(&doc.front_matter, expired);
+        if let Visibility::Hidden(why) = schedule::visibility_of(&doc.front_matter, expired, config)
+        {
+            let slug = page_slug(doc, bundles.contains(doc.dir()));
+            let url = format!("{}{slug}/", sections[section].url);
+            record_unpublished(routes, doc, url, why);
+            continue;
+        }
+        let is_bundle = bundles.contains(doc.dir());
+        let page = new_page(
+            doc,
+            (section, &sections[section]),
+            is_bundle,
+            config,
+            problems,
         );
-    }
-    let paginate_by = match (fm.and_then(|f| f.paginate_by), doc) {
-        (Some(0), Some(doc)) => {
-            let line = key_line(doc, "paginate_by").unwrap_or(1);
-            problems.push(
-                Diagnostic::new(&doc.display, text!("model-paginate-by-zero"))
-                    .at(line, Some(1))
-                    .with_source(&doc.text)
-                    .hint(text!("model-paginate-by-zero.hint")),
-            );
-            None
+        pages.push(page);
+        if let Some(b) = built.last_mut() {
+            *b = true;
         }
-        (n, _) => n.and_then(|n| usize::try_from(n).ok()),
-    };
-    Section {
-        page_type: own_type.or(inherited),
-        paginate_by,
-        feed: fm.is_some_and(|f| f.feed),
-        dir: dir.to_string(),
-        rel,
-        display,
-        has_index: doc.is_some(),
-        title: fm.and_then(|f| f.title.clone()).unwrap_or(default_title),
-        description: fm.and_then(|f| f.description.clone()),
-        weight: fm.and_then(|f| f.weight),
-        sort_by: fm.map(|f| f.sort_by).unwrap_or_default(),
-        template: fm.and_then(|f| f.template.clone()),
-        page_template: fm.and_then(|f| f.page_template.clone()),
-        extra: fm.map_or_else(yaml::empty_map, |f| f.extra.clone()),
-        url,
-        parent,
-        expired: fm.map(|f| f.expired).unwrap_or_default(),
-        pages: Vec::new(),
-        archived: Vec::new(),
-        subsections: Vec::new(),
-        body: Body::default(),
-        template_line: doc.and_then(|d| key_line(d, "template")),
-        page_template_line: doc.and_then(|d| key_line(d, "page_template")),
-        source_hash: doc.map_or(0, |d| d.hash),
     }
+    (pages, built, upcoming)
 }
 
 /// The file line of a top-level front matter key.
-fn key_line<F>(doc: &Document<F>, key: &str) -> Option<usize> {
+pub(super) fn key_line<F>(doc: &Document<F>, key: &str) -> Option<usize> {
     let front = &doc.text[..doc.body_start];
     yaml::line_of_key(front, key)
 }

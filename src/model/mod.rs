@@ -13,6 +13,7 @@ mod folders;
 mod lists;
 mod published;
 mod routes;
+mod sections;
 mod sort;
 mod terms;
 mod update;
