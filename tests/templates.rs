@@ -415,3 +415,20 @@ fn navigation_marks_nothing_on_pages_the_links_do_not_point_to() {
         assert!(!nav_of(&html).contains("aria-current"), "{page}:\n{html}");
     }
 }
+
+#[test]
+fn safe_marks_text_unescaped_and_turns_other_values_into_text() {
+    let site = Site::fixture("tpl-functions");
+    site.write(
+        "templates/funktionen.html",
+        "text: {{ \"<b>fett</b>\" | safe }}\nnumber: {{ 5 | safe }}\nlist: {{ [1, 2] | safe }}\n\
+         plain: {{ \"<b>\" }}\ntitle: {{ page.title | safe }}\n",
+    );
+    site.build_ok(&[]);
+    let html = site.output("funktionen/index.html");
+    assert_eq!(line_value(&html, "text: "), "<b>fett</b>");
+    assert_eq!(line_value(&html, "number: "), "5");
+    assert_eq!(line_value(&html, "list: "), "[1, 2]");
+    assert_eq!(line_value(&html, "plain: "), "&lt;b&gt;");
+    assert!(!line_value(&html, "title: ").is_empty(), "{html}");
+}

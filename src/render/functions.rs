@@ -181,6 +181,16 @@ pub fn register(tera: &mut Tera, slot: &Slot) {
     });
     let s = Arc::clone(slot);
     tera.register_function("url", move |kw: Kwargs, _: &State| url(&*bound(&s)?, &kw));
+    // Tera's own `safe` copies the string it marks; a page's `content | safe` would copy
+    // every page's HTML once more. This one marks the shared string itself and does
+    // what Tera's does with anything else (its text, marked safe).
+    tera.register_filter("safe", |value: Value, _: Kwargs, _: &State| {
+        if value.is_string() {
+            value.mark_safe()
+        } else {
+            Value::safe_string(&value.to_string())
+        }
+    });
     let s = Arc::clone(slot);
     tera.register_filter("date", move |value: &str, kw: Kwargs, _: &State| {
         date_filter(bound(&s)?.locale, value, &kw)
