@@ -132,8 +132,11 @@ fn answer(mut stream: TcpStream, shared: &Shared) {
     if method != "HEAD" {
         response.push_str(&body);
     }
-    let _ = stream.write_all(response.as_bytes());
+    // Counted as done before the answer leaves: once the client has it, it may start its
+    // next request before this thread would get to count this one done, and a loaded
+    // machine then saw one more request at once than the client ever had open.
     shared.active.fetch_sub(1, Ordering::SeqCst);
+    let _ = stream.write_all(response.as_bytes());
 }
 
 /// The status and extra header lines for `path`; `earlier` requests came before.
