@@ -26,8 +26,8 @@ pub struct Early<'a> {
     reads: Reads,
     /// Per page: whether its HTML is still read after its own page is written.
     keep: Vec<bool>,
-    /// Per section: the breadcrumbs of its pages.
-    crumbs: Vec<Value>,
+    /// What the page values share.
+    parts: context::PageParts,
     base_path: String,
     root: std::path::PathBuf,
     /// Per page: its value, once the page is written.
@@ -89,9 +89,7 @@ impl<'a> Early<'a> {
             sink,
             reads,
             keep,
-            crumbs: (0..site.sections.len())
-                .map(|id| context::crumbs(site, id, true))
-                .collect(),
+            parts: context::PageParts::of(site),
             base_path: site.config.base_path().to_string(),
             root: site.config.root.clone(),
             values: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
@@ -122,7 +120,7 @@ impl<'a> Early<'a> {
         if !self.templates.has(job.template) || self.templates.fetches(job.template) {
             return false;
         }
-        let value = context::page_value(site, (page, body), &self.crumbs[page.section], self.reads);
+        let value = context::page_value(site, (page, body), &self.parts, self.reads);
         let job = page_job(site, id, value.clone(), 0);
         let current_url = format!("{}{}", self.base_path, job.url);
         let result = render_owned(self.templates, &job, &current_url, &self.root);

@@ -109,14 +109,62 @@ pub(super) fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Val
     Value::from(list)
 }
 
-/// A page's value with `body`; `crumbs` are its section's breadcrumbs including that
-/// section, the same value for every page there (made once per section, not per page).
+/// What the values of many pages share, made once per build: each section's
+/// breadcrumbs (its own included) and each term as pages name it.
+pub struct PageParts {
+    crumbs: Vec<Value>,
+    /// By taxonomy: the value of each term, by the name a page gives it.
+    terms: FxHashMap<String, FxHashMap<String, Value>>,
+}
+
+impl PageParts {
+    /// The parts of `site`'s page values.
+    pub fn of(site: &Site) -> PageParts {
+        let crumbs = (0..site.sections.len())
+            .map(|id| crumbs(site, id, true))
+            .collect();
+        let mut terms: FxHashMap<String, FxHashMap<String, Value>> = FxHashMap::default();
+        for page in &site.pages {
+            for (name, named) in &page.terms {
+                let of_taxonomy = terms.entry(name.clone()).or_default();
+                for term in named {
+                    if !of_taxonomy.contains_key(term.as_str()) {
+                        of_taxonomy.insert(term.clone(), term_of_page(site, name, term));
+                    }
+                }
+            }
+        }
+        PageParts { crumbs, terms }
+    }
+
+    /// The value of `term` of taxonomy `name` as a page names it.
+    fn term(&self, site: &Site, name: &str, term: &str) -> Value {
+        let made = self.terms.get(name).and_then(|t| t.get(term));
+        made.cloned()
+            .unwrap_or_else(|| term_of_page(site, name, term))
+    }
+}
+
+/// A term as a page names it: `{name, slug, url, permalink}`.
+fn term_of_page(site: &Site, name: &str, term: &str) -> Value {
+    let slug = slugify(term);
+    let url = format!("{}{slug}/", taxonomy_url(name));
+    let mut t = Map::new();
+    put(&mut t, "name", term);
+    put(&mut t, "slug", slug);
+    put(&mut t, "url", href(site, &url));
+    put(&mut t, "permalink", site.config.permalink(&url));
+    Value::from(t)
+}
+
+/// A page's value with `body`, built from the `parts` its site's pages share.
 pub(super) fn page_value(
     site: &Site,
     (page, body): (&Page, &Body),
-    crumbs: &Value,
+    parts: &PageParts,
     reads: Reads,
 ) -> Value {
+    let crumbs = &parts.crumbs[page.section];
     let mut m = Map::new();
     put(&mut m, "kind", "page");
     put(&mut m, "title", page.title.as_str());
@@ -151,22 +199,12 @@ pub(super) fn page_value(
     put(&mut m, "fields", fields_value(&page.fields));
     let mut taxonomies = Map::new();
     for name in &site.config.taxonomies {
-        let base = taxonomy_url(name);
         let terms: Vec<Value> = page
             .terms
             .get(name)
             .into_iter()
             .flatten()
-            .map(|term| {
-                let slug = slugify(term);
-                let url = format!("{base}{slug}/");
-                let mut t = Map::new();
-                put(&mut t, "name", term.as_str());
-                put(&mut t, "slug", slug);
-                put(&mut t, "url", href(site, &url));
-                put(&mut t, "permalink", site.config.permalink(&url));
-                Value::from(t)
-            })
+            .map(|term| parts.term(site, name, term))
             .collect();
         taxonomies.insert(name.clone().into(), Value::from(terms));
     }
@@ -231,9 +269,7 @@ pub fn build(
     (earlier, early): (Option<&RenderMemo>, &[Option<Value>]),
     reads: Reads,
 ) -> Views {
-    let page_crumbs: Vec<Value> = (0..site.sections.len())
-        .map(|id| crumbs(site, id, true))
-        .collect();
+    let parts = PageParts::of(site);
     let pages: Vec<Value> = site
         .pages
         .par_iter()
@@ -242,7 +278,7 @@ pub fn build(
         .map(|(id, (p, &fp))| {
             let made = early.get(id).cloned().flatten();
             made.or_else(|| earlier.and_then(|m| m.page_value(&p.rel, fp)))
-                .unwrap_or_else(|| page_value(site, (p, &p.body), &page_crumbs[p.section], reads))
+                .unwrap_or_else(|| page_value(site, (p, &p.body), &parts, reads))
         })
         .collect();
     let feeds: Feeds = site
