@@ -422,13 +422,19 @@ fn safe_marks_text_unescaped_and_turns_other_values_into_text() {
     site.write(
         "templates/funktionen.html",
         "text: {{ \"<b>fett</b>\" | safe }}\nnumber: {{ 5 | safe }}\nlist: {{ [1, 2] | safe }}\n\
-         plain: {{ \"<b>\" }}\ntitle: {{ page.title | safe }}\n",
+         map: {{ {\"a\": 1} | safe }}\nnone: {{ none | safe }}|\nyes: {{ true | safe }}\n\
+         float: {{ 1.5 | safe }}\nplain: {{ \"<b>\" }}\ntitle: {{ page.title | safe }}\n",
     );
     site.build_ok(&[]);
     let html = site.output("funktionen/index.html");
     assert_eq!(line_value(&html, "text: "), "<b>fett</b>");
     assert_eq!(line_value(&html, "number: "), "5");
     assert_eq!(line_value(&html, "list: "), "[1, 2]");
+    // As Tera's own filter shows them (compared with a build before lernort had its own).
+    assert_eq!(line_value(&html, "map: "), "{\"a\": 1}");
+    assert_eq!(line_value(&html, "none: "), "|");
+    assert_eq!(line_value(&html, "yes: "), "true");
+    assert_eq!(line_value(&html, "float: "), "1.5");
     assert_eq!(line_value(&html, "plain: "), "&lt;b&gt;");
     assert!(!line_value(&html, "title: ").is_empty(), "{html}");
 }

@@ -45,6 +45,8 @@ pub struct Written {
     pub values: Vec<Option<Value>>,
     /// How many pages were written.
     pub count: usize,
+    /// What the page values share, for the values of the pages not written early.
+    pub parts: Option<context::PageParts>,
 }
 
 /// Gives `templates` what exists of `site` before its bodies: `site`, `lang`, URLs and
@@ -151,6 +153,7 @@ impl<'a> Early<'a> {
         Written {
             values: self.values.into_iter().map(OnceLock::into_inner).collect(),
             count: self.written.into_inner(),
+            parts: Some(self.parts),
         }
     }
 }

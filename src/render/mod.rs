@@ -135,12 +135,7 @@ pub fn render(
     let fingerprints = fingerprint::compute(site, reads);
     drop(p);
     let p = crate::profile::stage("render: views");
-    let mut views = context::build(
-        site,
-        &fingerprints.pages,
-        (memo.as_deref(), &early.values),
-        reads,
-    );
+    let mut views = context::build(site, &fingerprints.pages, (memo.as_deref(), &early), reads);
     drop(p);
     let p = crate::profile::stage("render: bind+jobs");
     templates.bind(functions::Shared {

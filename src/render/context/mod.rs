@@ -262,14 +262,23 @@ fn section_value(
 
 /// Builds every view once; sections bottom-up so each holds its children's values.
 /// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
-/// fingerprints cover `reads`); a page rendered early keeps the value made then.
+/// fingerprints cover `reads`); a page rendered early keeps the value made then, and
+/// the others are made from the same shared parts.
 pub fn build(
     site: &Site,
     fingerprints: &[u64],
-    (earlier, early): (Option<&RenderMemo>, &[Option<Value>]),
+    (earlier, written): (Option<&RenderMemo>, &crate::render::early::Written),
     reads: Reads,
 ) -> Views {
-    let parts = PageParts::of(site);
+    let early = written.values.as_slice();
+    let made_parts;
+    let parts = match &written.parts {
+        Some(parts) => parts,
+        None => {
+            made_parts = PageParts::of(site);
+            &made_parts
+        }
+    };
     let pages: Vec<Value> = site
         .pages
         .par_iter()
@@ -278,7 +287,7 @@ pub fn build(
         .map(|(id, (p, &fp))| {
             let made = early.get(id).cloned().flatten();
             made.or_else(|| earlier.and_then(|m| m.page_value(&p.rel, fp)))
-                .unwrap_or_else(|| page_value(site, (p, &p.body), &parts, reads))
+                .unwrap_or_else(|| page_value(site, (p, &p.body), parts, reads))
         })
         .collect();
     let feeds: Feeds = site
