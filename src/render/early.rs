@@ -15,7 +15,7 @@ use tera::Value;
 
 use super::functions::{self, AssetIndex, Shared};
 use super::template_reads::Reads;
-use super::{Sink, Templates, context, page_job, render_owned};
+use super::{Sink, Templates, context, page_job, page_template, render_owned};
 use crate::feed::settings::Content;
 use crate::model::{Body, PageId, Site, UsedUp, output_path};
 
@@ -118,8 +118,8 @@ impl<'a> Early<'a> {
         }
         let page = &site.pages[id];
         // No memo exists here (`build` has none), so no fingerprint is compared.
-        let job = page_job(site, id, Value::none(), 0);
-        if !self.templates.has(job.template) || self.templates.fetches(job.template) {
+        let (template, _, _) = page_template(site, id);
+        if !self.templates.has(template) || self.templates.fetches(template) {
             return false;
         }
         let value = context::page_value(site, (page, body), &self.parts, self.reads);

@@ -330,16 +330,7 @@ fn jobs<'a>(
 /// The job of page `id` with its value and fingerprint.
 fn page_job(site: &Site, id: PageId, value: Value, fingerprint: u64) -> Job<'_> {
     let p = &site.pages[id];
-    let section = &site.sections[p.section];
-    let (template, chosen_by, default) = match (&p.template, &section.page_template) {
-        (Some(t), _) => (t.as_str(), (p.display.as_path(), p.template_line), false),
-        (None, Some(t)) => (
-            t.as_str(),
-            (section.display.as_path(), section.page_template_line),
-            false,
-        ),
-        (None, None) => ("page.html", (p.display.as_path(), None), true),
-    };
+    let (template, chosen_by, default) = page_template(site, id);
     Job {
         template,
         vars: vec![("page", value)],
@@ -348,6 +339,24 @@ fn page_job(site: &Site, id: PageId, value: Value, fingerprint: u64) -> Job<'_> 
         chosen_by,
         fingerprint,
         default,
+    }
+}
+
+/// The template of page `id`, the file and line that chose it, and whether it is the
+/// default one.
+type Chosen<'a> = (&'a str, (&'a Path, Option<usize>), bool);
+
+fn page_template(site: &Site, id: PageId) -> Chosen<'_> {
+    let p = &site.pages[id];
+    let section = &site.sections[p.section];
+    match (&p.template, &section.page_template) {
+        (Some(t), _) => (t.as_str(), (p.display.as_path(), p.template_line), false),
+        (None, Some(t)) => (
+            t.as_str(),
+            (section.display.as_path(), section.page_template_line),
+            false,
+        ),
+        (None, None) => ("page.html", (p.display.as_path(), None), true),
     }
 }
 
