@@ -13,9 +13,10 @@
 #      scripts/gen-bench-site.py exactly as scripts/bench.sh does (same folder, same
 #      up-to-date check, so the two scripts share one site).
 #   3. Starts `lernort --root SITE serve --port 0`, waits for its `Serving` line, opens
-#      the server-sent event stream /__lernort/events (python3, standard library only)
-#      and makes sure the file watcher is running (rewrites site.yaml unchanged until a
-#      rebuild is reported).
+#      the server-sent event stream /__lernort/events?page=/abschnitt-01/seite-1/ as the
+#      live-reload script of that page open in a browser does (python3, standard library
+#      only; so the page is rendered and served first), and makes sure the file watcher
+#      is running (rewrites site.yaml unchanged until a rebuild is reported).
 #   4. Page edit, WARMUP + RUNS times: appends a sentence with a counter to one page
 #      (content/abschnitt-01/seite-1.md). From just before the write, one kept-alive
 #      HTTP connection asks for that page (/abschnitt-01/seite-1/) in a tight loop until
@@ -50,6 +51,8 @@
 #   REGENERATE=1 regenerate the site even if an up-to-date one exists
 #   LOGS=DIR     keep the server's stdout and stderr there (serve.out, serve.err), e.g.
 #                with LERNORT_PROFILE=1 for the stage times of every rebuild
+#   OPEN_PAGE=0  the event stream names no page (no page is open in a browser): the
+#                page is served with all the others, when the whole rebuild is done
 #   LERNORT_SERVE_WITHOUT=patch,update,memo  passed on to the server: switches off
 #                incremental mechanisms, to measure what each saves (README, Development)
 #
@@ -186,7 +189,7 @@ echo
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 - "$port" "$site" "$page_rel" "$template_rel" "$work/serve.out" \
     "$RUNS" "$WARMUP" "$PAUSE" "$TIMEOUT" "$page_url" >"$work/results.txt" <<'PY' &
-import http.client, os, queue, re, socket, statistics, sys, threading, time
+import http.client, os, queue, re, socket, statistics, sys, threading, time, urllib.parse
 
 port, site, page_rel, template_rel, log = sys.argv[1:6]
 runs, warmup = int(sys.argv[6]), int(sys.argv[7])
@@ -211,7 +214,13 @@ def reader(sock):
 
 sock = socket.create_connection(("127.0.0.1", int(port)), timeout=timeout)
 sock.settimeout(None)
-sock.sendall(b"GET /__lernort/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+# Like the live-reload script of the page open in a browser, the stream names that page
+# (unless OPEN_PAGE=0), so the rebuild serves it first.
+stream_target = "/__lernort/events"
+if os.environ.get("OPEN_PAGE", "1") != "0":
+    stream_target += "?page=" + urllib.parse.quote(page_url, safe="")
+sock.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+              % stream_target).encode())
 head = b""
 while b"\r\n\r\n" not in head:
     chunk = sock.recv(1)
@@ -323,7 +332,12 @@ def measure(kind, edit):
         if name != "reload" or '"error":true' in data.replace(" ", ""):
             sys.exit("%s edit %d: expected a successful reload, got %s %s" % (kind, i, name, data))
         wall, event = (t_served - t0) / 1e6, (t1 - t0) / 1e6
+        # The open page may be served before the rebuild ends: wait for its line.
         rendered, ms = lernort_own()
+        line_deadline = time.monotonic() + timeout
+        while rendered is None and time.monotonic() < line_deadline:
+            time.sleep(0.005)
+            rendered, ms = lernort_own()
         label = "warm-up" if i < warmup else "run %d" % (i - warmup + 1)
         print("   %-8s %-8s served %8.1f ms  event %8.1f ms  (%d requests; lernort: %s pages, %s ms; %s %s%s)"
               % (kind, label, wall, event, polls, rendered, ms, name, data,

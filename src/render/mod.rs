@@ -70,6 +70,15 @@ pub trait Sink: Sync {
     fn reads_bodies(&self) -> bool {
         false
     }
+
+    /// Whether the file of site path `url` is wanted before the others: a page open in
+    /// the preview's browser. [`render`] renders those first.
+    fn urgent(&self, _url: &str) -> bool {
+        false
+    }
+
+    /// Called once every urgent file is handed over, before the others are rendered.
+    fn urgent_done(&self) {}
 }
 
 /// The site path of every file [`render`] produces, known before rendering: sections,
@@ -171,8 +180,13 @@ pub fn render(
         taxonomies: &site.taxonomies,
         sink,
     };
-    let results: Vec<std::result::Result<Option<Done>, Failure>> =
-        jobs.into_par_iter().map(|job| run.job(&job)).collect();
+    let (first, rest): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(|j| sink.urgent(j.url));
+    let mut results: Vec<std::result::Result<Option<Done>, Failure>> =
+        first.into_par_iter().map(|job| run.job(&job)).collect();
+    if !results.is_empty() {
+        sink.urgent_done();
+    }
+    results.par_extend(rest.into_par_iter().map(|job| run.job(&job)));
     drop(p);
     let p = crate::profile::stage("render: collect");
     let jobs_done = results.len();

@@ -3,11 +3,17 @@
 //! streams and never waits for one: a stream that cannot take an event at once (closed,
 //! or so far behind that its socket buffer is full) is dropped, and the page's
 //! `EventSource` reconnects by itself.
+//!
+//! A stream may name the page it belongs to (`?page=`, as the live-reload script does):
+//! a rebuild then serves that page first and tells its stream at once ([`Audience`]).
 
 use std::io::Write;
 use std::net::TcpStream;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use rustc_hash::FxHashSet;
 
 /// How often an idle stream gets a comment, so that closed ones are noticed and
 /// dropped, and proxies keep the connection open.
@@ -16,61 +22,199 @@ const PING: Duration = Duration::from_secs(15);
 /// The start of every stream: the response head, and how soon to reconnect.
 const START: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
 
+/// Which streams an event goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Audience {
+    /// The streams of pages at these output paths, served early by the rebuild still
+    /// under way; each is told once per rebuild.
+    Showing(Vec<String>),
+    /// The end of a good rebuild: every stream not told already. Ends the rebuild.
+    Rest,
+    /// Every stream (a failed rebuild's error, which the early pages need too). Ends the
+    /// rebuild.
+    All,
+}
+
 enum Message {
-    Subscribe(TcpStream),
-    Event(String),
+    Subscribe(TcpStream, Option<String>),
+    Event(String, Audience),
+}
+
+/// An open stream, the output path of its page (if it named one), and whether the
+/// rebuild under way has told it already.
+struct Stream {
+    tcp: TcpStream,
+    page: Option<String>,
+    told: bool,
 }
 
 /// The handle to the broadcasting thread; the thread ends when this is dropped.
-pub struct Broadcaster(Sender<Message>);
+pub struct Broadcaster {
+    tx: Sender<Message>,
+    /// The output paths of the pages that open streams named.
+    open: Arc<Mutex<FxHashSet<String>>>,
+}
 
 impl Broadcaster {
     /// Starts the broadcasting thread.
     pub fn start() -> Broadcaster {
         let (tx, rx) = channel();
-        std::thread::spawn(move || run(&rx));
-        Broadcaster(tx)
+        let open = Arc::new(Mutex::default());
+        let shown = Arc::clone(&open);
+        std::thread::spawn(move || run(&rx, &shown));
+        Broadcaster { tx, open }
     }
 
-    /// Answers an event stream request on `stream` and adds it to the streams. Events
-    /// sent after this call reach it.
-    pub fn subscribe(&self, stream: TcpStream) {
-        let _ = self.0.send(Message::Subscribe(stream));
+    /// Answers an event stream request on `stream` (for the page at output path
+    /// `page`, if named) and adds it to the streams. Events sent after this call reach it.
+    pub fn subscribe(&self, stream: TcpStream, page: Option<String>) {
+        let _ = self.tx.send(Message::Subscribe(stream, page));
     }
 
-    /// Sends a server-sent event to every open stream.
-    pub fn send(&self, event: &str, data: &str) {
-        let _ = self
-            .0
-            .send(Message::Event(format!("event: {event}\ndata: {data}\n\n")));
+    /// Sends a server-sent event to `to`.
+    pub fn send(&self, event: &str, data: &str, to: Audience) {
+        let text = format!("event: {event}\ndata: {data}\n\n");
+        let _ = self.tx.send(Message::Event(text, to));
+    }
+
+    /// The output paths of the pages open streams belong to.
+    pub fn open_pages(&self) -> FxHashSet<String> {
+        match self.open.lock() {
+            Ok(open) => open.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
     }
 }
 
-fn run(rx: &Receiver<Message>) {
-    let mut streams: Vec<TcpStream> = Vec::new();
+fn run(rx: &Receiver<Message>, open: &Mutex<FxHashSet<String>>) {
+    let mut streams: Vec<Stream> = Vec::new();
     loop {
         match rx.recv_timeout(PING) {
-            Ok(Message::Subscribe(stream)) => {
-                let mut one = vec![stream];
-                if one[0].set_nonblocking(true).is_ok() && write_all(&mut one, START) {
-                    streams.append(&mut one);
+            Ok(Message::Subscribe(tcp, page)) => {
+                if tcp.set_nonblocking(true).is_ok() {
+                    // Its page counts as open before the stream's first bytes go out: a
+                    // rebuild the client starts once it has them serves that page first.
+                    if let (Some(page), Ok(mut open)) = (&page, open.lock()) {
+                        open.insert(page.clone());
+                    }
+                    let mut one = vec![Stream {
+                        tcp,
+                        page,
+                        told: false,
+                    }];
+                    if write_all(&mut one, START) {
+                        streams.append(&mut one);
+                    }
                 }
             }
-            Ok(Message::Event(text)) => {
-                write_all(&mut streams, text.as_bytes());
-            }
+            Ok(Message::Event(text, to)) => tell(&mut streams, text.as_bytes(), &to),
             Err(RecvTimeoutError::Timeout) => {
-                write_all(&mut streams, b": ping\n\n");
+                let ping: &[u8] = b": ping\n\n";
+                write_all(&mut streams, ping);
             }
             Err(RecvTimeoutError::Disconnected) => return,
         }
+        let pages = streams.iter().filter_map(|s| s.page.clone()).collect();
+        if let Ok(mut open) = open.lock() {
+            *open = pages;
+        }
     }
+}
+
+/// Writes an event to the streams of `to`, dropping those that cannot take it.
+fn tell(streams: &mut Vec<Stream>, text: &[u8], to: &Audience) {
+    let mut all = std::mem::take(streams);
+    let (mut these, mut others): (Vec<Stream>, Vec<Stream>) =
+        all.drain(..).partition(|s| match to {
+            Audience::Showing(pages) => {
+                !s.told && s.page.as_ref().is_some_and(|p| pages.contains(p))
+            }
+            Audience::Rest => !s.told,
+            Audience::All => true,
+        });
+    write_all(&mut these, text);
+    match to {
+        Audience::Showing(_) => these.iter_mut().for_each(|s| s.told = true),
+        Audience::Rest | Audience::All => {
+            these
+                .iter_mut()
+                .chain(&mut others)
+                .for_each(|s| s.told = false);
+        }
+    }
+    streams.append(&mut these);
+    streams.append(&mut others);
 }
 
 /// Writes `bytes` to every stream, dropping (and so closing) those that do not take all
 /// of it at once: a partly written event would garble the rest of that stream. Returns
 /// whether any stream is left.
-fn write_all(streams: &mut Vec<TcpStream>, bytes: &[u8]) -> bool {
-    streams.retain_mut(|s| matches!(s.write(bytes), Ok(n) if n == bytes.len()));
+fn write_all(streams: &mut Vec<Stream>, bytes: &[u8]) -> bool {
+    streams.retain_mut(|s| matches!(s.tcp.write(bytes), Ok(n) if n == bytes.len()));
     !streams.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+    use std::net::TcpListener;
+
+    /// A stream as the broadcaster holds it, for the page at `page`, and its client end.
+    fn stream(listener: &TcpListener, page: Option<&str>) -> (Stream, TcpStream) {
+        let client = TcpStream::connect(listener.local_addr().expect("address")).expect("connect");
+        let (tcp, _) = listener.accept().expect("accept");
+        let page = page.map(str::to_string);
+        (
+            Stream {
+                tcp,
+                page,
+                told: false,
+            },
+            client,
+        )
+    }
+
+    /// Everything `client` received up to and including the final `end`.
+    fn received(mut client: TcpStream) -> String {
+        client
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        let mut text = String::new();
+        while !text.ends_with("end") {
+            let mut buf = [0; 64];
+            let n = client.read(&mut buf).expect("read");
+            assert!(n > 0, "closed after {text:?}");
+            text.push_str(std::str::from_utf8(&buf[..n]).expect("UTF-8"));
+        }
+        text
+    }
+
+    #[test]
+    fn an_open_page_is_told_once_per_rebuild_and_the_others_at_its_end() {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let (a, a_client) = stream(&listener, Some("a/index.html"));
+        let (b, b_client) = stream(&listener, Some("b/index.html"));
+        let (c, c_client) = stream(&listener, None);
+        let mut streams = vec![a, b, c];
+        let showing =
+            |pages: &[&str]| Audience::Showing(pages.iter().map(|p| p.to_string()).collect());
+
+        // A rebuild serves a early, then a and b (a was told already), then ends.
+        tell(&mut streams, b"1 ", &showing(&["a/index.html"]));
+        tell(
+            &mut streams,
+            b"2 ",
+            &showing(&["a/index.html", "b/index.html"]),
+        );
+        tell(&mut streams, b"3 ", &Audience::Rest);
+        // The next rebuild tells a again; a failed one tells everyone.
+        tell(&mut streams, b"4 ", &showing(&["a/index.html"]));
+        tell(&mut streams, b"5 ", &Audience::All);
+        tell(&mut streams, b"end", &Audience::All);
+
+        assert_eq!(received(a_client), "1 4 5 end");
+        assert_eq!(received(b_client), "2 5 end");
+        assert_eq!(received(c_client), "3 5 end");
+    }
 }

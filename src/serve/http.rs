@@ -105,8 +105,9 @@ pub fn reason(status: u16) -> &'static str {
 pub enum Answer {
     /// Send this.
     Reply(Reply),
-    /// Hand the connection to the event streams.
-    Events,
+    /// Hand the connection to the event streams, for the page at this output path if
+    /// the stream named one.
+    Events(Option<String>),
 }
 
 /// A plain-text reply with a message in the preview's language, on a line of its own.
@@ -130,7 +131,7 @@ pub fn answer(method: &str, target: &str, state: &State) -> Answer {
         None => (target, None),
     };
     if raw_path == EVENTS_PATH && !head {
-        return Answer::Events;
+        return Answer::Events(query.and_then(page_of_stream));
     }
     let Some(path) = clean_path(raw_path) else {
         return Answer::Reply(message(400, text!("serve-http-bad-path"), state.lang));
@@ -156,6 +157,28 @@ pub fn clean_path(raw: &str) -> Option<String> {
     Some(path.into_owned())
 }
 
+/// The output path of the page an event stream belongs to: its query's `page`, the
+/// page's `location.pathname` (the live-reload script encodes it once more).
+fn page_of_stream(query: &str) -> Option<String> {
+    let value = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))?;
+    let pathname = percent_encoding::percent_decode_str(value)
+        .decode_utf8()
+        .ok()?;
+    clean_path(&pathname).map(|path| file_key(&path))
+}
+
+/// The file a decoded request path asks for: a folder's `index.html`.
+fn file_key(path: &str) -> String {
+    let key = path.trim_start_matches('/');
+    if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key.to_string()
+    }
+}
+
 /// What a request needs from the current files, taken under the read lock.
 struct Lookup {
     hit: Option<Served>,
@@ -168,12 +191,7 @@ struct Lookup {
 /// The answer for the decoded `path`; `raw_path` (as sent) and `query` make the
 /// redirect of a folder to its trailing-slash URL.
 fn lookup(state: &State, path: &str, raw_path: &str, query: Option<&str>) -> Reply {
-    let key = path.trim_start_matches('/');
-    let key = if key.is_empty() || key.ends_with('/') {
-        format!("{key}index.html")
-    } else {
-        key.to_string()
-    };
+    let key = file_key(path);
     let l = state.read(|s| Lookup {
         hit: s.files.get(&key).cloned(),
         folder: s.files.contains_key(&format!("{key}/index.html")),
@@ -295,7 +313,7 @@ fn overlay(heading: &str, meaning: &str, message: &str, lang: Lang) -> String {
     )
 }
 
-const LIVE_SCRIPT: &str = "<script data-lernort-live>(function(){var es=new EventSource('/__lernort/events');es.addEventListener('reload',function(){location.reload();});es.addEventListener('css',function(){document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){var u=new URL(l.href);u.searchParams.set('lernort-live',Date.now());l.href=u.toString();});});})();</script>";
+const LIVE_SCRIPT: &str = "<script data-lernort-live>(function(){var es=new EventSource('/__lernort/events?page='+encodeURIComponent(location.pathname));es.addEventListener('reload',function(){location.reload();});es.addEventListener('css',function(){document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){var u=new URL(l.href);u.searchParams.set('lernort-live',Date.now());l.href=u.toString();});});})();</script>";
 
 /// The `Content-Type` for a file name.
 pub fn content_type(path: &str) -> &'static str {
@@ -392,5 +410,25 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn an_event_stream_names_its_page_as_the_live_script_encodes_it() {
+        // `encodeURIComponent(location.pathname)` of /über-uns/ (the browser gives the
+        // path percent-encoded, the script encodes it once more).
+        let query = "page=%2F%25C3%25BCber-uns%2F";
+        assert_eq!(
+            page_of_stream(query).as_deref(),
+            Some("über-uns/index.html")
+        );
+        assert_eq!(page_of_stream("page=%2F").as_deref(), Some("index.html"));
+        assert_eq!(
+            page_of_stream("x=1&page=%2Fa%2Fb.html").as_deref(),
+            Some("a/b.html")
+        );
+        // No page, or one that tries to leave the site: a stream for no page.
+        assert_eq!(page_of_stream("x=1"), None);
+        assert_eq!(page_of_stream("page=%2F..%2Fetc%2F"), None);
+        assert_eq!(page_of_stream("page=relativ"), None);
     }
 }

@@ -80,6 +80,9 @@ pub struct Snapshot {
     pub error: Option<String>,
     /// Whether a build has succeeded yet; until then every path shows the error.
     pub built: bool,
+    /// What the files served early by the rebuild under way replaced (`None`: nothing),
+    /// to put back if it fails.
+    early: FxHashMap<String, Option<Served>>,
 }
 
 /// Shared between the HTTP threads and the rebuild loop.
@@ -120,21 +123,22 @@ impl State {
     }
 
     /// Applies a successful rebuild and clears the error; returns how many files were
-    /// added, changed or removed.
+    /// added, changed or removed (the files served early count as changed by it).
     fn apply(&self, update: Update) -> usize {
-        let same = |a: &Served, b: &Served| match (a, b) {
-            (Served::Bytes(x), Served::Bytes(y)) => Arc::ptr_eq(x, y) || x == y,
-            _ => a == b,
-        };
         self.write(|s| {
             s.error = None;
             s.built = true;
+            let early = std::mem::take(&mut s.early);
             let mut changed = 0;
             for path in &update.removed {
                 changed += usize::from(s.files.remove(path).is_some());
             }
             for (path, served) in update.written {
-                let unchanged = s.files.get(&path).is_some_and(|old| same(old, &served));
+                let before = match early.get(&path) {
+                    Some(old) => old.as_ref(),
+                    None => s.files.get(&path),
+                };
+                let unchanged = before.is_some_and(|old| same(old, &served));
                 changed += usize::from(!unchanged);
                 // Stored even when equal: the memo holds the new bytes, and keeping the
                 // old ones too would hold every page twice after a template edit.
@@ -144,27 +148,99 @@ impl State {
         })
     }
 
-    /// Answers an event stream request on `stream` and keeps it for later events.
-    fn subscribe(&self, stream: std::net::TcpStream) {
-        self.events.subscribe(stream);
+    /// Serves these files of the rebuild under way at once, remembering what they
+    /// replace, and tells the pages showing them to reload. Pages open in a browser come
+    /// first this way: the one being edited shows its change before the rest of a large
+    /// site is rendered again.
+    fn serve_early(&self, files: Vec<(String, Served)>) {
+        let changed: Vec<String> = self.write(|s| {
+            let mut changed = Vec::new();
+            for (path, served) in files {
+                if s.files.get(&path).is_some_and(|old| same(old, &served)) {
+                    continue;
+                }
+                let old = s.files.insert(path.clone(), served);
+                s.early.entry(path.clone()).or_insert(old);
+                changed.push(path);
+            }
+            changed
+        });
+        if !changed.is_empty() {
+            let data = format!("{{\"changed\":{}}}", changed.len());
+            let to = events::Audience::Showing(changed);
+            self.events.send("reload", &data, to);
+        }
     }
 
-    /// Sends a server-sent event to every open page; closed ones are forgotten.
-    fn broadcast(&self, event: &str, data: &str) {
-        self.events.send(event, data);
+    /// Puts back what the files served early by a failed rebuild replaced.
+    fn roll_back_early(&self) {
+        self.write(|s| {
+            for (path, old) in std::mem::take(&mut s.early) {
+                match old {
+                    Some(old) => s.files.insert(path, old),
+                    None => s.files.remove(&path),
+                };
+            }
+        });
+    }
+
+    /// Answers an event stream request on `stream` (for the page at output path `page`)
+    /// and keeps it for later events.
+    fn subscribe(&self, stream: std::net::TcpStream, page: Option<String>) {
+        self.events.subscribe(stream, page);
+    }
+
+    /// Sends a server-sent event to the open pages of `to`; closed ones are forgotten.
+    fn broadcast(&self, event: &str, data: &str, to: events::Audience) {
+        self.events.send(event, data, to);
     }
 }
 
-/// Collects rendered files in memory.
-#[derive(Default)]
-struct Memory(Mutex<FxHashMap<String, Served>>);
+/// Whether two served files are the same.
+fn same(a: &Served, b: &Served) -> bool {
+    match (a, b) {
+        (Served::Bytes(x), Served::Bytes(y)) => Arc::ptr_eq(x, y) || x == y,
+        _ => a == b,
+    }
+}
 
-impl Sink for Memory {
+/// Collects rendered files in memory. With `early`, the pages open in a browser are
+/// rendered first and served at once, before the rest of the rebuild.
+#[derive(Default)]
+struct Memory<'s> {
+    files: Mutex<FxHashMap<String, Served>>,
+    /// The preview to serve the open pages in early, and their output paths.
+    early: Option<(&'s State, FxHashSet<String>)>,
+}
+
+impl Sink for Memory<'_> {
     fn put(&self, output: Output) -> Result<()> {
-        if let Ok(mut files) = self.0.lock() {
+        if let Ok(mut files) = self.files.lock() {
             files.insert(output.path, Served::Bytes(output.bytes));
         }
         Ok(())
+    }
+
+    fn urgent(&self, url: &str) -> bool {
+        self.early
+            .as_ref()
+            .is_some_and(|(_, open)| open.contains(&crate::model::output_path(url)))
+    }
+
+    fn urgent_done(&self) {
+        let Some((state, open)) = &self.early else {
+            return;
+        };
+        let files = match self.files.lock() {
+            Ok(files) => files,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let ready = open
+            .iter()
+            .filter_map(|path| Some((path.clone(), files.get(path)?.clone())));
+        let ready: Vec<(String, Served)> = ready.collect();
+        drop(files);
+        state.serve_early(ready);
     }
 }
 
@@ -199,26 +275,34 @@ pub struct Session {
 /// Renders the site in `root` with the normal pipeline into memory. Pages whose inputs
 /// did not change since the last good build are not rendered again and not part of
 /// the update: the preview still serves them.
-pub fn render(root: &Path, overrides: &Overrides, session: &mut Session) -> Result<Update> {
+/// With `early`, the pages open in its browsers are served as soon as they are
+/// rendered (see [`State::serve_early`]).
+pub fn render(
+    root: &Path,
+    overrides: &Overrides,
+    session: &mut Session,
+    early: Option<&State>,
+) -> Result<Update> {
     let pinned = overrides.now.is_some() || crate::schedule::pinned_by_environment();
     if pinned {
-        let (rendered, written) = render_once(root, overrides, session)?;
+        let (rendered, written) = render_once(root, overrides, session, early)?;
         return Ok(hand_over(rendered, written, session));
     }
     let real = jiff::Timestamp::now();
     let moment = session.clock.moment(real);
-    let mut result = render_once(root, &clock::at(overrides, moment), session);
+    let mut result = render_once(root, &clock::at(overrides, moment), session, early);
     let mut shown_at = moment;
     let next = result.as_ref().ok().map(|(r, _)| r.site.next_change);
     if clock::outdated(moment, real, next) {
         // The moment kept since the last build is not as good as now: build at now.
         // What the first try removed stays removed unless this one wrote it again.
         let removed = result.map_or_else(|_| Vec::new(), |(r, _)| r.render.removed);
-        result = render_once(root, &clock::at(overrides, real), session).map(|(mut r, w)| {
-            let again = removed.into_iter().filter(|path| !w.contains_key(path));
-            r.render.removed.extend(again);
-            (r, w)
-        });
+        result =
+            render_once(root, &clock::at(overrides, real), session, early).map(|(mut r, w)| {
+                let again = removed.into_iter().filter(|path| !w.contains_key(path));
+                r.render.removed.extend(again);
+                (r, w)
+            });
         shown_at = real;
     }
     let (rendered, written) = result?;
@@ -231,12 +315,19 @@ fn render_once(
     root: &Path,
     overrides: &Overrides,
     session: &mut Session,
+    early: Option<&State>,
 ) -> Result<(crate::build::Rendered, FxHashMap<String, Served>)> {
     let config = Config::load(root, overrides)?;
-    let memory = Memory::default();
+    let early = early
+        .map(|state| (state, state.events.open_pages()))
+        .filter(|(_, open)| !open.is_empty());
+    let memory = Memory {
+        files: Mutex::default(),
+        early,
+    };
     session.without.forget(&mut session.caches);
     let rendered = crate::build::render_into(config, &memory, Some(&mut session.caches))?;
-    let written = memory.0.into_inner().unwrap_or_else(|p| p.into_inner());
+    let written = memory.files.into_inner().unwrap_or_else(|p| p.into_inner());
     Ok((rendered, written))
 }
 
@@ -456,5 +547,41 @@ mod tests {
         );
         state.apply(update(&[], &[]));
         assert_eq!(state.read(|s| (s.files.len(), s.error.clone())), (1, None));
+    }
+
+    #[test]
+    fn files_served_early_count_as_changed_and_a_failed_rebuild_puts_them_back() {
+        let state = State::new(Path::new("/site"), Lang::En);
+        let (a, b) = (bytes("<p>a</p>"), bytes("<p>b</p>"));
+        state.apply(update(&[("a.html", &a), ("b.html", &b)], &[]));
+
+        // Served early, then the rebuild ends well: both changes are counted once.
+        let a2 = bytes("<p>a2</p>");
+        state.serve_early(vec![
+            ("a.html".into(), a2.clone()),
+            ("b.html".into(), b.clone()),
+        ]);
+        assert_eq!(
+            state.read(|s| s.files.get("a.html").cloned()),
+            Some(a2.clone())
+        );
+        let b2 = bytes("<p>b2</p>");
+        assert_eq!(
+            state.apply(update(&[("a.html", &a2), ("b.html", &b2)], &[])),
+            2
+        );
+
+        // Served early, then the rebuild fails: the last good files are back, also
+        // where the early file was new.
+        let (a3, c) = (bytes("<p>a3</p>"), bytes("<p>c</p>"));
+        state.serve_early(vec![("a.html".into(), a3), ("c.html".into(), c)]);
+        state.roll_back_early();
+        let files = state.read(|s| s.files.clone());
+        assert_eq!(files.get("a.html"), Some(&a2));
+        assert_eq!(files.get("b.html"), Some(&b2));
+        assert_eq!(files.get("c.html"), None);
+        // Nothing is left to put back.
+        assert_eq!(state.apply(update(&[], &[])), 0);
+        assert!(state.read(|s| s.early.is_empty()));
     }
 }

@@ -78,8 +78,8 @@ type Job = (usize, Request);
 enum Made {
     /// Send this.
     Answer(Outgoing),
-    /// Hand the connection to the event streams.
-    Events,
+    /// Hand the connection to the event streams (for the page at this output path).
+    Events(Option<String>),
 }
 
 /// An answer on its way out: the head, then the body (none for HEAD).
@@ -270,10 +270,11 @@ impl Io {
     fn take_back(&mut self) {
         while let Ok((id, made)) = self.back.try_recv() {
             match made {
-                Made::Events => {
+                Made::Events(page) => {
                     if let Some(mut conn) = self.conns.remove(&id) {
                         let _ = self.poll.registry().deregister(&mut conn.stream);
-                        self.state.subscribe(std::net::TcpStream::from(conn.stream));
+                        self.state
+                            .subscribe(std::net::TcpStream::from(conn.stream), page);
                     }
                 }
                 Made::Answer(out) => {
@@ -505,7 +506,7 @@ fn work(jobs: &Mutex<Receiver<Job>>, back: &Sender<(usize, Made)>, waker: &Waker
             return;
         };
         let made = match http::answer(&request.method, &request.target, state) {
-            Answer::Events => Made::Events,
+            Answer::Events(page) => Made::Events(page),
             Answer::Reply(reply) => {
                 let head_only = request.method == "HEAD";
                 Made::Answer(Outgoing::new(reply, request.keep_alive, head_only))

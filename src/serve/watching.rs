@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::events::Audience;
 use super::lines::{failure_text, say, summary, warn_with};
 use super::{Session, State, render};
 use crate::config::Overrides;
@@ -90,7 +91,12 @@ pub(super) fn rebuild(
     start: Instant,
 ) {
     let p = crate::profile::stage("serve: render");
-    let result = render(root, overrides, session);
+    let result = render(
+        root,
+        overrides,
+        session,
+        early_allowed(changes).then_some(state),
+    );
     drop(p);
     match result {
         Ok(update) => {
@@ -113,14 +119,59 @@ pub(super) fn rebuild(
             } else {
                 "reload"
             };
-            state.broadcast(event, &format!("{{\"changed\":{changed}}}"));
+            let data = format!("{{\"changed\":{changed}}}");
+            state.broadcast(event, &data, Audience::Rest);
         }
         Err(e) => {
+            state.roll_back_early();
             let message = failure_text(&e, state.read(|s| s.built), session.lang);
             let line = text!("serve-rebuild-failed", what = what);
             warn_with(&line, &message, session.lang);
             state.write(|s| s.error = Some(message));
-            state.broadcast("reload", "{\"error\":true}");
+            state.broadcast("reload", "{\"error\":true}", Audience::All);
         }
+    }
+}
+
+/// Whether a rebuild for `changes` may serve the open pages before the others: when
+/// only Markdown files and templates were saved. A removed file, an asset, a file of a
+/// page bundle or the configuration may change what an early page loads (a new image
+/// is served only once the whole rebuild is in).
+fn early_allowed(changes: &[Change]) -> bool {
+    !changes.is_empty()
+        && changes.iter().all(|c| {
+            matches!(
+                c,
+                Change::Page(_) | Change::Section(_) | Change::Template(_)
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_saved_markdown_and_templates_serve_open_pages_early() {
+        let page = Change::Page("a.md".into());
+        let template = Change::Template("templates/page.html".into());
+        assert!(early_allowed(&[page.clone(), template.clone()]));
+        assert!(early_allowed(&[Change::Section("b/_index.md".into())]));
+        let asset = Change::Asset {
+            path: "css/x.css".into(),
+            css: true,
+        };
+        for other in [
+            asset,
+            Change::ContentFile("a/bild.png".into()),
+            Change::Config,
+            Change::Data("zahlen.csv".into()),
+            Change::Unnamed,
+            Change::Removed(Box::new(page.clone())),
+        ] {
+            assert!(!early_allowed(&[page.clone(), other.clone()]), "{other:?}");
+        }
+        // A rebuild without a named change (the first build, a scheduled change).
+        assert!(!early_allowed(&[]));
     }
 }

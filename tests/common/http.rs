@@ -189,11 +189,22 @@ impl Drop for Events {
 
 impl Events {
     pub fn open(addr: &str) -> std::io::Result<Events> {
+        Events::open_target(addr, "/__lernort/events")
+    }
+
+    /// The stream as the live-reload script of the page at `path` opens it, naming the
+    /// page (`encodeURIComponent(location.pathname)`, for an ASCII path).
+    pub fn open_for(addr: &str, path: &str) -> std::io::Result<Events> {
+        let encoded = path.replace('/', "%2F");
+        Events::open_target(addr, &format!("/__lernort/events?page={encoded}"))
+    }
+
+    fn open_target(addr: &str, target: &str) -> std::io::Result<Events> {
         let mut stream = connect(addr)?;
         stream.set_read_timeout(None)?;
         write!(
             stream,
-            "GET /__lernort/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+            "GET {target} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
         )?;
         stream.flush()?;
         let reader = stream.try_clone()?;

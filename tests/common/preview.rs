@@ -274,6 +274,12 @@ impl Server {
     pub fn events(&self) -> Events {
         Events::open(&self.addr).unwrap_or_else(|e| panic!("event stream: {e}\n{}", self.log()))
     }
+
+    /// [`Server::events`] as the live-reload script of the page at `path` opens it.
+    pub fn events_for(&self, path: &str) -> Events {
+        Events::open_for(&self.addr, path)
+            .unwrap_or_else(|e| panic!("event stream for {path}: {e}\n{}", self.log()))
+    }
 }
 
 // --- A preview session ------------------------------------------------------------------

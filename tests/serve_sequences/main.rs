@@ -57,6 +57,9 @@ struct Session {
     lists: lists::Lists,
     /// How many times more often than usual the list edits are picked.
     list_boost: u64,
+    /// Event streams as open browser tabs have them, so that every rebuild serves
+    /// these pages early (and puts them back when it fails).
+    _open_pages: Vec<common::http::Events>,
 }
 
 impl Session {
@@ -101,8 +104,11 @@ impl Session {
         for page in &pages {
             sandbox.write(&format!("content/{}", page.rel), &page.text());
         }
+        let p = Preview::start_in_env(sandbox, env);
+        let open_pages = ["/", "/projekte/a/", "/projekte/b/", "/personen/anna/"];
+        let open_pages = open_pages.map(|page| p.server.events_for(page)).into();
         let mut s = Session {
-            p: Preview::start_in_env(sandbox, env),
+            p,
             rng: Rng(seed),
             next: pages.len(),
             pages,
@@ -118,6 +124,7 @@ impl Session {
             typed_boost,
             lists: lists::Lists::default(),
             list_boost,
+            _open_pages: open_pages,
         };
         s.check("the start", (0, 0));
         s
