@@ -22,6 +22,17 @@ fn next(events: &Events, what: &str) -> Event {
     }
 }
 
+/// The next event that changed something (a save the watcher split in two rebuilds
+/// also sends `changed: 0`).
+fn next_change(events: &Events, what: &str) -> Event {
+    loop {
+        let event = next(events, what);
+        if event.changed() != Some(0) {
+            return event;
+        }
+    }
+}
+
 #[test]
 fn an_open_page_is_served_first_and_its_stream_told_once_per_rebuild() {
     let p = Preview::start("basic");
@@ -32,7 +43,7 @@ fn an_open_page_is_served_first_and_its_stream_told_once_per_rebuild() {
     let text = p.sandbox.read(TEMPLATE);
     let marked = text.replace("</article>", "</article>\n<p>Erste Änderung</p>");
     p.sandbox.write(TEMPLATE, &marked);
-    let early = next(&open, "the open page's reload after the template edit");
+    let early = next_change(&open, "the open page's reload after the template edit");
     assert_eq!(
         (early.name.as_str(), early.changed()),
         ("reload", Some(1)),
@@ -51,7 +62,7 @@ fn an_open_page_is_served_first_and_its_stream_told_once_per_rebuild() {
     let page = p.sandbox.read(KNOTENPUNKTE);
     p.sandbox
         .write(KNOTENPUNKTE, &format!("{page}\nZweite Änderung.\n"));
-    let again = next(&open, "the open page's reload after the page edit");
+    let again = next_change(&open, "the open page's reload after the page edit");
     assert_eq!(
         (again.name.as_str(), again.changed()),
         ("reload", Some(1)),
@@ -84,9 +95,9 @@ fn a_failed_rebuild_puts_back_the_page_it_served_early() {
         "{% if current_url is ending_with(pat=\"/knotenpunkte/\") %}<p>Früh</p>{% else %}{{ page.gibt_es_nicht }}{% endif %}</article>",
     );
     p.sandbox.write(TEMPLATE, &breaking);
-    let early = next(&open, "the open page's early reload");
+    let early = next_change(&open, "the open page's early reload");
     assert_eq!(early.changed(), Some(1), "{early:?}");
-    let failed = next(&open, "the failed rebuild's reload");
+    let failed = next_change(&open, "the failed rebuild's reload");
     assert!(failed.is_error(), "{failed:?}\n{}", p.server.log());
     let after = p.change("the failing template");
     assert!(after.is_error(), "{after:?}");
@@ -106,5 +117,37 @@ fn a_failed_rebuild_puts_back_the_page_it_served_early() {
     let repaired = next(&open, "the repaired template's reload");
     assert_eq!(repaired.changed(), Some(0), "{repaired:?}");
     assert!(!p.page(OPEN).contains(OVERLAY));
+    p.assert_matches_clean_build("after the repair");
+}
+
+#[test]
+fn while_an_error_is_shown_the_open_page_waits_for_the_whole_rebuild() {
+    let p = Preview::start("basic");
+    let open = p.server.events_for(OPEN);
+    let page = p.sandbox.read(KNOTENPUNKTE);
+    p.sandbox.write(KNOTENPUNKTE, "---\ntitle: [kaputt\n---\n");
+    assert!(next_change(&open, "the broken page").is_error());
+
+    // The repair changes every page: an early page would still show the overlay, so
+    // the open page's stream hears of the whole rebuild, which clears it.
+    let text = p.sandbox.read(TEMPLATE);
+    p.sandbox.write(
+        TEMPLATE,
+        &text.replace("</article>", "</article><p>Neu</p>"),
+    );
+    p.sandbox.write(KNOTENPUNKTE, &page);
+    let event = loop {
+        let event = next_change(&open, "the repair");
+        if !event.is_error() && p.page(OPEN).contains("<p>Neu</p>") {
+            break event;
+        }
+    };
+    assert!(
+        event.changed().is_some_and(|n| n > 1),
+        "{event:?}\n{}",
+        p.server.log()
+    );
+    let shown = p.page(OPEN);
+    assert!(!shown.contains(OVERLAY), "{shown}");
     p.assert_matches_clean_build("after the repair");
 }

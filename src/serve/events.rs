@@ -87,7 +87,7 @@ impl Broadcaster {
 }
 
 fn run(rx: &Receiver<Message>, open: &Mutex<FxHashSet<String>>) {
-    let mut streams: Vec<Stream> = Vec::new();
+    let mut streams = Streams::default();
     loop {
         match rx.recv_timeout(PING) {
             Ok(Message::Subscribe(tcp, page)) => {
@@ -97,53 +97,70 @@ fn run(rx: &Receiver<Message>, open: &Mutex<FxHashSet<String>>) {
                     if let (Some(page), Ok(mut open)) = (&page, open.lock()) {
                         open.insert(page.clone());
                     }
-                    let mut one = vec![Stream {
-                        tcp,
-                        page,
-                        told: false,
-                    }];
-                    if write_all(&mut one, START) {
-                        streams.append(&mut one);
-                    }
+                    streams.add(tcp, page);
                 }
             }
-            Ok(Message::Event(text, to)) => tell(&mut streams, text.as_bytes(), &to),
+            Ok(Message::Event(text, to)) => streams.tell(text.as_bytes(), &to),
             Err(RecvTimeoutError::Timeout) => {
                 let ping: &[u8] = b": ping\n\n";
-                write_all(&mut streams, ping);
+                write_all(&mut streams.list, ping);
             }
             Err(RecvTimeoutError::Disconnected) => return,
         }
-        let pages = streams.iter().filter_map(|s| s.page.clone()).collect();
+        let pages = streams.list.iter().filter_map(|s| s.page.clone()).collect();
         if let Ok(mut open) = open.lock() {
             *open = pages;
         }
     }
 }
 
-/// Writes an event to the streams of `to`, dropping those that cannot take it.
-fn tell(streams: &mut Vec<Stream>, text: &[u8], to: &Audience) {
-    let mut all = std::mem::take(streams);
-    let (mut these, mut others): (Vec<Stream>, Vec<Stream>) =
-        all.drain(..).partition(|s| match to {
-            Audience::Showing(pages) => {
-                !s.told && s.page.as_ref().is_some_and(|p| pages.contains(p))
-            }
-            Audience::Rest => !s.told,
-            Audience::All => true,
-        });
-    write_all(&mut these, text);
-    match to {
-        Audience::Showing(_) => these.iter_mut().for_each(|s| s.told = true),
-        Audience::Rest | Audience::All => {
-            these
-                .iter_mut()
-                .chain(&mut others)
-                .for_each(|s| s.told = false);
+/// The open streams, and the pages the rebuild under way has told already.
+#[derive(Default)]
+struct Streams {
+    list: Vec<Stream>,
+    /// A page told early reloads, and its new stream connects before the rebuild ends:
+    /// that stream counts as told too, or the page would reload twice.
+    told_pages: FxHashSet<String>,
+}
+
+impl Streams {
+    /// Adds a stream (for the page at `page`) once its start is written.
+    fn add(&mut self, tcp: TcpStream, page: Option<String>) {
+        let told = page.as_ref().is_some_and(|p| self.told_pages.contains(p));
+        let mut one = vec![Stream { tcp, page, told }];
+        if write_all(&mut one, START) {
+            self.list.append(&mut one);
         }
     }
-    streams.append(&mut these);
-    streams.append(&mut others);
+
+    /// Writes an event to the streams of `to`, dropping those that cannot take it.
+    /// Streams of pages served early hear of each new version of their page (a second
+    /// run of one rebuild may change it again), but not of the rebuild's end.
+    fn tell(&mut self, text: &[u8], to: &Audience) {
+        let all = std::mem::take(&mut self.list);
+        let (mut these, mut others): (Vec<Stream>, Vec<Stream>) =
+            all.into_iter().partition(|s| match to {
+                Audience::Showing(pages) => s.page.as_ref().is_some_and(|p| pages.contains(p)),
+                Audience::Rest => !s.told,
+                Audience::All => true,
+            });
+        write_all(&mut these, text);
+        match to {
+            Audience::Showing(pages) => {
+                these.iter_mut().for_each(|s| s.told = true);
+                self.told_pages.extend(pages.iter().cloned());
+            }
+            Audience::Rest | Audience::All => {
+                these
+                    .iter_mut()
+                    .chain(&mut others)
+                    .for_each(|s| s.told = false);
+                self.told_pages.clear();
+            }
+        }
+        self.list.append(&mut these);
+        self.list.append(&mut others);
+    }
 }
 
 /// Writes `bytes` to every stream, dropping (and so closing) those that do not take all
@@ -191,30 +208,34 @@ mod tests {
     }
 
     #[test]
-    fn an_open_page_is_told_once_per_rebuild_and_the_others_at_its_end() {
+    fn an_open_page_hears_of_its_new_versions_and_not_of_the_rebuilds_end() {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let (a, a_client) = stream(&listener, Some("a/index.html"));
         let (b, b_client) = stream(&listener, Some("b/index.html"));
         let (c, c_client) = stream(&listener, None);
-        let mut streams = vec![a, b, c];
+        let mut streams = Streams {
+            list: vec![a, b, c],
+            told_pages: FxHashSet::default(),
+        };
         let showing =
             |pages: &[&str]| Audience::Showing(pages.iter().map(|p| p.to_string()).collect());
 
-        // A rebuild serves a early, then a and b (a was told already), then ends.
-        tell(&mut streams, b"1 ", &showing(&["a/index.html"]));
-        tell(
-            &mut streams,
-            b"2 ",
-            &showing(&["a/index.html", "b/index.html"]),
-        );
-        tell(&mut streams, b"3 ", &Audience::Rest);
+        // A rebuild serves a early, then a again (changed by a second run) and b; a's
+        // page reloads and connects again before the rebuild ends.
+        streams.tell(b"1 ", &showing(&["a/index.html"]));
+        streams.tell(b"2 ", &showing(&["a/index.html", "b/index.html"]));
+        let (a_again, a_again_client) = stream(&listener, None);
+        streams.add(a_again.tcp, Some("a/index.html".into()));
+        streams.tell(b"3 ", &Audience::Rest);
         // The next rebuild tells a again; a failed one tells everyone.
-        tell(&mut streams, b"4 ", &showing(&["a/index.html"]));
-        tell(&mut streams, b"5 ", &Audience::All);
-        tell(&mut streams, b"end", &Audience::All);
+        streams.tell(b"4 ", &showing(&["a/index.html"]));
+        streams.tell(b"5 ", &Audience::All);
+        streams.tell(b"end", &Audience::All);
 
-        assert_eq!(received(a_client), "1 4 5 end");
+        assert_eq!(received(a_client), "1 2 4 5 end");
         assert_eq!(received(b_client), "2 5 end");
         assert_eq!(received(c_client), "3 5 end");
+        let start = std::str::from_utf8(START).expect("ASCII");
+        assert_eq!(received(a_again_client), format!("{start}4 5 end"));
     }
 }

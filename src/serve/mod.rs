@@ -129,6 +129,16 @@ impl State {
             s.error = None;
             s.built = true;
             let early = std::mem::take(&mut s.early);
+            // Served early by a try this rebuild threw away (the clock's second run), and
+            // not produced by the one it kept: back to what it replaced.
+            for (path, old) in &early {
+                if !update.written.contains_key(path) && !update.removed.contains(path) {
+                    match old {
+                        Some(old) => s.files.insert(path.clone(), old.clone()),
+                        None => s.files.remove(path),
+                    };
+                }
+            }
             let mut changed = 0;
             for path in &update.removed {
                 changed += usize::from(s.files.remove(path).is_some());

@@ -91,12 +91,10 @@ pub(super) fn rebuild(
     start: Instant,
 ) {
     let p = crate::profile::stage("serve: render");
-    let result = render(
-        root,
-        overrides,
-        session,
-        early_allowed(changes).then_some(state),
-    );
+    // While an error is shown, a page served early would still carry its overlay.
+    let clean = state.read(|s| s.built && s.error.is_none());
+    let early = (clean && early_allowed(changes)).then_some(state);
+    let result = render(root, overrides, session, early);
     drop(p);
     match result {
         Ok(update) => {
