@@ -7,13 +7,14 @@ mod events;
 mod head;
 mod http;
 mod lines;
+mod memory;
 mod net;
 mod watching;
 mod without;
 
 use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -22,7 +23,6 @@ use crate::build::Caches;
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
 use crate::messages::Lang;
-use crate::render::{Output, Sink};
 use crate::text;
 use crate::watch;
 use lines::{say, warn};
@@ -214,46 +214,6 @@ fn same(a: &Served, b: &Served) -> bool {
     }
 }
 
-/// Collects rendered files in memory. With `early`, the pages open in a browser are
-/// rendered first and served at once, before the rest of the rebuild.
-#[derive(Default)]
-struct Memory<'s> {
-    files: Mutex<FxHashMap<String, Served>>,
-    /// The preview to serve the open pages in early, and their output paths.
-    early: Option<(&'s State, FxHashSet<String>)>,
-}
-
-impl Sink for Memory<'_> {
-    fn put(&self, output: Output) -> Result<()> {
-        if let Ok(mut files) = self.files.lock() {
-            files.insert(output.path, Served::Bytes(output.bytes));
-        }
-        Ok(())
-    }
-
-    fn urgent(&self, url: &str) -> bool {
-        self.early
-            .as_ref()
-            .is_some_and(|(_, open)| open.contains(&crate::model::output_path(url)))
-    }
-
-    fn urgent_done(&self) {
-        let Some((state, open)) = &self.early else {
-            return;
-        };
-        let files = match self.files.lock() {
-            Ok(files) => files,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let ready = open
-            .iter()
-            .filter_map(|path| Some((path.clone(), files.get(path)?.clone())));
-        let ready: Vec<(String, Served)> = ready.collect();
-        drop(files);
-        state.serve_early(ready);
-    }
-}
-
 /// What a rebuild changed in the preview's files.
 #[derive(Debug, Default)]
 pub struct Update {
@@ -331,13 +291,10 @@ fn render_once(
     let early = early
         .map(|state| (state, state.events.open_pages()))
         .filter(|(_, open)| !open.is_empty());
-    let memory = Memory {
-        files: Mutex::default(),
-        early,
-    };
+    let memory = memory::Memory::new(early);
     session.without.forget(&mut session.caches);
     let rendered = crate::build::render_into(config, &memory, Some(&mut session.caches))?;
-    let written = memory.files.into_inner().unwrap_or_else(|p| p.into_inner());
+    let written = memory.into_files();
     Ok((rendered, written))
 }
 
