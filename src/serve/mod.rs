@@ -133,10 +133,7 @@ impl State {
             // not produced by the one it kept: back to what it replaced.
             for (path, old) in &early {
                 if !update.written.contains_key(path) && !update.removed.contains(path) {
-                    match old {
-                        Some(old) => s.files.insert(path.clone(), old.clone()),
-                        None => s.files.remove(path),
-                    };
+                    put_back(&mut s.files, path, old.clone());
                 }
             }
             let mut changed = 0;
@@ -186,10 +183,7 @@ impl State {
     fn roll_back_early(&self) {
         self.write(|s| {
             for (path, old) in std::mem::take(&mut s.early) {
-                match old {
-                    Some(old) => s.files.insert(path, old),
-                    None => s.files.remove(&path),
-                };
+                put_back(&mut s.files, &path, old);
             }
         });
     }
@@ -204,6 +198,14 @@ impl State {
     fn broadcast(&self, event: &str, data: &str, to: events::Audience) {
         self.events.send(event, data, to);
     }
+}
+
+/// Serves `old` at `path` again, or nothing if there was nothing.
+fn put_back(files: &mut FxHashMap<String, Served>, path: &str, old: Option<Served>) {
+    match old {
+        Some(old) => files.insert(path.to_string(), old),
+        None => files.remove(path),
+    };
 }
 
 /// Whether two served files are the same.
