@@ -192,7 +192,7 @@ struct Reader {
 impl Sink for Reader {
     fn put(&self, output: Output) -> Result<()> {
         if output.path.ends_with(".html") {
-            let facts = facts::read(&output.bytes);
+            let facts = facts::read(&output.bytes.contiguous());
             let mut pages = self.pages.lock().unwrap_or_else(|p| p.into_inner());
             pages.push((output.path, facts));
         } else {

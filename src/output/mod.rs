@@ -150,7 +150,8 @@ fn stuck_leftovers(stuck: Vec<(PathBuf, std::io::Error)>, own: &[&Path]) -> Resu
 
 impl crate::render::Sink for Staging {
     fn put(&self, output: Output) -> Result<()> {
-        self.write(&output.path, &output.bytes)
+        // A build's pages are one buffer each; only the preview's come in pieces.
+        self.write(&output.path, &output.bytes.contiguous())
     }
 
     fn put_owned(&self, path: String, bytes: Vec<u8>) -> Result<()> {

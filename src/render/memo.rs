@@ -58,7 +58,7 @@ pub struct Entry {
     /// Hash of the fetched values at render time.
     pub deps_hash: u64,
     /// The rendered file.
-    pub bytes: Arc<[u8]>,
+    pub bytes: crate::render::FileBytes,
 }
 
 /// Outputs by path, and page values by content path with their fingerprints.
@@ -69,7 +69,7 @@ pub struct RenderMemo {
     extras: Vec<String>,
     pages: FxHashMap<String, (u64, tera::Value)>,
     /// The last sitemap and the hash of what it lists.
-    sitemap: Option<(u64, Arc<[u8]>)>,
+    sitemap: Option<(u64, crate::render::FileBytes)>,
 }
 
 impl RenderMemo {
@@ -108,12 +108,12 @@ impl RenderMemo {
         let (known, bytes) = self.sitemap.as_ref()?;
         (*known == key).then(|| crate::render::Output {
             path: super::extras::SITEMAP.into(),
-            bytes: Arc::clone(bytes),
+            bytes: bytes.clone(),
         })
     }
 
     /// Remembers the sitemap written for `key`.
-    pub fn keep_sitemap(&mut self, key: u64, bytes: Arc<[u8]>) {
+    pub fn keep_sitemap(&mut self, key: u64, bytes: crate::render::FileBytes) {
         self.sitemap = Some((key, bytes));
     }
 

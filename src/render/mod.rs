@@ -6,6 +6,7 @@ pub mod context;
 pub mod early;
 mod extras;
 mod feeds;
+pub mod file_bytes;
 mod fingerprint;
 pub mod functions;
 pub mod listing;
@@ -28,6 +29,7 @@ use tera::{Context, Value};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
 use crate::model::{PageId, Site, output_path};
 use crate::text;
+pub use file_bytes::FileBytes;
 pub use functions::AssetIndex;
 pub use templates::Templates;
 
@@ -37,7 +39,7 @@ pub struct Output {
     /// Path relative to the output folder, `/`-separated.
     pub path: String,
     /// The file's bytes (shared, so the preview and its memo keep one copy).
-    pub bytes: Arc<[u8]>,
+    pub bytes: FileBytes,
 }
 
 /// What [`render`] did.
@@ -225,7 +227,7 @@ pub fn render(
         Some(memo) => {
             let removed = memo.update(fresh, jobs_done, || output_urls(site), extra_paths);
             if let Some(o) = extras.iter().find(|o| o.path == extras::SITEMAP) {
-                memo.keep_sitemap(sitemap_key, Arc::clone(&o.bytes));
+                memo.keep_sitemap(sitemap_key, o.bytes.clone());
             }
             let values = site.pages.iter().zip(&fingerprints.pages).zip(page_values);
             memo.update_pages(values.map(|((p, fp), v)| (p.rel.as_str(), *fp, v)));
@@ -290,8 +292,9 @@ impl Runner<'_> {
             return Ok(None);
         }
         let current_url = format!("{}{}", self.base_path, job.url);
-        let (result, deps) =
-            memo::recording(|| render_job(self.templates, job, &current_url, self.root));
+        let (result, deps) = memo::recording(|| {
+            render_job(self.templates, job, (&current_url, self.root), self.keep)
+        });
         let bytes = result.map_err(Failure::Content)?;
         let deps_hash = memo::deps_hash(&deps, |d| self.lookup(d));
         let entry = Arc::new(memo::Entry {
@@ -302,7 +305,7 @@ impl Runner<'_> {
         });
         let output = Output {
             path: output_path(job.url),
-            bytes: Arc::clone(&entry.bytes),
+            bytes: entry.bytes.clone(),
         };
         self.sink.put(output).map_err(Failure::Io)?;
         Ok(Some((job.url, self.keep.then_some(entry))))
@@ -374,14 +377,40 @@ fn page_template(site: &Site, id: PageId) -> Chosen<'_> {
     }
 }
 
+/// Renders `job`. With `share` (the preview, which keeps every page's value), a page's
+/// HTML is shared with its value instead of copied into the file (see [`file_bytes`]).
 fn render_job(
     templates: &Templates,
     job: &Job,
-    current_url: &str,
-    root: &Path,
-) -> std::result::Result<Arc<[u8]>, Diagnostic> {
-    render_owned(templates, job, current_url, root).map(Arc::from)
+    (current_url, root): (&str, &Path),
+    share: bool,
+) -> std::result::Result<FileBytes, Diagnostic> {
+    if !share {
+        return render_owned(templates, job, current_url, root).map(FileBytes::from);
+    }
+    let shareable = shareable(job);
+    let mut out = file_bytes::Composer::new(&shareable, OUTPUT_CAPACITY);
+    write_job(templates, job, (current_url, root), &mut out)?;
+    Ok(out.finish())
 }
+
+/// The long `content` texts of a job's variables (`page.content`, `section.content`).
+fn shareable(job: &Job) -> Vec<Value> {
+    let content = job
+        .vars
+        .iter()
+        .filter_map(|(_, v)| v.get_from_path("content"));
+    content
+        .filter(|c| {
+            c.as_str()
+                .is_some_and(|s| s.len() >= file_bytes::SHARE_FROM)
+        })
+        .cloned()
+        .collect()
+}
+
+/// Where a page's bytes start: most pages fit, and a buffer that grows does so by copying.
+const OUTPUT_CAPACITY: usize = 16 * 1024;
 
 /// [`render_job`] into bytes of its own.
 fn render_owned(
@@ -390,6 +419,18 @@ fn render_owned(
     current_url: &str,
     root: &Path,
 ) -> std::result::Result<Vec<u8>, Diagnostic> {
+    let mut html = Vec::with_capacity(OUTPUT_CAPACITY);
+    write_job(templates, job, (current_url, root), &mut html)?;
+    Ok(html)
+}
+
+/// Renders `job` into `out`.
+fn write_job(
+    templates: &Templates,
+    job: &Job,
+    (current_url, root): (&str, &Path),
+    out: &mut impl std::io::Write,
+) -> std::result::Result<(), Diagnostic> {
     if !templates.has(job.template) {
         return Err(missing_template(templates, job, root));
     }
@@ -399,13 +440,11 @@ fn render_owned(
     }
     ctx.insert("current_url", current_url);
     // Straight into bytes: `render` would check the whole page for UTF-8 again
-    // (Tera writes only `str`s), and start from a small buffer that grows by copying.
-    let mut html = Vec::with_capacity(16 * 1024);
+    // (Tera writes only `str`s).
     templates
         .tera
-        .render_to(job.template, &ctx, &mut html)
-        .map_err(|e| templates.diagnose(&e, Some(job.display)))?;
-    Ok(html)
+        .render_to(job.template, &ctx, out)
+        .map_err(|e| templates.diagnose(&e, Some(job.display)))
 }
 
 /// One template error shows up once per page that uses the template; report it once,

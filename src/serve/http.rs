@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::{Served, State};
 use crate::markdown::escape;
 use crate::messages::{Lang, Text};
+use crate::render::FileBytes;
 use crate::text;
 
 /// The path the live reload script listens to.
@@ -258,7 +259,10 @@ fn read_copy(path: &std::path::Path, inside: Option<&std::path::Path>) -> Option
 
 fn found(key: &str, served: &Served, state: &State, error: Option<&str>, status: u16) -> Reply {
     let body = match served {
-        Served::Bytes(b) => Some(Body::Shared(Arc::clone(b))),
+        Served::Bytes(FileBytes::Whole(b)) => Some(Body::Shared(Arc::clone(b))),
+        // A page in pieces is put together for its answer (a few kilobytes, copied once
+        // more only to add the script).
+        Served::Bytes(b) => Some(Body::Owned(b.contiguous().into_owned())),
         Served::Asset(path) => read_copy(path, None).map(Body::Owned),
         Served::File(path) => read_copy(path, Some(&state.root)).map(Body::Owned),
     };

@@ -62,7 +62,7 @@ pub struct Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Served {
     /// Rendered in memory.
-    Bytes(Arc<[u8]>),
+    Bytes(crate::render::FileBytes),
     /// A content file copied unchanged: served from its source file while that still
     /// lies inside the site (the content walk refuses links that leave it).
     File(PathBuf),
@@ -145,7 +145,7 @@ impl State {
                     Some(old) => old.as_ref(),
                     None => s.files.get(&path),
                 };
-                let unchanged = before.is_some_and(|old| same(old, &served));
+                let unchanged = before.is_some_and(|old| *old == served);
                 changed += usize::from(!unchanged);
                 // Stored even when equal: the memo holds the new bytes, and keeping the
                 // old ones too would hold every page twice after a template edit.
@@ -163,7 +163,7 @@ impl State {
         let changed: Vec<String> = self.write(|s| {
             let mut changed = Vec::new();
             for (path, served) in files {
-                if s.files.get(&path).is_some_and(|old| same(old, &served)) {
+                if s.files.get(&path) == Some(&served) {
                     continue;
                 }
                 let old = s.files.insert(path.clone(), served);
@@ -206,14 +206,6 @@ fn put_back(files: &mut FxHashMap<String, Served>, path: &str, old: Option<Serve
         Some(old) => files.insert(path.to_string(), old),
         None => files.remove(path),
     };
-}
-
-/// Whether two served files are the same.
-fn same(a: &Served, b: &Served) -> bool {
-    match (a, b) {
-        (Served::Bytes(x), Served::Bytes(y)) => Arc::ptr_eq(x, y) || x == y,
-        _ => a == b,
-    }
 }
 
 /// What a rebuild changed in the preview's files.
@@ -461,6 +453,7 @@ fn listen(options: &Options) -> Result<(TcpListener, u16)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::FileBytes;
 
     fn bytes(text: &str) -> Served {
         Served::Bytes(text.as_bytes().into())
@@ -492,7 +485,9 @@ mod tests {
         assert_eq!(state.apply(update(&[("a.html", &a_again)], &[])), 0);
         let kept = state.read(|s| s.files.get("a.html").cloned());
         match (kept, a_again) {
-            (Some(Served::Bytes(k)), Served::Bytes(n)) => assert!(Arc::ptr_eq(&k, &n)),
+            (Some(Served::Bytes(FileBytes::Whole(k))), Served::Bytes(FileBytes::Whole(n))) => {
+                assert!(Arc::ptr_eq(&k, &n))
+            }
             other => panic!("unexpected {other:?}"),
         }
 

@@ -531,7 +531,7 @@ mod tests {
     fn over_the_cap_the_longest_waiting_connection_makes_room() {
         let dir = tempfile::tempdir().expect("temp dir");
         let state = Arc::new(State::new(dir.path(), crate::messages::Lang::En));
-        let page: Arc<[u8]> = b"<p>da</p>".to_vec().into();
+        let page = b"<p>da</p>".to_vec().into();
         let mut update = super::super::Update::default();
         update
             .written

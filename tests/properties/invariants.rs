@@ -121,7 +121,9 @@ impl Sink for MemorySink {
     fn put(&self, output: Output) -> lernort::error::Result<()> {
         // A poisoned lock means another render thread panicked, which the caller sees.
         if let (Ok(mut files), Ok(mut twice)) = (self.files.lock(), self.twice.lock())
-            && files.insert(output.path.clone(), output.bytes).is_some()
+            && files
+                .insert(output.path.clone(), output.bytes.contiguous().into())
+                .is_some()
         {
             twice.push(output.path);
         }

@@ -1,0 +1,254 @@
+//! A rendered file's bytes. Usually one buffer. In the preview, the long text a page's
+//! template writes straight from the page's own value (its HTML, `page.content`) is not
+//! copied into the file but shared with the value, which the preview keeps anyway: every
+//! page's HTML is then held once, not once in its value and again in each version of its
+//! file (after a template edit, the served one and the new one).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io;
+use std::sync::Arc;
+
+use tera::Value;
+
+/// The shortest text worth sharing instead of copying: below it, a piece of its own
+/// costs more than the bytes.
+pub const SHARE_FROM: usize = 1024;
+
+/// The bytes of one rendered file.
+#[derive(Clone)]
+pub enum FileBytes {
+    /// One buffer.
+    Whole(Arc<[u8]>),
+    /// Pieces in order, some of them shared with template values.
+    Pieces(Arc<[Piece]>),
+}
+
+/// One piece of a file in pieces.
+#[derive(Clone)]
+pub enum Piece {
+    /// Bytes of its own.
+    Own(Box<[u8]>),
+    /// A string value's text, shared with the value.
+    Shared(Value),
+}
+
+impl Piece {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Piece::Own(b) => b,
+            // Only string values become shared pieces (see `Composer::write`).
+            Piece::Shared(v) => v.as_str().map_or(&[], str::as_bytes),
+        }
+    }
+}
+
+impl FileBytes {
+    /// The file's length in bytes.
+    pub fn len(&self) -> usize {
+        self.slices().map(<[u8]>::len).sum()
+    }
+
+    /// Whether the file is empty.
+    pub fn is_empty(&self) -> bool {
+        self.slices().all(<[u8]>::is_empty)
+    }
+
+    /// The file's bytes, piece by piece.
+    pub fn slices(&self) -> impl Iterator<Item = &[u8]> {
+        let (whole, pieces): (Option<&[u8]>, &[Piece]) = match self {
+            FileBytes::Whole(b) => (Some(b), &[]),
+            FileBytes::Pieces(p) => (None, p),
+        };
+        whole.into_iter().chain(pieces.iter().map(Piece::bytes))
+    }
+
+    /// The file's bytes in one slice: borrowed when it is one buffer, else copied.
+    pub fn contiguous(&self) -> Cow<'_, [u8]> {
+        match self {
+            FileBytes::Whole(b) => Cow::Borrowed(b),
+            FileBytes::Pieces(_) => Cow::Owned(self.slices().collect::<Vec<_>>().concat()),
+        }
+    }
+}
+
+impl From<Vec<u8>> for FileBytes {
+    fn from(bytes: Vec<u8>) -> Self {
+        FileBytes::Whole(bytes.into())
+    }
+}
+
+impl From<&[u8]> for FileBytes {
+    fn from(bytes: &[u8]) -> Self {
+        FileBytes::Whole(bytes.into())
+    }
+}
+
+impl PartialEq for FileBytes {
+    /// Equal bytes, however they are cut into pieces.
+    fn eq(&self, other: &Self) -> bool {
+        if self.len() != other.len() {
+            return false;
+        }
+        let (mut a, mut b) = (self.slices(), other.slices());
+        let (mut x, mut y): (&[u8], &[u8]) = (&[], &[]);
+        loop {
+            if x.is_empty() {
+                match a.next() {
+                    Some(s) => x = s,
+                    // Both have the same length: what is left of `b` is empty.
+                    None => return true,
+                }
+                continue;
+            }
+            if y.is_empty() {
+                match b.next() {
+                    Some(s) => y = s,
+                    None => return false,
+                }
+                continue;
+            }
+            let n = x.len().min(y.len());
+            // A piece shared by both is equal without reading it.
+            if !std::ptr::eq(&x[..n], &y[..n]) && x[..n] != y[..n] {
+                return false;
+            }
+            (x, y) = (&x[n..], &y[n..]);
+        }
+    }
+}
+
+impl Eq for FileBytes {}
+
+impl fmt::Debug for FileBytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FileBytes({} bytes)", self.len())
+    }
+}
+
+/// Collects what a template writes. A write of exactly the text of one of `shareable`
+/// (string values of at least [`SHARE_FROM`] bytes) becomes a piece shared with it;
+/// everything else is copied.
+pub struct Composer<'v> {
+    own: Vec<u8>,
+    pieces: Vec<Piece>,
+    shareable: &'v [Value],
+}
+
+impl<'v> Composer<'v> {
+    /// An empty file that shares writes of `shareable`'s texts, with room for `capacity`
+    /// bytes of its own.
+    pub fn new(shareable: &'v [Value], capacity: usize) -> Composer<'v> {
+        Composer {
+            own: Vec::with_capacity(capacity),
+            pieces: Vec::new(),
+            shareable,
+        }
+    }
+
+    /// The file written.
+    pub fn finish(mut self) -> FileBytes {
+        if self.pieces.is_empty() {
+            return self.own.into();
+        }
+        if !self.own.is_empty() {
+            self.pieces.push(Piece::Own(self.own.into_boxed_slice()));
+        }
+        FileBytes::Pieces(self.pieces.into())
+    }
+
+    fn shared(&self, buf: &[u8]) -> Option<&Value> {
+        if buf.len() < SHARE_FROM {
+            return None;
+        }
+        // The same address and length: the write is the value's own text, not a copy.
+        self.shareable
+            .iter()
+            .find(|v| v.as_str().is_some_and(|s| std::ptr::eq(s.as_bytes(), buf)))
+    }
+}
+
+impl io::Write for Composer<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.shared(buf).cloned() {
+            Some(value) => {
+                if !self.own.is_empty() {
+                    let own = std::mem::take(&mut self.own);
+                    self.pieces.push(Piece::Own(own.into_boxed_slice()));
+                }
+                self.pieces.push(Piece::Shared(value));
+            }
+            None => self.own.extend_from_slice(buf),
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn long(c: char) -> String {
+        c.to_string().repeat(SHARE_FROM)
+    }
+
+    #[test]
+    fn a_value_written_whole_is_shared_and_the_rest_copied() {
+        let html = Value::safe_string(&long('x'));
+        let values = [html.clone()];
+        let mut out = Composer::new(&values, 16);
+        out.write_all(b"<main>").unwrap();
+        out.write_all(html.as_str().unwrap().as_bytes()).unwrap();
+        out.write_all(b"</main>").unwrap();
+        let file = out.finish();
+        let FileBytes::Pieces(pieces) = &file else {
+            panic!("not in pieces: {file:?}");
+        };
+        assert_eq!(pieces.len(), 3);
+        assert!(matches!(&pieces[1], Piece::Shared(v) if std::ptr::eq(
+            v.as_str().unwrap(),
+            html.as_str().unwrap()
+        )));
+        let expected = format!("<main>{}</main>", long('x'));
+        assert_eq!(file.contiguous(), expected.as_bytes());
+        assert_eq!(file.len(), expected.len());
+        assert_eq!(file, FileBytes::from(expected.as_bytes()));
+    }
+
+    #[test]
+    fn a_copy_of_the_text_and_a_short_text_are_copied() {
+        let html = Value::safe_string(&long('x'));
+        let short = Value::safe_string("kurz, aber länger als ein kleiner Text");
+        let values = [html.clone(), short.clone()];
+        let mut out = Composer::new(&values, 16);
+        out.write_all(long('x').as_bytes()).unwrap();
+        out.write_all(short.as_str().unwrap().as_bytes()).unwrap();
+        assert!(matches!(out.finish(), FileBytes::Whole(_)));
+    }
+
+    #[test]
+    fn equality_does_not_depend_on_where_the_pieces_are_cut() {
+        let (a, b) = (long('a'), long('b'));
+        let (va, vb) = (Value::safe_string(&a), Value::safe_string(&b));
+        let values = [va.clone(), vb.clone()];
+        let mut out = Composer::new(&values, 16);
+        out.write_all(va.as_str().unwrap().as_bytes()).unwrap();
+        out.write_all(b"-").unwrap();
+        out.write_all(vb.as_str().unwrap().as_bytes()).unwrap();
+        let pieces = out.finish();
+        let whole = FileBytes::from(format!("{a}-{b}").into_bytes());
+        assert_eq!(pieces, whole);
+        assert_eq!(whole, pieces);
+        assert_eq!(pieces, pieces.clone());
+        let other = FileBytes::from(format!("{a}+{b}").into_bytes());
+        assert_ne!(pieces, other);
+        assert_ne!(pieces, FileBytes::from(format!("{a}-").into_bytes()));
+        assert!(FileBytes::from(Vec::new()).is_empty());
+    }
+}
