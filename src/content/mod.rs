@@ -32,9 +32,9 @@ pub struct Document<F> {
     pub rel: String,
     /// Path relative to the site root, for messages, e.g. `content/projekte/knotenpunkte.md`.
     pub display: PathBuf,
-    /// The whole file text, or in a `build` only its front matter (up to `body_start`):
-    /// the body is read again when it is rendered ([`Document::full_text`]), so that no
-    /// build holds every text at once.
+    /// The file's front matter (up to `body_start`): the body is read again when it is
+    /// rendered ([`Document::with_full_text`]), so that neither a build nor the preview
+    /// holds every text at once.
     pub text: String,
     /// Byte offset of the Markdown body in `text`.
     pub body_start: usize,
@@ -49,9 +49,9 @@ pub struct Document<F> {
 }
 
 impl<F> Document<F> {
-    /// Runs `f` on the whole file text: `text`, or the file read again from
-    /// `content_dir` (into a reused buffer) where only the front matter was kept,
-    /// checked against the hash of the first reading.
+    /// Runs `f` on the whole file text: `text` where it holds all of it (an empty body),
+    /// else the file read again from `content_dir` (into a reused buffer), checked
+    /// against the hash of the first reading.
     pub fn with_full_text<R>(
         &self,
         content_dir: &Path,
@@ -76,6 +76,28 @@ impl<F> Document<F> {
     pub fn dir(&self) -> &str {
         self.rel.rsplit_once('/').map_or("", |(d, _)| d)
     }
+}
+
+/// The message of a file whose text changed between its two readings (made in
+/// [`Document::with_full_text`]).
+const CHANGED_WHILE_READ: &str = "content-changed-while-building";
+
+/// The content paths (relative to `content/`) of a failure that only says files were
+/// saved while the site was read: trying again reads them anew. `None` for any other.
+pub fn changed_while_read(e: &Error) -> Option<Vec<String>> {
+    let Error::Content(problems) = e else {
+        return None;
+    };
+    let rel = |d: &Diagnostic| {
+        let rel = d.path.strip_prefix("content").ok()?;
+        let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+        Some(parts?.join("/"))
+    };
+    let changed = problems
+        .iter()
+        .filter(|d| d.message.id() == CHANGED_WHILE_READ);
+    let paths: Option<Vec<String>> = changed.map(rel).collect();
+    paths.filter(|p| !p.is_empty() && p.len() == problems.len())
 }
 
 /// Everything found under `content/`.
@@ -119,8 +141,7 @@ pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<
             .into_iter()
             .map(|file| Entry { file, parsed: None })
             .collect();
-        // Only each front matter: a build reads the body again when it renders it.
-        parse_missing(&dir, &mut entries, taxonomies, false);
+        parse_missing(&dir, &mut entries, taxonomies);
         let taken = entries.iter_mut().map(|e| (&e.file, e.parsed.take()));
         return Ok(assemble(taken, walked.problems, None));
     };
@@ -151,7 +172,7 @@ pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<
             .collect();
         cache.entries = entries;
     }
-    parse_missing(&dir, &mut cache.entries, taxonomies, true);
+    parse_missing(&dir, &mut cache.entries, taxonomies);
     let shared = cache.entries.iter().map(|e| (&e.file, e.parsed.clone()));
     // A walk that found problems is repeated, so that they are reported again.
     let exact = exact && problems.is_empty();
@@ -218,13 +239,13 @@ fn patch(
     true
 }
 
-/// Reads and parses, in parallel, every Markdown file not parsed yet.
-/// `whole`: keep each whole text, else only the front matter (see [`Document::text`]).
-fn parse_missing(dir: &Path, entries: &mut [Entry], taxonomies: &[String], whole: bool) {
+/// Reads and parses, in parallel, every Markdown file not parsed yet, keeping only each
+/// front matter: the body is read again when it is rendered (see [`Document::text`]).
+fn parse_missing(dir: &Path, entries: &mut [Entry], taxonomies: &[String]) {
     entries
         .par_iter_mut()
         .filter(|e| e.file.kind != FileKind::Other && e.parsed.is_none())
-        .for_each(|e| e.parsed = Some(parse_file(dir, &e.file, taxonomies, whole)));
+        .for_each(|e| e.parsed = Some(parse_file(dir, &e.file, taxonomies)));
 }
 
 /// Sorts the loaded files into documents, other files and failures, in walk order.
@@ -256,28 +277,13 @@ fn parse_file(
     dir: &Path,
     file: &SourceFile,
     taxonomies: &[String],
-    whole: bool,
 ) -> Result<cache::Parsed, Diagnostic> {
     let display = Path::new("content").join(&file.rel);
     let path = dir.join(&file.rel);
-    if whole {
-        let text = read_text(&path, &display)?;
-        let (fm, at) = parse_text(&text, &display, file.kind, taxonomies)?;
-        return Ok(document(file, display, Kept::Whole(text), at, fm));
-    }
     read::with_text(&path, &display, |text| {
         let (fm, at) = parse_text(text, &display, file.kind, taxonomies)?;
-        let kept = Kept::FrontMatter(text);
-        Ok(document(file, display.clone(), kept, at, fm))
+        Ok(document(file, display.clone(), text, at, fm))
     })
-}
-
-/// What a document keeps of its file's text.
-enum Kept<'t> {
-    /// All of it (the preview's cache, which renders from it again and again).
-    Whole(String),
-    /// Only the front matter; the body is read again when rendered (a `build`).
-    FrontMatter(&'t str),
 }
 
 /// The front matter of `text` and where the body starts (offset, line).
@@ -334,24 +340,16 @@ enum FrontMatter {
 fn document(
     file: &SourceFile,
     display: PathBuf,
-    kept: Kept,
+    text: &str,
     (body_start, body_line): (usize, usize),
     fm: FrontMatter,
 ) -> cache::Parsed {
-    let (hash, body_len, text) = match kept {
-        Kept::Whole(text) => (xxh3_64(text.as_bytes()), text.len() - body_start, text),
-        Kept::FrontMatter(text) => (
-            xxh3_64(text.as_bytes()),
-            text.len() - body_start,
-            text[..body_start].to_string(),
-        ),
-    };
     let parts = Parts {
         rel: file.rel.clone(),
         display,
-        hash,
-        body_len,
-        text,
+        hash: xxh3_64(text.as_bytes()),
+        body_len: text.len() - body_start,
+        text: text[..body_start].to_string(),
         at: (body_start, body_line),
     };
     match fm {

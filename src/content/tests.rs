@@ -219,15 +219,28 @@ fn a_build_keeps_only_front_matter_and_reads_the_body_again() {
         shown.contains("changed") || shown.contains("geändert"),
         "{shown}"
     );
+    // The preview tries again when this is all that went wrong, reading the file anew.
+    let failure = crate::error::Error::Content(vec![problem.clone()]);
+    assert_eq!(changed_while_read(&failure), Some(vec!["a.md".to_string()]));
+    let other = Diagnostic::new("content/b.md", crate::text!("content-not-utf8"));
+    let mixed = crate::error::Error::Content(vec![problem, other]);
+    assert_eq!(changed_while_read(&mixed), None);
     // Gone meanwhile: the reading error.
     std::fs::remove_file(content_dir.join("a.md")).unwrap();
-    assert!(full(doc).is_err());
+    let gone = full(doc).unwrap_err();
+    assert_eq!(
+        changed_while_read(&crate::error::Error::Content(vec![gone])),
+        None
+    );
 }
 
 #[test]
-fn a_cached_load_keeps_every_text_whole() {
+fn a_cached_load_keeps_only_front_matter_too() {
     let (_dir, config) = site(&[("a.md", PAGE)]);
     let mut cache = ContentCache::default();
     let content = load_cached(&config, Some(&mut cache)).unwrap();
-    assert_eq!(content.pages[0].text, PAGE);
+    let doc = &content.pages[0];
+    assert_eq!(doc.text, &PAGE[..doc.body_start]);
+    let full = doc.with_full_text(&config.content_dir(), str::to_string);
+    assert_eq!(full.unwrap(), PAGE);
 }

@@ -9,6 +9,7 @@ mod http;
 mod lines;
 mod memory;
 mod net;
+mod rebuild;
 mod watching;
 mod without;
 
@@ -20,7 +21,7 @@ use std::time::{Duration, Instant};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::build::Caches;
-use crate::config::{Config, Overrides};
+use crate::config::Overrides;
 use crate::error::{Error, Result};
 use crate::messages::Lang;
 use crate::text;
@@ -28,6 +29,7 @@ use crate::watch;
 use lines::{say, warn};
 
 pub use http::{EVENTS_PATH, clean_path, content_type};
+pub use rebuild::render;
 
 /// How long the watcher waits for quiet before rebuilding: long enough to take an
 /// editor's save (write, rename, metadata) as one change, short enough not to be
@@ -234,109 +236,6 @@ pub struct Session {
     without: without::Without,
     /// Without the memo: the paths the last good build rendered.
     rendered: FxHashSet<String>,
-}
-
-/// Renders the site in `root` with the normal pipeline into memory. Pages whose inputs
-/// did not change since the last good build are not rendered again and not part of
-/// the update: the preview still serves them.
-/// With `early`, the pages open in its browsers are served as soon as they are
-/// rendered (see [`State::serve_early`]).
-pub fn render(
-    root: &Path,
-    overrides: &Overrides,
-    session: &mut Session,
-    early: Option<&State>,
-) -> Result<Update> {
-    let pinned = overrides.now.is_some() || crate::schedule::pinned_by_environment();
-    if pinned {
-        let (rendered, written) = render_once(root, overrides, session, early)?;
-        return Ok(hand_over(rendered, written, session));
-    }
-    let real = jiff::Timestamp::now();
-    let moment = session.clock.moment(real);
-    let mut result = render_once(root, &clock::at(overrides, moment), session, early);
-    let mut shown_at = moment;
-    let next = result.as_ref().ok().map(|(r, _)| r.site.next_change);
-    if clock::outdated(moment, real, next) {
-        // The moment kept since the last build is not as good as now: build at now.
-        // What the first try removed stays removed unless this one wrote it again.
-        let removed = result.map_or_else(|_| Vec::new(), |(r, _)| r.render.removed);
-        result =
-            render_once(root, &clock::at(overrides, real), session, early).map(|(mut r, w)| {
-                let again = removed.into_iter().filter(|path| !w.contains_key(path));
-                r.render.removed.extend(again);
-                (r, w)
-            });
-        shown_at = real;
-    }
-    let (rendered, written) = result?;
-    session.clock.built(shown_at, rendered.site.next_change);
-    Ok(hand_over(rendered, written, session))
-}
-
-/// One run of the pipeline into memory: the site and the files it rendered.
-fn render_once(
-    root: &Path,
-    overrides: &Overrides,
-    session: &mut Session,
-    early: Option<&State>,
-) -> Result<(crate::build::Rendered, FxHashMap<String, Served>)> {
-    let config = Config::load(root, overrides)?;
-    let early = early
-        .map(|state| (state, state.events.open_pages()))
-        .filter(|(_, open)| !open.is_empty());
-    let memory = memory::Memory::new(early);
-    session.without.forget(&mut session.caches);
-    let rendered = crate::build::render_into(config, &memory, Some(&mut session.caches))?;
-    let written = memory.into_files();
-    Ok((rendered, written))
-}
-
-/// The update for a good build: what it rendered, and the copied files that are new,
-/// come from another file or went away. Keeps the site for the next rebuild.
-fn hand_over(
-    rendered: crate::build::Rendered,
-    mut written: FxHashMap<String, Served>,
-    session: &mut Session,
-) -> Update {
-    let caches = &mut session.caches;
-    let mut removed = rendered.render.removed;
-    if session.without.memo {
-        removed.extend(without::gone(&mut session.rendered, &written));
-    }
-    // Only copies that are new or come from another file now are handed over.
-    let copies = &rendered.copies;
-    let content_dir = rendered.site.config.content_dir();
-    for copy in copies {
-        if session.copied.get(&copy.to) != Some(&copy.from) {
-            session.copied.insert(copy.to.clone(), copy.from.clone());
-            let served = if copy.from.starts_with(&content_dir) {
-                Served::File(copy.from.clone())
-            } else {
-                Served::Asset(copy.from.clone())
-            };
-            written.insert(copy.to.clone(), served);
-        }
-    }
-    if session.copied.len() > copies.len() {
-        // Some went away (rare: the set of current paths is built only then).
-        let now: FxHashSet<&str> = copies.iter().map(|c| c.to.as_str()).collect();
-        session.copied.retain(|to, _| {
-            let keep = now.contains(to.as_str());
-            if !keep {
-                removed.push(to.clone());
-            }
-            keep
-        });
-    }
-    // Rendered without errors: the next rebuild may update this site in place.
-    caches.model.last = Some(rendered.site);
-    session.without.forget(caches);
-    Update {
-        written,
-        removed,
-        rendered: rendered.render.rendered,
-    }
 }
 
 /// Runs the preview until the process is stopped.

@@ -1,0 +1,272 @@
+//! One rebuild of the preview: the normal pipeline into memory, with the caches of the
+//! last good build, at the moment the site is shown at, and what it changed.
+
+use std::path::Path;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Served, Session, State, Update, clock, memory, without};
+use crate::config::{Config, Overrides};
+use crate::error::Result;
+
+/// Renders the site in `root` with the normal pipeline into memory. Pages whose inputs
+/// did not change since the last good build are not rendered again and not part of
+/// the update: the preview still serves them.
+/// With `early`, the pages open in its browsers are served as soon as they are
+/// rendered (see [`State::serve_early`]).
+pub fn render(
+    root: &Path,
+    overrides: &Overrides,
+    session: &mut Session,
+    early: Option<&State>,
+) -> Result<Update> {
+    let pinned = overrides.now.is_some() || crate::schedule::pinned_by_environment();
+    if pinned {
+        let (rendered, written) = render_once(root, overrides, session, early)?;
+        return Ok(hand_over(rendered, written, session));
+    }
+    let real = jiff::Timestamp::now();
+    let moment = session.clock.moment(real);
+    let mut result = render_once(root, &clock::at(overrides, moment), session, early);
+    let mut shown_at = moment;
+    let next = result.as_ref().ok().map(|(r, _)| r.site.next_change);
+    if clock::outdated(moment, real, next) {
+        // The moment kept since the last build is not as good as now: build at now.
+        // What the first try removed stays removed unless this one wrote it again.
+        let removed = result.map_or_else(|_| Vec::new(), |(r, _)| r.render.removed);
+        result =
+            render_once(root, &clock::at(overrides, real), session, early).map(|(mut r, w)| {
+                let again = removed.into_iter().filter(|path| !w.contains_key(path));
+                r.render.removed.extend(again);
+                (r, w)
+            });
+        shown_at = real;
+    }
+    let (rendered, written) = result?;
+    session.clock.built(shown_at, rendered.site.next_change);
+    Ok(hand_over(rendered, written, session))
+}
+
+/// How often a rebuild is tried at once when all that went wrong is that files were
+/// saved while it read them (each body is read again when it is rendered).
+const TRIES: usize = 3;
+
+/// One run of the pipeline into memory: the site and the files it rendered. A run that
+/// failed only because files were saved while it read them is repeated with those files
+/// read anew (their save's own rebuild follows and finds nothing more to do); only a
+/// file that keeps changing gets its message shown.
+fn render_once(
+    root: &Path,
+    overrides: &Overrides,
+    session: &mut Session,
+    early: Option<&State>,
+) -> Result<(crate::build::Rendered, FxHashMap<String, Served>)> {
+    let mut tries = 1;
+    loop {
+        let config = Config::load(root, overrides)?;
+        let early = early
+            .map(|state| (state, state.events.open_pages()))
+            .filter(|(_, open)| !open.is_empty());
+        let memory = memory::Memory::new(early);
+        session.without.forget(&mut session.caches);
+        match crate::build::render_into(config, &memory, Some(&mut session.caches)) {
+            Ok(rendered) => return Ok((rendered, memory.into_files())),
+            Err(e) => match crate::content::changed_while_read(&e) {
+                Some(paths) if tries < TRIES => {
+                    session
+                        .caches
+                        .content
+                        .note_changed(paths.iter().map(String::as_str));
+                    tries += 1;
+                }
+                _ => return Err(e),
+            },
+        }
+    }
+}
+
+/// The update for a good build: what it rendered, and the copied files that are new,
+/// come from another file or went away. Keeps the site for the next rebuild.
+fn hand_over(
+    rendered: crate::build::Rendered,
+    mut written: FxHashMap<String, Served>,
+    session: &mut Session,
+) -> Update {
+    let caches = &mut session.caches;
+    let mut removed = rendered.render.removed;
+    if session.without.memo {
+        removed.extend(without::gone(&mut session.rendered, &written));
+    }
+    // Only copies that are new or come from another file now are handed over.
+    let copies = &rendered.copies;
+    let content_dir = rendered.site.config.content_dir();
+    for copy in copies {
+        if session.copied.get(&copy.to) != Some(&copy.from) {
+            session.copied.insert(copy.to.clone(), copy.from.clone());
+            let served = if copy.from.starts_with(&content_dir) {
+                Served::File(copy.from.clone())
+            } else {
+                Served::Asset(copy.from.clone())
+            };
+            written.insert(copy.to.clone(), served);
+        }
+    }
+    if session.copied.len() > copies.len() {
+        // Some went away (rare: the set of current paths is built only then).
+        let now: FxHashSet<&str> = copies.iter().map(|c| c.to.as_str()).collect();
+        session.copied.retain(|to, _| {
+            let keep = now.contains(to.as_str());
+            if !keep {
+                removed.push(to.clone());
+            }
+            keep
+        });
+    }
+    // Rendered without errors: the next rebuild may update this site in place.
+    caches.model.last = Some(rendered.site);
+    session.without.forget(caches);
+    Update {
+        written,
+        removed,
+        rendered: rendered.render.rendered,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::render;
+    use crate::config::Overrides;
+    use crate::render::FileBytes;
+    use crate::render::file_bytes::Piece;
+    use crate::serve::{Served, Session};
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folder");
+        std::fs::write(path, text).expect("write");
+    }
+
+    /// The text of the page's one shared piece: the address of the page's HTML.
+    fn shared_html(update: &crate::serve::Update) -> *const u8 {
+        let Some(Served::Bytes(FileBytes::Pieces(pieces))) = update.written.get("a/index.html")
+        else {
+            panic!(
+                "the page is not in pieces: {:?}",
+                update.written.get("a/index.html")
+            );
+        };
+        let shared: Vec<&str> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Shared(v) => v.as_str(),
+                Piece::Own(_) => None,
+            })
+            .collect();
+        assert_eq!(shared.len(), 1, "one shared piece");
+        assert!(
+            shared[0].starts_with("<p>Ein langer Absatz"),
+            "{}",
+            shared[0]
+        );
+        shared[0].as_ptr()
+    }
+
+    /// A small site: a start page, templates, and the given content files.
+    fn site(root: &Path, pages: &[(&str, &str)]) {
+        write(
+            root,
+            "site.yaml",
+            "title: T\nbase_url: https://example.org\nlanguage: de\n",
+        );
+        write(root, "content/_index.md", "---\ntitle: Start\n---\n");
+        write(root, "templates/index.html", "<h1>{{ section.title }}</h1>");
+        write(
+            root,
+            "templates/section.html",
+            "<h1>{{ section.title }}</h1>",
+        );
+        let page = "<main>{{ page.content | safe }}</main>";
+        write(root, "templates/page.html", page);
+        for (rel, text) in pages {
+            write(root, &format!("content/{rel}"), text);
+        }
+    }
+
+    fn page(update: &crate::serve::Update, path: &str) -> String {
+        match update.written.get(path) {
+            Some(Served::Bytes(b)) => String::from_utf8_lossy(&b.contiguous()).into_owned(),
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_saved_while_the_rebuild_reads_it_is_read_again_instead_of_failing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let b = "---\ntitle: B\n---\n[zu A](@/a.md)\n";
+        site(root, &[("a.md", "---\ntitle: A\n---\nA\n"), ("b.md", b)]);
+        let mut session = Session::default();
+        render(root, &Overrides::default(), &mut session, None).expect("first");
+
+        // `b.md` is saved after the rebuild has taken the watcher's report (which names
+        // only `a.md`): its body must be rendered again for the link to A's new address,
+        // and what is read then is not the file whose front matter the cache holds.
+        write(root, "content/a.md", "---\ntitle: A\nslug: neu\n---\nA\n");
+        write(
+            root,
+            "content/b.md",
+            "---\ntitle: B\n---\n[zu A](@/a.md), neu\n",
+        );
+        session.caches.content.note_changed(["a.md"]);
+        let update = render(root, &Overrides::default(), &mut session, None).expect("second");
+        let b = page(&update, "b/index.html");
+        assert!(b.contains("href=\"/neu/\"") && b.contains("neu</p>"), "{b}");
+    }
+
+    #[test]
+    fn a_page_shares_its_html_with_its_value_in_every_version_of_its_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        write(
+            root,
+            "site.yaml",
+            "title: T\nbase_url: https://example.org\nlanguage: de\n",
+        );
+        let long = "Ein langer Absatz mit vielen Wörtern. ".repeat(60);
+        write(root, "content/_index.md", "---\ntitle: Start\n---\n");
+        write(
+            root,
+            "content/a.md",
+            &format!("---\ntitle: A\n---\n{long}\n"),
+        );
+        write(root, "templates/index.html", "<h1>{{ section.title }}</h1>");
+        write(
+            root,
+            "templates/section.html",
+            "<h1>{{ section.title }}</h1>",
+        );
+        let page = "<main>{{ page.content | safe }}</main>";
+        write(root, "templates/page.html", page);
+        let mut session = Session::default();
+        let first = render(root, &Overrides::default(), &mut session, None).expect("first");
+        let served = first.written.get("a/index.html").cloned();
+        let Some(Served::Bytes(bytes)) = served else {
+            panic!("no page: {served:?}");
+        };
+        let expected = format!("<main><p>{}</p>\n</main>", long.trim_end());
+        assert_eq!(bytes.contiguous(), expected.as_bytes());
+        let html = shared_html(&first);
+
+        // A template edit renders the page again: the new file shares the same HTML.
+        write(
+            root,
+            "templates/page.html",
+            "<main class=\"neu\">{{ page.content | safe }}</main>",
+        );
+        session.caches.content.note_unknown();
+        let second = render(root, &Overrides::default(), &mut session, None).expect("second");
+        assert_eq!(shared_html(&second), html);
+    }
+}
