@@ -240,8 +240,8 @@ proptest! {
         prop_assert_eq!(&first.summary, &second.summary);
         prop_assert_eq!(&first.toc, &second.toc);
         prop_assert_eq!(&first.problems, &second.problems);
-        let missing = first.anchor_refs.iter().map(|a| &a.missing);
-        for d in first.problems.iter().chain(missing) {
+        let missing: Vec<_> = first.anchor_refs.iter().map(|a| a.missing(display)).collect();
+        for d in first.problems.iter().chain(&missing) {
             if let Err(problem) = diagnostic_in_text(d, display, &text) {
                 prop_assert!(false, "{}", problem);
             }

@@ -40,8 +40,8 @@ fuzz_target!(|data: (bool, bool, &str)| {
         summary(&second),
         "rendering is deterministic"
     );
-    let missing = first.anchor_refs.iter().map(|a| &a.missing);
-    for d in first.problems.iter().chain(missing) {
+    let missing: Vec<_> = first.anchor_refs.iter().map(|a| a.missing(display)).collect();
+    for d in first.problems.iter().chain(&missing) {
         if let Err(problem) = diagnostic_in_text(d, display, text) {
             panic!("{problem}");
         }
@@ -81,7 +81,7 @@ fuzz_target!(|data: (bool, bool, &str)| {
 
 /// Everything a render produced, in a comparable form.
 fn summary(r: &Rendered) -> String {
-    let mut heading_ids: Vec<&String> = r.heading_ids.iter().collect();
+    let mut heading_ids: Vec<&str> = r.heading_ids.iter().collect();
     heading_ids.sort();
     format!(
         "{}\n{}\n{:?}\n{}\n{heading_ids:?}\n{:?}\n{:?}",

@@ -4,6 +4,7 @@
 
 mod download;
 mod footnotes;
+mod heading_ids;
 mod ids;
 pub mod links;
 mod outline;
@@ -12,7 +13,8 @@ mod renderer;
 mod table;
 mod words;
 
-use std::collections::HashSet;
+pub use heading_ids::HeadingIds;
+
 use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -88,15 +90,22 @@ pub struct TocEntry {
 }
 
 /// A link to a heading in another document, checked once all documents are rendered.
-#[derive(Debug, Clone)]
+/// Every page's links wait for that, so each keeps only what its message needs
+/// ([`AnchorRef::missing`] makes the message for the few whose heading is missing).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnchorRef {
     /// The linked document, relative to `content/`.
     pub document: String,
     /// The heading id.
     pub anchor: String,
-    /// The error to report if the heading does not exist, without its source line
-    /// (which the caller reads from the file when it reports it).
-    pub missing: Diagnostic,
+    /// The link's line and column in its file.
+    pub at: (usize, usize),
+    /// `link` or `image`.
+    pub what: &'static str,
+    /// The link's text.
+    pub text: Box<str>,
+    /// The link's destination as written.
+    pub dest: Box<str>,
 }
 
 /// The result of rendering one document.
@@ -111,7 +120,7 @@ pub struct Rendered {
     /// Words in the body text.
     pub word_count: usize,
     /// Every heading id, for anchor checks.
-    pub heading_ids: HashSet<String>,
+    pub heading_ids: HeadingIds,
     /// Links into other documents' headings.
     pub anchor_refs: Vec<AnchorRef>,
     /// Dead links and other problems.

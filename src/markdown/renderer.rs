@@ -411,13 +411,14 @@ impl<'a, 'r> Renderer<'a, 'r> {
             escape(&label)
         ))));
         self.events.push(Event::End(TagEnd::Heading(level)));
-        self.out.heading_ids.insert(id.clone());
         self.headings.push((level as u8, id, title));
     }
 
-    /// Reports the links to headings of this page that do not exist; once all its
-    /// headings have their ids.
+    /// Keeps the ids of all headings, once every heading has its id, and reports the
+    /// links to headings of this page that do not exist.
     fn check_same_page_anchors(&mut self) {
+        let ids = self.headings.iter().map(|(_, id, _)| id.as_str());
+        self.out.heading_ids = crate::markdown::HeadingIds::new(ids);
         for a in std::mem::take(&mut self.same_page) {
             if !self.out.heading_ids.contains(&a.anchor) {
                 let message = text!(

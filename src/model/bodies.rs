@@ -303,6 +303,8 @@ fn render_bodies(
     // only a missing anchor's message is cloned.
     for (rel, ((text_hash, _), r)) in &next {
         problems.extend(r.problems.iter().cloned());
+        // As the content load names it (see `content::parse_file`).
+        let display = std::path::Path::new("content").join(rel);
         let missing: Vec<Diagnostic> = r
             .anchor_refs
             .iter()
@@ -310,7 +312,7 @@ fn render_bodies(
                 Some((_, target)) => !target.unread && !target.heading_ids.contains(&a.anchor),
                 None => true,
             })
-            .map(|a| a.missing.clone())
+            .map(|a| a.missing(&display))
             .collect();
         if !missing.is_empty() {
             problems.extend(with_source_lines(

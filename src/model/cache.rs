@@ -2,7 +2,6 @@
 //! its text changed or one of the link targets it looked up resolves differently now.
 //! `build` starts with an empty cache, so both produce the same site.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -21,7 +20,7 @@ pub struct RenderedBody {
     /// Links into headings, checked against every document's headings.
     pub anchor_refs: Vec<AnchorRef>,
     /// The document's heading ids.
-    pub heading_ids: HashSet<String>,
+    pub heading_ids: crate::markdown::HeadingIds,
     /// Every link target the rendering looked up, in order.
     pub lookups: Vec<Lookup>,
     /// What those lookups gave (see [`Routes::replay`]).
@@ -39,7 +38,7 @@ impl RenderedBody {
             body: Body::default(),
             problems: vec![problem],
             anchor_refs: Vec::new(),
-            heading_ids: HashSet::new(),
+            heading_ids: crate::markdown::HeadingIds::default(),
             lookups: Vec::new(),
             lookups_hash: !xxhash_rust::xxh3::Xxh3::new().digest(),
             unread: true,

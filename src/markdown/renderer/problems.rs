@@ -1,30 +1,31 @@
 //! The problems the renderer reports, placed at the Markdown they are about.
 
+use std::path::Path;
+
 use super::Renderer;
 use crate::error::Diagnostic;
+use crate::markdown::AnchorRef;
 use crate::messages::Text;
 use crate::text;
 
 impl Renderer<'_, '_> {
     /// Notes a link at `offset` into heading `anchor` of the document `doc`, checked once
-    /// every document's headings are known. Its message is made now, without the source
-    /// line: every build keeps it until then, and it is needed only if the heading is
-    /// missing (the line is read again then: see `AnchorRef::missing`).
+    /// every document's headings are known.
     pub(super) fn anchor_in(
         &mut self,
         offset: usize,
-        (what, text, dest): (&str, &str, &str),
+        (what, text, dest): (&'static str, &str, &str),
         doc: String,
         anchor: &str,
     ) {
-        let mut missing = self
-            .diagnostic(offset, anchor_missing_in(what, text, dest, &doc, anchor))
-            .hint(text!("markdown-anchor-missing-in.hint"));
-        missing.source_line = None;
-        self.out.anchor_refs.push(crate::markdown::AnchorRef {
+        let at = self.position(offset);
+        self.out.anchor_refs.push(AnchorRef {
             document: doc,
             anchor: anchor.to_string(),
-            missing,
+            at,
+            what,
+            text: text.into(),
+            dest: dest.into(),
         });
     }
 
@@ -39,15 +40,36 @@ impl Renderer<'_, '_> {
     }
 
     pub(super) fn diagnostic(&self, offset: usize, message: Text) -> Diagnostic {
-        let text = self.input.text;
-        // Built on the first problem: most documents have none.
-        let index = self
-            .lines
-            .get_or_init(|| crate::lines::LineIndex::new(text));
-        let (line, column) = index.position(text, offset);
+        let (line, column) = self.position(offset);
         let mut d = Diagnostic::new(self.input.display, message).at(line, Some(column));
-        d.source_line = index.line(text, line).map(str::to_owned);
+        d.source_line = self
+            .line_index()
+            .line(self.input.text, line)
+            .map(str::to_owned);
         d
+    }
+
+    /// The line and column of byte `offset`.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        self.line_index().position(self.input.text, offset)
+    }
+
+    fn line_index(&self) -> &crate::lines::LineIndex {
+        // Built on the first problem or anchor link: most documents have none.
+        self.lines
+            .get_or_init(|| crate::lines::LineIndex::new(self.input.text))
+    }
+}
+
+impl AnchorRef {
+    /// The error for this link of the file `display` when its heading does not exist,
+    /// without its source line (which the caller reads from the file).
+    pub fn missing(&self, display: &Path) -> Diagnostic {
+        let (what, text, dest) = (self.what, &*self.text, &*self.dest);
+        let message = anchor_missing_in(what, text, dest, &self.document, &self.anchor);
+        Diagnostic::new(display, message)
+            .at(self.at.0, Some(self.at.1))
+            .hint(text!("markdown-anchor-missing-in.hint"))
     }
 }
 

@@ -3,11 +3,10 @@
 //! (an alias leads to its page, `/impressum` to `/impressum/`), the query kept, and an
 //! anchor checked against the target's headings like those of `@/` links.
 
-use super::problems::{anchor_missing_in, unresolved};
+use super::problems::unresolved;
 use super::{OpenLink, Renderer, Target};
+use crate::markdown::Unresolved;
 use crate::markdown::links;
-use crate::markdown::{AnchorRef, Unresolved};
-use crate::text;
 
 impl Renderer<'_, '_> {
     /// Resolves the root-relative destination `dest` of `link` (`what`: link or image).
@@ -15,7 +14,7 @@ impl Renderer<'_, '_> {
         &mut self,
         link: &OpenLink<'_>,
         dest: &str,
-        what: &str,
+        what: &'static str,
     ) -> Target {
         let parts = links::root_relative(dest);
         let resolved = match self.resolver.resolve_url(&parts.path) {
@@ -33,17 +32,7 @@ impl Renderer<'_, '_> {
         }
         if let Some(anchor) = parts.anchor {
             if let Some(doc) = resolved.document {
-                let missing = self
-                    .diagnostic(
-                        link.offset,
-                        anchor_missing_in(what, &link.text, dest, &doc, anchor),
-                    )
-                    .hint(text!("markdown-anchor-missing-in.hint"));
-                self.out.anchor_refs.push(AnchorRef {
-                    document: doc,
-                    anchor: anchor.to_string(),
-                    missing,
-                });
+                self.anchor_in(link.offset, (what, &link.text, dest), doc, anchor);
             }
             url = format!("{url}#{anchor}");
         }
