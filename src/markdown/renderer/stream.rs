@@ -84,6 +84,14 @@ where
                     let source = &self.body[range.clone()];
                     r.event(event, range.start + self.base, source);
                     if r.heading.is_none() && r.links.is_empty() {
+                        // Most events pass through alone: straight to the writer, not
+                        // through the queue.
+                        if r.events.len() == 1
+                            && let Some(event) = r.events.pop()
+                        {
+                            self.summary.see(&event);
+                            return Some(event);
+                        }
                         self.ready.extend(r.events.drain(..));
                     }
                 }
