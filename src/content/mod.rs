@@ -49,15 +49,15 @@ pub struct Document<F> {
 }
 
 impl<F> Document<F> {
-    /// Runs `f` on the whole file text: `text` where it holds all of it (an empty body),
-    /// else the file read again from `content_dir` (into a reused buffer), checked
+    /// Runs `f` on the whole file text: `text` when the body is empty (it is then all of
+    /// it), else the file read again from `content_dir` (into a reused buffer), checked
     /// against the hash of the first reading.
     pub fn with_full_text<R>(
         &self,
         content_dir: &Path,
         f: impl FnOnce(&str) -> R,
     ) -> Result<R, Diagnostic> {
-        if self.text.len() > self.body_start || self.body_len == 0 {
+        if self.body_len == 0 {
             return Ok(f(&self.text));
         }
         read::with_text(&content_dir.join(&self.rel), &self.display, |text| {
@@ -82,8 +82,9 @@ impl<F> Document<F> {
 /// [`Document::with_full_text`]).
 const CHANGED_WHILE_READ: &str = "content-changed-while-building";
 
-/// The content paths (relative to `content/`) of a failure that only says files were
-/// saved while the site was read: trying again reads them anew. `None` for any other.
+/// The content paths (relative to `content/`) of the files a failure says were saved
+/// while the site was read: trying again reads them anew (and reports whatever else is
+/// wrong without the passing problem). `None` when it names none.
 pub fn changed_while_read(e: &Error) -> Option<Vec<String>> {
     let Error::Content(problems) = e else {
         return None;
@@ -97,7 +98,7 @@ pub fn changed_while_read(e: &Error) -> Option<Vec<String>> {
         .iter()
         .filter(|d| d.message.id() == CHANGED_WHILE_READ);
     let paths: Option<Vec<String>> = changed.map(rel).collect();
-    paths.filter(|p| !p.is_empty() && p.len() == problems.len())
+    paths.filter(|p| !p.is_empty())
 }
 
 /// Everything found under `content/`.
@@ -278,7 +279,7 @@ fn parse_file(
     file: &SourceFile,
     taxonomies: &[String],
 ) -> Result<cache::Parsed, Diagnostic> {
-    let display = Path::new("content").join(&file.rel);
+    let display = display_path(&file.rel);
     let path = dir.join(&file.rel);
     read::with_text(&path, &display, |text| {
         let (fm, at) = parse_text(text, &display, file.kind, taxonomies)?;

@@ -219,12 +219,22 @@ fn a_build_keeps_only_front_matter_and_reads_the_body_again() {
         shown.contains("changed") || shown.contains("geändert"),
         "{shown}"
     );
-    // The preview tries again when this is all that went wrong, reading the file anew.
+    // The preview tries again, reading the file anew, also when something else is wrong
+    // too (the next try reports that without the passing problem).
     let failure = crate::error::Error::Content(vec![problem.clone()]);
     assert_eq!(changed_while_read(&failure), Some(vec!["a.md".to_string()]));
     let other = Diagnostic::new("content/b.md", crate::text!("content-not-utf8"));
-    let mixed = crate::error::Error::Content(vec![problem, other]);
-    assert_eq!(changed_while_read(&mixed), None);
+    let mixed = crate::error::Error::Content(vec![other.clone(), problem.clone()]);
+    assert_eq!(changed_while_read(&mixed), Some(vec!["a.md".to_string()]));
+    let only_other = crate::error::Error::Content(vec![other]);
+    assert_eq!(changed_while_read(&only_other), None);
+    let mut nested = problem;
+    nested.path = Path::new("content").join("docs").join("tief").join("b.md");
+    let nested = crate::error::Error::Content(vec![nested]);
+    assert_eq!(
+        changed_while_read(&nested),
+        Some(vec!["docs/tief/b.md".to_string()])
+    );
     // Gone meanwhile: the reading error.
     std::fs::remove_file(content_dir.join("a.md")).unwrap();
     let gone = full(doc).unwrap_err();

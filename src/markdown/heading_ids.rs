@@ -9,7 +9,7 @@ pub struct HeadingIds {
     /// The ids in byte order, one after the other.
     text: Box<str>,
     /// Where each id ends in `text`.
-    ends: Box<[u32]>,
+    ends: Box<[usize]>,
 }
 
 impl HeadingIds {
@@ -22,8 +22,7 @@ impl HeadingIds {
         let mut ends = Vec::with_capacity(ids.len());
         for id in ids {
             text.push_str(id);
-            // A document's text is far below 4 GiB (read into memory whole), so are its ids.
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+            ends.push(text.len());
         }
         HeadingIds {
             text: text.into(),
@@ -45,9 +44,9 @@ impl HeadingIds {
     fn get(&self, i: usize) -> &str {
         let start = match i {
             0 => 0,
-            _ => self.ends[i - 1] as usize,
+            _ => self.ends[i - 1],
         };
-        &self.text[start..self.ends[i] as usize]
+        &self.text[start..self.ends[i]]
     }
 
     /// The ids in byte order.

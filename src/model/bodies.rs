@@ -14,7 +14,7 @@ use crate::content::Document;
 use crate::content::front_matter::{PageFrontMatter, SectionFrontMatter};
 use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
 use crate::locale::Locale;
-use crate::markdown::{self, Input, Resolved, Unresolved};
+use crate::markdown::{self, AnchorRef, Input, Resolved, Unresolved};
 
 type PageDoc = Arc<Document<PageFrontMatter>>;
 type SectionDoc = Arc<Document<SectionFrontMatter>>;
@@ -303,18 +303,17 @@ fn render_bodies(
     // only a missing anchor's message is cloned.
     for (rel, ((text_hash, _), r)) in &next {
         problems.extend(r.problems.iter().cloned());
-        // As the content load names it (see `content::parse_file`).
-        let display = std::path::Path::new("content").join(rel);
-        let missing: Vec<Diagnostic> = r
+        let missing: Vec<&AnchorRef> = r
             .anchor_refs
             .iter()
             .filter(|a| match next.get(&a.document) {
                 Some((_, target)) => !target.unread && !target.heading_ids.contains(&a.anchor),
                 None => true,
             })
-            .map(|a| a.missing(&display))
             .collect();
         if !missing.is_empty() {
+            let display = crate::content::display_path(rel);
+            let missing = missing.iter().map(|a| a.missing(&display)).collect();
             problems.extend(with_source_lines(
                 missing,
                 &content_dir.join(rel),

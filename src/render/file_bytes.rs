@@ -121,8 +121,10 @@ impl PartialEq for FileBytes {
 impl Eq for FileBytes {}
 
 impl fmt::Debug for FileBytes {
+    /// The text (as far as it is UTF-8), so that a failed comparison shows what differs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "FileBytes({} bytes)", self.len())
+        let text = String::from_utf8_lossy(&self.contiguous()).into_owned();
+        f.debug_tuple("FileBytes").field(&text).finish()
     }
 }
 
@@ -250,5 +252,33 @@ mod tests {
         assert_ne!(pieces, other);
         assert_ne!(pieces, FileBytes::from(format!("{a}-").into_bytes()));
         assert!(FileBytes::from(Vec::new()).is_empty());
+    }
+
+    /// `text` cut at `cuts` (positions, taken modulo its length) into own pieces.
+    fn cut(text: &[u8], cuts: &[usize]) -> FileBytes {
+        let mut at: Vec<usize> = cuts.iter().map(|c| c % (text.len() + 1)).collect();
+        at.extend([0, text.len()]);
+        at.sort_unstable();
+        let pieces: Vec<Piece> = at
+            .windows(2)
+            .map(|w| Piece::Own(text[w[0]..w[1]].into()))
+            .collect();
+        FileBytes::Pieces(pieces.into())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn equal_exactly_when_the_bytes_are(
+            a in proptest::collection::vec(0u8..3, 0..12),
+            b in proptest::collection::vec(0u8..3, 0..12),
+            cuts_a in proptest::collection::vec(0usize..16, 0..5),
+            cuts_b in proptest::collection::vec(0usize..16, 0..5),
+        ) {
+            let (x, y) = (cut(&a, &cuts_a), cut(&b, &cuts_b));
+            proptest::prop_assert_eq!(x == y, a == b);
+            proptest::prop_assert_eq!(x == FileBytes::from(a.clone()), true);
+            proptest::prop_assert_eq!(x.len(), a.len());
+            proptest::prop_assert_eq!(x.contiguous().into_owned(), a);
+        }
     }
 }

@@ -26,7 +26,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-use crate::error::{Diagnostic, Error, Result, dedup_diagnostics};
+use crate::error::{Diagnostic, Error, Result};
 use crate::model::{PageId, Site, output_path};
 use crate::text;
 pub use file_bytes::FileBytes;
@@ -219,7 +219,7 @@ pub fn render(
         Err(d) => problems.push(d),
     }
     if !problems.is_empty() {
-        return Err(Error::Content(collapse(problems)));
+        return Err(Error::Content(template_errors::collapse(problems)));
     }
     let rendered = fresh.len() + early.count;
     let extra_paths: Vec<String> = extras.iter().map(|o| o.path.clone()).collect();
@@ -445,44 +445,6 @@ fn write_job(
         .tera
         .render_to(job.template, &ctx, out)
         .map_err(|e| templates.diagnose(&e, Some(job.display)))
-}
-
-/// One template error shows up once per page that uses the template; report it once,
-/// naming the first page and how many others hit it.
-fn collapse(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    problems.sort_by(|a, b| {
-        (&a.path, a.line, a.column, &a.message, &a.note)
-            .cmp(&(&b.path, b.line, b.column, &b.message, &b.note))
-    });
-    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
-    for d in problems {
-        match out.last_mut() {
-            Some((first, n))
-                if (&first.path, first.line, first.column, &first.message)
-                    == (&d.path, d.line, d.column, &d.message) =>
-            {
-                if first.note != d.note {
-                    *n += 1;
-                }
-            }
-            _ => out.push((d, 0)),
-        }
-    }
-    let mut out: Vec<Diagnostic> = out
-        .into_iter()
-        .map(|(mut d, others)| {
-            if let (true, Some(note)) = (others > 0, &d.note) {
-                d.note = Some(text!(
-                    "templates-note-and-others",
-                    note = note.clone(),
-                    count = others
-                ));
-            }
-            d
-        })
-        .collect();
-    dedup_diagnostics(&mut out);
-    out
 }
 
 fn missing_template(templates: &Templates, job: &Job, root: &Path) -> Diagnostic {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use tera::ErrorKind;
 
 use crate::config::Config;
-use crate::error::{Diagnostic, Error};
+use crate::error::{Diagnostic, Error, dedup_diagnostics};
 use crate::messages::{Arg, Text};
 use crate::render::{raised, template_cycles, template_deps, template_end};
 use crate::text;
@@ -332,6 +332,44 @@ pub(super) fn diagnose(
         Some(content) => d.note(while_rendering(content)),
         None => d,
     }
+}
+
+/// One template error shows up once per page that uses the template; report it once,
+/// naming the first page and how many others hit it.
+pub(super) fn collapse(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    problems.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.message, &a.note)
+            .cmp(&(&b.path, b.line, b.column, &b.message, &b.note))
+    });
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in problems {
+        match out.last_mut() {
+            Some((first, n))
+                if (&first.path, first.line, first.column, &first.message)
+                    == (&d.path, d.line, d.column, &d.message) =>
+            {
+                if first.note != d.note {
+                    *n += 1;
+                }
+            }
+            _ => out.push((d, 0)),
+        }
+    }
+    let mut out: Vec<Diagnostic> = out
+        .into_iter()
+        .map(|(mut d, others)| {
+            if let (true, Some(note)) = (others > 0, &d.note) {
+                d.note = Some(text!(
+                    "templates-note-and-others",
+                    note = note.clone(),
+                    count = others
+                ));
+            }
+            d
+        })
+        .collect();
+    dedup_diagnostics(&mut out);
+    out
 }
 
 #[cfg(test)]

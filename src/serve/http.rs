@@ -260,8 +260,8 @@ fn read_copy(path: &std::path::Path, inside: Option<&std::path::Path>) -> Option
 fn found(key: &str, served: &Served, state: &State, error: Option<&str>, status: u16) -> Reply {
     let body = match served {
         Served::Bytes(FileBytes::Whole(b)) => Some(Body::Shared(Arc::clone(b))),
-        // A page in pieces is put together for its answer (a few kilobytes, copied once
-        // more only to add the script).
+        // A page in pieces is put together for its answer; `inject` copies it once more to
+        // add the script, as it copies every page (a copy costs far less than the request).
         Served::Bytes(b) => Some(Body::Owned(b.contiguous().into_owned())),
         Served::Asset(path) => read_copy(path, None).map(Body::Owned),
         Served::File(path) => read_copy(path, Some(&state.root)).map(Body::Owned),

@@ -69,7 +69,12 @@ impl Page {
             draft: false,
             hidden_by: 0,
             published_since: false,
-            paragraphs: vec![format!("Text der Seite {n}.")],
+            paragraphs: match n % 2 {
+                // Long enough (over 1 KiB of HTML) for the preview to share the page's
+                // HTML with its value instead of copying it into the file.
+                0 => vec![format!("Langer Text der Seite {n}. ").repeat(50)],
+                _ => vec![format!("Text der Seite {n}.")],
+            },
             headings: Vec::new(),
             links: Vec::new(),
             site_links: Vec::new(),
@@ -129,13 +134,16 @@ pub const FOLDERS: [&str; 4] = ["", "projekte", "aktuelles", "team/leitung"];
 /// The page that is never deleted or moved, so templates can name it.
 pub const STABLE: &str = "projekte/a.md";
 
-pub const PAGE_TEMPLATES: [&str; 5] = [
+pub const PAGE_TEMPLATES: [&str; 7] = [
     "",
     "<p class=\"liste\">{% set s = get_section(path=\"projekte\") %}{% for q in s.pages %}{{ q.title }}; {% endfor %}</p>",
     "<p class=\"ziel\"><a href=\"{{ url(path='@/projekte/a.md') }}\">A</a></p>",
     // Values a build leaves out while no template reads them (`template_reads.rs`).
     "<p class=\"inhalt\">{% for h in page.toc %}{{ h.title }}; {% endfor %}</p>",
     "<p class=\"texte\">{% set s = get_section(path=\"projekte\") %}{% for q in s.pages %}{{ q.content | length }}; {% endfor %}</p>",
+    // The page's HTML written a second time, and through a variable: shared pieces both.
+    "<div class=\"noch\">{{ page.content | safe }}</div>",
+    "{% set c = page.content %}<div class=\"wieder\">{{ c | safe }}</div>",
 ];
 
 /// How often each kind of edit is picked (out of the sum), by the numbers in `step`.
