@@ -33,6 +33,15 @@ fn next_change(events: &Events, what: &str) -> Event {
     }
 }
 
+/// An early reload: the open page's stream told of its own page, one file.
+fn assert_reloads_one_file(event: &Event) {
+    assert_eq!(
+        (event.name.as_str(), event.changed()),
+        ("reload", Some(1)),
+        "{event:?}"
+    );
+}
+
 #[test]
 fn an_open_page_is_served_first_and_its_stream_told_once_per_rebuild() {
     let p = Preview::start("basic");
@@ -43,12 +52,10 @@ fn an_open_page_is_served_first_and_its_stream_told_once_per_rebuild() {
     let text = p.sandbox.read(TEMPLATE);
     let marked = text.replace("</article>", "</article>\n<p>Erste Änderung</p>");
     p.sandbox.write(TEMPLATE, &marked);
-    let early = next_change(&open, "the open page's reload after the template edit");
-    assert_eq!(
-        (early.name.as_str(), early.changed()),
-        ("reload", Some(1)),
-        "{early:?}"
-    );
+    assert_reloads_one_file(&next_change(
+        &open,
+        "the open page's reload after the template edit",
+    ));
     assert!(p.page(OPEN).contains("<p>Erste Änderung</p>"));
     let all = p.reload("the template edit");
     assert!(all.changed().is_some_and(|n| n > 1), "{all:?}");
@@ -62,12 +69,10 @@ fn an_open_page_is_served_first_and_its_stream_told_once_per_rebuild() {
     let page = p.sandbox.read(KNOTENPUNKTE);
     p.sandbox
         .write(KNOTENPUNKTE, &format!("{page}\nZweite Änderung.\n"));
-    let again = next_change(&open, "the open page's reload after the page edit");
-    assert_eq!(
-        (again.name.as_str(), again.changed()),
-        ("reload", Some(1)),
-        "{again:?}"
-    );
+    assert_reloads_one_file(&next_change(
+        &open,
+        "the open page's reload after the page edit",
+    ));
     assert!(p.page(OPEN).contains("<p>Zweite Änderung.</p>"));
     p.reload("the page edit");
     p.assert_matches_clean_build("after both edits");
