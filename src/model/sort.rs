@@ -16,9 +16,20 @@ fn page_key(page: &Page) -> String {
 /// Sorts a section's pages (ids into `pages`) by `sort_by`.
 pub fn sort_pages(ids: &mut [usize], sort_by: SortBy, pages: &[Page]) {
     // Sort keys once per page, not once per comparison.
-    let keys: rustc_hash::FxHashMap<usize, String> =
-        ids.iter().map(|&p| (p, page_key(&pages[p]))).collect();
-    ids.sort_by(|&a, &b| compare_pages(sort_by, (&pages[a], &keys[&a]), (&pages[b], &keys[&b])));
+    let mut keyed: Vec<(usize, String)> = ids.iter().map(|&p| (p, page_key(&pages[p]))).collect();
+    keyed.sort_by(|(a, a_key), (b, b_key)| {
+        compare_pages(sort_by, (&pages[*a], a_key), (&pages[*b], b_key))
+    });
+    for (slot, (p, _)) in ids.iter_mut().zip(keyed) {
+        *slot = p;
+    }
+}
+
+/// Whether two versions of a page sort the same against any other page (every order
+/// reads only these fields; the path is the same page's).
+pub fn sorts_alike(a: &Page, b: &Page) -> bool {
+    let instant = |p: &Page| p.date.as_ref().map(|d| d.instant);
+    a.title == b.title && a.lang == b.lang && a.weight == b.weight && instant(a) == instant(b)
 }
 
 /// Compares two pages for a section sorted by `sort_by`.

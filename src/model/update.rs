@@ -16,7 +16,7 @@ use super::bodies::{Links, body_of};
 use super::build::new_page;
 use super::cache::{BodyCache, RenderedBody};
 use super::folders::is_bundle_index;
-use super::sort::sort_pages;
+use super::sort::{sort_pages, sorts_alike};
 use super::{PageId, SectionId, Site};
 use crate::content::Content;
 use crate::schedule::{self, Visibility};
@@ -109,20 +109,24 @@ impl Site {
                 return false;
             }
             page.body = body.body.clone();
-            fresh.push((id, page, body));
+            let moves = !sorts_alike(&page, old);
+            fresh.push((id, page, body, moves));
         }
         let by_rel: FxHashMap<&str, &Arc<RenderedBody>> = fresh
             .iter()
-            .map(|(_, page, body)| (page.rel.as_str(), body))
+            .map(|(_, page, body, _)| (page.rel.as_str(), body))
             .collect();
         if !anchors_hold(bodies, &by_rel, &lost) {
             return false;
         }
         drop(by_rel);
+        // Only a page that sorts differently now can move in its lists.
         let mut touched: Vec<SectionId> = Vec::new();
-        let edited_ids: Vec<PageId> = fresh.iter().map(|(id, _, _)| *id).collect();
-        for (id, page, _) in fresh {
-            touched.push(page.section);
+        let moved: Vec<PageId> = fresh.iter().filter(|f| f.3).map(|f| f.0).collect();
+        for (id, page, _, moves) in fresh {
+            if moves {
+                touched.push(page.section);
+            }
             self.pages[id] = page;
         }
         touched.sort_unstable();
@@ -135,7 +139,7 @@ impl Site {
             let sort_by = self.taxonomies[t].sort_by;
             for i in 0..self.taxonomies[t].terms.len() {
                 let term = &self.taxonomies[t].terms[i];
-                if term.pages.iter().any(|p| edited_ids.contains(p)) {
+                if term.pages.iter().any(|p| moved.contains(p)) {
                     let mut ids = std::mem::take(&mut self.taxonomies[t].terms[i].pages);
                     sort_pages(&mut ids, sort_by, &self.pages);
                     self.taxonomies[t].terms[i].pages = ids;

@@ -53,7 +53,7 @@ pub struct Written {
 /// assets; the functions that read other pages put their job off.
 pub fn bind(site: &Site, templates: &mut Templates, assets: Arc<AssetIndex>) {
     templates.bind(Shared {
-        by_rel: Default::default(),
+        documents: Default::default(),
         routes: Arc::clone(&site.routes),
         assets,
         base_path: site.config.base_path().to_string(),

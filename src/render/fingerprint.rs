@@ -2,23 +2,21 @@
 //! `site`, computed from the model (not by hashing the template values). Two builds
 //! with equal fingerprints give a template the same context.
 
-use rustc_hash::FxHashMap;
+use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::model::{SectionId, Site};
+use crate::model::Site;
 use crate::render::template_reads::Reads;
 
 /// Hashes of every page's and section's template value, and of `site`.
 #[derive(Debug, Default)]
-pub struct Fingerprints<'a> {
+pub struct Fingerprints {
     /// By page id.
     pub pages: Vec<u64>,
     /// By section id (covering the section's pages and subsections).
     pub sections: Vec<u64>,
     /// Of the `site` value.
     pub site: u64,
-    /// Content path → fingerprint, for values fetched with `get_page`/`get_section`.
-    pub by_rel: FxHashMap<&'a str, u64>,
     /// By taxonomy: its name, title, address and terms with their counts.
     pub taxonomies: Vec<u64>,
     /// By taxonomy and term: the term and its pages.
@@ -32,7 +30,7 @@ fn text(h: &mut Xxh3, s: &str) {
 
 /// Computes all fingerprints of `site` rendered with templates that read `reads`
 /// (which decides what the values hold).
-pub fn compute(site: &Site, reads: Reads) -> Fingerprints<'_> {
+pub fn compute(site: &Site, reads: Reads) -> Fingerprints {
     // Everything global: the configuration (title, base URL, taxonomies, extra…). Not
     // the route table: a page's links are in its body's hash, its own URL follows from
     // its path, slug and breadcrumbs, and what `url()` and `get_page` look up is
@@ -42,16 +40,22 @@ pub fn compute(site: &Site, reads: Reads) -> Fingerprints<'_> {
     std::hash::Hash::hash(&reads, &mut g);
     let global = g.digest();
 
-    let crumbs = |h: &mut Xxh3, section: SectionId| {
-        for id in site.ancestors(section).into_iter().chain([section]) {
-            let s = &site.sections[id];
-            text(h, &s.title);
-            text(h, &s.url);
-        }
-    };
+    // Each section's breadcrumbs (its ancestors and itself), hashed once for all its
+    // pages.
+    let crumbs: Vec<u64> = (0..site.sections.len())
+        .map(|section| {
+            let mut h = Xxh3::new();
+            for id in site.ancestors(section).into_iter().chain([section]) {
+                let s = &site.sections[id];
+                text(&mut h, &s.title);
+                text(&mut h, &s.url);
+            }
+            h.digest()
+        })
+        .collect();
     let pages: Vec<u64> = site
         .pages
-        .iter()
+        .par_iter()
         .map(|p| {
             let mut h = Xxh3::new();
             h.update(&global.to_le_bytes());
@@ -64,7 +68,7 @@ pub fn compute(site: &Site, reads: Reads) -> Fingerprints<'_> {
             text(&mut h, p.type_name.as_deref().unwrap_or("\0"));
             std::hash::Hash::hash(&p.fields, &mut h);
             h.update(&[u8::from(p.archived)]);
-            crumbs(&mut h, p.section);
+            h.update(&crumbs[p.section].to_le_bytes());
             h.digest()
         })
         .collect();
@@ -77,7 +81,7 @@ pub fn compute(site: &Site, reads: Reads) -> Fingerprints<'_> {
         text(&mut h, &s.rel);
         h.update(&s.source_hash.to_le_bytes());
         h.update(&s.body.hash.to_le_bytes());
-        crumbs(&mut h, id);
+        h.update(&crumbs[id].to_le_bytes());
         for &p in &s.pages {
             h.update(&pages[p].to_le_bytes());
         }
@@ -90,14 +94,6 @@ pub fn compute(site: &Site, reads: Reads) -> Fingerprints<'_> {
             h.update(&sections[c].to_le_bytes());
         }
         sections[id] = h.digest();
-    }
-    let mut by_rel =
-        FxHashMap::with_capacity_and_hasher(pages.len() + sections.len(), Default::default());
-    for (p, fp) in site.pages.iter().zip(&pages) {
-        by_rel.insert(p.rel.as_str(), *fp);
-    }
-    for (s, fp) in site.sections.iter().zip(&sections) {
-        by_rel.insert(s.rel.as_str(), *fp);
     }
     let mut h = Xxh3::new();
     h.update(&global.to_le_bytes());
@@ -120,7 +116,6 @@ pub fn compute(site: &Site, reads: Reads) -> Fingerprints<'_> {
         pages,
         sections,
         site: h.digest(),
-        by_rel,
         taxonomies,
         terms,
     }

@@ -83,8 +83,8 @@ struct Hash {
 
 /// What the functions need, shared by all render threads.
 pub struct Shared {
-    /// Content path → page or section value.
-    pub by_rel: FxHashMap<String, Value>,
+    /// Every page and section value by content path.
+    pub documents: super::documents::Documents,
     /// The route table, for `url("@/…")`.
     pub routes: Arc<Routes>,
     /// Assets, for `url("css/x.css")` (shared by the early and the full binding, so
@@ -215,7 +215,7 @@ fn lookup(s: &Shared, kw: &Kwargs, section: bool) -> TeraResult<Value> {
     let count = if section { 1 } else { candidates.len() };
     let found = candidates[..count]
         .iter()
-        .find_map(|k| s.by_rel.get_key_value(k));
+        .find_map(|k| Some((k, s.documents.get(k)?)));
     // The value a template reads is part of what its output depends on.
     if let Some((found_key, _)) = found {
         memo::record(memo::Dep::Content(found_key.clone()));

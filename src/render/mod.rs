@@ -3,6 +3,8 @@
 //! files on disk, and `check` or `serve` can pass their own, with rendering unchanged.
 
 pub mod context;
+mod documents;
+use documents::Doc;
 pub mod early;
 mod extras;
 mod feeds;
@@ -144,13 +146,17 @@ pub fn render(
     let p = crate::profile::stage("render: fingerprints");
     let reads = templates.reads();
     let fingerprints = fingerprint::compute(site, reads);
+    let docs = documents::DocIndex::of(site);
     drop(p);
     let p = crate::profile::stage("render: views");
     let mut views = context::build(site, &fingerprints.pages, (memo.as_deref(), &early), reads);
     drop(p);
     let p = crate::profile::stage("render: bind+jobs");
     templates.bind(functions::Shared {
-        by_rel: std::mem::take(&mut views.by_rel),
+        documents: documents::Documents {
+            index: docs.clone(),
+            values: views.pages.iter().chain(&views.sections).cloned().collect(),
+        },
         routes: Arc::clone(&site.routes),
         assets,
         base_path: site.config.base_path().to_string(),
@@ -162,32 +168,44 @@ pub fn render(
     globals.insert_value("site", views.site.clone());
     globals.insert("lang", &site.config.language);
 
-    let mut jobs = jobs(site, &views, &fingerprints, &early.values);
+    let list_jobs = lists::jobs(site, &views, &fingerprints);
     // A missing default template is one problem of the site, not one of every page.
-    let defaults = jobs.iter().filter(|j| j.default).map(|j| j.template);
+    let defaults = default_templates(site, &list_jobs, &early.values);
     let mut problems = templates.missing_defaults(defaults, &site.config);
-    jobs.retain(|j| !j.default || templates.has(j.template));
-    let page_values = std::mem::take(&mut views.pages);
-    drop(views);
+    let runnable = |j: &Job| !j.default || templates.has(j.template);
+    let (first, rest_lists): (Vec<Job>, Vec<Job>) = list_jobs
+        .into_iter()
+        .filter(runnable)
+        .partition(|j| sink.urgent(j.url));
+    let mut first = first;
+    let urgent_pages = page_jobs(site, &views, &fingerprints, &early.values, |url| {
+        sink.urgent(url)
+    });
+    first.extend(urgent_pages.filter(runnable));
     drop(p);
     let p = crate::profile::stage("render: run");
     let run = Runner {
         templates: &templates,
         fingerprints: &fingerprints,
+        docs: &docs,
         earlier: memo.as_deref(),
         keep: memo.is_some(),
-        root: &site.config.root,
-        base_path: site.config.base_path(),
-        routes: &site.routes,
-        taxonomies: &site.taxonomies,
+        site,
         sink,
     };
-    let (first, rest): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(|j| sink.urgent(j.url));
+    // The pages open in a browser first; the jobs of all others are made only then.
     let mut results: Vec<std::result::Result<Option<Done>, Failure>> =
         first.into_par_iter().map(|job| run.job(&job)).collect();
     if !results.is_empty() {
         sink.urgent_done();
     }
+    let mut rest = rest_lists;
+    let other_pages = page_jobs(site, &views, &fingerprints, &early.values, |url| {
+        !sink.urgent(url)
+    });
+    rest.extend(other_pages.filter(runnable));
+    let page_values = std::mem::take(&mut views.pages);
+    drop(views);
     results.par_extend(rest.into_par_iter().map(|job| run.job(&job)));
     drop(p);
     let p = crate::profile::stage("render: collect");
@@ -252,14 +270,12 @@ type Done<'a> = (&'a str, Option<Arc<memo::Entry>>);
 /// What every render job needs.
 struct Runner<'a> {
     templates: &'a Templates,
-    fingerprints: &'a fingerprint::Fingerprints<'a>,
+    fingerprints: &'a fingerprint::Fingerprints,
+    docs: &'a documents::DocIndex,
     earlier: Option<&'a memo::RenderMemo>,
     /// Without a memo (`build`), each output is dropped as soon as the sink has it.
     keep: bool,
-    root: &'a Path,
-    base_path: &'a str,
-    routes: &'a crate::model::Routes,
-    taxonomies: &'a [crate::model::Taxonomy],
+    site: &'a Site,
     sink: &'a dyn Sink,
 }
 
@@ -267,14 +283,23 @@ impl Runner<'_> {
     /// The current fingerprint of something a template read.
     fn lookup(&self, dep: &memo::Dep) -> Option<u64> {
         match dep {
-            memo::Dep::Content(rel) => self.fingerprints.by_rel.get(rel.as_str()).copied(),
+            memo::Dep::Content(rel) => {
+                let fps = self.fingerprints;
+                match self
+                    .docs
+                    .find(rel, |doc| Some(documents::rel_in(self.site, doc)))?
+                {
+                    Doc::Page(id) => Some(fps.pages[id]),
+                    Doc::Section(id) => Some(fps.sections[id]),
+                }
+            }
             memo::Dep::Asset(path) => self.templates.asset_hash(path),
-            memo::Dep::Route(rel) => Some(self.routes.resolution(rel)),
-            memo::Dep::Taxonomy(name) => crate::model::find_taxonomy(self.taxonomies, name)
+            memo::Dep::Route(rel) => Some(self.site.routes.resolution(rel)),
+            memo::Dep::Taxonomy(name) => crate::model::find_taxonomy(&self.site.taxonomies, name)
                 .map(|t| self.fingerprints.taxonomies[t]),
             memo::Dep::Term(name, term) => {
-                let t = crate::model::find_taxonomy(self.taxonomies, name)?;
-                let i = crate::model::find_term(&self.taxonomies[t], term)?;
+                let t = crate::model::find_taxonomy(&self.site.taxonomies, name)?;
+                let i = crate::model::find_term(&self.site.taxonomies[t], term)?;
                 Some(self.fingerprints.terms[t][i])
             }
         }
@@ -291,9 +316,14 @@ impl Runner<'_> {
         if holds {
             return Ok(None);
         }
-        let current_url = format!("{}{}", self.base_path, job.url);
+        let current_url = format!("{}{}", self.site.config.base_path(), job.url);
         let (result, deps) = memo::recording(|| {
-            render_job(self.templates, job, (&current_url, self.root), self.keep)
+            render_job(
+                self.templates,
+                job,
+                (&current_url, &self.site.config.root),
+                self.keep,
+            )
         });
         let bytes = result.map_err(Failure::Content)?;
         let deps_hash = memo::deps_hash(&deps, |d| self.lookup(d));
@@ -327,21 +357,33 @@ fn job_inputs(templates: &Templates, job: &Job, site: u64) -> u64 {
     h.digest()
 }
 
-/// Every job but the pages written early.
-fn jobs<'a>(
+/// The jobs of the pages not written early whose address `wanted` accepts.
+fn page_jobs<'a>(
     site: &'a Site,
     views: &context::Views,
     fps: &fingerprint::Fingerprints,
     early: &[Option<Value>],
-) -> Vec<Job<'a>> {
-    let mut jobs = lists::jobs(site, views, fps);
-    jobs.reserve(site.pages.len());
-    for id in 0..site.pages.len() {
-        if early.get(id).is_none_or(Option::is_none) {
-            jobs.push(page_job(site, id, views.pages[id].clone(), fps.pages[id]));
-        }
-    }
-    jobs
+    wanted: impl Fn(&str) -> bool,
+) -> impl Iterator<Item = Job<'a>> {
+    let ids = (0..site.pages.len()).filter(move |&id| {
+        early.get(id).is_none_or(Option::is_none) && wanted(&site.pages[id].url)
+    });
+    ids.map(|id| page_job(site, id, views.pages[id].clone(), fps.pages[id]))
+}
+
+/// The default template of every list job and every page not written early that uses
+/// one.
+fn default_templates<'a>(
+    site: &'a Site,
+    list_jobs: &'a [Job<'a>],
+    early: &'a [Option<Value>],
+) -> impl Iterator<Item = &'a str> {
+    let lists = list_jobs.iter().filter(|j| j.default).map(|j| j.template);
+    let pages = (0..site.pages.len())
+        .filter(|&id| early.get(id).is_none_or(Option::is_none))
+        .map(|id| page_template(site, id))
+        .filter_map(|(template, _, default)| default.then_some(template));
+    lists.chain(pages)
 }
 
 /// The job of page `id` with its value and fingerprint.

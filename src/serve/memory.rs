@@ -26,9 +26,13 @@ impl Sink for Memory<'_> {
     }
 
     fn urgent(&self, url: &str) -> bool {
-        self.early
-            .as_ref()
-            .is_some_and(|(_, open)| open.contains(&crate::model::output_path(url)))
+        let Some((_, open)) = &self.early else {
+            return false;
+        };
+        // Asked for every job: compares without making its output path, and few pages
+        // are open at once.
+        let (path, file) = crate::model::output_parts(url);
+        open.iter().any(|o| o.strip_prefix(path) == Some(file))
     }
 
     fn urgent_done(&self) {

@@ -249,4 +249,85 @@ mod tests {
         assert_eq!(page(&second, "a/index.html"), expected);
         assert_eq!(shared_html(&second), shared);
     }
+
+    /// Forty pages in `p/q/`, each in one of two terms; the templates print each page's
+    /// breadcrumbs and terms, and the section's order.
+    fn many_pages(root: &Path) {
+        let pages: Vec<(String, String)> = (0..40)
+            .map(|n| {
+                let tag = if n % 2 == 0 { "Gerade" } else { "Ungerade" };
+                let text = format!("---\ntitle: Seite {n:02}\ntags: [{tag}]\n---\nText {n}\n");
+                (format!("p/q/s{n:02}.md"), text)
+            })
+            .collect();
+        let pages: Vec<(&str, &str)> = pages
+            .iter()
+            .map(|(r, t)| (r.as_str(), t.as_str()))
+            .collect();
+        site(root, &pages);
+        write(
+            root,
+            "site.yaml",
+            "title: T\nbase_url: https://example.org\nlanguage: de\ntaxonomies: [{name: tags}]\n",
+        );
+        write(root, "content/p/_index.md", "---\ntitle: P\n---\n");
+        write(root, "content/p/q/_index.md", "---\ntitle: Q\n---\n");
+        let page = "{% for c in page.breadcrumbs %}{{ c.title }}>{{ c.url }} {% endfor %}\
+                    {% for t in page.taxonomies.tags %}[{{ t.name }} {{ t.url }} {{ t.permalink }}]{% endfor %}\
+                    {{ page.content | safe }}";
+        write(root, "templates/page.html", page);
+        let section = "{% for p in section.pages %}{{ p.title }},{% endfor %}";
+        write(root, "templates/section.html", section);
+        write(root, "templates/taxonomy_list.html", "{{ taxonomy.name }}");
+        write(
+            root,
+            "templates/taxonomy_term.html",
+            "{% for p in term.pages %}{{ p.title }},{% endfor %}",
+        );
+    }
+
+    /// What a clean build of `root` writes to `path`.
+    fn clean(root: &Path, path: &str) -> String {
+        let mut fresh = Session::default();
+        let update = render(root, &Overrides::default(), &mut fresh, None).expect("clean");
+        page(&update, path)
+    }
+
+    #[test]
+    fn pages_made_again_after_a_small_edit_equal_a_clean_build() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        many_pages(root);
+        let mut session = Session::default();
+        render(root, &Overrides::default(), &mut session, None).expect("first");
+
+        // One page of forty is made again: its value does not share the parts the
+        // others were made with (breadcrumbs, terms), and must not differ from them.
+        let edited = "---\ntitle: Seite 07\ntags: [Ungerade]\n---\nNeuer Text\n";
+        write(root, "content/p/q/s07.md", edited);
+        session.caches.content.note_changed(["p/q/s07.md"]);
+        let update = render(root, &Overrides::default(), &mut session, None).expect("edit");
+        let path = "p/q/s07/index.html";
+        let html = page(&update, path);
+        assert!(
+            html.starts_with("Start>/ P>/p/ Q>/p/q/ [Ungerade /tags/ungerade/"),
+            "{html}"
+        );
+        assert_eq!(html, clean(root, path));
+
+        // A new title moves the page to the end of its section and of its term.
+        let renamed = "---\ntitle: Seite 99\ntags: [Ungerade]\n---\nNeuer Text\n";
+        write(root, "content/p/q/s07.md", renamed);
+        session.caches.content.note_changed(["p/q/s07.md"]);
+        let update = render(root, &Overrides::default(), &mut session, None).expect("rename");
+        for path in [
+            "p/q/index.html",
+            "tags/ungerade/index.html",
+            "p/q/s07/index.html",
+        ] {
+            let html = page(&update, path);
+            assert_eq!(html, clean(root, path), "{path}");
+        }
+        assert!(page(&update, "p/q/index.html").ends_with("Seite 39,Seite 99,"));
+    }
 }

@@ -22,8 +22,6 @@ pub struct Views {
     pub sections: Vec<Value>,
     /// The `site` value.
     pub site: Value,
-    /// Content path → value, for `get_page` and `get_section`.
-    pub by_rel: FxHashMap<String, Value>,
     /// Each section's page values in list order.
     pub section_pages: Vec<Vec<Value>>,
     /// Each section's archived page values in list order.
@@ -137,6 +135,20 @@ impl PageParts {
         PageParts { crumbs, terms }
     }
 
+    /// No parts made: each page value makes its own (for a few pages only).
+    fn none() -> PageParts {
+        PageParts {
+            crumbs: Vec::new(),
+            terms: FxHashMap::default(),
+        }
+    }
+
+    /// The breadcrumbs of a page in `section`.
+    fn crumbs(&self, site: &Site, section: SectionId) -> Value {
+        let made = self.crumbs.get(section).cloned();
+        made.unwrap_or_else(|| crumbs(site, section, true))
+    }
+
     /// The value of `term` of taxonomy `name` as a page names it.
     fn term(&self, site: &Site, name: &str, term: &str) -> Value {
         let made = self.terms.get(name).and_then(|t| t.get(term));
@@ -164,7 +176,7 @@ pub(super) fn page_value(
     parts: &PageParts,
     reads: Reads,
 ) -> Value {
-    let crumbs = &parts.crumbs[page.section];
+    let crumbs = parts.crumbs(site, page.section);
     let mut m = Map::new();
     put(&mut m, "kind", "page");
     put(&mut m, "title", page.title.as_str());
@@ -193,7 +205,7 @@ pub(super) fn page_value(
     put(&mut m, "permalink", site.config.permalink(&page.url));
     put(&mut m, "path", page.rel.as_str());
     put(&mut m, "lang", page.lang.as_str());
-    put(&mut m, "breadcrumbs", crumbs.clone());
+    put(&mut m, "breadcrumbs", crumbs);
     put(&mut m, "extra", yaml_value(&page.extra));
     put(&mut m, "type", page.type_name.clone());
     put(&mut m, "fields", fields_value(&page.fields));
@@ -260,6 +272,9 @@ fn section_value(
     Value::from(m)
 }
 
+/// Below one in this many pages made again, their values share no parts.
+const FEW: usize = 16;
+
 /// Builds every view once; sections bottom-up so each holds its children's values.
 /// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
 /// fingerprints cover `reads`); a page rendered early keeps the value made then, and
@@ -271,15 +286,7 @@ pub fn build(
     reads: Reads,
 ) -> Views {
     let early = written.values.as_slice();
-    let made_parts;
-    let parts = match &written.parts {
-        Some(parts) => parts,
-        None => {
-            made_parts = PageParts::of(site);
-            &made_parts
-        }
-    };
-    let pages: Vec<Value> = site
+    let known: Vec<Option<Value>> = site
         .pages
         .par_iter()
         .zip(fingerprints)
@@ -287,8 +294,27 @@ pub fn build(
         .map(|(id, (p, &fp))| {
             let made = early.get(id).cloned().flatten();
             made.or_else(|| earlier.and_then(|m| m.page_value(&p.rel, fp)))
-                .unwrap_or_else(|| page_value(site, (p, &p.body), parts, reads))
         })
+        .collect();
+    // The shared parts cost a pass over every page: for a few new values (an edit in
+    // the preview), each makes its own.
+    let missing = known.iter().filter(|v| v.is_none()).count();
+    let made_parts;
+    let parts = match &written.parts {
+        Some(parts) => parts,
+        None => {
+            made_parts = if missing > site.pages.len() / FEW {
+                PageParts::of(site)
+            } else {
+                PageParts::none()
+            };
+            &made_parts
+        }
+    };
+    let pages: Vec<Value> = known
+        .into_par_iter()
+        .zip(&site.pages)
+        .map(|(known, p)| known.unwrap_or_else(|| page_value(site, (p, &p.body), parts, reads)))
         .collect();
     let feeds: Feeds = site
         .feeds
@@ -316,13 +342,6 @@ pub fn build(
         .into_iter()
         .map(|v| v.unwrap_or_else(Value::none))
         .collect();
-    let mut by_rel = FxHashMap::default();
-    for (p, v) in site.pages.iter().zip(&pages) {
-        by_rel.insert(p.rel.clone(), v.clone());
-    }
-    for (s, v) in site.sections.iter().zip(&sections) {
-        by_rel.insert(s.rel.clone(), v.clone());
-    }
     let site_value = site_value_with(site, &feeds);
     let term_pages: Vec<Vec<Vec<Value>>> = site
         .taxonomies
@@ -353,7 +372,6 @@ pub fn build(
         pages,
         sections,
         site: site_value,
-        by_rel,
         section_pages,
         archive_pages,
         taxonomies,

@@ -1,0 +1,134 @@
+//! Pages and sections by content path, for `get_page`, `get_section` and the render
+//! memo's checks. The table holds only ids; a path is read from the model or from the
+//! values when compared, so no path is copied per build.
+
+use hashbrown::HashTable;
+use tera::Value;
+
+use crate::model::Site;
+
+/// A page (by page id) or a section (by section id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    /// A page id.
+    Page(usize),
+    /// A section id.
+    Section(usize),
+}
+
+/// Content path → page or section.
+#[derive(Debug, Clone, Default)]
+pub struct DocIndex {
+    /// Pages are `0..pages`, sections follow.
+    table: HashTable<usize>,
+    pages: usize,
+}
+
+fn hash(rel: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(rel.as_bytes())
+}
+
+impl DocIndex {
+    /// The index of every page and section of `site`.
+    pub fn of(site: &Site) -> DocIndex {
+        let pages = site.pages.len();
+        let count = pages + site.sections.len();
+        let doc = |i: usize| match i.checked_sub(pages) {
+            None => Doc::Page(i),
+            Some(s) => Doc::Section(s),
+        };
+        DocIndex::build(pages, count, |i| rel_in(site, doc(i)))
+    }
+
+    /// The index of `count` documents whose first `pages` are pages; `rel` gives each
+    /// one's path by position.
+    fn build<'a>(pages: usize, count: usize, rel: impl Fn(usize) -> &'a str) -> DocIndex {
+        let mut table = HashTable::with_capacity(count);
+        for i in 0..count {
+            // Content paths are unique: a page's ends in `.md`, a section's in
+            // `_index.md`, and the folder walk meets each file once.
+            table.insert_unique(hash(rel(i)), i, |&j| hash(rel(j)));
+        }
+        DocIndex { table, pages }
+    }
+
+    /// The document at content path `rel`; `rel_of` gives a document's path.
+    pub fn find<'a>(&self, rel: &str, rel_of: impl Fn(Doc) -> Option<&'a str>) -> Option<Doc> {
+        let doc = |i: usize| match i.checked_sub(self.pages) {
+            None => Doc::Page(i),
+            Some(s) => Doc::Section(s),
+        };
+        let found = self
+            .table
+            .find(hash(rel), |&i| rel_of(doc(i)) == Some(rel))?;
+        Some(doc(*found))
+    }
+
+    /// The position of `doc` in a list of page values followed by section values.
+    pub fn position(&self, doc: Doc) -> usize {
+        match doc {
+            Doc::Page(i) => i,
+            Doc::Section(s) => self.pages + s,
+        }
+    }
+}
+
+/// The content path of `doc` in `site`.
+pub fn rel_in(site: &Site, doc: Doc) -> &str {
+    match doc {
+        Doc::Page(id) => &site.pages[id].rel,
+        Doc::Section(id) => &site.sections[id].rel,
+    }
+}
+
+/// Every page and section value by content path, for `get_page` and `get_section`.
+#[derive(Default)]
+pub struct Documents {
+    /// Where each path's value is.
+    pub index: DocIndex,
+    /// The page values by page id, then the section values by section id.
+    pub values: Vec<Value>,
+}
+
+impl Documents {
+    /// The value of the page or section at content path `rel`.
+    pub fn get(&self, rel: &str) -> Option<&Value> {
+        // Each value holds its own content path (`path`): the table keeps no copy.
+        let path_of = |doc| {
+            let value = self.values.get(self.index.position(doc))?;
+            value.get_from_path("path")?.as_str()
+        };
+        let doc = self.index.find(rel, path_of)?;
+        self.values.get(self.index.position(doc))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index<'a>(rels: &'a [&'a str], pages: usize) -> DocIndex {
+        DocIndex::build(pages, rels.len(), |i| rels[i])
+    }
+
+    #[test]
+    fn finds_pages_and_sections_by_path_and_nothing_else() {
+        let rels = ["a.md", "b/c.md", "_index.md", "b/_index.md"];
+        let idx = index(&rels, 2);
+        let rel_of = |d: Doc| Some(rels[idx.position(d)]);
+        assert_eq!(idx.find("a.md", rel_of), Some(Doc::Page(0)));
+        assert_eq!(idx.find("b/c.md", rel_of), Some(Doc::Page(1)));
+        assert_eq!(idx.find("_index.md", rel_of), Some(Doc::Section(0)));
+        assert_eq!(idx.find("b/_index.md", rel_of), Some(Doc::Section(1)));
+        assert_eq!(idx.find("b.md", rel_of), None);
+        assert_eq!(idx.position(Doc::Section(1)), 3);
+    }
+
+    #[test]
+    fn a_path_that_does_not_compare_equal_is_not_found() {
+        let rels = ["a.md", "_index.md"];
+        let idx = index(&rels, 1);
+        // The values' paths decide: a document whose value has no path is not found.
+        assert_eq!(idx.find("a.md", |_| None), None);
+    }
+}
