@@ -2,7 +2,8 @@
 //! template writes straight from the page's own value (its HTML, `page.content`) is not
 //! copied into the file but shared with the value, which the preview keeps anyway: every
 //! page's HTML is then held once, not once in its value and again in each version of its
-//! file (after a template edit, the served one and the new one).
+//! file (after a template edit, the served one and the new one). What the template writes
+//! besides is kept in runs of lines that files with the same lines share ([`super::chunks`]).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -10,6 +11,8 @@ use std::io;
 use std::sync::Arc;
 
 use tera::Value;
+
+use super::chunks::Chunks;
 
 /// The shortest text worth sharing instead of copying: below it, a piece of its own
 /// costs more than the bytes.
@@ -27,8 +30,9 @@ pub enum FileBytes {
 /// One piece of a file in pieces.
 #[derive(Clone)]
 pub enum Piece {
-    /// Bytes of its own.
-    Own(Box<[u8]>),
+    /// Bytes of the file's own, perhaps shared with other files that have the same
+    /// run of lines (see [`super::chunks`]).
+    Own(Arc<[u8]>),
     /// A string value's text, shared with the value.
     Shared(Value),
 }
@@ -130,33 +134,38 @@ impl fmt::Debug for FileBytes {
 
 /// Collects what a template writes. A write of exactly the text of one of `shareable`
 /// (string values of at least [`SHARE_FROM`] bytes) becomes a piece shared with it;
-/// everything else is copied.
+/// everything else is copied, in runs shared through `chunks` with other files.
 pub struct Composer<'v> {
     own: Vec<u8>,
     pieces: Vec<Piece>,
     shareable: &'v [Value],
+    chunks: &'v Chunks,
 }
 
 impl<'v> Composer<'v> {
     /// An empty file that shares writes of `shareable`'s texts, with room for `capacity`
     /// bytes of its own.
-    pub fn new(shareable: &'v [Value], capacity: usize) -> Composer<'v> {
+    pub fn new(shareable: &'v [Value], capacity: usize, chunks: &'v Chunks) -> Composer<'v> {
         Composer {
             own: Vec::with_capacity(capacity),
             pieces: Vec::new(),
             shareable,
+            chunks,
         }
     }
 
     /// The file written.
     pub fn finish(mut self) -> FileBytes {
-        if self.pieces.is_empty() {
-            return self.own.into();
-        }
-        if !self.own.is_empty() {
-            self.pieces.push(Piece::Own(self.own.into_boxed_slice()));
-        }
+        self.end_own();
         FileBytes::Pieces(self.pieces.into())
+    }
+
+    /// Ends the bytes of its own written so far (the buffer is used again).
+    fn end_own(&mut self) {
+        if !self.own.is_empty() {
+            self.chunks.append(&self.own, &mut self.pieces);
+            self.own.clear();
+        }
     }
 
     fn shared(&self, buf: &[u8]) -> Option<&Value> {
@@ -174,10 +183,7 @@ impl io::Write for Composer<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self.shared(buf).cloned() {
             Some(value) => {
-                if !self.own.is_empty() {
-                    let own = std::mem::take(&mut self.own);
-                    self.pieces.push(Piece::Own(own.into_boxed_slice()));
-                }
+                self.end_own();
                 self.pieces.push(Piece::Shared(value));
             }
             None => self.own.extend_from_slice(buf),
@@ -204,7 +210,8 @@ mod tests {
     fn a_value_written_whole_is_shared_and_the_rest_copied() {
         let html = Value::safe_string(&long('x'));
         let values = [html.clone()];
-        let mut out = Composer::new(&values, 16);
+        let chunks = Chunks::default();
+        let mut out = Composer::new(&values, 16, &chunks);
         out.write_all(b"<main>").unwrap();
         out.write_all(html.as_str().unwrap().as_bytes()).unwrap();
         out.write_all(b"</main>").unwrap();
@@ -228,10 +235,15 @@ mod tests {
         let html = Value::safe_string(&long('x'));
         let short = Value::safe_string("kurz, aber länger als ein kleiner Text");
         let values = [html.clone(), short.clone()];
-        let mut out = Composer::new(&values, 16);
+        let chunks = Chunks::default();
+        let mut out = Composer::new(&values, 16, &chunks);
         out.write_all(long('x').as_bytes()).unwrap();
         out.write_all(short.as_str().unwrap().as_bytes()).unwrap();
-        assert!(matches!(out.finish(), FileBytes::Whole(_)));
+        let file = out.finish();
+        let FileBytes::Pieces(pieces) = &file else {
+            panic!("not in pieces: {file:?}");
+        };
+        assert!(pieces.iter().all(|p| matches!(p, Piece::Own(_))));
     }
 
     #[test]
@@ -239,7 +251,8 @@ mod tests {
         let (a, b) = (long('a'), long('b'));
         let (va, vb) = (Value::safe_string(&a), Value::safe_string(&b));
         let values = [va.clone(), vb.clone()];
-        let mut out = Composer::new(&values, 16);
+        let chunks = Chunks::default();
+        let mut out = Composer::new(&values, 16, &chunks);
         out.write_all(va.as_str().unwrap().as_bytes()).unwrap();
         out.write_all(b"-").unwrap();
         out.write_all(vb.as_str().unwrap().as_bytes()).unwrap();

@@ -10,6 +10,8 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::Xxh3;
 
+use super::chunks::Chunks;
+
 /// Something a template read besides its own context.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dep {
@@ -70,9 +72,18 @@ pub struct RenderMemo {
     pages: FxHashMap<String, (u64, tera::Value)>,
     /// The last sitemap and the hash of what it lists.
     sitemap: Option<(u64, crate::render::FileBytes)>,
+    /// The runs of lines the remembered files share.
+    chunks: Chunks,
+    /// Outputs rendered since the runs no file holds were last forgotten.
+    fresh_since_forgetting: usize,
 }
 
 impl RenderMemo {
+    /// The runs of lines that rendered files share.
+    pub fn chunks(&self) -> &Chunks {
+        &self.chunks
+    }
+
     /// The template value of page `rel`, if it was built with this fingerprint.
     pub fn page_value(&self, rel: &str, fingerprint: u64) -> Option<tera::Value> {
         self.pages
@@ -133,6 +144,12 @@ impl RenderMemo {
         urls: impl FnOnce() -> U,
         extras: Vec<String>,
     ) -> Vec<String> {
+        // Forgetting walks every run: only once a good part of the files is new.
+        self.fresh_since_forgetting += fresh.len();
+        if self.fresh_since_forgetting > self.entries.len() / 8 {
+            self.chunks.forget_unused();
+            self.fresh_since_forgetting = 0;
+        }
         for (url, entry) in fresh {
             if let Some(entry) = entry {
                 self.entries.insert(url.to_string(), entry);

@@ -2,6 +2,7 @@
 //! one to a [`Sink`]. No file is written here: `build` passes a sink that stages
 //! files on disk, and `check` or `serve` can pass their own, with rendering unchanged.
 
+mod chunks;
 pub mod context;
 mod documents;
 use documents::Doc;
@@ -322,7 +323,7 @@ impl Runner<'_> {
                 self.templates,
                 job,
                 (&current_url, &self.site.config.root),
-                self.keep,
+                self.earlier.map(memo::RenderMemo::chunks),
             )
         });
         let bytes = result.map_err(Failure::Content)?;
@@ -419,19 +420,20 @@ fn page_template(site: &Site, id: PageId) -> Chosen<'_> {
     }
 }
 
-/// Renders `job`. With `share` (the preview, which keeps every page's value), a page's
-/// HTML is shared with its value instead of copied into the file (see [`file_bytes`]).
+/// Renders `job`. With `chunks` (the preview, which keeps every page's value and every
+/// file), a page's HTML is shared with its value instead of copied into the file, and
+/// the rest with other files (see [`file_bytes`]).
 fn render_job(
     templates: &Templates,
     job: &Job,
     (current_url, root): (&str, &Path),
-    share: bool,
+    chunks: Option<&chunks::Chunks>,
 ) -> std::result::Result<FileBytes, Diagnostic> {
-    if !share {
+    let Some(chunks) = chunks else {
         return render_owned(templates, job, current_url, root).map(FileBytes::from);
-    }
+    };
     let shareable = shareable(job);
-    let mut out = file_bytes::Composer::new(&shareable, OUTPUT_CAPACITY);
+    let mut out = file_bytes::Composer::new(&shareable, OUTPUT_CAPACITY, chunks);
     write_job(templates, job, (current_url, root), &mut out)?;
     Ok(out.finish())
 }
