@@ -175,11 +175,13 @@ mod tests {
 
     /// A small site: a start page, templates, and the given content files.
     fn site(root: &Path, pages: &[(&str, &str)]) {
-        write(
-            root,
-            "site.yaml",
-            "title: T\nbase_url: https://example.org\nlanguage: de\n",
-        );
+        site_with(root, "", pages);
+    }
+
+    /// [`site`] with more lines in `site.yaml`.
+    fn site_with(root: &Path, config: &str, pages: &[(&str, &str)]) {
+        let config = format!("title: T\nbase_url: https://example.org\nlanguage: de\n{config}");
+        write(root, "site.yaml", &config);
         write(root, "content/_index.md", "---\ntitle: Start\n---\n");
         write(root, "templates/index.html", "<h1>{{ section.title }}</h1>");
         write(
@@ -264,12 +266,7 @@ mod tests {
             .iter()
             .map(|(r, t)| (r.as_str(), t.as_str()))
             .collect();
-        site(root, &pages);
-        write(
-            root,
-            "site.yaml",
-            "title: T\nbase_url: https://example.org\nlanguage: de\ntaxonomies: [{name: tags}]\n",
-        );
+        site_with(root, "taxonomies: [{name: tags}]\n", &pages);
         write(root, "content/p/_index.md", "---\ntitle: P\n---\n");
         write(root, "content/p/q/_index.md", "---\ntitle: Q\n---\n");
         let page = "{% for c in page.breadcrumbs %}{{ c.title }}>{{ c.url }} {% endfor %}\
