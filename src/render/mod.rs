@@ -5,7 +5,6 @@
 mod chunks;
 pub mod context;
 mod documents;
-use documents::Doc;
 pub mod early;
 mod extras;
 mod feeds;
@@ -16,6 +15,7 @@ pub mod listing;
 mod lists;
 pub mod memo;
 mod raised;
+mod runner;
 mod template_cycles;
 mod template_deps;
 mod template_end;
@@ -34,6 +34,7 @@ use crate::model::{PageId, Site, output_path};
 use crate::text;
 pub use file_bytes::FileBytes;
 pub use functions::AssetIndex;
+use runner::{Failure, Ran, Runner};
 pub use templates::Templates;
 
 /// One file of the finished site.
@@ -111,12 +112,6 @@ pub fn output_urls(site: &Site) -> impl Iterator<Item = &str> {
         .chain(crate::model::FIXED_OUTPUTS)
 }
 
-/// Why one render job did not produce its file.
-enum Failure {
-    Content(Diagnostic),
-    Io(Error),
-}
-
 /// What to render, with the template to use.
 struct Job<'a> {
     template: &'a str,
@@ -153,22 +148,7 @@ pub fn render(
     let mut views = context::build(site, &fingerprints.pages, (memo.as_deref(), &early), reads);
     drop(p);
     let p = crate::profile::stage("render: bind+jobs");
-    templates.bind(functions::Shared {
-        documents: documents::Documents {
-            index: docs.clone(),
-            values: views.pages.iter().chain(&views.sections).cloned().collect(),
-        },
-        routes: Arc::clone(&site.routes),
-        assets,
-        base_path: site.config.base_path().to_string(),
-        locale: site.config.locale,
-        taxonomies: functions::taxonomy_entries(site, &views),
-        early: false,
-    });
-    let globals = templates.tera.global_context();
-    globals.insert_value("site", views.site.clone());
-    globals.insert("lang", &site.config.language);
-
+    bind(site, &mut templates, &views, (assets, &docs));
     let list_jobs = lists::jobs(site, &views, &fingerprints);
     // A missing default template is one problem of the site, not one of every page.
     let defaults = default_templates(site, &list_jobs, &early.values);
@@ -195,7 +175,7 @@ pub fn render(
         sink,
     };
     // The pages open in a browser first; the jobs of all others are made only then.
-    let mut results: Vec<std::result::Result<Option<Done>, Failure>> =
+    let mut results: Vec<std::result::Result<Option<Ran>, Failure>> =
         first.into_par_iter().map(|job| run.job(&job)).collect();
     if !results.is_empty() {
         sink.urgent_done();
@@ -222,6 +202,70 @@ pub fn render(
     }
     drop(p);
     let _p = crate::profile::stage("render: extras+memo");
+    let done = Done {
+        fresh,
+        jobs: jobs_done,
+        early: early.count,
+        page_values,
+        problems,
+    };
+    finish(site, &templates, (&fingerprints, done), sink, memo)
+}
+
+/// Gives `templates` the values of this build: `site`, `lang`, and what the template
+/// functions look up.
+fn bind(
+    site: &Site,
+    templates: &mut Templates,
+    views: &context::Views,
+    (assets, docs): (Arc<AssetIndex>, &documents::DocIndex),
+) {
+    templates.bind(functions::Shared {
+        documents: documents::Documents {
+            index: docs.clone(),
+            values: views.pages.iter().chain(&views.sections).cloned().collect(),
+        },
+        routes: Arc::clone(&site.routes),
+        assets,
+        base_path: site.config.base_path().to_string(),
+        locale: site.config.locale,
+        taxonomies: functions::taxonomy_entries(site, views),
+        early: false,
+    });
+    let globals = templates.tera.global_context();
+    globals.insert_value("site", views.site.clone());
+    globals.insert("lang", &site.config.language);
+}
+
+/// What the render jobs did.
+struct Done<'a> {
+    /// The jobs whose template ran (see [`Ran`]).
+    fresh: Vec<Ran<'a>>,
+    /// How many jobs there were.
+    jobs: usize,
+    /// How many pages were written early.
+    early: usize,
+    /// Every page's value, by page id.
+    page_values: Vec<Value>,
+    problems: Vec<Diagnostic>,
+}
+
+/// The files besides pages and lists (redirects, sitemap, robots.txt, feeds, 404 page),
+/// and, with a `memo`, what it keeps of this build. Fails with every problem found.
+fn finish(
+    site: &Site,
+    templates: &Templates,
+    (fingerprints, done): (&fingerprint::Fingerprints, Done),
+    sink: &dyn Sink,
+    memo: Option<&mut memo::RenderMemo>,
+) -> Result<Rendered> {
+    let Done {
+        fresh,
+        jobs,
+        early,
+        page_values,
+        mut problems,
+    } = done;
     let mut extras = extras::aliases(site);
     // The sitemap lists every page: with a memo, it is written again only when a URL
     // or a date changed.
@@ -233,18 +277,18 @@ pub fn render(
     extras.push(sitemap);
     extras.push(extras::robots(site));
     extras.extend(feeds::all(site));
-    match render_not_found(site, &templates) {
+    match render_not_found(site, templates) {
         Ok(o) => extras.push(o),
         Err(d) => problems.push(d),
     }
     if !problems.is_empty() {
         return Err(Error::Content(template_errors::collapse(problems)));
     }
-    let rendered = fresh.len() + early.count;
+    let rendered = fresh.len() + early;
     let extra_paths: Vec<String> = extras.iter().map(|o| o.path.clone()).collect();
     let removed = match memo {
         Some(memo) => {
-            let removed = memo.update(fresh, jobs_done, || output_urls(site), extra_paths);
+            let removed = memo.update(fresh, jobs, || output_urls(site), extra_paths);
             if let Some(o) = extras.iter().find(|o| o.path == extras::SITEMAP) {
                 memo.keep_sitemap(sitemap_key, o.bytes.clone());
             }
@@ -254,7 +298,7 @@ pub fn render(
         }
         None => Vec::new(),
     };
-    let files = jobs_done + early.count + extras.len();
+    let files = jobs + early + extras.len();
     for o in extras {
         sink.put(o)?;
     }
@@ -263,99 +307,6 @@ pub fn render(
         rendered,
         removed,
     })
-}
-
-/// A job whose template ran: its site path and, with a memo, its entry to remember.
-type Done<'a> = (&'a str, Option<Arc<memo::Entry>>);
-
-/// What every render job needs.
-struct Runner<'a> {
-    templates: &'a Templates,
-    fingerprints: &'a fingerprint::Fingerprints,
-    docs: &'a documents::DocIndex,
-    earlier: Option<&'a memo::RenderMemo>,
-    /// Without a memo (`build`), each output is dropped as soon as the sink has it.
-    keep: bool,
-    site: &'a Site,
-    sink: &'a dyn Sink,
-}
-
-impl Runner<'_> {
-    /// The current fingerprint of something a template read.
-    fn lookup(&self, dep: &memo::Dep) -> Option<u64> {
-        match dep {
-            memo::Dep::Content(rel) => {
-                let fps = self.fingerprints;
-                match self
-                    .docs
-                    .find(rel, |doc| Some(documents::rel_in(self.site, doc)))?
-                {
-                    Doc::Page(id) => Some(fps.pages[id]),
-                    Doc::Section(id) => Some(fps.sections[id]),
-                }
-            }
-            memo::Dep::Asset(path) => self.templates.asset_hash(path),
-            memo::Dep::Route(rel) => Some(self.site.routes.resolution(rel)),
-            memo::Dep::Taxonomy(name) => crate::model::find_taxonomy(&self.site.taxonomies, name)
-                .map(|t| self.fingerprints.taxonomies[t]),
-            memo::Dep::Term(name, term) => {
-                let t = crate::model::find_taxonomy(&self.site.taxonomies, name)?;
-                let i = crate::model::find_term(&self.site.taxonomies[t], term)?;
-                Some(self.fingerprints.terms[t][i])
-            }
-        }
-    }
-
-    /// Takes the output from the memo when nothing it depends on changed, else
-    /// renders it while recording what it reads and hands it to the sink.
-    /// `None` when the memo's output still holds.
-    fn job<'j>(&self, job: &Job<'j>) -> std::result::Result<Option<Done<'j>>, Failure> {
-        let inputs = job_inputs(self.templates, job, self.fingerprints.site);
-        let holds = self.earlier.and_then(|m| m.get(job.url)).is_some_and(|e| {
-            e.inputs == inputs && memo::deps_hash(&e.deps, |d| self.lookup(d)) == e.deps_hash
-        });
-        if holds {
-            return Ok(None);
-        }
-        let current_url = format!("{}{}", self.site.config.base_path(), job.url);
-        let (result, deps) = memo::recording(|| {
-            render_job(
-                self.templates,
-                job,
-                (&current_url, &self.site.config.root),
-                self.earlier.map(memo::RenderMemo::chunks),
-            )
-        });
-        let bytes = result.map_err(Failure::Content)?;
-        let deps_hash = memo::deps_hash(&deps, |d| self.lookup(d));
-        let entry = Arc::new(memo::Entry {
-            inputs,
-            deps,
-            deps_hash,
-            bytes,
-        });
-        let output = Output {
-            path: output_path(job.url),
-            bytes: entry.bytes.clone(),
-        };
-        self.sink.put(output).map_err(Failure::Io)?;
-        Ok(Some((job.url, self.keep.then_some(entry))))
-    }
-}
-
-/// A hash of everything a job's output depends on besides what it fetches. (The base
-/// path in `current_url` is part of the configuration, which `site` covers.)
-fn job_inputs(templates: &Templates, job: &Job, site: u64) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&templates.chain_hash(job.template).to_le_bytes());
-    h.update(&site.to_le_bytes());
-    h.update(&job.fingerprint.to_le_bytes());
-    let names = job.vars.iter().map(|(name, _)| *name);
-    for part in [job.template, job.url].into_iter().chain(names) {
-        h.update(part.as_bytes());
-        h.update(&[0]);
-    }
-    h.digest()
 }
 
 /// The jobs of the pages not written early whose address `wanted` accepts.
