@@ -19,7 +19,18 @@ use super::folders::is_bundle_index;
 use super::sort::{sort_pages, sorts_alike};
 use super::{PageId, SectionId, Site};
 use crate::content::Content;
+use crate::content::Document;
+use crate::content::front_matter::PageFrontMatter;
 use crate::schedule::{self, Visibility};
+
+/// An edited page's new record.
+struct Fresh {
+    id: PageId,
+    page: super::Page,
+    body: Arc<RenderedBody>,
+    /// Whether it sorts differently now (see [`sorts_alike`]).
+    moves: bool,
+}
 
 impl Site {
     /// Applies the edited page texts in `content` to this site, which was built from
@@ -55,66 +66,14 @@ impl Site {
         let mut lost = Vec::new();
         for (rel, doc) in &docs {
             let id = ids[rel];
-            let old = &self.pages[id];
-            if doc.front_matter.draft && !self.config.drafts {
-                return false;
+            match self.updated_page((id, rel, doc), &links, bodies, &mut lost) {
+                Some(page) => fresh.push(page),
+                None => return false,
             }
-            let mut problems = Vec::new();
-            let section = &self.sections[old.section];
-            let mut page = new_page(
-                doc,
-                (old.section, section),
-                is_bundle_index(rel),
-                &self.config,
-                &mut problems,
-            );
-            let builtin = crate::content::front_matter::builtin_keys(&self.config.taxonomies);
-            let kind = page.type_name.clone();
-            page.fields = super::fields::of(
-                doc,
-                kind.as_deref(),
-                self.routes.as_ref(),
-                &self.config,
-                &builtin,
-                &mut problems,
-            );
-            // Terms decide which term pages exist and what links to them resolve to.
-            let same_place = page.url == old.url && page.aliases == old.aliases;
-            if !problems.is_empty() || !same_place || page.terms != old.terms {
-                return false;
-            }
-            // A page that is hidden now, or whose dates moved, changes what the build
-            // leaves out, lists, archives and announces: the full build decides.
-            let visibility =
-                schedule::visibility_of(&doc.front_matter, section.expired, &self.config);
-            if matches!(visibility, Visibility::Hidden(_))
-                || page.publish_date != old.publish_date
-                || page.expiry_date != old.expiry_date
-                || page.archived != old.archived
-            {
-                return false;
-            }
-            let (key, body) = body_of(bodies, doc, &links);
-            // Links from unchanged documents held before; only a heading that went away
-            // can break one (the cache still holds the last good site's body here).
-            if bodies
-                .get_any(rel)
-                .is_some_and(|old| !old.heading_ids.is_subset(&body.heading_ids))
-            {
-                lost.push(page.rel.clone());
-            }
-            // Kept even if the update declines below: the full build then finds it.
-            bodies.insert(page.rel.clone(), key, Arc::clone(&body));
-            if !body.problems.is_empty() {
-                return false;
-            }
-            page.body = body.body.clone();
-            let moves = !sorts_alike(&page, old);
-            fresh.push((id, page, body, moves));
         }
         let by_rel: FxHashMap<&str, &Arc<RenderedBody>> = fresh
             .iter()
-            .map(|(_, page, body, _)| (page.rel.as_str(), body))
+            .map(|f| (f.page.rel.as_str(), &f.body))
             .collect();
         if !anchors_hold(bodies, &by_rel, &lost) {
             return false;
@@ -122,12 +81,12 @@ impl Site {
         drop(by_rel);
         // Only a page that sorts differently now can move in its lists.
         let mut touched: Vec<SectionId> = Vec::new();
-        let moved: Vec<PageId> = fresh.iter().filter(|f| f.3).map(|f| f.0).collect();
-        for (id, page, _, moves) in fresh {
-            if moves {
-                touched.push(page.section);
+        let moved: Vec<PageId> = fresh.iter().filter(|f| f.moves).map(|f| f.id).collect();
+        for f in fresh {
+            if f.moves {
+                touched.push(f.page.section);
             }
-            self.pages[id] = page;
+            self.pages[f.id] = f.page;
         }
         touched.sort_unstable();
         touched.dedup();
@@ -147,6 +106,77 @@ impl Site {
             }
         }
         true
+    }
+
+    /// Page `id`'s new record from its edited `doc`, with its body; `None` when only a
+    /// full build gives the right result. A page that lost a heading goes to `lost`.
+    fn updated_page(
+        &self,
+        (id, rel, doc): (PageId, &str, &Arc<Document<PageFrontMatter>>),
+        links: &Links,
+        bodies: &mut BodyCache,
+        lost: &mut Vec<String>,
+    ) -> Option<Fresh> {
+        let old = &self.pages[id];
+        if doc.front_matter.draft && !self.config.drafts {
+            return None;
+        }
+        let mut problems = Vec::new();
+        let section = &self.sections[old.section];
+        let mut page = new_page(
+            doc,
+            (old.section, section),
+            is_bundle_index(rel),
+            &self.config,
+            &mut problems,
+        );
+        let builtin = crate::content::front_matter::builtin_keys(&self.config.taxonomies);
+        let kind = page.type_name.clone();
+        page.fields = super::fields::of(
+            doc,
+            kind.as_deref(),
+            self.routes.as_ref(),
+            &self.config,
+            &builtin,
+            &mut problems,
+        );
+        // Terms decide which term pages exist and what links to them resolve to.
+        let same_place = page.url == old.url && page.aliases == old.aliases;
+        if !problems.is_empty() || !same_place || page.terms != old.terms {
+            return None;
+        }
+        // A page that is hidden now, or whose dates moved, changes what the build
+        // leaves out, lists, archives and announces: the full build decides.
+        let visibility = schedule::visibility_of(&doc.front_matter, section.expired, &self.config);
+        if matches!(visibility, Visibility::Hidden(_))
+            || page.publish_date != old.publish_date
+            || page.expiry_date != old.expiry_date
+            || page.archived != old.archived
+        {
+            return None;
+        }
+        let (key, body) = body_of(bodies, doc, links);
+        // Links from unchanged documents held before; only a heading that went away
+        // can break one (the cache still holds the last good site's body here).
+        if bodies
+            .get_any(rel)
+            .is_some_and(|old| !old.heading_ids.is_subset(&body.heading_ids))
+        {
+            lost.push(page.rel.clone());
+        }
+        // Kept even if the update declines below: the full build then finds it.
+        bodies.insert(page.rel.clone(), key, Arc::clone(&body));
+        if !body.problems.is_empty() {
+            return None;
+        }
+        page.body = body.body.clone();
+        let moves = !sorts_alike(&page, old);
+        Some(Fresh {
+            id,
+            page,
+            body,
+            moves,
+        })
     }
 
     /// Orders one section's pages again, exactly as a full build orders them.

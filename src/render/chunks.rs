@@ -8,6 +8,7 @@
 //! every file, wherever they stand, and a line of its own (a page's title) spoils only
 //! the run it is in.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
@@ -27,6 +28,9 @@ const LONGEST_RUN: usize = 4096;
 #[derive(Debug, Default)]
 pub struct Chunks {
     table: Mutex<FxHashMap<u64, Arc<[u8]>>>,
+    /// Runs added since the unused ones were last forgotten (also by failed builds,
+    /// whose files nobody keeps).
+    added: AtomicUsize,
 }
 
 impl Chunks {
@@ -38,7 +42,10 @@ impl Chunks {
             Err(poisoned) => poisoned.into_inner(),
         };
         for run in runs(bytes) {
-            let known = table.entry(xxh3_64(run)).or_insert_with(|| Arc::from(run));
+            let known = table.entry(xxh3_64(run)).or_insert_with(|| {
+                self.added.fetch_add(1, Ordering::Relaxed);
+                Arc::from(run)
+            });
             // Another run with the same hash: this one is kept on its own.
             let shared = if **known == *run {
                 Arc::clone(known)
@@ -49,11 +56,19 @@ impl Chunks {
         }
     }
 
-    /// Forgets the runs no file holds any more.
+    /// Forgets the runs no file holds any more, once an eighth of the runs is new since
+    /// the last time (walking every run costs a pass over all files' worth of runs).
+    /// Called before a build renders: only the served files hold runs then.
     pub fn forget_unused(&self) {
-        if let Ok(mut table) = self.table.lock() {
-            table.retain(|_, run| Arc::strong_count(run) > 1);
+        let Ok(mut table) = self.table.lock() else {
+            return;
+        };
+        if self.added.load(Ordering::Relaxed) <= table.len() / 8 {
+            return;
         }
+        table.retain(|_, run| Arc::strong_count(run) > 1);
+        table.shrink_to_fit();
+        self.added.store(0, Ordering::Relaxed);
     }
 
     /// How many runs are kept.
@@ -159,6 +174,19 @@ mod tests {
         drop(gone);
         chunks.forget_unused();
         assert_eq!(chunks.len(), distinct(&kept));
+
+        // A few new runs are not worth a walk over all of them: kept until more come.
+        for n in 0..40 {
+            chunks.append(page(&format!("Seite {n}")).as_bytes(), &mut kept);
+        }
+        chunks.forget_unused();
+        let mut one = Vec::new();
+        chunks.append(page("Eine").as_bytes(), &mut one);
+        drop(one);
+        let with_one = chunks.len();
+        assert!(with_one > distinct(&kept));
+        chunks.forget_unused();
+        assert_eq!(chunks.len(), with_one);
     }
 
     #[test]

@@ -45,9 +45,12 @@ impl DocIndex {
     fn build<'a>(pages: usize, count: usize, rel: impl Fn(usize) -> &'a str) -> DocIndex {
         let mut table = HashTable::with_capacity(count);
         for i in 0..count {
-            // Content paths are unique: a page's ends in `.md`, a section's in
-            // `_index.md`, and the folder walk meets each file once.
-            table.insert_unique(hash(rel(i)), i, |&j| hash(rel(j)));
+            // Content paths are unique: the folder walk meets each file once, a file
+            // named `_index.md` is always a section's and a section's path is always
+            // its folder's `_index.md`.
+            let h = hash(rel(i));
+            debug_assert!(table.find(h, |&j| rel(j) == rel(i)).is_none(), "{}", rel(i));
+            table.insert_unique(h, i, |&j| hash(rel(j)));
         }
         DocIndex { table, pages }
     }

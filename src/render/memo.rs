@@ -74,8 +74,6 @@ pub struct RenderMemo {
     sitemap: Option<(u64, crate::render::FileBytes)>,
     /// The runs of lines the remembered files share.
     chunks: Chunks,
-    /// Outputs rendered since the runs no file holds were last forgotten.
-    fresh_since_forgetting: usize,
 }
 
 impl RenderMemo {
@@ -144,12 +142,6 @@ impl RenderMemo {
         urls: impl FnOnce() -> U,
         extras: Vec<String>,
     ) -> Vec<String> {
-        // Forgetting walks every run: only once a good part of the files is new.
-        self.fresh_since_forgetting += fresh.len();
-        if self.fresh_since_forgetting > self.entries.len() / 8 {
-            self.chunks.forget_unused();
-            self.fresh_since_forgetting = 0;
-        }
         for (url, entry) in fresh {
             if let Some(entry) = entry {
                 self.entries.insert(url.to_string(), entry);

@@ -140,6 +140,11 @@ pub fn render(
     memo: Option<&mut memo::RenderMemo>,
 ) -> Result<Rendered> {
     let p = crate::profile::stage("render: fingerprints");
+    if let Some(memo) = memo.as_deref() {
+        // Before anything renders, the runs of failed builds and of replaced files have
+        // no holder left but the table.
+        memo.chunks().forget_unused();
+    }
     let reads = templates.reads();
     let fingerprints = fingerprint::compute(site, reads);
     let docs = documents::DocIndex::of(site);

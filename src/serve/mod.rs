@@ -307,7 +307,7 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
         ))
     })?;
     if options.open
-        && let Err(e) = open::that(format!("{url}/"))
+        && let Err(e) = open_browser(&format!("{url}/"))
     {
         warn(&text!("serve-no-browser", reason = e.to_string()), lang);
     }
@@ -315,17 +315,33 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     Ok(())
 }
 
-/// Binds the server: the requested port, or the default one and the next free ones.
 /// The preview holds many small values for as long as it runs: in 2 MiB pages, every
 /// page a few of them keep is resident whole. Small pages only: at 10,000 pages the peak
-/// is 301 MiB with huge pages and 279 MiB without, at the same speed (BENCHMARKS.md).
+/// is 301 MiB with huge pages and 277 MiB without, at the same speed (BENCHMARKS.md).
 /// `build` keeps them: they make the large corpus faster. Where the system does not
 /// allow the switch, the preview works the same, in more memory.
 fn without_huge_pages() {
-    #[cfg(target_os = "linux")]
-    let _ = rustix::thread::disable_transparent_huge_pages(true);
+    huge_pages(false);
 }
 
+/// Opens `url` in the default browser, which must not inherit the preview's switch
+/// (see [`without_huge_pages`]): a child keeps it for its whole life.
+fn open_browser(url: &str) -> std::io::Result<()> {
+    huge_pages(true);
+    let opened = open::that(url);
+    without_huge_pages();
+    opened
+}
+
+/// Switches transparent huge pages for this process (and what it starts) on or off.
+fn huge_pages(on: bool) {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(!on);
+    #[cfg(not(target_os = "linux"))]
+    let _ = on;
+}
+
+/// Binds the server: the requested port, or the default one and the next free ones.
 fn listen(options: &Options) -> Result<(TcpListener, u16)> {
     let try_port = |port: u16| TcpListener::bind((options.bind, port));
     if let Some(port) = options.port {

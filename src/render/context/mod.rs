@@ -272,19 +272,14 @@ fn section_value(
     Value::from(m)
 }
 
-/// Below one in this many pages made again, their values share no parts.
-const FEW: usize = 16;
-
-/// Builds every view once; sections bottom-up so each holds its children's values.
-/// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
-/// fingerprints cover `reads`); a page rendered early keeps the value made then, and
-/// the others are made from the same shared parts.
-pub fn build(
+/// Every page's value: the one written early, else the earlier one while its fingerprint
+/// holds, else a new one.
+fn page_values(
     site: &Site,
     fingerprints: &[u64],
     (earlier, written): (Option<&RenderMemo>, &crate::render::early::Written),
     reads: Reads,
-) -> Views {
+) -> Vec<Value> {
     let early = written.values.as_slice();
     let known: Vec<Option<Value>> = site
         .pages
@@ -311,11 +306,27 @@ pub fn build(
             &made_parts
         }
     };
-    let pages: Vec<Value> = known
+    known
         .into_par_iter()
         .zip(&site.pages)
         .map(|(known, p)| known.unwrap_or_else(|| page_value(site, (p, &p.body), parts, reads)))
-        .collect();
+        .collect()
+}
+
+/// Below one in this many pages made again, their values share no parts.
+const FEW: usize = 16;
+
+/// Builds every view once; sections bottom-up so each holds its children's values.
+/// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
+/// fingerprints cover `reads`); a page rendered early keeps the value made then, and
+/// the others are made from the same shared parts.
+pub fn build(
+    site: &Site,
+    fingerprints: &[u64],
+    (earlier, written): (Option<&RenderMemo>, &crate::render::early::Written),
+    reads: Reads,
+) -> Views {
+    let pages = page_values(site, fingerprints, (earlier, written), reads);
     let feeds: Feeds = site
         .feeds
         .iter()
