@@ -28,16 +28,21 @@ fn hash(rel: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(rel.as_bytes())
 }
 
+/// The document at `position` among `pages` pages followed by the sections (the
+/// inverse of [`DocIndex::position`]).
+fn doc_at(pages: usize, position: usize) -> Doc {
+    match position.checked_sub(pages) {
+        None => Doc::Page(position),
+        Some(s) => Doc::Section(s),
+    }
+}
+
 impl DocIndex {
     /// The index of every page and section of `site`.
     pub fn of(site: &Site) -> DocIndex {
         let pages = site.pages.len();
         let count = pages + site.sections.len();
-        let doc = |i: usize| match i.checked_sub(pages) {
-            None => Doc::Page(i),
-            Some(s) => Doc::Section(s),
-        };
-        DocIndex::build(pages, count, |i| rel_in(site, doc(i)))
+        DocIndex::build(pages, count, |i| rel_in(site, doc_at(pages, i)))
     }
 
     /// The index of `count` documents whose first `pages` are pages; `rel` gives each
@@ -57,10 +62,7 @@ impl DocIndex {
 
     /// The document at content path `rel`; `rel_of` gives a document's path.
     pub fn find<'a>(&self, rel: &str, rel_of: impl Fn(Doc) -> Option<&'a str>) -> Option<Doc> {
-        let doc = |i: usize| match i.checked_sub(self.pages) {
-            None => Doc::Page(i),
-            Some(s) => Doc::Section(s),
-        };
+        let doc = |i: usize| doc_at(self.pages, i);
         let found = self
             .table
             .find(hash(rel), |&i| rel_of(doc(i)) == Some(rel))?;

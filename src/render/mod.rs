@@ -159,11 +159,10 @@ pub fn render(
     let defaults = default_templates(site, &list_jobs, &early.values);
     let mut problems = templates.missing_defaults(defaults, &site.config);
     let runnable = |j: &Job| !j.default || templates.has(j.template);
-    let (first, rest_lists): (Vec<Job>, Vec<Job>) = list_jobs
+    let (mut first, rest_lists): (Vec<Job>, Vec<Job>) = list_jobs
         .into_iter()
         .filter(runnable)
         .partition(|j| sink.urgent(j.url));
-    let mut first = first;
     let urgent_pages = page_jobs(site, &views, &fingerprints, &early.values, |url| {
         sink.urgent(url)
     });
@@ -175,7 +174,6 @@ pub fn render(
         fingerprints: &fingerprints,
         docs: &docs,
         earlier: memo.as_deref(),
-        keep: memo.is_some(),
         site,
         sink,
     };

@@ -22,9 +22,9 @@ pub(super) struct Runner<'a> {
     pub(super) templates: &'a Templates,
     pub(super) fingerprints: &'a fingerprint::Fingerprints,
     pub(super) docs: &'a documents::DocIndex,
+    /// The preview's memo; without one (`build`), each output is dropped as soon as the
+    /// sink has it.
     pub(super) earlier: Option<&'a memo::RenderMemo>,
-    /// Without a memo (`build`), each output is dropped as soon as the sink has it.
-    pub(super) keep: bool,
     pub(super) site: &'a Site,
     pub(super) sink: &'a dyn Sink,
 }
@@ -88,7 +88,7 @@ impl Runner<'_> {
             bytes: entry.bytes.clone(),
         };
         self.sink.put(output).map_err(Failure::Io)?;
-        Ok(Some((job.url, self.keep.then_some(entry))))
+        Ok(Some((job.url, self.earlier.is_some().then_some(entry))))
     }
 }
 
