@@ -60,7 +60,9 @@ impl<F> Document<F> {
         if self.body_len == 0 {
             return Ok(f(&self.text));
         }
-        read::with_text(&content_dir.join(&self.rel), &self.display, |text| {
+        // The size at the first reading: the front matter kept and the body.
+        let size = (self.body_start + self.body_len) as u64;
+        read::with_text(&content_dir.join(&self.rel), &self.display, size, |text| {
             if xxh3_64(text.as_bytes()) != self.hash {
                 // The front matter already read may not belong to this body any more.
                 let problem =
@@ -136,13 +138,18 @@ pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<
     }
     let taxonomies = &config.taxonomies;
     let Some(cache) = cache else {
+        let p = crate::profile::stage("content: walk");
         let walked = walk::walk(&dir, &config.root);
+        drop(p);
         let mut entries: Vec<Entry> = walked
             .files
             .into_iter()
             .map(|file| Entry { file, parsed: None })
             .collect();
+        let p = crate::profile::stage("content: parse");
         parse_missing(&dir, &mut entries, taxonomies);
+        drop(p);
+        let _p = crate::profile::stage("content: assemble");
         let taken = entries.iter_mut().map(|e| (&e.file, e.parsed.take()));
         return Ok(assemble(taken, walked.problems, None));
     };
@@ -281,7 +288,7 @@ fn parse_file(
 ) -> Result<cache::Parsed, Diagnostic> {
     let display = display_path(&file.rel);
     let path = dir.join(&file.rel);
-    read::with_text(&path, &display, |text| {
+    read::with_text(&path, &display, file.size, |text| {
         let (fm, at) = parse_text(text, &display, file.kind, taxonomies)?;
         Ok(document(file, display.clone(), text, at, fm))
     })

@@ -96,6 +96,7 @@ impl Site {
             bundles: &bundles,
             section_ids: &section_ids,
         };
+        let q = crate::profile::stage("records: pages");
         let (mut pages, built, upcoming) = pages_of(
             &page_docs,
             (&sections, &folders),
@@ -104,6 +105,8 @@ impl Site {
             &mut problems,
         );
 
+        drop(q);
+        let q = crate::profile::stage("records: lists");
         let built_docs: Vec<&PageDoc> = page_docs
             .iter()
             .zip(&built)
@@ -112,6 +115,8 @@ impl Site {
         let (taxonomies, lists, feeds) =
             lists_of(&config, (&sections, &pages), &built_docs, &mut problems);
         drop(built_docs);
+        drop(q);
+        let q = crate::profile::stage("records: routes");
         for s in &sections {
             routes.insert(s.rel.clone(), s.url.clone(), s.has_index);
         }
@@ -122,6 +127,8 @@ impl Site {
         let placed =
             super::folders::place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
         let files = publish_files(placed, &bundles, &mut routes);
+        drop(q);
+        let q = crate::profile::stage("records: fields");
         let builtin = content::front_matter::builtin_keys(&config.taxonomies);
         let built_docs = page_docs.iter().zip(&built).filter(|(_, b)| **b);
         for (page, (doc, _)) in pages.iter_mut().zip(built_docs) {
@@ -129,6 +136,7 @@ impl Site {
             page.fields = super::fields::of(doc, kind, &routes, &config, &builtin, &mut problems);
         }
 
+        drop(q);
         drop(p);
         let p = crate::profile::stage("model: routes fp");
         let routes_fingerprint = routes.fingerprint();
@@ -192,6 +200,7 @@ fn lists_of(
     let lists = super::lists::all(sections, &counts, &taxonomies, config.locale);
     let feeds = super::lists::feeds(&config.feeds, sections, &taxonomies);
     let made = (lists.as_slice(), feeds.as_slice());
+    let _q = crate::profile::stage("records: collisions");
     super::addresses::check_collisions(sections, pages, made, &config.taxonomies, problems);
     (taxonomies, lists, feeds)
 }
