@@ -138,16 +138,8 @@ pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<
     }
     let taxonomies = &config.taxonomies;
     let Some(cache) = cache else {
-        let p = crate::profile::stage("content: walk");
-        let walked = walk::walk(&dir, &config.root);
-        drop(p);
-        let mut entries: Vec<Entry> = walked
-            .files
-            .into_iter()
-            .map(|file| Entry { file, parsed: None })
-            .collect();
-        let p = crate::profile::stage("content: parse");
-        parse_missing(&dir, &mut entries, taxonomies);
+        let p = crate::profile::stage("content: walk+parse");
+        let (mut entries, walked) = walk_and_parse(&dir, &config.root, taxonomies);
         drop(p);
         let _p = crate::profile::stage("content: assemble");
         let taken = entries.iter_mut().map(|e| (&e.file, e.parsed.take()));
@@ -245,6 +237,51 @@ fn patch(
     }
     *edited = edits;
     true
+}
+
+/// How many files the walk hands over at a time to be read while it goes on: enough
+/// that a batch costs far more than handing it over, few enough that the walk's last
+/// files are read soon after they are found.
+const WALK_BATCH: usize = 64;
+
+/// Walks `dir` and parses its Markdown files (as [`parse_missing`] does) while the walk
+/// goes on: the walk, mostly waiting for the file system, runs on this thread and hands
+/// batches to the thread pool. The entries come in walk order.
+fn walk_and_parse(dir: &Path, root: &Path, taxonomies: &[String]) -> (Vec<Entry>, walk::Walk) {
+    let batches = std::sync::Mutex::new(Vec::new());
+    let walked = rayon::in_place_scope(|scope| {
+        let mut index = 0;
+        walk::walk_in_batches(dir, root, WALK_BATCH, |files| {
+            let (batches, at) = (&batches, index);
+            index += 1;
+            scope.spawn(move |_| {
+                let mut entries: Vec<Entry> = files
+                    .into_iter()
+                    .map(|file| Entry { file, parsed: None })
+                    .collect();
+                for e in entries
+                    .iter_mut()
+                    .filter(|e| e.file.kind != FileKind::Other)
+                {
+                    e.parsed = Some(parse_file(dir, &e.file, taxonomies));
+                }
+                // A poisoned lock means a parse panicked, which fails the build anyway.
+                batches
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((at, entries));
+            });
+        })
+    });
+    let mut batches = batches
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    batches.sort_unstable_by_key(|(at, _)| *at);
+    let entries = batches
+        .into_iter()
+        .flat_map(|(_, entries)| entries)
+        .collect();
+    (entries, walked)
 }
 
 /// Reads and parses, in parallel, every Markdown file not parsed yet, keeping only each

@@ -57,6 +57,46 @@ fn walk_order_is_the_order_of_the_walk() {
 }
 
 #[test]
+fn files_read_while_the_walk_goes_on_come_in_walk_order() {
+    let mut files: Vec<(String, &str)> = (0..150)
+        .map(|i| (format!("teil-{}/seite-{i}.md", i % 7), PAGE))
+        .collect();
+    files.push(("teil-3/bild.png".into(), "png"));
+    files.push(("teil-5/kaputt.md".into(), "---\ntitle: [\n---\n"));
+    let files: Vec<(&str, &str)> = files.iter().map(|(r, t)| (r.as_str(), *t)).collect();
+    let (dir, config) = site(&files);
+    let content_dir = config.content_dir();
+    let whole = walk::walk(&content_dir, dir.path());
+    for batch in [1, 2, 64, 1000] {
+        let mut handed = Vec::new();
+        let rest = walk::walk_in_batches(&content_dir, dir.path(), batch, |b| {
+            assert!(!b.is_empty() && b.len() <= batch);
+            handed.extend(b);
+        });
+        assert!(rest.files.is_empty());
+        let rels = |f: &[SourceFile]| f.iter().map(|f| f.rel.clone()).collect::<Vec<_>>();
+        assert_eq!(rels(&handed), rels(&whole.files), "batches of {batch}");
+    }
+    let (entries, _) = walk_and_parse(&content_dir, dir.path(), &[]);
+    let parsed: Vec<&str> = entries.iter().map(|e| e.file.rel.as_str()).collect();
+    let walked: Vec<&str> = whole.files.iter().map(|f| f.rel.as_str()).collect();
+    assert_eq!(parsed, walked);
+    for e in &entries {
+        let expected = match e.file.rel.as_str() {
+            "teil-3/bild.png" => "not read",
+            "teil-5/kaputt.md" => "failed",
+            _ => "parsed",
+        };
+        let got = match &e.parsed {
+            None => "not read",
+            Some(Err(_)) => "failed",
+            Some(Ok(_)) => "parsed",
+        };
+        assert_eq!(got, expected, "{}", e.file.rel);
+    }
+}
+
+#[test]
 fn reported_edits_are_read_again_without_a_walk() {
     let (dir, config) = site(&[("_index.md", PAGE), ("a/x.md", PAGE), ("a/y.md", PAGE)]);
     let mut cache = ContentCache::default();

@@ -38,6 +38,21 @@ pub struct SourceFile {
 /// A symbolic link whose target lies outside `root` is reported and not followed.
 pub fn walk(dir: &Path, root: &Path) -> Walk {
     let mut files = Vec::new();
+    let mut walk = walk_in_batches(dir, root, usize::MAX, |batch| files.extend(batch));
+    walk.files = files;
+    walk
+}
+
+/// Like [`walk`], but hands the files to `hand_over` as they are found, `batch` at a
+/// time (the last batch may be shorter), in walk order: reading them can start while
+/// the walk goes on. The returned [`Walk`] holds no files.
+pub fn walk_in_batches(
+    dir: &Path,
+    root: &Path,
+    batch: usize,
+    mut hand_over: impl FnMut(Vec<SourceFile>),
+) -> Walk {
+    let mut files = Vec::new();
     let mut problems = Vec::new();
     let mut through_links = false;
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -96,9 +111,15 @@ pub fn walk(dir: &Path, root: &Path) -> Walk {
             size,
             modified,
         });
+        if files.len() >= batch {
+            hand_over(std::mem::take(&mut files));
+        }
+    }
+    if !files.is_empty() {
+        hand_over(files);
     }
     Walk {
-        files,
+        files: Vec::new(),
         problems,
         through_links,
     }

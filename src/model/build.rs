@@ -112,8 +112,13 @@ impl Site {
             .zip(&built)
             .filter_map(|(d, b)| b.then_some(d))
             .collect();
-        let (taxonomies, lists, feeds) =
-            lists_of(&config, (&sections, &pages), &built_docs, &mut problems);
+        let keys = super::sort::title_keys(&pages);
+        let (taxonomies, lists, feeds) = lists_of(
+            &config,
+            (&sections, &pages, &keys),
+            &built_docs,
+            &mut problems,
+        );
         drop(built_docs);
         drop(q);
         let q = crate::profile::stage("records: routes");
@@ -142,7 +147,8 @@ impl Site {
         let routes_fingerprint = routes.fingerprint();
         drop(p);
         let p = crate::profile::stage("model: sort");
-        super::sort::sort_tree(&mut sections, &pages, config.locale);
+        super::sort::sort_tree(&mut sections, (&pages, &keys), config.locale);
+        drop(keys);
         drop(p);
         let page_docs = page_docs
             .into_iter()
@@ -181,13 +187,13 @@ struct Folders<'a> {
 /// `docs`), with their addresses checked against each other and the pages'.
 fn lists_of(
     config: &Config,
-    (sections, pages): (&[Section], &[Page]),
+    (sections, pages, keys): (&[Section], &[Page], &[String]),
     docs: &[&PageDoc],
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<super::Taxonomy>, Vec<super::List>, Vec<super::FeedFile>) {
     let taxonomies = super::terms::build(
         &config.taxonomy_settings,
-        pages,
+        (pages, keys),
         docs,
         config.locale,
         problems,
@@ -226,6 +232,19 @@ fn publish_files(
     files
 }
 
+/// What becomes of one page document (decided for all documents in parallel).
+enum Fate {
+    /// Inside a bundle, which `bundle_dirs` reports: not a page of its own.
+    InBundle,
+    /// In no section, or a draft.
+    Draft,
+    /// Left out by its dates, with its section and the address it would have.
+    Hidden(SectionId, String, Unpublished),
+    /// Built, with the problems found making its record (boxed: a page record is
+    /// large, and most documents are built anyway).
+    Built(Box<Page>, Vec<Diagnostic>),
+}
+
 /// The pages of `page_docs` that are built, which documents those are (in
 /// `page_docs` order), and when the next one appears or expires; what is left out (a
 /// draft, a page its dates hide) is noted in `routes`.
@@ -236,49 +255,58 @@ fn pages_of(
     routes: &mut Routes,
     problems: &mut Vec<Diagnostic>,
 ) -> (Vec<Page>, Vec<bool>, schedule::Upcoming) {
-    let bundles = folders.bundles;
-    let mut pages = Vec::new();
+    use rayon::prelude::*;
+    let fates: Vec<Fate> = page_docs
+        .par_iter()
+        .map(|doc| fate_of(doc, (sections, folders), config))
+        .collect();
+    let mut pages = Vec::with_capacity(page_docs.len());
     let mut upcoming = schedule::Upcoming::new(config);
     let mut built = Vec::with_capacity(page_docs.len());
-    for doc in page_docs {
-        built.push(false);
-        // A page inside a bundle is reported by `bundle_dirs`; built, it would take
-        // the bundle's own address and add a second, misleading error.
-        if !is_bundle_index(&doc.rel) && bundle_of(&doc.rel, bundles).is_some() {
-            continue;
-        }
-        let home_dir = page_section_dir(doc, bundles);
-        let Some(&section) = folders.section_ids.get(home_dir) else {
-            routes.insert_draft(doc.rel.clone());
-            continue;
-        };
-        if doc.front_matter.draft && !config.drafts {
-            routes.insert_draft(doc.rel.clone());
-            continue;
-        }
-        let expired = sections[section].expired;
-        upcoming.note(&doc.front_matter, expired);
-        if let Visibility::Hidden(why) = schedule::visibility_of(&doc.front_matter, expired, config)
-        {
-            let slug = page_slug(doc, bundles.contains(doc.dir()));
-            let url = format!("{}{slug}/", sections[section].url);
-            record_unpublished(routes, doc, url, why);
-            continue;
-        }
-        let is_bundle = bundles.contains(doc.dir());
-        let page = new_page(
-            doc,
-            (section, &sections[section]),
-            is_bundle,
-            config,
-            problems,
-        );
-        pages.push(page);
-        if let Some(b) = built.last_mut() {
-            *b = true;
+    for (doc, fate) in page_docs.iter().zip(fates) {
+        built.push(matches!(fate, Fate::Built(..)));
+        match fate {
+            Fate::InBundle => {}
+            Fate::Draft => routes.insert_draft(doc.rel.clone()),
+            Fate::Hidden(section, url, why) => {
+                upcoming.note(&doc.front_matter, sections[section].expired);
+                record_unpublished(routes, doc, url, why);
+            }
+            Fate::Built(page, found) => {
+                upcoming.note(&doc.front_matter, sections[page.section].expired);
+                problems.extend(found);
+                pages.push(*page);
+            }
         }
     }
     (pages, built, upcoming)
+}
+
+/// Whether and how `doc` is built.
+fn fate_of(doc: &PageDoc, (sections, folders): (&[Section], &Folders), config: &Config) -> Fate {
+    let bundles = folders.bundles;
+    // A page inside a bundle is reported by `bundle_dirs`; built, it would take
+    // the bundle's own address and add a second, misleading error.
+    if !is_bundle_index(&doc.rel) && bundle_of(&doc.rel, bundles).is_some() {
+        return Fate::InBundle;
+    }
+    let home_dir = page_section_dir(doc, bundles);
+    let Some(&section) = folders.section_ids.get(home_dir) else {
+        return Fate::Draft;
+    };
+    if doc.front_matter.draft && !config.drafts {
+        return Fate::Draft;
+    }
+    let expired = sections[section].expired;
+    let is_bundle = bundles.contains(doc.dir());
+    if let Visibility::Hidden(why) = schedule::visibility_of(&doc.front_matter, expired, config) {
+        let slug = page_slug(doc, is_bundle);
+        return Fate::Hidden(section, format!("{}{slug}/", sections[section].url), why);
+    }
+    let mut found = Vec::new();
+    let home = (section, &sections[section]);
+    let page = new_page(doc, home, is_bundle, config, &mut found);
+    Fate::Built(Box::new(page), found)
 }
 
 /// The file line of a top-level front matter key.

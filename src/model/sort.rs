@@ -13,6 +13,21 @@ fn page_key(page: &Page) -> String {
     Locale::from_tag(&page.lang).title_key(&page.title)
 }
 
+/// Every page's title sort key, each computed once (in parallel), for sorting the
+/// many lists of a whole site: a page is in its section and in each of its terms.
+pub fn title_keys(pages: &[Page]) -> Vec<String> {
+    use rayon::prelude::*;
+    pages.par_iter().map(page_key).collect()
+}
+
+/// Sorts pages like [`sort_pages`], with the keys of all `pages` ([`title_keys`]).
+pub fn sort_pages_keyed(ids: &mut [usize], sort_by: SortBy, pages: &[Page], keys: &[String]) {
+    // `compare_pages` is total (ties end at the unique path), so unstable is exact.
+    ids.sort_unstable_by(|&a, &b| {
+        compare_pages(sort_by, (&pages[a], &keys[a]), (&pages[b], &keys[b]))
+    });
+}
+
 /// Sorts a section's pages (ids into `pages`) by `sort_by`.
 pub fn sort_pages(ids: &mut [usize], sort_by: SortBy, pages: &[Page]) {
     // Sort keys once per page, not once per comparison.
@@ -72,7 +87,12 @@ pub fn compare_sections(a: &Section, b: &Section, locale: Locale) -> Ordering {
 
 /// Fills in each section's pages and subsections and sorts them; section titles sort
 /// in the site's `locale`, as the pages' titles do in theirs.
-pub(super) fn sort_tree(sections: &mut [Section], pages: &[Page], locale: Locale) {
+/// `keys` are the pages' title keys ([`title_keys`]).
+pub(super) fn sort_tree(
+    sections: &mut [Section],
+    (pages, keys): (&[Page], &[String]),
+    locale: Locale,
+) {
     for (id, page) in pages.iter().enumerate() {
         let section = &mut sections[page.section];
         if page.archived {
@@ -87,8 +107,8 @@ pub(super) fn sort_tree(sections: &mut [Section], pages: &[Page], locale: Locale
         }
     }
     for s in sections.iter_mut() {
-        sort_pages(&mut s.pages, s.sort_by, pages);
-        sort_pages(&mut s.archived, s.sort_by, pages);
+        sort_pages_keyed(&mut s.pages, s.sort_by, pages, keys);
+        sort_pages_keyed(&mut s.archived, s.sort_by, pages, keys);
     }
     for id in 0..sections.len() {
         let mut subs = std::mem::take(&mut sections[id].subsections);
@@ -230,6 +250,37 @@ mod tests {
                     let cmp = |x: &Page| compare_pages(sort_by, (x, &page_key(x)), (&c, &page_key(&c)));
                     proptest::prop_assert_eq!(cmp(&a), cmp(&b));
                 }
+            }
+        }
+
+        /// A whole site's lists are sorted with every page's key made once and an
+        /// unstable sort: the order is the one each list's own keys give.
+        #[test]
+        fn sorting_with_the_site_s_keys_gives_the_same_order(
+            fields in proptest::collection::vec(
+                ((0..4usize, 0..2usize, 0..3usize, 0..4usize), 0..10usize), 0..24),
+            picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 0..24),
+        ) {
+            let pages: Vec<Page> = fields
+                .iter()
+                .enumerate()
+                .map(|(i, &(f, other))| chosen(&format!("p{i}.md"), f, other))
+                .collect();
+            let keys = title_keys(&pages);
+            // A list holds some of the pages (a section's, a term's), here in reverse.
+            let mut ids: Vec<usize> = if pages.is_empty() {
+                Vec::new()
+            } else {
+                picks.iter().map(|i| i.index(pages.len())).collect()
+            };
+            ids.sort_unstable();
+            ids.dedup();
+            ids.reverse();
+            for sort_by in [SortBy::Weight, SortBy::Date, SortBy::Title] {
+                let (mut keyed, mut own) = (ids.clone(), ids.clone());
+                sort_pages_keyed(&mut keyed, sort_by, &pages, &keys);
+                sort_pages(&mut own, sort_by, &pages);
+                proptest::prop_assert_eq!(keyed, own);
             }
         }
     }
