@@ -136,11 +136,11 @@ impl Locale {
         }
     }
 
-    /// The label of a heading's anchor link.
-    pub fn section_link(self, title: &str) -> String {
+    /// The label of a heading's anchor link, as the text before and after the title.
+    pub fn section_link(self) -> (&'static str, &'static str) {
         match self {
-            Locale::German => format!("Link zum Abschnitt „{title}“"),
-            Locale::English => format!("Link to section “{title}”"),
+            Locale::German => ("Link zum Abschnitt „", "“"),
+            Locale::English => ("Link to section “", "”"),
         }
     }
 

@@ -2,17 +2,17 @@
 //! `<!-- more -->` marker all take their ids from it, so no two elements of a page
 //! share an id. It only hands out ids; what an id is made of is the caller's business.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The ids handed out so far in one document.
 #[derive(Debug, Default)]
 pub struct Ids {
     /// Every id taken, with the byte offset of the element that took it (for messages).
-    taken: HashMap<String, usize>,
+    taken: FxHashMap<String, usize>,
     /// Per base, the number the last search for a free `base-n` ended at. Ids are never
     /// given back, so every `base-k` below it is still taken: the next search starts
     /// there, and a page of 100,000 equal headings costs linear time, not quadratic.
-    next: HashMap<String, usize>,
+    next: FxHashMap<String, usize>,
 }
 
 impl Ids {

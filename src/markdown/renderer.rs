@@ -186,7 +186,7 @@ impl<'a, 'r> Renderer<'a, 'r> {
     fn text(&mut self, text: CowStr<'a>, offset: usize, source: &str) {
         // Quotes typed as „…“ arrive unchanged; only those smart punctuation made from
         // ASCII `"` and `'` are rewritten for the language.
-        let typed = source.bytes().any(|b| b == b'"' || b == b'\'');
+        let typed = memchr::memchr2(b'"', b'\'', source.as_bytes()).is_some();
         let rewritten = typed.then(|| {
             let before = self.input.text[..offset].chars().next_back();
             let after = self.input.text[offset + source.len()..].chars().next();
@@ -404,12 +404,17 @@ impl<'a, 'r> Renderer<'a, 'r> {
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut self.events[open.index] {
             *slot = Some(CowStr::from(id.clone()));
         }
-        let label = self.locale.section_link(&title);
-        self.events.push(Event::InlineHtml(CowStr::from(format!(
-            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"{}\">#</a>",
-            escape(&id),
-            escape(&label)
-        ))));
+        let (before, after) = self.locale.section_link();
+        let mut html = String::with_capacity(80 + id.len() + title.len());
+        html.push_str(" <a class=\"heading-anchor\" href=\"#");
+        // Writing into a String cannot fail. The label's own words need no escaping.
+        let _ = pulldown_cmark_escape::escape_html(&mut html, &id);
+        html.push_str("\" aria-label=\"");
+        html.push_str(before);
+        let _ = pulldown_cmark_escape::escape_html(&mut html, &title);
+        html.push_str(after);
+        html.push_str("\">#</a>");
+        self.events.push(Event::InlineHtml(CowStr::from(html)));
         self.events.push(Event::End(TagEnd::Heading(level)));
         self.headings.push((level as u8, id, title));
     }
