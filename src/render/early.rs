@@ -14,8 +14,9 @@ use std::sync::{Arc, OnceLock};
 use tera::Value;
 
 use super::functions::{self, AssetIndex, Shared};
+use super::page_jobs::{page_job, page_template};
 use super::template_reads::Reads;
-use super::{Sink, Templates, context, page_job, page_template, render_owned};
+use super::{Sink, Templates, context, render_owned};
 use crate::feed::settings::Content;
 use crate::model::{Body, PageId, Site, UsedUp, output_path};
 

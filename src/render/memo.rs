@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::chunks::Chunks;
+use super::context::kept::KeptViews;
 
 /// Something a template read besides its own context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,12 +75,25 @@ pub struct RenderMemo {
     sitemap: Option<(u64, crate::render::FileBytes)>,
     /// The runs of lines the remembered files share.
     chunks: Chunks,
+    /// The section and term views of the last good render.
+    views: KeptViews,
 }
 
 impl RenderMemo {
     /// The runs of lines that rendered files share.
     pub fn chunks(&self) -> &Chunks {
         &self.chunks
+    }
+
+    /// Takes out the section and term views of the last good render (a render that
+    /// fails leaves none behind: the next one makes every view).
+    pub fn take_views(&mut self) -> KeptViews {
+        std::mem::take(&mut self.views)
+    }
+
+    /// Keeps the section and term views of a good render for the next one.
+    pub fn keep_views(&mut self, views: KeptViews) {
+        self.views = views;
     }
 
     /// The template value of page `rel`, if it was built with this fingerprint.

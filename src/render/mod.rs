@@ -14,6 +14,7 @@ pub mod functions;
 pub mod listing;
 mod lists;
 pub mod memo;
+mod page_jobs;
 mod raised;
 mod runner;
 mod template_cycles;
@@ -30,10 +31,11 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::{PageId, Site, output_path};
+use crate::model::{Site, output_path};
 use crate::text;
 pub use file_bytes::FileBytes;
 pub use functions::AssetIndex;
+use page_jobs::{default_templates, page_jobs};
 use runner::{Failure, Ran, Runner};
 pub use templates::Templates;
 
@@ -137,21 +139,9 @@ pub fn render(
     mut templates: Templates,
     (assets, early): (Arc<AssetIndex>, early::Written),
     sink: &dyn Sink,
-    memo: Option<&mut memo::RenderMemo>,
+    mut memo: Option<&mut memo::RenderMemo>,
 ) -> Result<Rendered> {
-    let p = crate::profile::stage("render: fingerprints");
-    if let Some(memo) = memo.as_deref() {
-        // Before anything renders, the runs of failed builds and of replaced files have
-        // no holder left but the table.
-        memo.chunks().forget_unused();
-    }
-    let reads = templates.reads();
-    let fingerprints = fingerprint::compute(site, reads);
-    let docs = documents::DocIndex::of(site);
-    drop(p);
-    let p = crate::profile::stage("render: views");
-    let mut views = context::build(site, &fingerprints.pages, (memo.as_deref(), &early), reads);
-    drop(p);
+    let (fingerprints, docs, mut views) = views_of(site, templates.reads(), &early, &mut memo);
     let p = crate::profile::stage("render: bind+jobs");
     bind(site, &mut templates, &views, (assets, &docs));
     let list_jobs = lists::jobs(site, &views, &fingerprints);
@@ -167,6 +157,11 @@ pub fn render(
         sink.urgent(url)
     });
     first.extend(urgent_pages.filter(runnable));
+    // The list jobs are made: the preview keeps the views of sections and terms (moved
+    // out of `views`) for the next render.
+    let keep = memo
+        .is_some()
+        .then(|| context::kept::KeptViews::keep(site, &fingerprints, &mut views));
     drop(p);
     let p = crate::profile::stage("render: run");
     let run = Runner {
@@ -210,9 +205,40 @@ pub fn render(
         jobs: jobs_done,
         early: early.count,
         page_values,
+        views: keep,
         problems,
     };
     finish(site, &templates, (&fingerprints, done), sink, memo)
+}
+
+/// The fingerprints, the documents by path and the template views of `site`. With a
+/// memo, the views the last good render kept are taken out of it and reused where
+/// their fingerprints hold.
+fn views_of(
+    site: &Site,
+    reads: template_reads::Reads,
+    early: &early::Written,
+    memo: &mut Option<&mut memo::RenderMemo>,
+) -> (
+    fingerprint::Fingerprints,
+    documents::DocIndex,
+    context::Views,
+) {
+    let p = crate::profile::stage("render: fingerprints");
+    let mut kept = context::kept::KeptViews::default();
+    if let Some(memo) = memo.as_deref_mut() {
+        // Before anything renders, the runs of failed builds and of replaced files have
+        // no holder left but the table.
+        memo.chunks().forget_unused();
+        kept = memo.take_views();
+    }
+    let fingerprints = fingerprint::compute(site, reads);
+    let docs = documents::DocIndex::of(site);
+    drop(p);
+    let _p = crate::profile::stage("render: views");
+    let earlier = (memo.as_deref(), early);
+    let views = context::build(site, &fingerprints, earlier, reads, &mut kept);
+    (fingerprints, docs, views)
 }
 
 /// Gives `templates` the values of this build: `site`, `lang`, and what the template
@@ -250,6 +276,8 @@ struct Done<'a> {
     early: usize,
     /// Every page's value, by page id.
     page_values: Vec<Value>,
+    /// The views of sections and terms, for the preview's next render.
+    views: Option<context::kept::KeptViews>,
     problems: Vec<Diagnostic>,
 }
 
@@ -267,6 +295,7 @@ fn finish(
         jobs,
         early,
         page_values,
+        views,
         mut problems,
     } = done;
     let mut extras = extras::aliases(site);
@@ -297,6 +326,7 @@ fn finish(
             }
             let values = site.pages.iter().zip(&fingerprints.pages).zip(page_values);
             memo.update_pages(values.map(|((p, fp), v)| (p.rel.as_str(), *fp, v)));
+            memo.keep_views(views.unwrap_or_default());
             removed
         }
         None => Vec::new(),
@@ -310,68 +340,6 @@ fn finish(
         rendered,
         removed,
     })
-}
-
-/// The jobs of the pages not written early whose address `wanted` accepts.
-fn page_jobs<'a>(
-    site: &'a Site,
-    views: &context::Views,
-    fps: &fingerprint::Fingerprints,
-    early: &[Option<Value>],
-    wanted: impl Fn(&str) -> bool,
-) -> impl Iterator<Item = Job<'a>> {
-    let ids = (0..site.pages.len()).filter(move |&id| {
-        early.get(id).is_none_or(Option::is_none) && wanted(&site.pages[id].url)
-    });
-    ids.map(|id| page_job(site, id, views.pages[id].clone(), fps.pages[id]))
-}
-
-/// The default template of every list job and every page not written early that uses
-/// one.
-fn default_templates<'a>(
-    site: &'a Site,
-    list_jobs: &'a [Job<'a>],
-    early: &'a [Option<Value>],
-) -> impl Iterator<Item = &'a str> {
-    let lists = list_jobs.iter().filter(|j| j.default).map(|j| j.template);
-    let pages = (0..site.pages.len())
-        .filter(|&id| early.get(id).is_none_or(Option::is_none))
-        .map(|id| page_template(site, id))
-        .filter_map(|(template, _, default)| default.then_some(template));
-    lists.chain(pages)
-}
-
-/// The job of page `id` with its value and fingerprint.
-fn page_job(site: &Site, id: PageId, value: Value, fingerprint: u64) -> Job<'_> {
-    let p = &site.pages[id];
-    let (template, chosen_by, default) = page_template(site, id);
-    Job {
-        template,
-        vars: vec![("page", value)],
-        url: &p.url,
-        display: &p.display,
-        chosen_by,
-        fingerprint,
-        default,
-    }
-}
-
-/// The template of page `id`, the file and line that chose it, and whether it is the
-/// default one.
-type Chosen<'a> = (&'a str, (&'a Path, Option<usize>), bool);
-
-fn page_template(site: &Site, id: PageId) -> Chosen<'_> {
-    let p = &site.pages[id];
-    let section = &site.sections[p.section];
-    match (&p.template, &section.page_template) {
-        (Some(t), _) => (t.as_str(), (p.display.as_path(), p.template_line), false),
-        (None, Some(t)) => (
-            t.as_str(),
-            (section.display.as_path(), section.page_template_line),
-            false,
-        ),
-        (None, None) => ("page.html", (p.display.as_path(), None), true),
-    }
 }
 
 /// Renders `job`. With `chunks` (the preview, which keeps every page's value and every

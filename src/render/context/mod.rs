@@ -2,6 +2,7 @@
 //! build. Tera values share their maps and arrays, so handing a page or section to a
 //! template clones a pointer, never the site.
 
+pub mod kept;
 mod terms;
 
 use rayon::prelude::*;
@@ -11,6 +12,7 @@ use tera::{Map, Value};
 use crate::content::slug::slugify;
 use crate::markdown::{TocEntry, reading_time};
 use crate::model::{Body, FeedKind, Page, Section, SectionId, Site, taxonomy_url};
+use crate::render::fingerprint::Fingerprints;
 use crate::render::memo::RenderMemo;
 use crate::render::template_reads::Reads;
 
@@ -319,33 +321,41 @@ const FEW: usize = 16;
 /// Builds every view once; sections bottom-up so each holds its children's values.
 /// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
 /// fingerprints cover `reads`); a page rendered early keeps the value made then, and
-/// the others are made from the same shared parts.
+/// the others are made from the same shared parts. A section or term whose view is in
+/// `kept` with its fingerprint of now takes that view out and uses it.
 pub fn build(
     site: &Site,
-    fingerprints: &[u64],
+    fps: &Fingerprints,
     (earlier, written): (Option<&RenderMemo>, &crate::render::early::Written),
     reads: Reads,
+    kept: &mut kept::KeptViews,
 ) -> Views {
-    let pages = page_values(site, fingerprints, (earlier, written), reads);
+    let pages = page_values(site, &fps.pages, (earlier, written), reads);
     let feeds: Feeds = site
         .feeds
         .iter()
         .map(|f| (f.kind, f.url.as_str()))
         .collect();
     let values = |ids: &[usize]| ids.iter().map(|&p| pages[p].clone()).collect::<Vec<_>>();
-    let section_pages: Vec<Vec<Value>> = site.sections.iter().map(|s| values(&s.pages)).collect();
-    let archive_pages: Vec<Vec<Value>> =
-        site.sections.iter().map(|s| values(&s.archived)).collect();
-    let mut sections: Vec<Option<Value>> = vec![None; site.sections.len()];
+    let n = site.sections.len();
+    let mut section_pages: Vec<Vec<Value>> = vec![Vec::new(); n];
+    let mut archive_pages: Vec<Vec<Value>> = vec![Vec::new(); n];
+    let mut sections: Vec<Option<Value>> = vec![None; n];
     // Children always have larger ids than their parents (folders are created in
     // sorted order), so walking ids backwards visits children first.
-    for id in (0..site.sections.len()).rev() {
+    for id in (0..n).rev() {
         let s = &site.sections[id];
+        if let Some(view) = kept.take_section(&s.rel, fps.sections[id]) {
+            (section_pages[id], archive_pages[id]) = (view.pages, view.archived);
+            sections[id] = Some(view.value);
+            continue;
+        }
         let subs: Vec<Value> = s
             .subsections
             .iter()
             .map(|&c| sections[c].clone().unwrap_or_else(Value::none))
             .collect();
+        (section_pages[id], archive_pages[id]) = (values(&s.pages), values(&s.archived));
         let list = section_pages[id].clone();
         sections[id] = Some(section_value(site, (s, id), list, subs, &feeds, reads));
     }
@@ -354,31 +364,31 @@ pub fn build(
         .map(|v| v.unwrap_or_else(Value::none))
         .collect();
     let site_value = site_value_with(site, &feeds);
-    let term_pages: Vec<Vec<Vec<Value>>> = site
-        .taxonomies
-        .iter()
-        .map(|t| t.terms.iter().map(|term| values(&term.pages)).collect())
-        .collect();
     let taxonomies: Vec<Value> = site
         .taxonomies
         .iter()
         .map(|t| terms::taxonomy_value(site, t))
         .collect();
-    let terms = site
-        .taxonomies
-        .iter()
-        .zip(&term_pages)
-        .enumerate()
-        .map(|(ti, (t, lists))| {
-            let terms = t.terms.iter().zip(lists).enumerate();
-            terms
-                .map(|(i, (term, list))| {
+    let mut term_pages: Vec<Vec<Vec<Value>>> = Vec::with_capacity(site.taxonomies.len());
+    let mut terms: Vec<Vec<Value>> = Vec::with_capacity(site.taxonomies.len());
+    for (ti, t) in site.taxonomies.iter().enumerate() {
+        let (mut lists, mut values_of_terms) = (Vec::new(), Vec::new());
+        for (i, term) in t.terms.iter().enumerate() {
+            let fingerprint = fps.terms[ti][i];
+            let (value, list) = match kept.take_term(&t.name, &term.slug, fingerprint) {
+                Some(view) => (view.value, view.pages),
+                None => {
+                    let list = values(&term.pages);
                     let feed = feed_url(site, &feeds, FeedKind::Term(ti, i));
-                    terms::term_value(site, term, list.clone(), feed)
-                })
-                .collect()
-        })
-        .collect();
+                    (terms::term_value(site, term, list.clone(), feed), list)
+                }
+            };
+            lists.push(list);
+            values_of_terms.push(value);
+        }
+        term_pages.push(lists);
+        terms.push(values_of_terms);
+    }
     Views {
         pages,
         sections,
