@@ -265,7 +265,8 @@ fn walk_and_parse(dir: &Path, root: &Path, taxonomies: &[String]) -> (Vec<Entry>
                 {
                     e.parsed = Some(parse_file(dir, &e.file, taxonomies));
                 }
-                // A poisoned lock means a parse panicked, which fails the build anyway.
+                // Only a push happens under the lock; were it poisoned all the same, the
+                // batches in it are whole.
                 batches
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -54,6 +54,11 @@ pub fn with_text<R>(
     })
 }
 
+/// Up to this size (as last seen) a file is read without asking for its size again:
+/// the generic reading reads at most this much at first and doubles from there, so a
+/// larger file would take more reads than the two calls it saves.
+const SMALL: u64 = 8 * 1024;
+
 fn read_bytes(
     path: &Path,
     display: &Path,
@@ -61,7 +66,11 @@ fn read_bytes(
     size: u64,
 ) -> Result<Vec<u8>, Diagnostic> {
     into.clear();
-    let read = std::fs::File::open(path).and_then(|file| {
+    let read = std::fs::File::open(path).and_then(|mut file| {
+        if size > SMALL {
+            // Asks for size and position, then reads the whole file at once.
+            return file.read_to_end(&mut into);
+        }
         // One byte more than the size: the read that finds the end needs room, else the
         // buffer would grow just for it.
         into.reserve(usize::try_from(size).map_or(0, |s| s.saturating_add(1)));
@@ -124,8 +133,19 @@ mod tests {
         let dir = tempfile::tempdir().expect("temporary folder");
         let path = dir.path().join("seite.md");
         let text = "Zeile\n".repeat(5_000);
+        assert!(text.len() as u64 > super::SMALL, "read both ways below");
         std::fs::write(&path, &text).expect("written");
-        for seen in [0, 1, 6, text.len() as u64, text.len() as u64 + 1, 1 << 20] {
+        let len = text.len() as u64;
+        for seen in [
+            0,
+            1,
+            6,
+            super::SMALL,
+            super::SMALL + 1,
+            len,
+            len + 1,
+            1 << 20,
+        ] {
             let read = super::with_text(&path, Path::new("seite.md"), seen, |t| Ok(t.to_owned()));
             assert_eq!(read.expect("readable"), text, "size seen: {seen}");
         }

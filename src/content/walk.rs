@@ -38,7 +38,8 @@ pub struct SourceFile {
 /// A symbolic link whose target lies outside `root` is reported and not followed.
 pub fn walk(dir: &Path, root: &Path) -> Walk {
     let mut files = Vec::new();
-    let mut walk = walk_in_batches(dir, root, usize::MAX, |batch| files.extend(batch));
+    // One batch of everything: moved, not copied.
+    let mut walk = walk_in_batches(dir, root, usize::MAX, |batch| files = batch);
     walk.files = files;
     walk
 }

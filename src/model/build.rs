@@ -77,14 +77,7 @@ impl Site {
         let bundles = bundle_dirs(&page_docs, &section_docs, &mut problems);
         let dirs = section_dirs(&page_docs, &section_docs, &bundles);
         let drafts = draft_roots(&section_docs, &config);
-        let mut routes = Routes::new(&config.base_url, config.base_path());
-        for (path, size) in static_files {
-            routes.insert_file_size(format!("/{path}"), *size);
-        }
-        for rel in failed {
-            routes.insert_broken(rel);
-        }
-
+        let mut routes = first_routes(&config, static_files, failed);
         let (mut sections, section_ids) = super::sections::sections_of(
             (&dirs, &drafts),
             &section_docs,
@@ -96,7 +89,6 @@ impl Site {
             bundles: &bundles,
             section_ids: &section_ids,
         };
-        let q = crate::profile::stage("records: pages");
         let (mut pages, built, upcoming) = pages_of(
             &page_docs,
             (&sections, &folders),
@@ -104,9 +96,6 @@ impl Site {
             &mut routes,
             &mut problems,
         );
-
-        drop(q);
-        let q = crate::profile::stage("records: lists");
         let built_docs: Vec<&PageDoc> = page_docs
             .iter()
             .zip(&built)
@@ -120,28 +109,13 @@ impl Site {
             &mut problems,
         );
         drop(built_docs);
-        drop(q);
-        let q = crate::profile::stage("records: routes");
-        for s in &sections {
-            routes.insert(s.rel.clone(), s.url.clone(), s.has_index);
-        }
-        for p in &pages {
-            routes.insert(p.rel.clone(), p.url.clone(), true);
-        }
-        super::addresses::publish(&mut routes, &sections, &pages, (&lists, &feeds));
+        publish_records(&mut routes, (&sections, &pages), (&lists, &feeds));
         let placed =
             super::folders::place_files(files, &sections, &section_ids, &pages, &bundles, &drafts);
         let files = publish_files(placed, &bundles, &mut routes);
-        drop(q);
-        let q = crate::profile::stage("records: fields");
-        let builtin = content::front_matter::builtin_keys(&config.taxonomies);
         let built_docs = page_docs.iter().zip(&built).filter(|(_, b)| **b);
-        for (page, (doc, _)) in pages.iter_mut().zip(built_docs) {
-            let kind = page.type_name.as_deref();
-            page.fields = super::fields::of(doc, kind, &routes, &config, &builtin, &mut problems);
-        }
-
-        drop(q);
+        let docs = built_docs.map(|(d, _)| d);
+        typed_fields(&mut pages, docs, (&routes, &config), &mut problems);
         drop(p);
         let p = crate::profile::stage("model: routes fp");
         let routes_fingerprint = routes.fingerprint();
@@ -177,6 +151,50 @@ impl Site {
     }
 }
 
+/// The routes known before any section or page: the static files with their sizes,
+/// and the content files that could not be read (links to them are not reported as
+/// missing as well).
+fn first_routes(config: &Config, static_files: &[(String, u64)], failed: Vec<String>) -> Routes {
+    let mut routes = Routes::new(&config.base_url, config.base_path());
+    for (path, size) in static_files {
+        routes.insert_file_size(format!("/{path}"), *size);
+    }
+    for rel in failed {
+        routes.insert_broken(rel);
+    }
+    routes
+}
+
+/// Notes where every section and page is, and the addresses of the lists and feeds.
+fn publish_records(
+    routes: &mut Routes,
+    (sections, pages): (&[Section], &[Page]),
+    made: (&[super::List], &[super::FeedFile]),
+) {
+    for s in sections {
+        routes.insert(s.rel.clone(), s.url.clone(), s.has_index);
+    }
+    for p in pages {
+        routes.insert(p.rel.clone(), p.url.clone(), true);
+    }
+    super::addresses::publish(routes, sections, pages, made);
+}
+
+/// Gives each built page (with its document, in the same order) its typed fields,
+/// which may name routes.
+fn typed_fields<'d>(
+    pages: &mut [Page],
+    docs: impl Iterator<Item = &'d PageDoc>,
+    (routes, config): (&Routes, &Config),
+    problems: &mut Vec<Diagnostic>,
+) {
+    let builtin = content::front_matter::builtin_keys(&config.taxonomies);
+    for (page, doc) in pages.iter_mut().zip(docs) {
+        let kind = page.type_name.as_deref();
+        page.fields = super::fields::of(doc, kind, routes, config, &builtin, problems);
+    }
+}
+
 /// Where pages go: the bundle folders, and each section's id by folder.
 struct Folders<'a> {
     bundles: &'a HashSet<String>,
@@ -206,7 +224,6 @@ fn lists_of(
     let lists = super::lists::all(sections, &counts, &taxonomies, config.locale);
     let feeds = super::lists::feeds(&config.feeds, sections, &taxonomies);
     let made = (lists.as_slice(), feeds.as_slice());
-    let _q = crate::profile::stage("records: collisions");
     super::addresses::check_collisions(sections, pages, made, &config.taxonomies, problems);
     (taxonomies, lists, feeds)
 }

@@ -65,11 +65,11 @@ pub fn taxonomy_url(name: &str) -> String {
 }
 
 /// Groups `pages` by term for every taxonomy in `settings`; `docs` are the pages'
-/// documents (same order), for the lines of problems, `keys` their title keys
+/// documents (same order), for the lines of problems, `page_keys` their title keys
 /// ([`super::sort::title_keys`]).
 pub fn build(
     settings: &[Settings],
-    (pages, keys): (&[Page], &[String]),
+    (pages, page_keys): (&[Page], &[String]),
     docs: &[&std::sync::Arc<Document<PageFrontMatter>>],
     locale: Locale,
     problems: &mut Vec<Diagnostic>,
@@ -80,7 +80,7 @@ pub fn build(
             let url = taxonomy_url(&s.name);
             let mut terms = group(s, &url, pages, docs, problems);
             for term in &mut terms {
-                sort_pages_keyed(&mut term.pages, s.sort_by, pages, keys);
+                sort_pages_keyed(&mut term.pages, s.sort_by, pages, page_keys);
             }
             let keys: Vec<String> = terms.iter().map(|t| locale.title_key(&t.name)).collect();
             let mut order: Vec<usize> = (0..terms.len()).collect();

@@ -90,6 +90,7 @@ pub fn compute(site: &Site, reads: Reads) -> Fingerprints {
         for &p in &s.archived {
             h.update(&pages[p].to_le_bytes());
         }
+        h.update(&[0xfd]);
         for &c in &s.subsections {
             h.update(&sections[c].to_le_bytes());
         }

@@ -52,10 +52,11 @@ pub(super) fn page_job(site: &Site, id: PageId, value: Value, fingerprint: u64) 
     }
 }
 
-/// The template of page `id`, the file and line that chose it, and whether it is the
-/// default one.
+/// A template, the file and line that chose it, and whether it is the default one.
 pub(super) type Chosen<'a> = (&'a str, (&'a Path, Option<usize>), bool);
 
+/// The template of page `id`: its own, its section's choice for its pages, or
+/// `page.html`.
 pub(super) fn page_template(site: &Site, id: PageId) -> Chosen<'_> {
     let p = &site.pages[id];
     let section = &site.sections[p.section];

@@ -38,7 +38,8 @@ pub struct TermView {
 #[derive(Debug, Default)]
 pub struct KeptViews {
     sections: FxHashMap<String, SectionView>,
-    terms: FxHashMap<(String, String), TermView>,
+    /// By taxonomy, then by term slug.
+    terms: FxHashMap<String, FxHashMap<String, TermView>>,
 }
 
 impl KeptViews {
@@ -51,8 +52,7 @@ impl KeptViews {
     /// Takes out the view of a term (`taxonomy`, `slug`) if it was made with
     /// `fingerprint`.
     pub fn take_term(&mut self, taxonomy: &str, slug: &str, fingerprint: u64) -> Option<TermView> {
-        let key = (taxonomy.to_string(), slug.to_string());
-        let view = self.terms.remove(&key)?;
+        let view = self.terms.get_mut(taxonomy)?.remove(slug)?;
         (view.fingerprint == fingerprint).then_some(view)
     }
 
@@ -78,14 +78,14 @@ impl KeptViews {
         }
         let term_lists = std::mem::take(&mut views.term_pages);
         for (t, (taxonomy, lists)) in site.taxonomies.iter().zip(term_lists).enumerate() {
+            let terms = kept.terms.entry(taxonomy.name.clone()).or_default();
             for (i, (term, pages)) in taxonomy.terms.iter().zip(lists).enumerate() {
                 let view = TermView {
                     fingerprint: fps.terms[t][i],
                     value: views.terms[t][i].clone(),
                     pages,
                 };
-                kept.terms
-                    .insert((taxonomy.name.clone(), term.slug.clone()), view);
+                terms.insert(term.slug.clone(), view);
             }
         }
         kept
@@ -115,7 +115,10 @@ mod tests {
             value: Value::from("t"),
             pages: Vec::new(),
         };
-        kept.terms.insert(("tags".into(), "start".into()), view);
+        kept.terms
+            .entry("tags".into())
+            .or_default()
+            .insert("start".into(), view);
         let a = kept
             .take_section("a/_index.md", 7)
             .expect("same fingerprint");
