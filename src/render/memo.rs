@@ -71,6 +71,9 @@ pub struct RenderMemo {
     /// The paths of the other files the build wrote (404 page, sitemap, redirects).
     extras: Vec<String>,
     pages: FxHashMap<String, (u64, tera::Value)>,
+    /// The same values by page id, as the last good render numbered the pages: while
+    /// no page comes or goes, a value is found without hashing its path.
+    by_id: Vec<(u64, tera::Value)>,
     /// The last sitemap and the hash of what it lists.
     sitemap: Option<(u64, crate::render::FileBytes)>,
     /// The runs of lines the remembered files share.
@@ -96,8 +99,15 @@ impl RenderMemo {
         self.views = views;
     }
 
-    /// The template value of page `rel`, if it was built with this fingerprint.
-    pub fn page_value(&self, rel: &str, fingerprint: u64) -> Option<tera::Value> {
+    /// The template value of page `rel` (page `id` now), if it was built with this
+    /// fingerprint.
+    pub fn page_value(&self, (id, rel): (usize, &str), fingerprint: u64) -> Option<tera::Value> {
+        // A fingerprint covers the page's path: equal at the same id, it is this page.
+        if let Some((fp, value)) = self.by_id.get(id)
+            && *fp == fingerprint
+        {
+            return Some(value.clone());
+        }
         self.pages
             .get(rel)
             .filter(|(fp, _)| *fp == fingerprint)
@@ -105,20 +115,27 @@ impl RenderMemo {
     }
 
     /// Remembers this build's page values: (content path, fingerprint, value) for every
-    /// page. A fingerprint covers everything a page value is made of, so only values
-    /// with a new fingerprint are stored again.
+    /// page, in page id order. A fingerprint covers everything a page value is made of,
+    /// so only values with a new fingerprint are stored again.
     pub fn update_pages<'a>(&mut self, pages: impl Iterator<Item = (&'a str, u64, tera::Value)>) {
+        let earlier = std::mem::take(&mut self.by_id);
         let mut seen = Vec::new();
-        for (rel, fp, value) in pages {
+        for (id, (rel, fp, value)) in pages.enumerate() {
             seen.push(rel);
-            match self.pages.get_mut(rel) {
-                Some(known) if known.0 == fp => {}
-                Some(known) => *known = (fp, value),
-                None => {
-                    self.pages.insert(rel.to_string(), (fp, value));
+            // The same fingerprint at the same id: the same page, stored already.
+            let stored = earlier.get(id).is_some_and(|(known, _)| *known == fp);
+            if !stored {
+                match self.pages.get_mut(rel) {
+                    Some(known) if known.0 == fp => {}
+                    Some(known) => *known = (fp, value.clone()),
+                    None => {
+                        self.pages.insert(rel.to_string(), (fp, value.clone()));
+                    }
                 }
             }
+            self.by_id.push((fp, value));
         }
+        drop(earlier);
         if self.pages.len() > seen.len() {
             // Pages went away: forget them (rare, so the set is built only then).
             let keep: rustc_hash::FxHashSet<&str> = seen.into_iter().collect();

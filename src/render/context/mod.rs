@@ -290,7 +290,7 @@ fn page_values(
         .enumerate()
         .map(|(id, (p, &fp))| {
             let made = early.get(id).cloned().flatten();
-            made.or_else(|| earlier.and_then(|m| m.page_value(&p.rel, fp)))
+            made.or_else(|| earlier.and_then(|m| m.page_value((id, &p.rel), fp)))
         })
         .collect();
     // The shared parts cost a pass over every page: for a few new values (an edit in
