@@ -259,12 +259,7 @@ fn walk_and_parse(dir: &Path, root: &Path, taxonomies: &[String]) -> (Vec<Entry>
                     .into_iter()
                     .map(|file| Entry { file, parsed: None })
                     .collect();
-                for e in entries
-                    .iter_mut()
-                    .filter(|e| e.file.kind != FileKind::Other)
-                {
-                    e.parsed = Some(parse_file(dir, &e.file, taxonomies));
-                }
+                parse_missing(dir, &mut entries, taxonomies);
                 // Only a push happens under the lock; were it poisoned all the same, the
                 // batches in it are whole.
                 batches

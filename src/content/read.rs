@@ -13,8 +13,7 @@ use crate::text;
 /// Reads a UTF-8 text file, naming the line of the first invalid byte if it is not UTF-8,
 /// or of the first carriage return that ends no line (see [`crate::lines`]).
 pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    let bytes = read_bytes(path, display, Vec::new(), size)?;
+    let bytes = read_bytes(path, display, Vec::new(), UNSEEN)?;
     checked(&bytes, display)?;
     // SAFETY: `checked` has just validated exactly these bytes as UTF-8.
     Ok(unsafe { String::from_utf8_unchecked(bytes) })
@@ -53,6 +52,10 @@ pub fn with_text<R>(
         result
     })
 }
+
+/// The size of a file not seen before it is read: read as a large one, whose size the
+/// reading asks for itself.
+const UNSEEN: u64 = u64::MAX;
 
 /// Up to this size (as last seen) a file is read without asking for its size again:
 /// the generic reading reads at most this much at first and doubles from there, so a
