@@ -12,7 +12,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::messages::{Arg, Lang};
 use crate::model::cache::BodyCache;
 use crate::model::cache::ModelCache;
-use crate::model::{Site, Unrendered, output_parts, split_output};
+use crate::model::{Layout, Site, Unrendered, output_parts, split_output};
 use crate::output::{Copy, Staging};
 use crate::render::early::{Early, Written};
 use crate::render::memo::RenderMemo;
@@ -94,6 +94,9 @@ pub struct Caches {
     pub model: ModelCache,
     /// Rendered pages, by their inputs and what they read.
     pub outputs: RenderMemo,
+    /// The layout whose copied files were last found to overlap no rendered file and
+    /// each other: a site with the same layout has the same copies and outputs.
+    pub no_overlaps: Option<Layout>,
 }
 
 /// Runs the whole pipeline for `config` and hands the rendered files to `sink`. Shared
@@ -104,13 +107,14 @@ pub fn render_into(
     sink: &dyn render::Sink,
     caches: Option<&mut Caches>,
 ) -> Result<Rendered> {
-    let (content_cache, model_cache, memo) = match caches {
+    let (content_cache, model_cache, memo, no_overlaps) = match caches {
         Some(c) => (
             Some(&mut c.content),
             Some(&mut c.model),
             Some(&mut c.outputs),
+            Some(&mut c.no_overlaps),
         ),
-        None => (None, None, None),
+        None => (None, None, None, None),
     };
     // Content and templates are independent: report the problems of both at once.
     let p = crate::profile::stage("templates");
@@ -159,7 +163,14 @@ pub fn render_into(
         to: f.output.clone(),
         from: content_dir.join(&f.rel),
     }));
-    check_overlaps(&site, &copies)?;
+    match no_overlaps {
+        Some(checked) if *checked == Some(site.layout) => {}
+        Some(checked) => {
+            check_overlaps(&site, &copies)?;
+            *checked = Some(site.layout);
+        }
+        None => check_overlaps(&site, &copies)?,
+    }
     drop(p);
     let _p = crate::profile::stage("render");
     let render = render::render(&site, templates, (assets, early), sink, memo)?;

@@ -141,6 +141,7 @@ impl Site {
             feeds,
             next_change: upcoming.finish(),
             notices: Vec::new(),
+            layout: super::Layout::fresh(),
         };
         Unrendered {
             site,

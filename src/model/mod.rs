@@ -213,6 +213,24 @@ pub struct Site {
     /// What the build should tell besides errors: links that an expiry will break,
     /// feeds that stay empty (see `breaks`).
     pub notices: Vec<crate::messages::Text>,
+    /// Which build made its documents, files and addresses (see [`Layout`]).
+    pub layout: Layout,
+}
+
+/// Which full build made a site's documents, copied files and addresses. A site updated
+/// in place ([`Site::update`]) keeps its layout: the same pages and sections at the same
+/// ids, the same files, output paths and assets. Every other build gets a new one, so
+/// what depends on nothing else (the document index, the overlap check) is kept while
+/// the layout is the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout(u64);
+
+impl Layout {
+    /// A layout no site of this process had before.
+    pub fn fresh() -> Layout {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Layout(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 /// The home section's id.

@@ -2,6 +2,8 @@
 //! memo's checks. The table holds only ids; a path is read from the model or from the
 //! values when compared, so no path is copied per build.
 
+use std::sync::Arc;
+
 use hashbrown::HashTable;
 use tera::Value;
 
@@ -16,11 +18,11 @@ pub enum Doc {
     Section(usize),
 }
 
-/// Content path → page or section.
+/// Content path → page or section. Clones share the table.
 #[derive(Debug, Clone, Default)]
 pub struct DocIndex {
     /// Pages are `0..pages`, sections follow.
-    table: HashTable<usize>,
+    table: Arc<HashTable<usize>>,
     pages: usize,
 }
 
@@ -57,7 +59,10 @@ impl DocIndex {
             debug_assert!(table.find(h, |&j| rel(j) == rel(i)).is_none(), "{}", rel(i));
             table.insert_unique(h, i, |&j| hash(rel(j)));
         }
-        DocIndex { table, pages }
+        DocIndex {
+            table: Arc::new(table),
+            pages,
+        }
     }
 
     /// The document at content path `rel`; `rel_of` gives a document's path.

@@ -12,6 +12,8 @@ use xxhash_rust::xxh3::Xxh3;
 
 use super::chunks::Chunks;
 use super::context::kept::KeptViews;
+use super::documents::DocIndex;
+use crate::model::Layout;
 
 /// Something a template read besides its own context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +82,8 @@ pub struct RenderMemo {
     chunks: Chunks,
     /// The section and term views of the last good render.
     views: KeptViews,
+    /// The document index of the last render, and the layout it was made for.
+    docs: Option<(Layout, DocIndex)>,
 }
 
 impl RenderMemo {
@@ -92,6 +96,17 @@ impl RenderMemo {
     /// fails leaves none behind: the next one makes every view).
     pub fn take_views(&mut self) -> KeptViews {
         std::mem::take(&mut self.views)
+    }
+
+    /// The document index of a site with `layout`, if the last render made it.
+    pub fn docs(&self, layout: Layout) -> Option<DocIndex> {
+        let (known, docs) = self.docs.as_ref()?;
+        (*known == layout).then(|| docs.clone())
+    }
+
+    /// Keeps the document index made for `layout` (it depends on nothing else).
+    pub fn keep_docs(&mut self, layout: Layout, docs: DocIndex) {
+        self.docs = Some((layout, docs));
     }
 
     /// Keeps the section and term views of a good render for the next one.

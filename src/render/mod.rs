@@ -233,7 +233,14 @@ fn views_of(
         kept = memo.take_views();
     }
     let fingerprints = fingerprint::compute(site, reads);
-    let docs = documents::DocIndex::of(site);
+    let docs = match memo.as_deref_mut() {
+        Some(memo) => memo.docs(site.layout).unwrap_or_else(|| {
+            let docs = documents::DocIndex::of(site);
+            memo.keep_docs(site.layout, docs.clone());
+            docs
+        }),
+        None => documents::DocIndex::of(site),
+    };
     drop(p);
     let _p = crate::profile::stage("render: views");
     let earlier = (memo.as_deref(), early);

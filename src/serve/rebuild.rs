@@ -252,6 +252,32 @@ mod tests {
         assert_eq!(shared_html(&second), shared);
     }
 
+    #[test]
+    fn a_file_added_where_a_page_is_written_fails_the_rebuild_as_a_clean_build_does() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        site(root, &[("a.md", "---\ntitle: A\n---\nA\n")]);
+        let mut session = Session::default();
+        render(root, &Overrides::default(), &mut session, None).expect("first");
+        // A page edit keeps the layout: the copies were checked already.
+        write(root, "content/a.md", "---\ntitle: A\n---\nA, neu\n");
+        session.caches.content.note_changed(["a.md"]);
+        render(root, &Overrides::default(), &mut session, None).expect("edit");
+
+        // A new file is a new layout: checked again, it would overwrite the page.
+        write(root, "content/a/index.html", "<p>von Hand</p>");
+        session.caches.content.note_changed(["a/index.html"]);
+        let Err(e) = render(root, &Overrides::default(), &mut session, None) else {
+            panic!("a file over a page's output passed");
+        };
+        let message = e.render(crate::error::Style::plain(crate::messages::Lang::En));
+        assert!(
+            message.contains("content/a/index.html")
+                && message.contains("would overwrite the generated `a/index.html`"),
+            "{message}"
+        );
+    }
+
     /// Forty pages in `p/q/`, each in one of two terms; the templates print each page's
     /// breadcrumbs and terms, and the section's order.
     fn many_pages(root: &Path) {
