@@ -95,7 +95,8 @@ pub struct Caches {
     /// Rendered pages, by their inputs and what they read.
     pub outputs: RenderMemo,
     /// The layout whose copied files were last found to overlap no rendered file and
-    /// each other: a site with the same layout has the same copies and outputs.
+    /// each other: a site with the same layout has the same copy destinations and
+    /// outputs.
     pub no_overlaps: Option<Layout>,
 }
 
@@ -163,14 +164,7 @@ pub fn render_into(
         to: f.output.clone(),
         from: content_dir.join(&f.rel),
     }));
-    match no_overlaps {
-        Some(checked) if *checked == Some(site.layout) => {}
-        Some(checked) => {
-            check_overlaps(&site, &copies)?;
-            *checked = Some(site.layout);
-        }
-        None => check_overlaps(&site, &copies)?,
-    }
+    check_overlaps_once(&site, &copies, no_overlaps)?;
     drop(p);
     let _p = crate::profile::stage("render");
     let render = render::render(&site, templates, (assets, early), sink, memo)?;
@@ -300,6 +294,23 @@ fn asset_index(config: &Config) -> Result<AssetIndex> {
 }
 
 /// A copied file may not replace a rendered page (e.g. `assets/index.html`).
+/// [`check_overlaps`], unless `checked` (the preview's) says this layout passed it.
+fn check_overlaps_once(
+    site: &Site,
+    copies: &[Copy],
+    checked: Option<&mut Option<Layout>>,
+) -> Result<()> {
+    match checked {
+        Some(checked) if *checked == Some(site.layout) => Ok(()),
+        Some(checked) => {
+            check_overlaps(site, copies)?;
+            *checked = Some(site.layout);
+            Ok(())
+        }
+        None => check_overlaps(site, copies),
+    }
+}
+
 fn check_overlaps(site: &Site, copies: &[Copy]) -> Result<()> {
     if copies.is_empty() {
         return Ok(());

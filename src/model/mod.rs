@@ -219,9 +219,10 @@ pub struct Site {
 
 /// Which full build made a site's documents, copied files and addresses. A site updated
 /// in place ([`Site::update`]) keeps its layout: the same pages and sections at the same
-/// ids, the same files, output paths and assets. Every other build gets a new one, so
-/// what depends on nothing else (the document index, the overlap check) is kept while
-/// the layout is the same.
+/// ids and content paths, the same addresses and output paths, the same copy
+/// destinations (an asset's source may change). Every other build gets a new one, so
+/// what depends only on the layout (the document index, the overlap check) is kept
+/// while it is the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout(u64);
 

@@ -257,17 +257,26 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
         site(root, &[("a.md", "---\ntitle: A\n---\nA\n")]);
+        // At a fixed moment, so that each rebuild runs the pipeline once.
+        let at = Overrides {
+            now: Some("2026-01-01".into()),
+            ..Overrides::default()
+        };
+        let layout = |s: &Session| s.caches.model.last.as_ref().map(|site| site.layout);
         let mut session = Session::default();
-        render(root, &Overrides::default(), &mut session, None).expect("first");
+        render(root, &at, &mut session, None).expect("first");
+        let first = layout(&session);
+        assert!(first.is_some() && session.caches.no_overlaps == first);
         // A page edit keeps the layout: the copies were checked already.
         write(root, "content/a.md", "---\ntitle: A\n---\nA, neu\n");
         session.caches.content.note_changed(["a.md"]);
-        render(root, &Overrides::default(), &mut session, None).expect("edit");
+        render(root, &at, &mut session, None).expect("edit");
+        assert_eq!(layout(&session), first, "an edit in place keeps the layout");
 
         // A new file is a new layout: checked again, it would overwrite the page.
         write(root, "content/a/index.html", "<p>von Hand</p>");
         session.caches.content.note_changed(["a/index.html"]);
-        let Err(e) = render(root, &Overrides::default(), &mut session, None) else {
+        let Err(e) = render(root, &at, &mut session, None) else {
             panic!("a file over a page's output passed");
         };
         let message = e.render(crate::error::Style::plain(crate::messages::Lang::En));
@@ -276,6 +285,31 @@ mod tests {
                 && message.contains("would overwrite the generated `a/index.html`"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_template_that_starts_reading_the_table_of_contents_gets_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        site(
+            root,
+            &[("a.md", "---\ntitle: A\n---\n## Erstens\n\nText\n")],
+        );
+        // At a fixed moment, so that each rebuild runs the pipeline once.
+        let at = Overrides {
+            now: Some("2026-01-01".into()),
+            ..Overrides::default()
+        };
+        let mut session = Session::default();
+        render(root, &at, &mut session, None).expect("first");
+
+        // No template named `toc`, so the page values were made without one; now one
+        // does, and the page (whose text did not change) must be made with it.
+        let page_html = "{% for h in page.toc %}[{{ h.title }}]{% endfor %}";
+        write(root, "templates/page.html", page_html);
+        session.caches.content.note_changed([]);
+        let update = render(root, &at, &mut session, None).expect("edit");
+        assert_eq!(page(&update, "a/index.html"), "[Erstens]");
     }
 
     /// Forty pages in `p/q/`, each in one of two terms; the templates print each page's
