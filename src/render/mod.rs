@@ -146,7 +146,8 @@ pub fn render(
     bind(site, &mut templates, &views, (assets, &docs));
     let list_jobs = lists::jobs(site, &views, &fingerprints);
     // A missing default template is one problem of the site, not one of every page.
-    let defaults = default_templates(site, &list_jobs, &early.values);
+    let page_default = templates.has(page_jobs::PAGE_DEFAULT);
+    let defaults = default_templates(site, &list_jobs, &early.values, page_default);
     let mut problems = templates.missing_defaults(defaults, &site.config);
     let runnable = |j: &Job| !j.default || templates.has(j.template);
     let (mut first, rest_lists): (Vec<Job>, Vec<Job>) = list_jobs

@@ -22,15 +22,21 @@ pub(super) fn page_jobs<'a>(
     ids.map(|id| page_job(site, id, views.pages[id].clone(), fps.pages[id]))
 }
 
-/// The default template of every list job and every page not written early that uses
-/// one.
+/// The template of a page that names none and whose section names none for its pages.
+pub(super) const PAGE_DEFAULT: &str = "page.html";
+
+/// The default template of every list job and, unless `page.html` is `there`, of every
+/// page not written early that uses one: pages have no other default, so with it they
+/// need not be looked at (a pass over every page in each rebuild of the preview).
 pub(super) fn default_templates<'a>(
     site: &'a Site,
     list_jobs: &'a [Job<'a>],
     early: &'a [Option<Value>],
+    there: bool,
 ) -> impl Iterator<Item = &'a str> {
     let lists = list_jobs.iter().filter(|j| j.default).map(|j| j.template);
-    let pages = (0..site.pages.len())
+    let pages_to_look_at = if there { 0 } else { site.pages.len() };
+    let pages = (0..pages_to_look_at)
         .filter(|&id| early.get(id).is_none_or(Option::is_none))
         .map(|id| page_template(site, id))
         .filter_map(|(template, _, default)| default.then_some(template));
@@ -67,6 +73,6 @@ pub(super) fn page_template(site: &Site, id: PageId) -> Chosen<'_> {
             (section.display.as_path(), section.page_template_line),
             false,
         ),
-        (None, None) => ("page.html", (p.display.as_path(), None), true),
+        (None, None) => (PAGE_DEFAULT, (p.display.as_path(), None), true),
     }
 }

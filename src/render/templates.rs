@@ -184,18 +184,8 @@ impl Templates {
         config: &Config,
     ) -> Vec<Diagnostic> {
         let mut missing: BTreeMap<&str, usize> = BTreeMap::new();
-        // Asked for every page, mostly with the same name as before: a name is looked up
-        // again only when it differs from the last one.
-        let mut last: Option<(&str, bool)> = None;
-        for name in needed {
-            let has = match last {
-                Some((known, has)) if known == name => has,
-                _ => self.has(name),
-            };
-            last = Some((name, has));
-            if !has {
-                *missing.entry(name).or_default() += 1;
-            }
+        for name in needed.filter(|n| !self.has(n)) {
+            *missing.entry(name).or_default() += 1;
         }
         if missing.is_empty() {
             return Vec::new();
