@@ -293,7 +293,6 @@ fn asset_index(config: &Config) -> Result<AssetIndex> {
     }
 }
 
-/// A copied file may not replace a rendered page (e.g. `assets/index.html`).
 /// [`check_overlaps`], unless `checked` (the preview's) says this layout passed it.
 fn check_overlaps_once(
     site: &Site,
@@ -311,6 +310,7 @@ fn check_overlaps_once(
     }
 }
 
+/// A copied file may not replace a rendered page (e.g. `assets/index.html`).
 fn check_overlaps(site: &Site, copies: &[Copy]) -> Result<()> {
     if copies.is_empty() {
         return Ok(());

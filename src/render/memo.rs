@@ -13,7 +13,7 @@ use xxhash_rust::xxh3::Xxh3;
 use super::chunks::Chunks;
 use super::context::kept::KeptViews;
 use super::documents::DocIndex;
-use crate::model::Layout;
+use crate::model::{Layout, Site};
 
 /// Something a template read besides its own context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,15 +98,17 @@ impl RenderMemo {
         std::mem::take(&mut self.views)
     }
 
-    /// The document index of a site with `layout`, if the last render made it.
-    pub fn docs(&self, layout: Layout) -> Option<DocIndex> {
-        let (known, docs) = self.docs.as_ref()?;
-        (*known == layout).then(|| docs.clone())
-    }
-
-    /// Keeps the document index made for `layout` (it depends on nothing else).
-    pub fn keep_docs(&mut self, layout: Layout, docs: DocIndex) {
-        self.docs = Some((layout, docs));
+    /// The document index of `site`, made again only when its layout is a new one (the
+    /// index depends on nothing else).
+    pub fn docs(&mut self, site: &Site) -> DocIndex {
+        match &self.docs {
+            Some((layout, docs)) if *layout == site.layout => docs.clone(),
+            _ => {
+                let docs = DocIndex::of(site);
+                self.docs = Some((site.layout, docs.clone()));
+                docs
+            }
+        }
     }
 
     /// Keeps the section and term views of a good render for the next one.

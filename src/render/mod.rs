@@ -235,11 +235,7 @@ fn views_of(
     }
     let fingerprints = fingerprint::compute(site, reads);
     let docs = match memo.as_deref_mut() {
-        Some(memo) => memo.docs(site.layout).unwrap_or_else(|| {
-            let docs = documents::DocIndex::of(site);
-            memo.keep_docs(site.layout, docs.clone());
-            docs
-        }),
+        Some(memo) => memo.docs(site),
         None => documents::DocIndex::of(site),
     };
     drop(p);

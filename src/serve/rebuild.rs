@@ -173,6 +173,15 @@ mod tests {
         shared[0].as_ptr()
     }
 
+    /// Overrides that build at a fixed moment, so that each rebuild runs the pipeline
+    /// once (without them, a rebuild may try a second time at the real moment).
+    fn fixed_moment() -> Overrides {
+        Overrides {
+            now: Some("2026-01-01".into()),
+            ..Overrides::default()
+        }
+    }
+
     /// A small site: a start page, templates, and the given content files.
     fn site(root: &Path, pages: &[(&str, &str)]) {
         site_with(root, "", pages);
@@ -257,11 +266,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
         site(root, &[("a.md", "---\ntitle: A\n---\nA\n")]);
-        // At a fixed moment, so that each rebuild runs the pipeline once.
-        let at = Overrides {
-            now: Some("2026-01-01".into()),
-            ..Overrides::default()
-        };
+        let at = fixed_moment();
         let layout = |s: &Session| s.caches.model.last.as_ref().map(|site| site.layout);
         let mut session = Session::default();
         render(root, &at, &mut session, None).expect("first");
@@ -295,11 +300,7 @@ mod tests {
             root,
             &[("a.md", "---\ntitle: A\n---\n## Erstens\n\nText\n")],
         );
-        // At a fixed moment, so that each rebuild runs the pipeline once.
-        let at = Overrides {
-            now: Some("2026-01-01".into()),
-            ..Overrides::default()
-        };
+        let at = fixed_moment();
         let mut session = Session::default();
         render(root, &at, &mut session, None).expect("first");
 
