@@ -17,12 +17,17 @@
 //! - after serde_yaml failed, so that a repeated key is still named first and an alias
 //!   bomb is placed at its first alias; errors are not the hot path.
 //!
+//! Before all this, a flat text of one-line `key: value` entries (nearly every page's
+//! front matter) is read without libyaml ([`flat`]), exactly as serde_yaml would read it;
+//! whatever it does not take, or its target type refuses, goes the way above.
+//!
 //! Building `serde_yaml::Value`s from saphyr's events instead (one parse, by saphyr)
 //! would have meant re-creating serde_yaml's resolution of plain scalars (`yes`, dates,
 //! numbers) and its error positions and words, which the snapshots in tests/ fix; and
 //! saphyr's events alone cost about as much as serde_yaml's whole parse.
 
 mod explain;
+mod flat;
 mod inline;
 mod keys;
 mod locate;
@@ -69,24 +74,37 @@ pub fn parse<T: DeserializeOwned>(
     first_line: usize,
     what: &Text,
 ) -> Result<T, YamlError> {
-    read(text, first_line, what, |t| serde_yaml::from_str(t))
+    read(
+        text,
+        first_line,
+        what,
+        |d| T::deserialize(d),
+        |t| serde_yaml::from_str(t),
+    )
 }
 
 /// Like [`parse`], for types that need outside knowledge to deserialize (a seed).
 pub fn parse_seed<T, S>(seed: S, text: &str, first_line: usize, what: &Text) -> Result<T, YamlError>
 where
-    S: for<'de> serde::de::DeserializeSeed<'de, Value = T>,
+    S: for<'de> serde::de::DeserializeSeed<'de, Value = T> + Clone,
 {
-    read(text, first_line, what, |text| {
-        seed.deserialize(serde_yaml::Deserializer::from_str(text))
-    })
+    let again = seed.clone();
+    read(
+        text,
+        first_line,
+        what,
+        |d| seed.deserialize(d),
+        |text| again.deserialize(serde_yaml::Deserializer::from_str(text)),
+    )
 }
 
-/// Checks the structure of `text`, then deserializes it with `de`.
+/// Checks the structure of `text`, then deserializes it: with `flat` when it is a flat
+/// list of keys ([`flat`]), else with `de`.
 fn read<T>(
     text: &str,
     first_line: usize,
     what: &Text,
+    flat: impl FnOnce(flat::Doc<'_>) -> Result<T, flat::Decline>,
     de: impl FnOnce(&str) -> Result<T, serde_yaml::Error>,
 ) -> Result<T, YamlError> {
     // An empty document is an empty mapping, so that `---\n---` means "no keys".
@@ -111,6 +129,9 @@ fn read<T>(
             message,
             hint: Some(hint),
         });
+    }
+    if let Some(value) = flat::read(text, flat) {
+        return Ok(value);
     }
     if prescan::needs_events(text, MAX_DEPTH) {
         let shape = shape::scan(text, MAX_DEPTH).map_err(|p| problem(&p, first_line, what))?;

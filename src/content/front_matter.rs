@@ -222,6 +222,7 @@ pub fn parse_section(text: &str, first_line: usize) -> Result<SectionFrontMatter
     Ok(fm)
 }
 
+#[derive(Clone, Copy)]
 struct PageSeed<'a> {
     taxonomies: &'a [String],
 }
