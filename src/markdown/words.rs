@@ -152,8 +152,14 @@ fn block_words(mut m: Masks, text: &str, at: usize, closed: &mut bool) -> usize 
     while m.leads != 0 {
         let j = m.leads.trailing_zeros() as usize;
         m.leads &= m.leads - 1;
-        // A lead byte starts a character, so `at + j` is a character boundary.
-        let class = text[at + j..].chars().next().map_or(0, class_of);
+        // German text's letters beyond ASCII are nearly all U+00C0–U+00FF: 0xC3 and
+        // one more byte, all letters but `×` and `÷`. Others are decoded; a lead byte
+        // starts a character, so `at + j` is a character boundary.
+        let class = match text.as_bytes()[at + j..] {
+            [0xc3, 0x97 | 0xb7, ..] => 0,
+            [0xc3, _, ..] => LETTER,
+            _ => text[at + j..].chars().next().map_or(0, class_of),
+        };
         m.letters |= u64::from(class & LETTER) << j;
         m.spaces |= u64::from((class & SPACE) >> 1) << j;
     }
@@ -301,6 +307,21 @@ mod tests {
             let text: String = unit.chars().cycle().take(len).collect();
             for open in [false, true] {
                 assert_eq!(count(&text, open), by_chars(&text, open), "{len} {open}");
+            }
+        }
+    }
+
+    #[test]
+    fn latin1_letters_and_signs_at_every_place_around_a_block_edge_count_alike() {
+        for sample in ["×", "÷", "ä", "Ö", "a×b", " ÷ ", "ß×", "×ä"] {
+            for pad in 55..70 {
+                let text = format!(
+                    "{}{sample} x",
+                    "a b ".repeat(pad / 4) + &"y".repeat(pad % 4)
+                );
+                for open in [false, true] {
+                    assert_eq!(count(&text, open), by_chars(&text, open), "{text:?}");
+                }
             }
         }
     }
