@@ -43,26 +43,27 @@ macro_rules! declined_with_names {
             Err(Decline)
         }
 
-        fn deserialize_enum<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            _: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Decline> {
-            Err(Decline)
-        }
+        declined_with_fields!(deserialize_enum);
     };
     (struct) => {
         declined_with_names!();
+        declined_with_fields!(deserialize_struct);
+    };
+}
 
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            _: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Decline> {
-            Err(Decline)
-        }
+/// Methods of `Deserializer` that take a name and a list of names, declining.
+macro_rules! declined_with_fields {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                _: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Decline> {
+                Err(Decline)
+            }
+        )*
     };
 }
 
@@ -74,6 +75,24 @@ macro_rules! forward_to {
                 self.$target(visitor)
             }
         )*
+    };
+}
+
+/// A newtype struct gets the value itself, as serde_yaml gives it; an ignored value
+/// (a key the target type skips) is taken as it is.
+macro_rules! wrapped_and_ignored {
+    () => {
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, Decline> {
+            visitor.visit_newtype_struct(self)
+        }
+
+        fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
+            visitor.visit_unit()
+        }
     };
 }
 
@@ -196,17 +215,7 @@ impl<'de> Deserializer<'de> for Node<'de> {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Decline> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
-        visitor.visit_unit()
-    }
+    wrapped_and_ignored!();
 
     scalar_only! {
         deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
@@ -311,17 +320,7 @@ impl<'de> Deserializer<'de> for Scalar<'de> {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Decline> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
-        visitor.visit_unit()
-    }
+    wrapped_and_ignored!();
 
     forward_to! {
         deserialize_i64: deserialize_i8 deserialize_i16 deserialize_i32
