@@ -58,7 +58,7 @@ enum Node<'a> {
     List(Vec<Scalar<'a>>),
 }
 
-/// The longest key taken; libyaml refuses keys of more than 1,024 characters.
+/// The longest key taken, in bytes; libyaml refuses keys of more than 1,024.
 const MAX_KEY: usize = 128;
 
 /// The entries of a flat text, or `None` when it is not flat or has no entry.
@@ -99,7 +99,7 @@ fn printable_text(text: &str) -> bool {
 
 /// Whether libyaml takes `c` as it is, in any kind of scalar: no control characters
 /// (not even a tab, which some positions refuse), no line break but `\n` and `\r`, no
-/// byte order mark, no non-character.
+/// byte order mark, not U+FFFE or U+FFFF.
 fn printable(c: char) -> bool {
     matches!(c, '\n' | '\r' | ' '..='~')
         || (c >= '\u{a0}'
@@ -248,17 +248,23 @@ fn plain(text: &str, context: Context) -> Option<(Scalar<'_>, &str)> {
     Some((scalar, rest))
 }
 
-/// What a plain scalar means to `deserialize_any`, by serde_yaml's rules: a decimal
-/// number without leading zeros, null, a flag, or text. `None` for what else might be
-/// a number (another base, a float, `+1`, `-0`, `1_000`): those are left to the full path.
+/// What a plain scalar means to `deserialize_any`.
 enum Meaning {
+    /// `~`, `null`, `Null`, `NULL`.
     Null,
+    /// `true`, `True`, `TRUE` and the three ways of writing false.
     Flag(bool),
+    /// A decimal number from 0 up.
     Unsigned(u64),
+    /// A negative decimal number.
     Signed(i64),
+    /// Anything else that cannot be a number: the text as written.
     Text,
 }
 
+/// What a plain scalar means by serde_yaml's rules: a decimal number without leading
+/// zeros, null, a flag, or text. `None` for what else might be a number (another base,
+/// a float, `+1`, `-0`, `1_000`): those are left to the full path.
 fn meaning(text: &str) -> Option<Meaning> {
     match text {
         "~" | "null" | "Null" | "NULL" => return Some(Meaning::Null),

@@ -126,10 +126,14 @@ impl<'de> Deserializer<'de> for Doc<'de> {
     type Error = Decline;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
-        visitor.visit_map(Entries {
+        let mut entries = Entries {
             entries: self.entries.into_iter(),
             value: None,
-        })
+        };
+        let value = visitor.visit_map(&mut entries)?;
+        // serde_yaml refuses a visitor that stops before the end ("invalid length").
+        let read_all = entries.entries.len() == 0 && entries.value.is_none();
+        read_all.then_some(value).ok_or(Decline)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -197,7 +201,7 @@ impl<'de> Deserializer<'de> for Node<'de> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
         match self {
             Node::Scalar(s) => s.deserialize_any(visitor),
-            Node::List(items) => visitor.visit_seq(Items(items.into_iter())),
+            Node::List(items) => visit_items(items, visitor),
         }
     }
 
@@ -210,7 +214,7 @@ impl<'de> Deserializer<'de> for Node<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
         match self {
-            Node::List(items) => visitor.visit_seq(Items(items.into_iter())),
+            Node::List(items) => visit_items(items, visitor),
             Node::Scalar(_) => Err(Decline),
         }
     }
@@ -229,6 +233,17 @@ impl<'de> Deserializer<'de> for Node<'de> {
     }
 
     declined_with_names!(struct);
+}
+
+/// Hands `items` to a sequence visitor, declining when it stops before the end (which
+/// serde_yaml refuses: "invalid length").
+fn visit_items<'de, V: Visitor<'de>>(
+    items: Vec<Scalar<'de>>,
+    visitor: V,
+) -> Result<V::Value, Decline> {
+    let mut items = Items(items.into_iter());
+    let value = visitor.visit_seq(&mut items)?;
+    (items.0.len() == 0).then_some(value).ok_or(Decline)
 }
 
 /// The items of a one-line list, handed to a sequence visitor one by one.
@@ -250,7 +265,8 @@ impl<'de> Scalar<'de> {
     fn visit_text<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
         match self.text {
             Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
-            Cow::Owned(text) => visitor.visit_string(text),
+            // serde_yaml hands over text with `''` undone as a `&str` of its own.
+            Cow::Owned(text) => visitor.visit_str(&text),
         }
     }
 

@@ -136,6 +136,53 @@ fn the_look_at_bytes_agrees_with_the_rule_for_characters() {
     }
 }
 
+/// A type that reads only the first item of a list or the first entry of a mapping,
+/// which serde_yaml refuses ("invalid length").
+#[derive(Debug)]
+struct First;
+
+impl<'de> Deserialize<'de> for First {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = First;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list or a mapping")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<First, A::Error> {
+                a.next_element::<String>()?;
+                Ok(First)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<First, A::Error> {
+                a.next_entry::<String, Value>()?;
+                Ok(First)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+#[test]
+fn a_visitor_that_stops_early_is_declined_as_serde_yaml_refuses_it() {
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Tags {
+        tags: First,
+    }
+    for text in ["tags: [a, b]\n", "a: 1\nb: 2\n"] {
+        if text.starts_with("tags") {
+            assert!(serde_yaml::from_str::<Tags>(text).is_err(), "{text:?}");
+            assert!(flat::<Tags>(text).is_none(), "{text:?}");
+        } else {
+            assert!(serde_yaml::from_str::<First>(text).is_err(), "{text:?}");
+            assert!(flat::<First>(text).is_none(), "{text:?}");
+        }
+    }
+    // Reading to the end is taken.
+    assert!(flat::<Tags>("tags: [a]\n").is_some());
+    assert!(serde_yaml::from_str::<Tags>("tags: [a]\n").is_ok());
+}
+
 /// Values that sit on the borders of what YAML reads as numbers, flags, null, text,
 /// quoting and lists.
 const VALUES: &[&str] = &[
