@@ -346,28 +346,9 @@ pub(super) fn new_page(
     let fm = &doc.front_matter;
     let stem = page_stem(doc, is_bundle);
     let slug = page_slug(doc, is_bundle);
-    let at = |key: &str, message: Text, hint: Text| {
-        let line = key_line(doc, key).unwrap_or(1);
-        Diagnostic::new(&doc.display, message)
-            .at(line, Some(1))
-            .with_source(&doc.text)
-            .hint(hint)
-    };
+    let at = |key: &str, message: Text, hint: Text| key_problem(doc, key, message, hint);
     if slug.is_empty() {
-        problems.push(match &fm.slug {
-            Some(given) => at(
-                "slug",
-                text!("model-slug-empty", given = given),
-                text!("model-slug-empty.hint"),
-            ),
-            // The name is the problem, not a line of the file.
-            None if is_bundle => {
-                Diagnostic::new(&doc.display, text!("model-bundle-no-slug", name = stem))
-                    .hint(text!("model-bundle-no-slug.hint"))
-            }
-            None => Diagnostic::new(&doc.display, text!("model-file-no-slug", name = stem))
-                .hint(text!("model-file-no-slug.hint")),
-        });
+        problems.push(empty_slug(doc, is_bundle, stem));
     }
     let mut date_of = |key: &str, value: &Option<String>| {
         let text = value.as_deref()?;
@@ -391,24 +372,7 @@ pub(super) fn new_page(
     }
     let archived =
         schedule::visibility(publish, expiry, home.expired, config) == Visibility::Archived;
-    let mut aliases = Vec::new();
-    for alias in &fm.aliases {
-        match aliases::site_path(alias) {
-            Ok(path) => aliases.push(path),
-            Err(bad) => {
-                let front = &doc.text[..doc.body_start];
-                // Column 1, like every front matter problem found after parsing.
-                let (line, _) = aliases::item_position(front, "aliases", alias).unwrap_or((1, 1));
-                let (message, hint) = bad.message(alias);
-                problems.push(
-                    Diagnostic::new(&doc.display, message)
-                        .at(line, Some(1))
-                        .with_source(&doc.text)
-                        .hint(hint),
-                );
-            }
-        }
-    }
+    let aliases = alias_paths(doc, problems);
     Page {
         rel: doc.rel.clone(),
         display: doc.display.clone(),
@@ -434,6 +398,57 @@ pub(super) fn new_page(
         lang: config.language.clone(),
         source_hash: doc.hash,
     }
+}
+
+/// A problem with a top-level front matter key, at its line.
+fn key_problem(doc: &PageDoc, key: &str, message: Text, hint: Text) -> Diagnostic {
+    let line = key_line(doc, key).unwrap_or(1);
+    Diagnostic::new(&doc.display, message)
+        .at(line, Some(1))
+        .with_source(&doc.text)
+        .hint(hint)
+}
+
+/// Why a page's slug came out empty: its `slug`, or else its bundle folder or file name.
+fn empty_slug(doc: &PageDoc, is_bundle: bool, stem: &str) -> Diagnostic {
+    match &doc.front_matter.slug {
+        Some(given) => key_problem(
+            doc,
+            "slug",
+            text!("model-slug-empty", given = given),
+            text!("model-slug-empty.hint"),
+        ),
+        // The name is the problem, not a line of the file.
+        None if is_bundle => {
+            Diagnostic::new(&doc.display, text!("model-bundle-no-slug", name = stem))
+                .hint(text!("model-bundle-no-slug.hint"))
+        }
+        None => Diagnostic::new(&doc.display, text!("model-file-no-slug", name = stem))
+            .hint(text!("model-file-no-slug.hint")),
+    }
+}
+
+/// The site paths of a page's `aliases`; each one that is none is a problem at its line.
+fn alias_paths(doc: &PageDoc, problems: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut paths = Vec::new();
+    for alias in &doc.front_matter.aliases {
+        match aliases::site_path(alias) {
+            Ok(path) => paths.push(path),
+            Err(bad) => {
+                let front = &doc.text[..doc.body_start];
+                // Column 1, like every front matter problem found after parsing.
+                let (line, _) = aliases::item_position(front, "aliases", alias).unwrap_or((1, 1));
+                let (message, hint) = bad.message(alias);
+                problems.push(
+                    Diagnostic::new(&doc.display, message)
+                        .at(line, Some(1))
+                        .with_source(&doc.text)
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    paths
 }
 
 /// The name a page's URL ends in before slugifying: its bundle folder or file name.
