@@ -73,12 +73,26 @@ fn entries(text: &str) -> Option<Vec<(&str, Node<'_>)>> {
             continue;
         }
         let (key, value) = line.split_once(": ")?;
-        if !is_key(key) || entries.iter().any(|(k, _)| *k == key) {
+        if !is_key(key) {
             return None;
         }
         entries.push((key, node(value.trim_matches(' '))?));
     }
-    (!entries.is_empty()).then_some(entries)
+    (!entries.is_empty() && !repeats_a_key(&entries)).then_some(entries)
+}
+
+/// Whether a key is given twice (the full path names it): pairwise for the few keys
+/// of a usual front matter, sorted for many, so that no text makes this quadratic.
+fn repeats_a_key(entries: &[(&str, Node<'_>)]) -> bool {
+    if entries.len() <= 16 {
+        return entries
+            .iter()
+            .enumerate()
+            .any(|(i, (key, _))| entries[..i].iter().any(|(k, _)| k == key));
+    }
+    let mut keys: Vec<&str> = entries.iter().map(|(k, _)| *k).collect();
+    keys.sort_unstable();
+    keys.windows(2).any(|w| w[0] == w[1])
 }
 
 /// Whether libyaml takes every character of `text` as it is ([`printable`]), looking
@@ -119,15 +133,7 @@ fn is_key(key: &str) -> bool {
         .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         && key.len() <= MAX_KEY
-        && !special_word(key)
-}
-
-/// The words serde_yaml reads as null or as a flag when they are written plain.
-fn special_word(text: &str) -> bool {
-    matches!(
-        text,
-        "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-    )
+        && !matches!(meaning(key), Some(Meaning::Null | Meaning::Flag(_)))
 }
 
 /// The value after `key: `, with the spaces around it removed.
