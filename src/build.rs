@@ -108,33 +108,39 @@ pub fn render_into(
     sink: &dyn render::Sink,
     caches: Option<&mut Caches>,
 ) -> Result<Rendered> {
-    let (content_cache, model_cache, memo, no_overlaps) = match caches {
+    let (cached, memo, no_overlaps) = match caches {
         Some(c) => (
-            Some(&mut c.content),
-            Some(&mut c.model),
+            Some((&mut c.content, &mut c.model)),
             Some(&mut c.outputs),
             Some(&mut c.no_overlaps),
         ),
-        None => (None, None, None, None),
+        None => (None, None, None),
     };
     // Content and templates are independent: report the problems of both at once.
     let p = crate::profile::stage("templates");
     let templates = Templates::load(&config);
     drop(p);
     let p = crate::profile::stage("content");
-    let content = crate::content::load_cached(&config, content_cache)?;
+    let loaded = match cached {
+        Some((files, models)) => {
+            let changes = crate::content::load_changes(&config, files)?;
+            Loaded::Cached(changes, files, models)
+        }
+        None => Loaded::Fresh(crate::content::load(&config)?),
+    };
     drop(p);
     let p = crate::profile::stage("assets");
     let assets = asset_index(&config);
     let sizes = assets.as_ref().map(AssetIndex::sizes).unwrap_or_default();
     drop(p);
     let p = crate::profile::stage("model");
-    let (site, templates, assets, early) = match model_cache {
-        Some(cache) => {
-            let site = Site::build_incremental(config, content, &sizes, cache);
+    let (site, templates, assets, early) = match loaded {
+        Loaded::Cached(changes, files, models) => {
+            let all = || files.content();
+            let site = Site::build_incremental(config, changes, &sizes, models, all);
             (site, templates, assets.map(Arc::new), Written::default())
         }
-        None => build_streaming(
+        Loaded::Fresh(content) => build_streaming(
             Site::records(config, content, &sizes),
             templates,
             assets,
@@ -173,6 +179,17 @@ pub fn render_into(
         copies,
         render,
     })
+}
+
+/// What the content stage gave: everything (a build), or what changed since the last
+/// load into the preview's caches, with them.
+enum Loaded<'c> {
+    Fresh(crate::content::Content),
+    Cached(
+        crate::content::Changes,
+        &'c ContentCache,
+        &'c mut ModelCache,
+    ),
 }
 
 /// Renders the bodies of `records`, and each page as soon as its body exists

@@ -43,6 +43,8 @@ pub struct ContentCache {
     pending: Vec<String>,
     /// Whether `pending` is all that changed, so the next load need not walk.
     complete: bool,
+    /// Whether the last load found no problem and every Markdown file parsed.
+    pub(super) clean: bool,
 }
 
 impl ContentCache {
@@ -96,6 +98,36 @@ impl ContentCache {
         self.entries[at..]
             .first()
             .is_some_and(|e| e.file.rel == rel || e.file.rel.starts_with(&folder))
+    }
+
+    /// Every document and file of the last load, in walk order. After a load that found
+    /// only edits ([`super::Changes::Edited`]): that load found no problem to report.
+    pub fn content(&self) -> super::Content {
+        let shared = self.entries.iter().map(|e| (&e.file, e.parsed.clone()));
+        super::assemble(shared, Vec::new())
+    }
+
+    /// The documents of the pages at `rels` (in path order), if the last load was clean
+    /// and each of them is a page that parsed; `None` otherwise.
+    pub(super) fn edited_pages(
+        &self,
+        rels: &[String],
+    ) -> Option<Vec<Arc<Document<PageFrontMatter>>>> {
+        if !self.clean {
+            return None;
+        }
+        rels.iter()
+            .map(|rel| {
+                let i = self
+                    .entries
+                    .binary_search_by(|e| super::walk::walk_order(&e.file.rel, rel))
+                    .ok()?;
+                match &self.entries[i].parsed {
+                    Some(Ok(Parsed::Page(doc))) => Some(Arc::clone(doc)),
+                    _ => None,
+                }
+            })
+            .collect()
     }
 
     /// The parsed file at `rel`, if it was read with this stamp.

@@ -116,10 +116,24 @@ pub struct Content {
     pub failed: Vec<String>,
     /// Everything wrong so far; the model adds its own before the build stops.
     pub problems: Vec<Diagnostic>,
-    /// When known: the only Markdown files whose text may differ from the previous
-    /// load, with no file added or removed and no other file changed in size. `None`
-    /// after a walk or a first load.
-    pub edited: Option<Vec<String>>,
+}
+
+impl Content {
+    /// Whether nothing went wrong: no problem, no file that failed.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty() && self.failed.is_empty()
+    }
+}
+
+/// What a load into a [`ContentCache`] found since the load before.
+#[derive(Debug)]
+pub enum Changes {
+    /// Only the texts of these pages changed, in place: no file came or went, no other
+    /// file changed in size, and every file (these too) was read and parsed without a
+    /// problem. In path order; [`ContentCache::content`] has all documents.
+    Edited(Vec<Arc<Document<PageFrontMatter>>>),
+    /// Anything else (the first load too): everything found.
+    Full(Content),
 }
 
 /// Walks `content/` and parses every Markdown file. Files that fail are listed in
@@ -128,59 +142,80 @@ pub fn load(config: &Config) -> Result<Content> {
     load_cached(config, None)
 }
 
-/// Like [`load`], reusing what `cache` holds: only files the watcher reported (or, after
-/// a walk, files whose size or modification time changed) are read again.
+/// Like [`load`], reusing what `cache` holds (see [`load_changes`]).
 pub fn load_cached(config: &Config, cache: Option<&mut ContentCache>) -> Result<Content> {
+    let Some(cache) = cache else {
+        let dir = content_dir(config)?;
+        let p = crate::profile::stage("content: walk+parse");
+        let (mut entries, walked) = walk_and_parse(&dir, &config.root, &config.taxonomies);
+        drop(p);
+        let _p = crate::profile::stage("content: assemble");
+        let taken = entries.iter_mut().map(|e| (&e.file, e.parsed.take()));
+        return Ok(assemble(taken, walked.problems));
+    };
+    Ok(match load_changes(config, cache)? {
+        Changes::Edited(_) => cache.content(),
+        Changes::Full(content) => content,
+    })
+}
+
+/// Loads `content/` into `cache`: only files the watcher reported (or, after a walk,
+/// files whose size or modification time changed) are read again. When only page texts
+/// changed, says which, without gathering every document: the common edit then costs
+/// the work for that page, not a pass over the whole site.
+pub fn load_changes(config: &Config, cache: &mut ContentCache) -> Result<Changes> {
+    let dir = content_dir(config)?;
+    let taxonomies = &config.taxonomies;
+    let (changed, complete) = cache.begin(taxonomies);
+    let mut edited = None;
+    if complete && patch(&mut cache.entries, &dir, &changed, &mut edited) {
+        parse_reported(&dir, &mut cache.entries, &changed, taxonomies);
+        cache.finish();
+        if let Some(docs) = edited.and_then(|rels| cache.edited_pages(&rels)) {
+            return Ok(Changes::Edited(docs));
+        }
+        let content = cache.content();
+        cache.clean = content.is_clean();
+        return Ok(Changes::Full(content));
+    }
+    let p = crate::profile::stage("content: walk");
+    let walked = walk::walk(&dir, &config.root);
+    drop(p);
+    // The watcher does not see through links: a walk that followed one is repeated.
+    let exact = !walked.through_links && walked.problems.is_empty();
+    let reported: HashSet<&str> = changed.iter().map(String::as_str).collect();
+    let entries: Vec<Entry> = walked
+        .files
+        .into_iter()
+        .map(|file| {
+            // Failures are read again: the file may have become readable.
+            let parsed = (!reported.contains(file.rel.as_str()))
+                .then(|| cache.parsed(&file.rel, (file.size, file.modified)))
+                .flatten()
+                .filter(|p| p.is_ok());
+            Entry { file, parsed }
+        })
+        .collect();
+    cache.entries = entries;
+    parse_missing(&dir, &mut cache.entries, taxonomies);
+    let shared = cache.entries.iter().map(|e| (&e.file, e.parsed.clone()));
+    // A walk that found problems is repeated, so that they are reported again.
+    let content = assemble(shared, walked.problems);
+    cache.clean = content.is_clean();
+    if exact {
+        cache.finish();
+    }
+    Ok(Changes::Full(content))
+}
+
+/// The folder `content/` of `config`; a usage error when there is none.
+fn content_dir(config: &Config) -> Result<PathBuf> {
     let dir = config.content_dir();
     if !dir.is_dir() {
         let path = dir.display().to_string();
         return Err(Error::usage(text!("content-no-folder", path = path)));
     }
-    let taxonomies = &config.taxonomies;
-    let Some(cache) = cache else {
-        let p = crate::profile::stage("content: walk+parse");
-        let (mut entries, walked) = walk_and_parse(&dir, &config.root, taxonomies);
-        drop(p);
-        let _p = crate::profile::stage("content: assemble");
-        let taken = entries.iter_mut().map(|e| (&e.file, e.parsed.take()));
-        return Ok(assemble(taken, walked.problems, None));
-    };
-    let (changed, complete) = cache.begin(taxonomies);
-    let mut edited = None;
-    let patched = complete && patch(&mut cache.entries, &dir, &changed, &mut edited);
-    let mut problems = Vec::new();
-    let mut exact = true;
-    if !patched {
-        let p = crate::profile::stage("content: walk");
-        let walked = walk::walk(&dir, &config.root);
-        drop(p);
-        problems = walked.problems;
-        // The watcher does not see through links: a walk that followed one is repeated.
-        exact = !walked.through_links;
-        let reported: HashSet<&str> = changed.iter().map(String::as_str).collect();
-        let entries: Vec<Entry> = walked
-            .files
-            .into_iter()
-            .map(|file| {
-                // Failures are read again: the file may have become readable.
-                let parsed = (!reported.contains(file.rel.as_str()))
-                    .then(|| cache.parsed(&file.rel, (file.size, file.modified)))
-                    .flatten()
-                    .filter(|p| p.is_ok());
-                Entry { file, parsed }
-            })
-            .collect();
-        cache.entries = entries;
-    }
-    parse_missing(&dir, &mut cache.entries, taxonomies);
-    let shared = cache.entries.iter().map(|e| (&e.file, e.parsed.clone()));
-    // A walk that found problems is repeated, so that they are reported again.
-    let exact = exact && problems.is_empty();
-    let content = assemble(shared, problems, edited);
-    if exact {
-        cache.finish();
-    }
-    Ok(content)
+    Ok(dir)
 }
 
 /// Applies the paths the watcher reported to the file list of the last load. Returns
@@ -280,6 +315,23 @@ fn walk_and_parse(dir: &Path, root: &Path, taxonomies: &[String]) -> (Vec<Entry>
     (entries, walked)
 }
 
+/// Reads and parses the Markdown files among the `reported` paths that [`patch`] left
+/// unread (every other entry was read by an earlier load).
+fn parse_reported(dir: &Path, entries: &mut [Entry], reported: &[String], taxonomies: &[String]) {
+    if reported.len() > WALK_BATCH {
+        // Many files (a checkout, a search and replace): one parallel pass reads them.
+        return parse_missing(dir, entries, taxonomies);
+    }
+    for rel in reported {
+        if let Ok(i) = entries.binary_search_by(|e| walk::walk_order(&e.file.rel, rel)) {
+            let e = &mut entries[i];
+            if e.file.kind != FileKind::Other && e.parsed.is_none() {
+                e.parsed = Some(parse_file(dir, &e.file, taxonomies));
+            }
+        }
+    }
+}
+
 /// Reads and parses, in parallel, every Markdown file not parsed yet, keeping only each
 /// front matter: the body is read again when it is rendered (see [`Document::text`]).
 fn parse_missing(dir: &Path, entries: &mut [Entry], taxonomies: &[String]) {
@@ -293,11 +345,9 @@ fn parse_missing(dir: &Path, entries: &mut [Entry], taxonomies: &[String]) {
 fn assemble<'a>(
     entries: impl Iterator<Item = (&'a SourceFile, Option<Result<cache::Parsed, Diagnostic>>)>,
     problems: Vec<Diagnostic>,
-    edited: Option<Vec<String>>,
 ) -> Content {
     let mut content = Content {
         problems,
-        edited,
         ..Content::default()
     };
     for (file, parsed) in entries {

@@ -25,6 +25,17 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+/// A load into `cache`: the edited pages when that is all it found, and all content.
+fn load_into(config: &Config, cache: &mut ContentCache) -> (Option<Vec<String>>, Content) {
+    match load_changes(config, cache).unwrap() {
+        Changes::Edited(docs) => {
+            let rels = docs.iter().map(|d| d.rel.clone()).collect();
+            (Some(rels), cache.content())
+        }
+        Changes::Full(content) => (None, content),
+    }
+}
+
 fn rels(content: &Content) -> Vec<&str> {
     let mut all: Vec<&str> = content.pages.iter().map(|d| d.rel.as_str()).collect();
     all.extend(content.sections.iter().map(|d| d.rel.as_str()));
@@ -100,13 +111,13 @@ fn files_read_while_the_walk_goes_on_come_in_walk_order() {
 fn reported_edits_are_read_again_without_a_walk() {
     let (dir, config) = site(&[("_index.md", PAGE), ("a/x.md", PAGE), ("a/y.md", PAGE)]);
     let mut cache = ContentCache::default();
-    let first = load_cached(&config, Some(&mut cache)).unwrap();
-    assert_eq!(first.edited, None, "a first load knows no earlier state");
+    let (edited, first) = load_into(&config, &mut cache);
+    assert_eq!(edited, None, "a first load knows no earlier state");
 
     write(dir.path(), "a/x.md", "---\ntitle: Neu\n---\nText\n");
     cache.note_changed(["a/x.md"]);
-    let second = load_cached(&config, Some(&mut cache)).unwrap();
-    assert_eq!(second.edited, Some(vec!["a/x.md".to_string()]));
+    let (edited, second) = load_into(&config, &mut cache);
+    assert_eq!(edited, Some(vec!["a/x.md".to_string()]));
     let x = second.pages.iter().find(|d| d.rel == "a/x.md").unwrap();
     assert_eq!(x.front_matter.title, "Neu");
     let y = |c: &Content| Arc::clone(c.pages.iter().find(|d| d.rel == "a/y.md").unwrap());
@@ -117,12 +128,12 @@ fn reported_edits_are_read_again_without_a_walk() {
 
     // A file the watcher did not report is not seen until a walk.
     write(dir.path(), "a/unreported.md", PAGE);
-    let third = load_cached(&config, Some(&mut cache)).unwrap();
-    assert_eq!(third.edited, Some(vec![]));
+    let (edited, third) = load_into(&config, &mut cache);
+    assert_eq!(edited, Some(vec![]));
     assert!(!rels(&third).contains(&"a/unreported.md"));
     cache.note_unknown();
-    let fourth = load_cached(&config, Some(&mut cache)).unwrap();
-    assert_eq!(fourth.edited, None);
+    let (edited, fourth) = load_into(&config, &mut cache);
+    assert_eq!(edited, None);
     assert!(rels(&fourth).contains(&"a/unreported.md"));
 }
 
@@ -158,8 +169,8 @@ fn added_and_removed_files_and_folders_keep_the_walk_order() {
     write(dir.path(), "a/w.pdf", "pdf");
     std::fs::remove_dir_all(dir.path().join("content/b")).unwrap();
     cache.note_changed(["a-b.md", "a/w.pdf", "b"]);
-    let patched = load_cached(&config, Some(&mut cache)).unwrap();
-    assert_eq!(patched.edited, None, "files came and went");
+    let (edited, patched) = load_into(&config, &mut cache);
+    assert_eq!(edited, None, "files came and went");
     assert_eq!(rels(&patched), ["_index.md", "a/w.pdf", "a/x.md", "a-b.md"]);
 
     let walked = load(&config).unwrap();
@@ -229,8 +240,8 @@ fn a_new_folder_or_a_hidden_file_is_handled_like_the_walk() {
     write(dir.path(), "neu/seite.md", PAGE);
     write(dir.path(), ".versteckt.md", PAGE);
     cache.note_changed(["neu", ".versteckt.md"]);
-    let content = load_cached(&config, Some(&mut cache)).unwrap();
-    assert_eq!(content.edited, None, "a folder makes the load walk");
+    let (edited, content) = load_into(&config, &mut cache);
+    assert_eq!(edited, None, "a folder makes the load walk");
     assert_eq!(rels(&content), ["_index.md", "neu/seite.md"]);
 }
 
@@ -293,4 +304,33 @@ fn a_cached_load_keeps_only_front_matter_too() {
     assert_eq!(doc.text, &PAGE[..doc.body_start]);
     let full = doc.with_full_text(&config.content_dir(), str::to_string);
     assert_eq!(full.unwrap(), PAGE);
+}
+
+#[test]
+fn a_load_says_edited_only_while_every_file_parses_and_only_pages_changed() {
+    let (dir, config) = site(&[("_index.md", PAGE), ("a.md", PAGE), ("b.md", PAGE)]);
+    let mut cache = ContentCache::default();
+    load_into(&config, &mut cache);
+    let mut save = |rel: &str, text: &str| {
+        write(dir.path(), rel, text);
+        cache.note_changed([rel]);
+        load_into(&config, &mut cache)
+    };
+
+    // A front matter that does not parse: everything, with the problem.
+    let (edited, content) = save("a.md", "---\ntitle: [offen\n---\n");
+    assert_eq!(edited, None, "a failed edit is not an edit in place");
+    assert_eq!(content.failed, ["a.md"]);
+    // Another page edited while a.md still fails: still everything, with a.md's problem.
+    let (edited, content) = save("b.md", "---\ntitle: B\n---\nNeu\n");
+    assert_eq!(edited, None, "the load before had a problem");
+    assert_eq!(content.failed, ["a.md"]);
+    // Repaired: everything once more (the load before was not clean), then edits again.
+    let (edited, content) = save("a.md", "---\ntitle: A\n---\n");
+    assert_eq!((edited, content.is_clean()), (None, true));
+    let (edited, _) = save("b.md", "---\ntitle: B\n---\nNeuer\n");
+    assert_eq!(edited, Some(vec!["b.md".to_string()]));
+    // A section's index is not a page: everything.
+    let (edited, content) = save("_index.md", "---\ntitle: Start\n---\nNeu\n");
+    assert_eq!((edited, content.sections.len()), (None, 1));
 }

@@ -34,20 +34,28 @@ impl Site {
 
     /// Like [`Site::build`], for a site rebuilt again and again (`serve`): updates the
     /// last good site in place when only page texts changed (see [`Site::update`]),
-    /// else builds afresh, reusing the Markdown results of unchanged documents.
+    /// else builds afresh from `all` (every document), reusing the Markdown results of
+    /// unchanged documents.
     pub fn build_incremental(
         config: Config,
-        content: Content,
+        changes: content::Changes,
         static_files: &[(String, u64)],
         cache: &mut ModelCache,
+        all: impl FnOnce() -> Content,
     ) -> Result<Site> {
-        if let (Some(mut last), Some(edited)) = (cache.last.take(), content.edited.as_deref())
-            && last.config == config
-            && cache.static_files == static_files
-            && last.update(&content, edited, &mut cache.bodies)
-        {
-            return Ok(last);
-        }
+        let content = match changes {
+            content::Changes::Edited(docs) => {
+                if let Some(mut last) = cache.last.take()
+                    && last.config == config
+                    && cache.static_files == static_files
+                    && last.update(&docs, &mut cache.bodies)
+                {
+                    return Ok(last);
+                }
+                all()
+            }
+            content::Changes::Full(content) => content,
+        };
         cache.static_files = static_files.to_vec();
         Site::build_cached(config, content, static_files, &mut cache.bodies)
     }
@@ -71,7 +79,6 @@ impl Site {
             files,
             failed,
             mut problems,
-            edited: _,
         } = content;
         let p = crate::profile::stage("model: records");
         let bundles = bundle_dirs(&page_docs, &section_docs, &mut problems);

@@ -18,7 +18,6 @@ use super::cache::{BodyCache, RenderedBody};
 use super::folders::is_bundle_index;
 use super::sort::{sort_pages, sorts_alike};
 use super::{PageId, SectionId, Site};
-use crate::content::Content;
 use crate::content::Document;
 use crate::content::front_matter::PageFrontMatter;
 use crate::schedule::{self, Visibility};
@@ -33,40 +32,28 @@ struct Fresh {
 }
 
 impl Site {
-    /// Applies the edited page texts in `content` to this site, which was built from
-    /// the previous load. `edited` names the changed files. Returns false, leaving the
-    /// site as it was, when only a full build gives the right result.
-    pub fn update(&mut self, content: &Content, edited: &[String], bodies: &mut BodyCache) -> bool {
-        if !content.problems.is_empty() || !content.failed.is_empty() {
-            return false;
-        }
-        let docs: FxHashMap<&str, _> = content
-            .pages
-            .iter()
-            .filter(|d| edited.contains(&d.rel))
-            .map(|d| (d.rel.as_str(), d))
-            .collect();
-        // Section indexes and anything not built as a page (drafts) take the full path.
-        if docs.len() != edited.len() {
-            return false;
-        }
-        let ids: FxHashMap<&str, PageId> = self
-            .pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| docs.contains_key(p.rel.as_str()))
-            .map(|(id, p)| (p.rel.as_str(), id))
-            .collect();
-        if ids.len() != docs.len() {
-            return false;
+    /// Applies the edited pages `docs` to this site, which was built from the load
+    /// before (which found no problem, as the one of `docs` did not). Returns false,
+    /// leaving the site as it was, when only a full build gives the right result.
+    pub fn update(
+        &mut self,
+        docs: &[Arc<Document<PageFrontMatter>>],
+        bodies: &mut BodyCache,
+    ) -> bool {
+        let mut ids = Vec::with_capacity(docs.len());
+        for doc in docs {
+            // Section indexes and anything not built as a page (drafts) take the full path.
+            match self.page_id(&doc.rel) {
+                Some(id) => ids.push(id),
+                None => return false,
+            }
         }
         let content_dir = self.config.content_dir();
         let links = Links::new(&self.routes, &self.config, &content_dir);
         let mut fresh = Vec::with_capacity(docs.len());
         let mut lost = Vec::new();
-        for (rel, doc) in &docs {
-            let id = ids[rel];
-            match self.updated_page((id, rel, doc), &links, bodies, &mut lost) {
+        for (&id, doc) in ids.iter().zip(docs) {
+            match self.updated_page((id, &doc.rel, doc), &links, bodies, &mut lost) {
                 Some(page) => fresh.push(page),
                 None => return false,
             }
@@ -94,6 +81,9 @@ impl Site {
             self.sort_section(s);
         }
         // A new title or date may move the pages in their terms' lists too.
+        if moved.is_empty() {
+            return true;
+        }
         for t in 0..self.taxonomies.len() {
             let sort_by = self.taxonomies[t].sort_by;
             for i in 0..self.taxonomies[t].terms.len() {
@@ -177,6 +167,17 @@ impl Site {
             body,
             moves,
         })
+    }
+
+    /// The page built from the file at `rel`. Pages are in walk order (the order of the
+    /// documents they are built from), so a binary search finds it; a linear one makes
+    /// sure should that order ever change.
+    fn page_id(&self, rel: &str) -> Option<PageId> {
+        let order = |p: &super::Page| crate::content::walk::walk_order(&p.rel, rel);
+        match self.pages.binary_search_by(order) {
+            Ok(id) => Some(id),
+            Err(_) => self.pages.iter().position(|p| p.rel == rel),
+        }
     }
 
     /// Orders one section's pages again, exactly as a full build orders them.
@@ -274,9 +275,12 @@ mod tests {
         fn edit(&mut self, rel: &str, text: &str) -> bool {
             std::fs::write(self.dir.path().join("content").join(rel), text).unwrap();
             self.files.note_changed([rel]);
-            let loaded = content::load_cached(&self.config, Some(&mut self.files)).unwrap();
-            let edited = loaded.edited.clone().expect("only texts changed");
-            self.site.update(&loaded, &edited, &mut self.bodies)
+            match content::load_changes(&self.config, &mut self.files).unwrap() {
+                content::Changes::Edited(docs) => self.site.update(&docs, &mut self.bodies),
+                // A problem in the front matter, or a section's index: declined before
+                // the model sees it.
+                content::Changes::Full(_) => false,
+            }
         }
 
         /// What a fresh build of the current files gives, in the terms compared here.
