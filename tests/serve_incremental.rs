@@ -149,6 +149,34 @@ fn deleting_a_linked_page_reports_the_dead_link_in_the_unchanged_page_that_links
 }
 
 #[test]
+fn an_edit_after_a_failed_rebuild_is_not_applied_to_the_site_before_it() {
+    let p = Preview::start("basic");
+    // A new page whose link has no target: the content loads cleanly, the model fails.
+    p.sandbox.write(
+        "content/projekte/neu.md",
+        "---\ntitle: Neu\n---\n[weg](fehlt.md)\n",
+    );
+    let event = p.change("adding a page with a dead link");
+    assert!(
+        event.is_error(),
+        "the dead link fails the rebuild: {event:?}"
+    );
+
+    // Only another page's text changes now. The last good site lacks the new page, so
+    // updating it in place would hide the dead link: the rebuild must fail again.
+    let lvo = "content/projekte/lernen-vor-ort.md";
+    let text = p.sandbox.read(lvo);
+    p.sandbox.write(lvo, &format!("{text}\nNoch ein Satz.\n"));
+    let event = p.change("editing another page's text");
+    assert!(event.is_error(), "the dead link is still there: {event:?}");
+    let html = p.page("/projekte/lernen-vor-ort/");
+    assert!(
+        html.contains("content/projekte/neu.md:4"),
+        "the overlay names the new page:\n{html}"
+    );
+}
+
+#[test]
 fn a_page_that_reads_another_page_is_rendered_again_when_that_page_changes() {
     let p = Preview::start("basic");
     // A site template that shows, on every page, the title of another page.

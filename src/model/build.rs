@@ -43,9 +43,12 @@ impl Site {
         cache: &mut ModelCache,
         all: impl FnOnce() -> Content,
     ) -> Result<Site> {
+        // Taken whatever the changes are: a full rebuild that then fails must not leave
+        // an older site here for the next edit to be applied to.
+        let last = cache.last.take();
         let content = match changes {
             content::Changes::Edited(docs) => {
-                if let Some(mut last) = cache.last.take()
+                if let Some(mut last) = last
                     && last.config == config
                     && cache.static_files == static_files
                     && last.update(&docs, &mut cache.bodies)
