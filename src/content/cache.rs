@@ -33,6 +33,12 @@ pub struct Entry {
     pub parsed: Option<Result<Parsed, Diagnostic>>,
 }
 
+/// Where the file at `rel` is among `entries` (which are in walk order), or where it
+/// would go.
+pub(super) fn find(entries: &[Entry], rel: &str) -> Result<usize, usize> {
+    entries.binary_search_by(|e| super::walk::walk_order(&e.file.rel, rel))
+}
+
 /// The last load's files in walk order, and what changed since.
 #[derive(Debug, Default)]
 pub struct ContentCache {
@@ -118,10 +124,7 @@ impl ContentCache {
         }
         rels.iter()
             .map(|rel| {
-                let i = self
-                    .entries
-                    .binary_search_by(|e| super::walk::walk_order(&e.file.rel, rel))
-                    .ok()?;
+                let i = find(&self.entries, rel).ok()?;
                 match &self.entries[i].parsed {
                     Some(Ok(Parsed::Page(doc))) => Some(Arc::clone(doc)),
                     _ => None,
@@ -132,10 +135,7 @@ impl ContentCache {
 
     /// The parsed file at `rel`, if it was read with this stamp.
     pub(super) fn parsed(&self, rel: &str, stamp: Stamp) -> Option<Result<Parsed, Diagnostic>> {
-        let i = self
-            .entries
-            .binary_search_by(|e| super::walk::walk_order(&e.file.rel, rel))
-            .ok()?;
+        let i = find(&self.entries, rel).ok()?;
         let e = &self.entries[i];
         ((e.file.size, e.file.modified) == stamp)
             .then(|| e.parsed.clone())

@@ -230,7 +230,7 @@ fn patch(
 ) -> bool {
     let mut edits = Some(Vec::new());
     for rel in changed {
-        let at = entries.binary_search_by(|e| walk::walk_order(&e.file.rel, rel));
+        let at = cache::find(entries, rel);
         match (walk::look_at(dir, rel), at) {
             (Found::Ignored, _) => {}
             (Found::NeedsWalk, _) => return false,
@@ -323,7 +323,7 @@ fn parse_reported(dir: &Path, entries: &mut [Entry], reported: &[String], taxono
         return parse_missing(dir, entries, taxonomies);
     }
     for rel in reported {
-        if let Ok(i) = entries.binary_search_by(|e| walk::walk_order(&e.file.rel, rel)) {
+        if let Ok(i) = cache::find(entries, rel) {
             let e = &mut entries[i];
             if e.file.kind != FileKind::Other && e.parsed.is_none() {
                 e.parsed = Some(parse_file(dir, &e.file, taxonomies));
