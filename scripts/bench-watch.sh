@@ -45,6 +45,8 @@
 #
 # Environment:
 #   RUNS=10      measured edits per kind        WARMUP=1    unmeasured edits first
+#   KINDS=page,template  which kinds of edit to measure, in that order (e.g. KINDS=page
+#                while profiling only the one-page edit)
 #   PAUSE=0.5    seconds between edits          TIMEOUT=60  seconds to wait for any event
 #   BENCH_DIR=…  site folder (default target/bench-site-N)
 #   LERNORT=…    binary to measure (skips cargo build)
@@ -76,6 +78,8 @@ TIMEOUT=${TIMEOUT:-60}
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a whole number"
 [[ $PAUSE =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "PAUSE must be a number of seconds"
 [[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT must be a whole number of seconds"
+export KINDS=${KINDS:-page,template}
+[[ $KINDS =~ ^(page|template)(,(page|template))*$ ]] || die "KINDS must list page and/or template, comma-separated"
 command -v python3 >/dev/null || die "python3 is needed"
 
 repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
@@ -373,8 +377,9 @@ def edit_template(i):
         f.write(template.replace(block, block + comment, 1))
     return comment.encode()
 
-measure("page", edit_page)
-measure("template", edit_template)
+edits = {"page": edit_page, "template": edit_template}
+for kind in os.environ.get("KINDS", "page,template").split(","):
+    measure(kind, edits[kind])
 PY
 measure_pid=$!
 if ! wait "$measure_pid"; then

@@ -205,6 +205,25 @@ impl Session {
         }
     }
 
+    /// While the site is broken on purpose, only the text of another page changes (the
+    /// preview's quickest path, when the files still parse): the build must still fail
+    /// with the same problem, and no earlier good site may take the edit in place.
+    /// The mistake stays for the next step to repair; `None` when no page may be edited.
+    fn edit_while_broken(&mut self) -> Option<String> {
+        let fine: Vec<usize> = (0..self.pages.len())
+            .filter(|&j| !self.pages[j].broken)
+            .collect();
+        let i = *fine.get(self.rng.below(fine.len().max(1)))?;
+        let n = self.next;
+        self.next += 1;
+        self.pages[i].paragraphs.push(format!("Absatz {n}."));
+        self.write(i);
+        Some(format!(
+            "a paragraph in {} while the site is broken",
+            self.pages[i].rel
+        ))
+    }
+
     /// A link target that holds: another built page, often with one of its headings.
     fn target(&mut self, from: usize) -> Option<String> {
         let candidates: Vec<usize> = (0..self.pages.len())
@@ -274,6 +293,14 @@ impl Session {
     /// returns what it did. Edits that may leave links dangling repair them at once.
     pub fn step(&mut self) -> String {
         self.written.clear();
+        if self.broken
+            && !std::mem::replace(&mut self.edited_while_broken, true)
+            && self.rng.chance(40)
+            && let Some(what) = self.edit_while_broken()
+        {
+            return what;
+        }
+        self.edited_while_broken = false;
         self.expect.clear();
         if std::mem::take(&mut self.broken) {
             self.repair();
@@ -423,6 +450,17 @@ impl Session {
                     .write(&path, "---\ntitle: \"kaputt\n---\nText\n");
                 self.written.push(path);
                 format!("{rel} front matter broken")
+            }
+            // A new page with the mistake: the preview's full rebuild fails after a
+            // clean load, and must not leave an older site for the next edit.
+            16 if self.pages.len() < 8 && self.rng.chance(40) => {
+                let rel = format!("projekte/neu-{n}.md");
+                let mut page = Page::new(&rel, n);
+                page.links.push(format!("{STABLE}#gibt-es-nicht"));
+                self.pages.push(page);
+                self.broken = true;
+                self.write(self.pages.len() - 1);
+                format!("{rel} added with a dead anchor")
             }
             16 => {
                 self.pages[i].links.push(format!("{STABLE}#gibt-es-nicht"));

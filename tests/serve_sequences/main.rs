@@ -42,8 +42,11 @@ struct Session {
     written: Vec<String>,
     /// Other files under `content/` (downloads), by content path.
     files: Vec<String>,
-    /// The last step broke the site on purpose: the next one repairs it.
+    /// The last step broke the site on purpose: the next one repairs it (or first edits
+    /// another page's text while it stays broken, see `edits.rs`).
     broken: bool,
+    /// A page's text was edited while the site stayed broken: the next step repairs.
+    edited_while_broken: bool,
     /// The types in `site.yaml` and the typed section, as the test keeps them.
     types: Types,
     /// Where the build must fail after this step: the first problem's place starts
@@ -118,6 +121,7 @@ impl Session {
             written: Vec::new(),
             files: Vec::new(),
             broken: false,
+            edited_while_broken: false,
             types,
             expect: Vec::new(),
             pending: Vec::new(),
