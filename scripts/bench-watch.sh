@@ -79,7 +79,7 @@ TIMEOUT=${TIMEOUT:-60}
 [[ $PAUSE =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "PAUSE must be a number of seconds"
 [[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT must be a whole number of seconds"
 export KINDS=${KINDS:-page,template}
-[[ $KINDS =~ ^(page|template)(,(page|template))*$ ]] || die "KINDS must list page and/or template, comma-separated"
+[[ $KINDS =~ ^(page|template|page,template|template,page)$ ]] || die "KINDS must be page, template, or both comma-separated, each once"
 command -v python3 >/dev/null || die "python3 is needed"
 
 repo=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
