@@ -285,6 +285,9 @@ fn render_bodies(
         page.body = r.body.clone();
         next.insert(page.rel.clone(), (key, r));
     }
+    site.pages
+        .par_iter_mut()
+        .for_each(|p| p.record_hash = super::record_hash::of(p));
     let sections = &mut site.sections;
     let by_rel: FxHashMap<&str, SectionId> = sections
         .iter()

@@ -407,6 +407,7 @@ pub(super) fn new_page(
         template_line: key_line(doc, "template"),
         lang: config.language.clone(),
         source_hash: doc.hash,
+        record_hash: 0,
     }
 }
 

@@ -12,6 +12,7 @@ mod fields;
 mod folders;
 mod lists;
 mod published;
+mod record_hash;
 mod routes;
 mod sections;
 mod sort;
@@ -174,6 +175,9 @@ pub struct Page {
     pub lang: String,
     /// A hash of the file's text, for change detection.
     pub source_hash: u64,
+    /// A hash of this record as built (see [`record_hash`]), set last, once the body
+    /// exists: a built page is never changed, an edit builds a new one.
+    pub record_hash: u64,
 }
 
 /// A non-Markdown file from `content/`, copied next to its page or section.

@@ -158,6 +158,7 @@ mod tests {
             template_line: None,
             lang: lang.into(),
             source_hash: 0,
+            record_hash: 0,
         }
     }
 

@@ -160,6 +160,7 @@ impl Site {
             return None;
         }
         page.body = body.body.clone();
+        page.record_hash = super::record_hash::of(&page);
         let moves = !sorts_alike(&page, old);
         Some(Fresh {
             id,

@@ -53,23 +53,17 @@ pub fn compute(site: &Site, reads: Reads) -> Fingerprints {
             h.digest()
         })
         .collect();
+    // What a page's record holds (its text, body, type and fields) was hashed when it
+    // was built; its place adds the breadcrumbs and the global hash.
     let pages: Vec<u64> = site
         .pages
         .par_iter()
         .map(|p| {
-            let mut h = Xxh3::new();
-            h.update(&global.to_le_bytes());
-            text(&mut h, &p.rel);
-            h.update(&p.source_hash.to_le_bytes());
-            h.update(&p.body.hash.to_le_bytes());
-            // The typed fields come from the front matter (in `source_hash`), but also
-            // from the page's type, which its section's `_index.md` may name, and from
-            // the routes (an image's URL, a referenced page): hash what they became.
-            text(&mut h, p.type_name.as_deref().unwrap_or("\0"));
-            std::hash::Hash::hash(&p.fields, &mut h);
-            h.update(&[u8::from(p.archived)]);
-            h.update(&crumbs[p.section].to_le_bytes());
-            h.digest()
+            let mut bytes = [0u8; 24];
+            bytes[..8].copy_from_slice(&global.to_le_bytes());
+            bytes[8..16].copy_from_slice(&p.record_hash.to_le_bytes());
+            bytes[16..].copy_from_slice(&crumbs[p.section].to_le_bytes());
+            xxhash_rust::xxh3::xxh3_64(&bytes)
         })
         .collect();
     let mut sections = vec![0u64; site.sections.len()];
