@@ -96,20 +96,26 @@ pub fn rel_in(site: &Site, doc: Doc) -> &str {
 pub struct Documents {
     /// Where each path's value is.
     pub index: DocIndex,
-    /// The page values by page id, then the section values by section id.
-    pub values: Vec<Value>,
+    /// The page values by page id (the render's own, shared).
+    pub pages: Arc<Vec<Value>>,
+    /// The section values by section id.
+    pub sections: Vec<Value>,
 }
 
 impl Documents {
     /// The value of the page or section at content path `rel`.
     pub fn get(&self, rel: &str) -> Option<&Value> {
         // Each value holds its own content path (`path`): the table keeps no copy.
-        let path_of = |doc| {
-            let value = self.values.get(self.index.position(doc))?;
-            value.get_from_path("path")?.as_str()
-        };
+        let path_of = |doc| self.value(doc)?.get_from_path("path")?.as_str();
         let doc = self.index.find(rel, path_of)?;
-        self.values.get(self.index.position(doc))
+        self.value(doc)
+    }
+
+    fn value(&self, doc: Doc) -> Option<&Value> {
+        match doc {
+            Doc::Page(id) => self.pages.get(id),
+            Doc::Section(id) => self.sections.get(id),
+        }
     }
 }
 

@@ -73,9 +73,12 @@ pub struct RenderMemo {
     /// The paths of the other files the build wrote (404 page, sitemap, redirects).
     extras: Vec<String>,
     pages: FxHashMap<String, (u64, tera::Value)>,
-    /// The same values by page id, as the last good render numbered the pages: while
+    /// The fingerprints by page id, as the last good render numbered the pages: while
     /// no page comes or goes, a value is found without hashing its path.
-    by_id: Vec<(u64, tera::Value)>,
+    fingerprints: Vec<u64>,
+    /// That render's page values by id (shared with its template functions); the next
+    /// render moves them out ([`RenderMemo::take_page_values`]) instead of copying.
+    by_id: Arc<Vec<tera::Value>>,
     /// The last sitemap and the hash of what it lists.
     sitemap: Option<(u64, crate::render::FileBytes)>,
     /// The runs of lines the remembered files share.
@@ -116,48 +119,57 @@ impl RenderMemo {
         self.views = views;
     }
 
-    /// The template value of page `rel` (page `id` now), if it was built with this
-    /// fingerprint.
-    pub fn page_value(&self, (id, rel): (usize, &str), fingerprint: u64) -> Option<tera::Value> {
-        // A fingerprint covers the page's path: equal at the same id, it is this page.
-        if let Some((fp, value)) = self.by_id.get(id)
-            && *fp == fingerprint
-        {
-            return Some(value.clone());
-        }
+    /// The last good render's page values by page id, moved out for the next render
+    /// (copied only if something still shares them); empty once taken.
+    pub fn take_page_values(&mut self) -> Vec<tera::Value> {
+        Arc::unwrap_or_clone(std::mem::take(&mut self.by_id))
+    }
+
+    /// The fingerprints of the last good render's page values, by page id.
+    pub fn page_fingerprints(&self) -> &[u64] {
+        &self.fingerprints
+    }
+
+    /// The template value of page `rel`, if it was built with this fingerprint.
+    pub fn page_value(&self, rel: &str, fingerprint: u64) -> Option<tera::Value> {
         self.pages
             .get(rel)
             .filter(|(fp, _)| *fp == fingerprint)
             .map(|(_, v)| v.clone())
     }
 
-    /// Remembers this build's page values: (content path, fingerprint, value) for every
-    /// page, in page id order. A fingerprint covers everything a page value is made of,
-    /// so only values with a new fingerprint are stored again.
-    pub fn update_pages<'a>(&mut self, pages: impl Iterator<Item = (&'a str, u64, tera::Value)>) {
-        let earlier = std::mem::take(&mut self.by_id);
-        let mut seen = Vec::new();
-        for (id, (rel, fp, value)) in pages.enumerate() {
-            seen.push(rel);
+    /// Remembers this build's page values: the fingerprint and value of every page of
+    /// `site`, by page id. A fingerprint covers everything a page value is made of
+    /// (its path too), so only values with a new fingerprint are stored again.
+    pub fn update_pages(
+        &mut self,
+        site: &Site,
+        fingerprints: &[u64],
+        values: Arc<Vec<tera::Value>>,
+    ) {
+        for (id, (&fp, page)) in fingerprints.iter().zip(&site.pages).enumerate() {
             // The same fingerprint at the same id: the same page, stored already.
-            let stored = earlier.get(id).is_some_and(|(known, _)| *known == fp);
-            if !stored {
-                match self.pages.get_mut(rel) {
-                    Some(known) if known.0 == fp => {}
-                    Some(known) => *known = (fp, value.clone()),
-                    None => {
-                        self.pages.insert(rel.to_string(), (fp, value.clone()));
-                    }
+            if self.fingerprints.get(id) == Some(&fp) {
+                continue;
+            }
+            match self.pages.get_mut(&page.rel) {
+                Some(known) if known.0 == fp => {}
+                Some(known) => *known = (fp, values[id].clone()),
+                None => {
+                    self.pages
+                        .insert(page.rel.clone(), (fp, values[id].clone()));
                 }
             }
-            self.by_id.push((fp, value));
         }
-        drop(earlier);
-        if self.pages.len() > seen.len() {
+        if self.pages.len() > site.pages.len() {
             // Pages went away: forget them (rare, so the set is built only then).
-            let keep: rustc_hash::FxHashSet<&str> = seen.into_iter().collect();
+            let keep: rustc_hash::FxHashSet<&str> =
+                site.pages.iter().map(|p| p.rel.as_str()).collect();
             self.pages.retain(|rel, _| keep.contains(rel.as_str()));
         }
+        self.fingerprints.clear();
+        self.fingerprints.extend_from_slice(fingerprints);
+        self.by_id = values;
     }
 
     /// The sitemap, if it was written for this key.

@@ -227,11 +227,13 @@ fn views_of(
 ) {
     let p = crate::profile::stage("render: fingerprints");
     let mut kept = context::kept::KeptViews::default();
+    let mut reuse = Vec::new();
     if let Some(memo) = memo.as_deref_mut() {
         // Before anything renders, the runs of failed builds and of replaced files have
         // no holder left but the table.
         memo.chunks().forget_unused();
         kept = memo.take_views();
+        reuse = memo.take_page_values();
     }
     let fingerprints = fingerprint::compute(site, reads);
     let docs = match memo.as_deref_mut() {
@@ -241,7 +243,7 @@ fn views_of(
     drop(p);
     let _p = crate::profile::stage("render: views");
     let earlier = (memo.as_deref(), early);
-    let views = context::build(site, &fingerprints, earlier, reads, &mut kept);
+    let views = context::build(site, &fingerprints, earlier, reads, (&mut kept, reuse));
     (fingerprints, docs, views)
 }
 
@@ -256,7 +258,8 @@ fn bind(
     templates.bind(functions::Shared {
         documents: documents::Documents {
             index: docs.clone(),
-            values: views.pages.iter().chain(&views.sections).cloned().collect(),
+            pages: Arc::clone(&views.pages),
+            sections: views.sections.clone(),
         },
         routes: Arc::clone(&site.routes),
         assets,
@@ -279,7 +282,7 @@ struct Done<'a> {
     /// How many pages were written early.
     early: usize,
     /// Every page's value, by page id.
-    page_values: Vec<Value>,
+    page_values: Arc<Vec<Value>>,
     /// The views of sections and terms, for the preview's next render.
     views: Option<context::kept::KeptViews>,
     problems: Vec<Diagnostic>,
@@ -328,8 +331,7 @@ fn finish(
             if let Some(o) = extras.iter().find(|o| o.path == extras::SITEMAP) {
                 memo.keep_sitemap(sitemap_key, o.bytes.clone());
             }
-            let values = site.pages.iter().zip(&fingerprints.pages).zip(page_values);
-            memo.update_pages(values.map(|((p, fp), v)| (p.rel.as_str(), *fp, v)));
+            memo.update_pages(site, &fingerprints.pages, page_values);
             memo.keep_views(views.unwrap_or_default());
             removed
         }

@@ -5,6 +5,8 @@
 pub mod kept;
 mod terms;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tera::{Map, Value};
@@ -18,8 +20,8 @@ use crate::render::template_reads::Reads;
 
 /// Every page and section as a template value, plus the `site` value.
 pub struct Views {
-    /// Page values by page id.
-    pub pages: Vec<Value>,
+    /// Page values by page id (shared with the template functions).
+    pub pages: Arc<Vec<Value>>,
     /// Section values by section id (with their pages and subsections).
     pub sections: Vec<Value>,
     /// The `site` value.
@@ -275,32 +277,44 @@ fn section_value(
 }
 
 /// Every page's value: the one written early, else the earlier one while its fingerprint
-/// holds, else a new one.
+/// holds, else a new one. `reuse` has the last good render's values by page id (moved
+/// here, not copied: most pages are unchanged in the preview).
 fn page_values(
     site: &Site,
     fingerprints: &[u64],
     (earlier, written): (Option<&RenderMemo>, &crate::render::early::Written),
     reads: Reads,
+    reuse: Vec<Value>,
 ) -> Vec<Value> {
-    let early = written.values.as_slice();
-    let known: Vec<Option<Value>> = site
-        .pages
-        .par_iter()
-        .zip(fingerprints)
-        .enumerate()
-        .map(|(id, (p, &fp))| {
-            let made = early.get(id).cloned().flatten();
-            made.or_else(|| earlier.and_then(|m| m.page_value((id, &p.rel), fp)))
-        })
+    let n = site.pages.len();
+    let before = earlier.map_or(&[][..], RenderMemo::page_fingerprints);
+    // Values by id: those the last good render made with the same fingerprint at the
+    // same id stay where they are; the others are `stale` until found or made.
+    let mut values = reuse;
+    values.truncate(n);
+    let kept = values.len();
+    values.resize_with(n, Value::none);
+    let mut stale: Vec<usize> = (0..n)
+        .filter(|&id| id >= kept || before.get(id) != Some(&fingerprints[id]))
         .collect();
+    let early = written.values.as_slice();
+    if !early.is_empty() {
+        fill(&mut stale, &mut values, |id| {
+            early.get(id).cloned().flatten()
+        });
+    }
+    // A page that moved to another id (one came or went before it) is found by path.
+    if let Some(memo) = earlier {
+        let by_path = |id: usize| memo.page_value(&site.pages[id].rel, fingerprints[id]);
+        fill(&mut stale, &mut values, by_path);
+    }
     // The shared parts cost a pass over every page: for a few new values (an edit in
     // the preview), each makes its own.
-    let missing = known.iter().filter(|v| v.is_none()).count();
     let made_parts;
     let parts = match &written.parts {
         Some(parts) => parts,
         None => {
-            made_parts = if missing > site.pages.len() / FEW {
+            made_parts = if stale.len() > n / FEW {
                 PageParts::of(site)
             } else {
                 PageParts::none()
@@ -308,11 +322,31 @@ fn page_values(
             &made_parts
         }
     };
-    known
-        .into_par_iter()
-        .zip(&site.pages)
-        .map(|(known, p)| known.unwrap_or_else(|| page_value(site, (p, &p.body), parts, reads)))
-        .collect()
+    let made: Vec<Value> = stale
+        .par_iter()
+        .map(|&id| {
+            let p = &site.pages[id];
+            page_value(site, (p, &p.body), parts, reads)
+        })
+        .collect();
+    for (id, value) in stale.into_iter().zip(made) {
+        values[id] = value;
+    }
+    values
+}
+
+/// Puts the value `of` finds for each `stale` page id in `values`; `stale` keeps the ids
+/// it found none for.
+fn fill(stale: &mut Vec<usize>, values: &mut [Value], of: impl Fn(usize) -> Option<Value> + Sync) {
+    let got: Vec<Option<Value>> = stale.par_iter().map(|&id| of(id)).collect();
+    let mut got = got.into_iter();
+    stale.retain(|&id| match got.next().flatten() {
+        Some(v) => {
+            values[id] = v;
+            false
+        }
+        None => true,
+    });
 }
 
 /// Below one in this many pages made again, their values share no parts.
@@ -320,7 +354,7 @@ const FEW: usize = 16;
 
 /// Builds every view once; sections bottom-up so each holds its children's values.
 /// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
-/// fingerprints cover `reads`); a page rendered early keeps the value made then, and
+/// fingerprints cover `reads`), moved out of `reuse` where its id is the same; a page rendered early keeps the value made then, and
 /// the others are made from the same shared parts. A section or term whose view is in
 /// `kept` with its fingerprint of now takes that view out and uses it.
 pub fn build(
@@ -328,9 +362,15 @@ pub fn build(
     fps: &Fingerprints,
     (earlier, written): (Option<&RenderMemo>, &crate::render::early::Written),
     reads: Reads,
-    kept: &mut kept::KeptViews,
+    (kept, reuse): (&mut kept::KeptViews, Vec<Value>),
 ) -> Views {
-    let pages = page_values(site, &fps.pages, (earlier, written), reads);
+    let pages = Arc::new(page_values(
+        site,
+        &fps.pages,
+        (earlier, written),
+        reads,
+        reuse,
+    ));
     let feeds: Feeds = site
         .feeds
         .iter()
