@@ -16,7 +16,7 @@ use crate::model::{Layout, Site, Unrendered, output_parts, split_output};
 use crate::output::{Copy, Staging};
 use crate::render::early::{Early, Written};
 use crate::render::memo::RenderMemo;
-use crate::render::{self, AssetIndex, Templates};
+use crate::render::{self, AssetIndex, TemplateCache, Templates};
 use crate::text;
 
 /// What a successful build produced.
@@ -98,6 +98,8 @@ pub struct Caches {
     /// each other: a site with the same layout has the same copy destinations and
     /// outputs.
     pub no_overlaps: Option<Layout>,
+    /// The last parsed templates, reused while their texts are the same.
+    pub templates: TemplateCache,
 }
 
 /// Runs the whole pipeline for `config` and hands the rendered files to `sink`. Shared
@@ -108,17 +110,18 @@ pub fn render_into(
     sink: &dyn render::Sink,
     caches: Option<&mut Caches>,
 ) -> Result<Rendered> {
-    let (cached, memo, no_overlaps) = match caches {
+    let (cached, memo, no_overlaps, parsed) = match caches {
         Some(c) => (
             Some((&mut c.content, &mut c.model)),
             Some(&mut c.outputs),
             Some(&mut c.no_overlaps),
+            Some(&mut c.templates),
         ),
-        None => (None, None, None),
+        None => (None, None, None, None),
     };
     // Content and templates are independent: report the problems of both at once.
     let p = crate::profile::stage("templates");
-    let templates = Templates::load(&config);
+    let templates = Templates::load_cached(&config, parsed);
     drop(p);
     let p = crate::profile::stage("content");
     let loaded = match cached {

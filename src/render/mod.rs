@@ -37,7 +37,7 @@ pub use file_bytes::FileBytes;
 pub use functions::AssetIndex;
 use page_jobs::{default_templates, page_jobs};
 use runner::{Failure, Ran, Runner};
-pub use templates::Templates;
+pub use templates::{TemplateCache, Templates};
 
 /// One file of the finished site.
 #[derive(Debug, Clone, PartialEq, Eq)]
