@@ -175,8 +175,8 @@ pub struct Page {
     pub lang: String,
     /// A hash of the file's text, for change detection.
     pub source_hash: u64,
-    /// A hash of this record as built (see [`record_hash`]), set last, once the body
-    /// exists: a built page is never changed, an edit builds a new one.
+    /// A hash of this record as built (`record_hash::of`), set right after the body, the
+    /// last change to a page: from then on it is never changed, an edit builds a new one.
     pub record_hash: u64,
 }
 

@@ -30,8 +30,7 @@ fn hash(rel: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(rel.as_bytes())
 }
 
-/// The document at `position` among `pages` pages followed by the sections (the
-/// inverse of [`DocIndex::position`]).
+/// The document at `position` among `pages` pages followed by the sections.
 fn doc_at(pages: usize, position: usize) -> Doc {
     match position.checked_sub(pages) {
         None => Doc::Page(position),
@@ -73,14 +72,6 @@ impl DocIndex {
             .find(hash(rel), |&i| rel_of(doc(i)) == Some(rel))?;
         Some(doc(*found))
     }
-
-    /// The position of `doc` in a list of page values followed by section values.
-    pub fn position(&self, doc: Doc) -> usize {
-        match doc {
-            Doc::Page(i) => i,
-            Doc::Section(s) => self.pages + s,
-        }
-    }
 }
 
 /// The content path of `doc` in `site`.
@@ -111,6 +102,7 @@ impl Documents {
         self.value(doc)
     }
 
+    /// The value of `doc`, if the index and the values are of the same render.
     fn value(&self, doc: Doc) -> Option<&Value> {
         match doc {
             Doc::Page(id) => self.pages.get(id),
@@ -131,13 +123,17 @@ mod tests {
     fn finds_pages_and_sections_by_path_and_nothing_else() {
         let rels = ["a.md", "b/c.md", "_index.md", "b/_index.md"];
         let idx = index(&rels, 2);
-        let rel_of = |d: Doc| Some(rels[idx.position(d)]);
+        let rel_of = |d: Doc| {
+            Some(match d {
+                Doc::Page(i) => rels[i],
+                Doc::Section(s) => rels[2 + s],
+            })
+        };
         assert_eq!(idx.find("a.md", rel_of), Some(Doc::Page(0)));
         assert_eq!(idx.find("b/c.md", rel_of), Some(Doc::Page(1)));
         assert_eq!(idx.find("_index.md", rel_of), Some(Doc::Section(0)));
         assert_eq!(idx.find("b/_index.md", rel_of), Some(Doc::Section(1)));
         assert_eq!(idx.find("b.md", rel_of), None);
-        assert_eq!(idx.position(Doc::Section(1)), 3);
     }
 
     #[test]

@@ -122,6 +122,9 @@ impl RenderMemo {
     /// The last good render's page values by page id, moved out for the next render
     /// (copied only if something still shares them); empty once taken.
     pub fn take_page_values(&mut self) -> Vec<tera::Value> {
+        // The last render's functions, which shared them, are gone by now: another holder
+        // would cost a copy of every value on each rebuild, unnoticed but for the time.
+        debug_assert_eq!(Arc::strong_count(&self.by_id), 1);
         Arc::unwrap_or_clone(std::mem::take(&mut self.by_id))
     }
 

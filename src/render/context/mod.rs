@@ -276,9 +276,9 @@ fn section_value(
     Value::from(m)
 }
 
-/// Every page's value: the one written early, else the earlier one while its fingerprint
-/// holds, else a new one. `reuse` has the last good render's values by page id (moved
-/// here, not copied: most pages are unchanged in the preview).
+/// Every page's value: the last good render's at the same id while its fingerprint holds
+/// (moved out of `reuse`, not copied: most pages are unchanged in the preview), else the
+/// one written early, else the earlier one found by path, else a new one.
 fn page_values(
     site: &Site,
     fingerprints: &[u64],
@@ -354,8 +354,9 @@ const FEW: usize = 16;
 
 /// Builds every view once; sections bottom-up so each holds its children's values.
 /// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
-/// fingerprints cover `reads`), moved out of `reuse` where its id is the same; a page rendered early keeps the value made then, and
-/// the others are made from the same shared parts. A section or term whose view is in
+/// fingerprints cover `reads`), moved out of `reuse` where its id is the same; a page
+/// rendered early keeps the value made then, and the others are made from the same
+/// shared parts. A section or term whose view is in
 /// `kept` with its fingerprint of now takes that view out and uses it.
 pub fn build(
     site: &Site,
