@@ -150,7 +150,19 @@ fn deleting_a_linked_page_reports_the_dead_link_in_the_unchanged_page_that_links
 
 #[test]
 fn an_edit_after_a_failed_rebuild_is_not_applied_to_the_site_before_it() {
-    let p = Preview::start("basic");
+    an_edit_after_a_failed_rebuild_fails_again(&[]);
+}
+
+/// With a pinned clock the preview does not build a failed site a second time at the
+/// moment it finished (which, with a new moment, always takes the full path): the edit
+/// comes right after the failure.
+#[test]
+fn an_edit_after_a_failed_rebuild_with_a_pinned_clock_is_not_applied_to_the_site_before_it() {
+    an_edit_after_a_failed_rebuild_fails_again(&[("SOURCE_DATE_EPOCH", "1796083200")]);
+}
+
+fn an_edit_after_a_failed_rebuild_fails_again(env: &[(&str, &str)]) {
+    let p = Preview::start_in_env(Sandbox::new("basic"), env);
     // A new page whose link has no target: the content loads cleanly, the model fails.
     p.sandbox.write(
         "content/projekte/neu.md",
