@@ -290,6 +290,8 @@ pub struct Preview {
     pub events: Events,
     pub server: Server,
     pub sandbox: Sandbox,
+    /// The server's environment, given to the clean builds too (a pinned clock).
+    env: Vec<(String, String)>,
 }
 
 impl Preview {
@@ -305,10 +307,12 @@ impl Preview {
     pub fn start_in_env(sandbox: Sandbox, env: &[(&str, &str)]) -> Preview {
         let server = Server::start_env(&sandbox.site(), &["--port", "0"], env);
         let events = server.events();
+        let env = env.iter().map(|(k, v)| (k.to_string(), v.to_string()));
         let preview = Preview {
             events,
             server,
             sandbox,
+            env: env.collect(),
         };
         preview.wait_until_watching();
         preview
@@ -399,13 +403,15 @@ impl Preview {
     /// preview's base URL: its files, or its error report.
     pub fn clean_build(&self) -> Result<Vec<(String, Vec<u8>)>, String> {
         let clean = self.sandbox.outer().join("clean");
-        let out = self.sandbox.run(&[
-            "build",
-            "--output-dir",
-            clean.to_str().expect("UTF-8 path"),
-            "--base-url",
-            &self.server.url,
-        ]);
+        let out = lernort()
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .arg("--root")
+            .arg(self.sandbox.site())
+            .args(["build", "--output-dir"])
+            .arg(&clean)
+            .args(["--base-url", &self.server.url])
+            .output()
+            .expect("binary runs");
         if out.status.success() {
             Ok(tree(&clean))
         } else {

@@ -339,6 +339,19 @@ fn random_list_edits_seed_11() {
     run_with(11, 40, (1, 4));
 }
 
+// A pinned clock (`SOURCE_DATE_EPOCH`, as in CI): the preview does not build a failed
+// site a second time at a new moment, so each edit after a failure comes right after it.
+
+#[test]
+fn random_edits_pinned_clock_seed_13() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs()
+        .to_string();
+    run_env(13, 50, (1, 1), &[("SOURCE_DATE_EPOCH", &now)]);
+}
+
 // Every incremental mechanism switched off (`LERNORT_SERVE_WITHOUT`, for measuring what
 // each saves): each rebuild walks and reads `content/`, builds the model afresh and
 // renders every page, and must still remove what a clean build no longer has.
