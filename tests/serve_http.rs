@@ -270,6 +270,7 @@ fn build_output_never_contains_the_live_script() {
             events,
             server,
             sandbox,
+            ..
         } = p;
         drop(events);
         drop(server);
