@@ -6,7 +6,7 @@
 use super::Output;
 use crate::feed::settings::Content;
 use crate::feed::{self, Entry, Feed};
-use crate::model::{FeedFile, FeedKind, Page, PageId, Site, output_path};
+use crate::model::{FeedFile, FeedKind, PageId, Site, output_path};
 
 /// The file of every feed of `site`.
 pub fn all(site: &Site) -> Vec<Output> {
@@ -16,21 +16,33 @@ pub fn all(site: &Site) -> Vec<Output> {
 /// The pages `feed` holds, newest first, at most `limit`: only dated ones, since an
 /// entry needs a date.
 pub fn entries(site: &Site, feed: &FeedFile) -> Vec<PageId> {
-    let mut ids: Vec<PageId> = match feed.kind {
+    let ids: Vec<PageId> = match feed.kind {
         FeedKind::Home => (0..site.pages.len()).collect(),
         FeedKind::Section(id) => site.sections[id].pages.clone(),
         FeedKind::Term(t, i) => site.taxonomies[t].terms[i].pages.clone(),
     };
     // Archived pages have expired: they left every list but their section's archive.
-    ids.retain(|&p| site.pages[p].date.is_some() && !site.pages[p].archived);
-    let instant = |p: &Page| p.date.as_ref().map(|d| d.instant);
-    // Ties by address: the same order in every build.
-    ids.sort_by(|&a, &b| {
-        let (a, b) = (&site.pages[a], &site.pages[b]);
-        instant(b).cmp(&instant(a)).then_with(|| a.url.cmp(&b.url))
-    });
-    ids.truncate(site.config.feeds.limit);
-    ids
+    // Each page's sort key is read once; ties by address: the same order in every build.
+    let mut keyed: Vec<_> = ids
+        .into_iter()
+        .filter_map(|p| {
+            let page = &site.pages[p];
+            let instant = page.date.as_ref().filter(|_| !page.archived)?.instant;
+            Some((std::cmp::Reverse(instant), page.url.as_str(), p))
+        })
+        .collect();
+    // Addresses are unique, so this order is total: the newest `limit` are found
+    // without sorting the rest (the home feed of a large site has every page).
+    let limit = site.config.feeds.limit;
+    if limit == 0 {
+        return Vec::new();
+    }
+    if keyed.len() > limit {
+        keyed.select_nth_unstable(limit - 1);
+        keyed.truncate(limit);
+    }
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, p)| p).collect()
 }
 
 /// The title of `feed`: the site's, or the section's or term's with the site's.
