@@ -123,6 +123,46 @@ fn settings_choose_the_limit_full_content_and_the_file_name() {
 }
 
 #[test]
+fn a_limited_feed_holds_the_newest_pages_and_pages_of_the_same_moment_go_by_address() {
+    let site = Site::fixture("lists-site");
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
+    site.write("site.yaml", &format!("{yaml}feeds:\n  limit: 3\n"));
+    // Two more pages of the newest day (`sieben` is of 2026-07-01 too), written in an
+    // order that is not the addresses'.
+    for name in ["zz-spaet", "aa-frueh"] {
+        site.write(
+            &format!("content/aktuelles/{name}.md"),
+            &format!("---\ntitle: {name}\ndate: 2026-07-01\n---\nText.\n"),
+        );
+    }
+    site.build_ok(&[]);
+    let feed = parse(&site, "atom.xml");
+    assert_eq!(
+        entry_ids(&feed),
+        [
+            "https://kbm.example.org/aktuelles/aa-frueh/",
+            "https://kbm.example.org/aktuelles/sieben/",
+            "https://kbm.example.org/aktuelles/zz-spaet/",
+        ]
+    );
+    // One newer page pushes the last of them out.
+    site.write(
+        "content/aktuelles/neu.md",
+        "---\ntitle: Neu\ndate: 2026-07-02\n---\nText.\n",
+    );
+    site.build_ok(&[]);
+    let feed = parse(&site, "atom.xml");
+    assert_eq!(
+        entry_ids(&feed),
+        [
+            "https://kbm.example.org/aktuelles/neu/",
+            "https://kbm.example.org/aktuelles/aa-frueh/",
+            "https://kbm.example.org/aktuelles/sieben/",
+        ]
+    );
+}
+
+#[test]
 fn addresses_are_absolute_under_a_base_path_and_text_is_escaped() {
     let site = Site::fixture("lists-site");
     // The summary would stop before the links: the whole body.
