@@ -127,12 +127,12 @@ fn a_limited_feed_holds_the_newest_pages_and_pages_of_the_same_moment_go_by_addr
     let site = Site::fixture("lists-site");
     let yaml = std::fs::read_to_string(site.path().join("site.yaml")).expect("site.yaml");
     site.write("site.yaml", &format!("{yaml}feeds:\n  limit: 3\n"));
-    // Two more pages of the newest day (`sieben` is of 2026-07-01 too), written in an
-    // order that is not the addresses'.
-    for name in ["zz-spaet", "aa-frueh"] {
+    // Two more pages of the newest day (`sieben` is of 2026-07-01 too), whose slugs
+    // put their addresses in the reverse order of their files (and page ids).
+    for (file, slug) in [("aa", "zz-spaet"), ("zz", "aa-frueh")] {
         site.write(
-            &format!("content/aktuelles/{name}.md"),
-            &format!("---\ntitle: {name}\ndate: 2026-07-01\n---\nText.\n"),
+            &format!("content/aktuelles/{file}.md"),
+            &format!("---\ntitle: {slug}\nslug: {slug}\ndate: 2026-07-01\n---\nText.\n"),
         );
     }
     site.build_ok(&[]);
