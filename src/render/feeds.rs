@@ -16,16 +16,20 @@ pub fn all(site: &Site) -> Vec<Output> {
 /// The pages `feed` holds, newest first, at most `limit`: only dated ones, since an
 /// entry needs a date.
 pub fn entries(site: &Site, feed: &FeedFile) -> Vec<PageId> {
-    let ids: Vec<PageId> = match feed.kind {
-        FeedKind::Home => (0..site.pages.len()).collect(),
-        FeedKind::Section(id) => site.sections[id].pages.clone(),
-        FeedKind::Term(t, i) => site.taxonomies[t].terms[i].pages.clone(),
+    let all: Vec<PageId>;
+    let ids: &[PageId] = match feed.kind {
+        FeedKind::Home => {
+            all = (0..site.pages.len()).collect();
+            &all
+        }
+        FeedKind::Section(id) => &site.sections[id].pages,
+        FeedKind::Term(t, i) => &site.taxonomies[t].terms[i].pages,
     };
     // Archived pages have expired: they left every list but their section's archive.
     // Each page's sort key is read once; ties by address: the same order in every build.
     let mut keyed: Vec<_> = ids
-        .into_iter()
-        .filter_map(|p| {
+        .iter()
+        .filter_map(|&p| {
             let page = &site.pages[p];
             let instant = page.date.as_ref().filter(|_| !page.archived)?.instant;
             Some((std::cmp::Reverse(instant), page.url.as_str(), p))
@@ -34,13 +38,12 @@ pub fn entries(site: &Site, feed: &FeedFile) -> Vec<PageId> {
     // Addresses are unique, so this order is total: the newest `limit` are found
     // without sorting the rest (the home feed of a large site has every page).
     let limit = site.config.feeds.limit;
-    if limit == 0 {
-        return Vec::new();
+    if let Some(last) = limit.checked_sub(1)
+        && keyed.len() > limit
+    {
+        keyed.select_nth_unstable(last);
     }
-    if keyed.len() > limit {
-        keyed.select_nth_unstable(limit - 1);
-        keyed.truncate(limit);
-    }
+    keyed.truncate(limit);
     keyed.sort_unstable();
     keyed.into_iter().map(|(_, _, p)| p).collect()
 }

@@ -356,8 +356,8 @@ const FEW: usize = 16;
 /// With `earlier`, a page whose fingerprint is unchanged keeps its earlier value (the
 /// fingerprints cover `reads`), moved out of `reuse` where its id is the same; a page
 /// rendered early keeps the value made then, and the others are made from the same
-/// shared parts. A section or term whose view is in
-/// `kept` with its fingerprint of now takes that view out and uses it.
+/// shared parts. A section or term whose view is in `kept` with its fingerprint of now
+/// takes that view out and uses it.
 pub fn build(
     site: &Site,
     fps: &Fingerprints,
