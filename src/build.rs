@@ -62,7 +62,7 @@ pub fn build(root: &Path, overrides: &Overrides, lang: Lang) -> Result<Report> {
     warnings.extend(staging.warnings().iter().cloned());
     staging.commit()?;
     let site = &rendered.site;
-    Ok(Report {
+    let report = Report {
         warnings,
         pages: site.pages.len(),
         sections: site.sections.len(),
@@ -71,7 +71,9 @@ pub fn build(root: &Path, overrides: &Overrides, lang: Lang) -> Result<Report> {
         output_dir: site.config.output_dir.clone(),
         next_change: site.next_change,
         time_zone: site.config.time_zone.clone(),
-    })
+    };
+    crate::discard::later(rendered);
+    Ok(report)
 }
 
 /// A site rendered into a sink: the model, and the files to copy unchanged.
@@ -224,6 +226,7 @@ fn build_streaming(
     let each = |site: &Site, id, body: &crate::model::Body| early.page(site, id, body);
     let site = records.render(&mut bodies, Some(&each));
     let written = early.finish();
+    crate::discard::later(bodies);
     crate::profile::count("pages written early", written.count);
     (site, Ok(templates), Ok(assets), written)
 }

@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod discard;
 pub mod error;
 pub mod feed;
 pub mod ignored;

@@ -416,6 +416,68 @@ fn navigation_marks_nothing_on_pages_the_links_do_not_point_to() {
     }
 }
 
+/// The marks of each item of `navigation` in a built page, as the template below prints
+/// them: `path=current`, `path=ancestor` or `path=-`.
+const NAVIGATION_MARKS: &str = "<!doctype html>\n<title>{% block title %}{% endblock title %}</title>\n\
+<nav>{% for item in navigation %}\
+{{ item.path }}={% if item.current %}current{% elif item.ancestor %}ancestor{% else %}-{% endif %} \
+{% endfor %}</nav>\n{% block content %}{% endblock content %}\n";
+
+#[test]
+fn navigation_tells_each_item_whether_it_is_the_page_shown_or_above_it() {
+    let site = Site::fixture("tpl-navigation");
+    site.write("templates/base.html", NAVIGATION_MARKS);
+    site.build_ok(&[]);
+    let marks = |page: &str| {
+        let html = site.output(page);
+        let start = html.find("<nav>").expect("page has <nav>") + "<nav>".len();
+        let end = html.find("</nav>").expect("nav closed");
+        html[start..end].to_string()
+    };
+    let cases = [
+        (
+            "index.html",
+            "projekte/_index.md=- team/_index.md=- aktuelles/_index.md=- ",
+        ),
+        (
+            "projekte/index.html",
+            "projekte/_index.md=current team/_index.md=- aktuelles/_index.md=- ",
+        ),
+        (
+            "projekte/knotenpunkte/index.html",
+            "projekte/_index.md=ancestor team/_index.md=- aktuelles/_index.md=- ",
+        ),
+        (
+            "404.html",
+            "projekte/_index.md=- team/_index.md=- aktuelles/_index.md=- ",
+        ),
+    ];
+    for (page, expected) in cases {
+        assert_eq!(marks(page), expected, "{page}");
+    }
+}
+
+#[test]
+fn navigation_marks_hold_under_a_base_path() {
+    let site = Site::fixture("tpl-navigation");
+    site.write("templates/base.html", NAVIGATION_MARKS);
+    site.write(
+        "site.yaml",
+        "title: Navigations-Test\nbase_url: https://tpl.example.org/kbm/\nlanguage: de\ntheme: test\n",
+    );
+    site.build_ok(&[]);
+    let page = site.output("projekte/knotenpunkte/index.html");
+    assert!(
+        page.contains("<nav>projekte/_index.md=ancestor team/_index.md=- "),
+        "{page}"
+    );
+    let section = site.output("team/index.html");
+    assert!(
+        section.contains("team/_index.md=current aktuelles/_index.md=- </nav>"),
+        "{section}"
+    );
+}
+
 #[test]
 fn safe_marks_text_unescaped_and_turns_other_values_into_text() {
     let site = Site::fixture("tpl-functions");

@@ -61,6 +61,7 @@ pub fn bind(site: &Site, templates: &mut Templates, assets: Arc<AssetIndex>) {
         locale: site.config.locale,
         taxonomies: Vec::new(),
         early: true,
+        navigation: Arc::new(context::navigation::Navigation::of(site)),
     });
     let globals = templates.tera.global_context();
     globals.insert_value("site", context::site_value(site));
@@ -123,7 +124,8 @@ impl<'a> Early<'a> {
         if !self.templates.has(template) || self.templates.fetches(template) {
             return false;
         }
-        let value = context::page_value(site, (page, body), &self.parts, self.reads);
+        let mut fields = context::page_fields(site, (page, body), &self.parts, self.reads);
+        let value = fields.value();
         let job = page_job(site, id, value.clone(), 0);
         let current_url = format!("{}{}", self.base_path, job.url);
         let result = render_owned(self.templates, &job, &current_url, &self.root);
@@ -140,7 +142,11 @@ impl<'a> Early<'a> {
         self.written.fetch_add(1, Ordering::Relaxed);
         let drop_html = !self.keep[id];
         let kept = if drop_html {
-            without_content(value)
+            // The value again without `content`: its HTML can go once this is the only
+            // value that held it.
+            drop(value);
+            fields.remove("content");
+            fields.value()
         } else {
             value
         };
@@ -156,20 +162,5 @@ impl<'a> Early<'a> {
             count: self.written.into_inner(),
             parts: Some(self.parts),
         }
-    }
-}
-
-/// A page value without its `content` (the only reference by now: no copy is made).
-fn without_content(value: Value) -> Value {
-    if !value.is_map() {
-        // Not reached: page values are maps. Anything else has no `content` to drop.
-        return value;
-    }
-    match value.into_map() {
-        Some(mut map) => {
-            map.shift_remove(&tera::value::Key::from("content"));
-            Value::from(map)
-        }
-        None => Value::none(),
     }
 }

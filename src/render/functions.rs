@@ -99,6 +99,8 @@ pub struct Shared {
     /// Bound while pages are rendered as their Markdown finishes (see `early`): other
     /// pages' values do not exist yet, so a template that asks for one is put off.
     pub early: bool,
+    /// The `navigation` of each page.
+    pub navigation: Arc<super::context::navigation::Navigation>,
 }
 
 /// One taxonomy's value and its terms' values, by name.

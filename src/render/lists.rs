@@ -6,19 +6,16 @@
 
 use std::path::Path;
 
-use tera::{Map, Value};
+use tera::Value;
 
 use super::Job;
 use super::context::{Views, href};
+use super::fields::Fields;
 use super::fingerprint::Fingerprints;
 use crate::model::{HOME, List, ListKind, Site};
 
 /// `site.yaml`, the file that declares taxonomies: named when their template fails.
 const SITE_YAML: &str = crate::config::CONFIG_FILE;
-
-fn put(map: &mut Map, key: &'static str, value: impl Into<Value>) {
-    map.insert(key.into(), value.into());
-}
 
 /// What every page of one list is rendered with; the `paginator` differs per page.
 struct Spec<'a, 'v> {
@@ -111,10 +108,10 @@ pub(super) fn jobs<'a>(site: &'a Site, views: &Views, fps: &Fingerprints) -> Vec
 
 /// `archive` in `archive.html`: its address and all its pages.
 fn archive_value(site: &Site, list: &List, entries: &[Value]) -> Value {
-    let mut m = Map::new();
-    put(&mut m, "url", href(site, &list.urls[0]));
-    put(&mut m, "permalink", site.config.permalink(&list.urls[0]));
-    put(&mut m, "pages", entries.to_vec());
+    let mut m = Fields::default();
+    m.put("url", href(site, &list.urls[0]));
+    m.put("permalink", site.config.permalink(&list.urls[0]));
+    m.put("pages", entries.to_vec());
     Value::from(m)
 }
 
@@ -126,37 +123,29 @@ fn paginator(site: &Site, list: &List, number: usize, entries: &[Value]) -> Valu
     };
     let url = |n: usize| href(site, &list.urls[n - 1]);
     let total = list.urls.len();
-    let mut m = Map::new();
-    put(&mut m, "number", number);
-    put(&mut m, "total_pages", total);
-    put(&mut m, "total_items", list.items);
-    put(&mut m, "paginate_by", paginate_by);
+    let mut m = Fields::default();
+    m.put("number", number);
+    m.put("total_pages", total);
+    m.put("total_items", list.items);
+    m.put("paginate_by", paginate_by);
     let slice = list.slice(number);
-    put(
-        &mut m,
-        "pages",
-        entries.get(slice).unwrap_or_default().to_vec(),
-    );
-    put(&mut m, "first", url(1));
-    put(&mut m, "last", url(total));
+    m.put("pages", entries.get(slice).unwrap_or_default().to_vec());
+    m.put("first", url(1));
+    m.put("last", url(total));
     let previous = (number > 1).then(|| url(number - 1));
-    put(
-        &mut m,
-        "previous",
-        previous.map_or_else(Value::none, Value::from),
-    );
+    m.put("previous", previous.map_or_else(Value::none, Value::from));
     let next = (number < total).then(|| url(number + 1));
-    put(&mut m, "next", next.map_or_else(Value::none, Value::from));
+    m.put("next", next.map_or_else(Value::none, Value::from));
     let numbers: Vec<Value> = (1..=total)
         .map(|n| {
-            let mut e = Map::new();
-            put(&mut e, "number", n);
-            put(&mut e, "url", url(n));
-            put(&mut e, "current", n == number);
+            let mut e = Fields::default();
+            e.put("number", n);
+            e.put("url", url(n));
+            e.put("current", n == number);
             Value::from(e)
         })
         .collect();
-    put(&mut m, "numbers", numbers);
+    m.put("numbers", numbers);
     Value::from(m)
 }
 

@@ -8,6 +8,7 @@ mod documents;
 pub mod early;
 mod extras;
 mod feeds;
+mod fields;
 pub mod file_bytes;
 mod fingerprint;
 pub mod functions;
@@ -209,7 +210,13 @@ pub fn render(
         views: keep,
         problems,
     };
-    finish(site, &templates, (&fingerprints, done), sink, memo)
+    let one_shot = memo.is_none();
+    let rendered = finish(site, &templates, (&fingerprints, done), sink, memo);
+    if one_shot {
+        // Nothing reuses them: freeing every page's value need not hold up the build.
+        crate::discard::later((templates, docs));
+    }
+    rendered
 }
 
 /// The fingerprints, the documents by path and the template views of `site`. With a
@@ -267,6 +274,7 @@ fn bind(
         locale: site.config.locale,
         taxonomies: functions::taxonomy_entries(site, views),
         early: false,
+        navigation: Arc::new(context::navigation::Navigation::of(site)),
     });
     let globals = templates.tera.global_context();
     globals.insert_value("site", views.site.clone());
@@ -335,7 +343,10 @@ fn finish(
             memo.keep_views(views.unwrap_or_default());
             removed
         }
-        None => Vec::new(),
+        None => {
+            crate::discard::later(page_values);
+            Vec::new()
+        }
     };
     let files = jobs + early + extras.len();
     for o in extras {
@@ -411,6 +422,7 @@ fn write_job(
         ctx.insert_value(*name, value.clone());
     }
     ctx.insert("current_url", current_url);
+    ctx.insert_value("navigation", templates.navigation_at(current_url));
     // Straight into bytes: `render` would check the whole page for UTF-8 again
     // (Tera writes only `str`s).
     templates
@@ -444,7 +456,9 @@ fn missing_template(templates: &Templates, job: &Job, root: &Path) -> Diagnostic
 fn render_not_found(site: &Site, templates: &Templates) -> std::result::Result<Output, Diagnostic> {
     let bytes = if templates.has("404.html") {
         let mut ctx = Context::new();
-        ctx.insert("current_url", &context::href(site, "/404.html"));
+        let current_url = context::href(site, "/404.html");
+        ctx.insert_value("navigation", templates.navigation_at(&current_url));
+        ctx.insert("current_url", &current_url);
         templates
             .tera
             .render("404.html", &ctx)

@@ -219,6 +219,14 @@ impl Templates {
         shared.assets.hash_value(path)
     }
 
+    /// `navigation` on the page at `current_url` (empty while no site is bound).
+    pub fn navigation_at(&self, current_url: &str) -> tera::Value {
+        match self.slot.read().ok().and_then(|s| s.clone()) {
+            Some(shared) => shared.navigation.at(current_url),
+            None => tera::Value::from(Vec::<tera::Value>::new()),
+        }
+    }
+
     /// What the templates read of pages besides their own fields.
     pub fn reads(&self) -> Reads {
         self.parsed.reads

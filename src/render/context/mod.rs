@@ -3,6 +3,7 @@
 //! template clones a pointer, never the site.
 
 pub mod kept;
+pub mod navigation;
 mod terms;
 
 use std::sync::Arc;
@@ -10,6 +11,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tera::{Map, Value};
+
+use super::fields::Fields;
 
 use crate::content::slug::slugify;
 use crate::markdown::{TocEntry, reading_time};
@@ -53,20 +56,16 @@ fn feed_url(site: &Site, feeds: &Feeds, kind: FeedKind) -> Value {
         .map_or_else(Value::none, |url| Value::from(href(site, url)))
 }
 
-fn put(map: &mut Map, key: &'static str, value: impl Into<Value>) {
-    map.insert(key.into(), value.into());
-}
-
 /// A body's fields; the table of contents only if a template names `toc` (a page's
 /// tree of maps is a third of all template values, and no bundled theme reads it).
-fn body_fields(map: &mut Map, body: &Body, reads: Reads) {
-    put(map, "content", body.html.clone());
-    put(map, "summary", body.summary.clone());
+fn body_fields(map: &mut Fields, body: &Body, reads: Reads) {
+    map.put("content", body.html.clone());
+    map.put("summary", body.summary.clone());
     if reads.toc {
-        put(map, "toc", toc(&body.toc));
+        map.put("toc", toc(&body.toc));
     }
-    put(map, "word_count", body.word_count);
-    put(map, "reading_time", reading_time(body.word_count));
+    map.put("word_count", body.word_count);
+    map.put("reading_time", reading_time(body.word_count));
 }
 
 fn toc(entries: &[TocEntry]) -> Value {
@@ -102,9 +101,9 @@ pub(super) fn crumbs(site: &Site, section: SectionId, include_self: bool) -> Val
         .into_iter()
         .map(|id| {
             let s = &site.sections[id];
-            let mut m = Map::new();
-            put(&mut m, "title", s.title.as_str());
-            put(&mut m, "url", href(site, &s.url));
+            let mut m = Fields::default();
+            m.put("title", s.title.as_str());
+            m.put("url", href(site, &s.url));
             Value::from(m)
         })
         .collect();
@@ -165,54 +164,58 @@ impl PageParts {
 fn term_of_page(site: &Site, name: &str, term: &str) -> Value {
     let slug = slugify(term);
     let url = format!("{}{slug}/", taxonomy_url(name));
-    let mut t = Map::new();
-    put(&mut t, "name", term);
-    put(&mut t, "slug", slug);
-    put(&mut t, "url", href(site, &url));
-    put(&mut t, "permalink", site.config.permalink(&url));
+    let mut t = Fields::default();
+    t.put("name", term);
+    t.put("slug", slug);
+    t.put("url", href(site, &url));
+    t.put("permalink", site.config.permalink(&url));
     Value::from(t)
 }
 
 /// A page's value with `body`, built from the `parts` its site's pages share.
 pub(super) fn page_value(
     site: &Site,
-    (page, body): (&Page, &Body),
+    page_body: (&Page, &Body),
     parts: &PageParts,
     reads: Reads,
 ) -> Value {
+    page_fields(site, page_body, parts, reads).value()
+}
+
+/// The fields of [`page_value`], to make the value from more than once.
+pub(super) fn page_fields(
+    site: &Site,
+    (page, body): (&Page, &Body),
+    parts: &PageParts,
+    reads: Reads,
+) -> Fields {
     let crumbs = parts.crumbs(site, page.section);
-    let mut m = Map::new();
-    put(&mut m, "kind", "page");
-    put(&mut m, "title", page.title.as_str());
-    put(&mut m, "description", page.description.clone());
+    let mut m = Fields::with_capacity(PAGE_FIELDS);
+    m.put("kind", "page");
+    m.put("title", page.title.as_str());
+    m.put("description", page.description.clone());
     body_fields(&mut m, body, reads);
-    put(&mut m, "date", page.date.as_ref().map(|d| d.text.clone()));
-    put(
-        &mut m,
-        "updated",
-        page.updated.as_ref().map(|d| d.text.clone()),
-    );
-    put(
-        &mut m,
+    m.put("date", page.date.as_ref().map(|d| d.text.clone()));
+    m.put("updated", page.updated.as_ref().map(|d| d.text.clone()));
+    m.put(
         "publish_date",
         page.publish_date.as_ref().map(|d| d.text.clone()),
     );
-    put(
-        &mut m,
+    m.put(
         "expiry_date",
         page.expiry_date.as_ref().map(|d| d.text.clone()),
     );
-    put(&mut m, "archived", page.archived);
-    put(&mut m, "weight", page.weight);
-    put(&mut m, "slug", page.slug.as_str());
-    put(&mut m, "url", href(site, &page.url));
-    put(&mut m, "permalink", site.config.permalink(&page.url));
-    put(&mut m, "path", page.rel.as_str());
-    put(&mut m, "lang", page.lang.as_str());
-    put(&mut m, "breadcrumbs", crumbs);
-    put(&mut m, "extra", yaml_value(&page.extra));
-    put(&mut m, "type", page.type_name.clone());
-    put(&mut m, "fields", fields_value(&page.fields));
+    m.put("archived", page.archived);
+    m.put("weight", page.weight);
+    m.put("slug", page.slug.as_str());
+    m.put("url", href(site, &page.url));
+    m.put("permalink", site.config.permalink(&page.url));
+    m.put("path", page.rel.as_str());
+    m.put("lang", page.lang.as_str());
+    m.put("breadcrumbs", crumbs);
+    m.put("extra", yaml_value(&page.extra));
+    m.put("type", page.type_name.clone());
+    m.put("fields", fields_value(&page.fields));
     let mut taxonomies = Map::new();
     for name in &site.config.taxonomies {
         let terms: Vec<Value> = page
@@ -224,9 +227,12 @@ pub(super) fn page_value(
             .collect();
         taxonomies.insert(name.clone().into(), Value::from(terms));
     }
-    put(&mut m, "taxonomies", taxonomies);
-    Value::from(m)
+    m.put("taxonomies", taxonomies);
+    m
 }
+
+/// How many fields a page value has (with a table of contents).
+const PAGE_FIELDS: usize = 24;
 
 fn section_value(
     site: &Site,
@@ -236,29 +242,29 @@ fn section_value(
     feeds: &Feeds,
     reads: Reads,
 ) -> Value {
-    let mut m = Map::new();
-    put(&mut m, "kind", "section");
+    let mut m = Fields::default();
+    m.put("kind", "section");
     // Sections have no dates of their own; the keys exist so templates shared with
     // pages can test them.
-    put(&mut m, "date", Value::none());
-    put(&mut m, "updated", Value::none());
-    put(&mut m, "title", section.title.as_str());
-    put(&mut m, "description", section.description.clone());
+    m.put("date", Value::none());
+    m.put("updated", Value::none());
+    m.put("title", section.title.as_str());
+    m.put("description", section.description.clone());
     body_fields(&mut m, &section.body, reads);
-    put(&mut m, "weight", section.weight);
-    put(&mut m, "url", href(site, &section.url));
-    put(&mut m, "permalink", site.config.permalink(&section.url));
-    put(&mut m, "path", section.rel.as_str());
-    put(&mut m, "lang", site.config.language.as_str());
-    put(&mut m, "breadcrumbs", crumbs(site, id, false));
-    put(&mut m, "extra", yaml_value(&section.extra));
-    put(&mut m, "paginate_by", section.paginate_by);
+    m.put("weight", section.weight);
+    m.put("url", href(site, &section.url));
+    m.put("permalink", site.config.permalink(&section.url));
+    m.put("path", section.rel.as_str());
+    m.put("lang", site.config.language.as_str());
+    m.put("breadcrumbs", crumbs(site, id, false));
+    m.put("extra", yaml_value(&section.extra));
+    m.put("paginate_by", section.paginate_by);
     let kind = if id == crate::model::HOME {
         FeedKind::Home
     } else {
         FeedKind::Section(id)
     };
-    put(&mut m, "feed_url", feed_url(site, feeds, kind));
+    m.put("feed_url", feed_url(site, feeds, kind));
     let archive = section.expired == crate::content::front_matter::Expired::Archive;
     let archive_url = archive.then(|| {
         href(
@@ -266,13 +272,12 @@ fn section_value(
             &crate::model::archive_url(section, site.config.locale),
         )
     });
-    put(
-        &mut m,
+    m.put(
         "archive_url",
         archive_url.map_or_else(Value::none, Value::from),
     );
-    put(&mut m, "pages", list);
-    put(&mut m, "subsections", subsections);
+    m.put("pages", list);
+    m.put("subsections", subsections);
     Value::from(m)
 }
 
@@ -454,48 +459,48 @@ pub(super) fn site_value(site: &Site) -> Value {
 
 fn site_value_with(site: &Site, feeds: &Feeds) -> Value {
     let c = &site.config;
-    let mut m = Map::new();
-    put(&mut m, "feed_url", feed_url(site, feeds, FeedKind::Home));
-    put(&mut m, "title", c.title.as_str());
-    put(&mut m, "description", c.description.as_str());
-    put(&mut m, "base_url", c.base_url.as_str());
-    put(&mut m, "language", c.language.as_str());
-    put(&mut m, "extra", yaml_value(&c.extra));
+    let mut m = Fields::default();
+    m.put("feed_url", feed_url(site, feeds, FeedKind::Home));
+    m.put("title", c.title.as_str());
+    m.put("description", c.description.as_str());
+    m.put("base_url", c.base_url.as_str());
+    m.put("language", c.language.as_str());
+    m.put("extra", yaml_value(&c.extra));
     let nav: Vec<Value> = site
         .navigation()
         .iter()
         .map(|&id| {
             let s = &site.sections[id];
-            let mut n = Map::new();
-            put(&mut n, "title", s.title.as_str());
-            put(&mut n, "url", href(site, &s.url));
-            put(&mut n, "path", s.rel.as_str());
+            let mut n = Fields::default();
+            n.put("title", s.title.as_str());
+            n.put("url", href(site, &s.url));
+            n.put("path", s.rel.as_str());
             Value::from(n)
         })
         .collect();
-    put(&mut m, "navigation", nav);
+    m.put("navigation", nav);
     let taxonomies: Vec<Value> = site
         .taxonomies
         .iter()
         .map(|t| {
-            let mut v = Map::new();
-            put(&mut v, "name", t.name.as_str());
-            put(&mut v, "title", t.title.as_str());
-            put(&mut v, "url", href(site, &t.url));
+            let mut v = Fields::default();
+            v.put("name", t.name.as_str());
+            v.put("title", t.title.as_str());
+            v.put("url", href(site, &t.url));
             Value::from(v)
         })
         .collect();
-    put(&mut m, "taxonomies", taxonomies);
+    m.put("taxonomies", taxonomies);
     // The home page's own fields only: with its pages and subsections, every page's
     // context would contain the whole site, and every edit would touch every page.
     // Templates that need the tree call `get_section(path="")`.
     let home = &site.sections[crate::model::HOME];
-    let mut h = Map::new();
-    put(&mut h, "title", home.title.as_str());
-    put(&mut h, "description", home.description.clone());
-    put(&mut h, "url", href(site, &home.url));
-    put(&mut h, "permalink", site.config.permalink(&home.url));
-    put(&mut h, "path", home.rel.as_str());
-    put(&mut m, "home", h);
+    let mut h = Fields::default();
+    h.put("title", home.title.as_str());
+    h.put("description", home.description.clone());
+    h.put("url", href(site, &home.url));
+    h.put("permalink", site.config.permalink(&home.url));
+    h.put("path", home.rel.as_str());
+    m.put("home", h);
     Value::from(m)
 }
