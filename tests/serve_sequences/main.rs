@@ -65,6 +65,10 @@ struct Session {
     _open_pages: Vec<common::http::Events>,
 }
 
+/// The marks `navigation` gives each item on the page shown.
+const NAVIGATION_MARKS: &str = "<p class=\"wege\">{% for item in navigation %}{{ item.title }}:\
+{% if item.current %}c{% elif item.ancestor %}a{% else %}-{% endif %} {% endfor %}</p>";
+
 impl Session {
     fn start(seed: u64, (typed_boost, list_boost): (u64, u64), env: &[(&str, &str)]) -> Session {
         let sandbox = Sandbox::new("basic");
@@ -81,6 +85,17 @@ impl Session {
         // Every page starts by asking for the stable page's URL.
         let asking = template.replace("</article>", &format!("{}</article>", PAGE_TEMPLATES[2]));
         sandbox.write("themes/test/templates/page.html", &asking);
+        // Every page shows how the navigation marks it, which sections coming, going and
+        // being retitled change.
+        let base = sandbox.read("themes/test/templates/base.html");
+        assert!(
+            base.contains("</nav>"),
+            "the test theme's base.html has its <nav>"
+        );
+        sandbox.write(
+            "themes/test/templates/base.html",
+            &base.replacen("</nav>", &format!("</nav>{NAVIGATION_MARKS}"), 1),
+        );
         let mut pages: Vec<Page> = [
             STABLE,
             "projekte/b.md",
