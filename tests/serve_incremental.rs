@@ -508,3 +508,40 @@ fn typed_fields_that_change_without_the_page_s_file_render_the_page_again() {
     });
     p.assert_matches_clean_build("after the bundle moved");
 }
+
+/// A navigation item's `path` is part of what every page shows of the site: renaming a
+/// top-level folder to a name with the same address changes it on pages that share
+/// nothing else with that section.
+#[test]
+fn renaming_a_top_level_folder_to_the_same_address_updates_the_navigation_everywhere() {
+    let p = Preview::start("basic");
+    let s = &p.sandbox;
+    s.write(
+        "content/team/_index.md",
+        "---\ntitle: Team\n---\nWer wir sind.\n",
+    );
+    let base = s.read("themes/test/templates/base.html");
+    assert!(
+        base.contains("</nav>"),
+        "the test theme's base.html has its <nav>"
+    );
+    let paths =
+        "<p class=\"pfade\">{% for item in site.navigation %}{{ item.path }} {% endfor %}</p>";
+    s.write(
+        "themes/test/templates/base.html",
+        &base.replacen("</nav>", &format!("</nav>{paths}"), 1),
+    );
+    p.wait_for_page("the paths in the navigation", "/team/", |r| {
+        r.text().contains("projekte/_index.md team/_index.md")
+    });
+    s.rename("content/projekte", "content/Projekte");
+    p.wait_for_page("the renamed folder's path", "/team/", |r| {
+        r.text().contains("Projekte/_index.md team/_index.md")
+    });
+    let html = p.page("/team/");
+    assert!(
+        html.contains("href=\"/projekte/\""),
+        "the address is the same:\n{html}"
+    );
+    p.assert_matches_clean_build("after renaming a top-level folder");
+}

@@ -96,6 +96,7 @@ pub fn compute(site: &Site, reads: Reads) -> Fingerprints {
         let s = &site.sections[id];
         text(&mut h, &s.title);
         text(&mut h, &s.url);
+        text(&mut h, &s.rel);
     }
     let home = &site.sections[crate::model::HOME];
     text(&mut h, &home.title);
