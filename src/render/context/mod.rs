@@ -457,6 +457,17 @@ pub(super) fn site_value(site: &Site) -> Value {
     site_value_with(site, &feeds)
 }
 
+/// An item of `site.navigation` (and of each page's `navigation`, which adds its marks):
+/// the top-level section `id`'s title, address and path.
+fn navigation_item(site: &Site, id: SectionId) -> Fields {
+    let s = &site.sections[id];
+    let mut n = Fields::with_capacity(5);
+    n.put("title", s.title.as_str());
+    n.put("url", href(site, &s.url));
+    n.put("path", s.rel.as_str());
+    n
+}
+
 fn site_value_with(site: &Site, feeds: &Feeds) -> Value {
     let c = &site.config;
     let mut m = Fields::default();
@@ -469,14 +480,7 @@ fn site_value_with(site: &Site, feeds: &Feeds) -> Value {
     let nav: Vec<Value> = site
         .navigation()
         .iter()
-        .map(|&id| {
-            let s = &site.sections[id];
-            let mut n = Fields::default();
-            n.put("title", s.title.as_str());
-            n.put("url", href(site, &s.url));
-            n.put("path", s.rel.as_str());
-            Value::from(n)
-        })
+        .map(|&id| Value::from(navigation_item(site, id)))
         .collect();
     m.put("navigation", nav);
     let taxonomies: Vec<Value> = site

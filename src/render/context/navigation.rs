@@ -6,7 +6,7 @@
 
 use tera::Value;
 
-use super::href;
+use super::{href, navigation_item};
 use crate::model::Site;
 use crate::render::fields::Fields;
 
@@ -29,13 +29,10 @@ impl Navigation {
             .navigation()
             .iter()
             .map(|&id| {
-                let s = &site.sections[id];
-                let url = href(site, &s.url);
-                let mut f = Fields::with_capacity(5);
-                f.put("title", s.title.as_str());
-                f.put("url", url.as_str());
-                f.put("path", s.rel.as_str());
-                (url, f)
+                (
+                    href(site, &site.sections[id].url),
+                    navigation_item(site, id),
+                )
             })
             .collect();
         let urls: Vec<String> = items.iter().map(|(url, _)| url.clone()).collect();
