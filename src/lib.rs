@@ -25,6 +25,7 @@ pub mod messages;
 pub mod model;
 pub mod new;
 pub mod output;
+pub mod parallel;
 pub mod profile;
 pub mod render;
 pub mod schedule;

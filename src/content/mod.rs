@@ -337,6 +337,7 @@ fn parse_reported(dir: &Path, entries: &mut [Entry], reported: &[String], taxono
 fn parse_missing(dir: &Path, entries: &mut [Entry], taxonomies: &[String]) {
     entries
         .par_iter_mut()
+        .with_max_len(crate::parallel::ITEMS_PER_TASK)
         .filter(|e| e.file.kind != FileKind::Other && e.parsed.is_none())
         .for_each(|e| e.parsed = Some(parse_file(dir, &e.file, taxonomies)));
 }

@@ -255,6 +255,7 @@ fn render_bodies(
     let links = Links::new(&shown.routes, &shown.config, &content_dir);
     let page_out: Vec<_> = page_docs
         .into_par_iter()
+        .with_max_len(crate::parallel::ITEMS_PER_TASK)
         .enumerate()
         .map(|(id, d)| {
             let (key, mut r) = body_of(earlier, &d, &links);

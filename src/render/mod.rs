@@ -176,7 +176,11 @@ pub fn render(
     };
     // The pages open in a browser first; the jobs of all others are made only then.
     let mut results: Vec<std::result::Result<Option<Ran>, Failure>> =
-        first.into_par_iter().map(|job| run.job(&job)).collect();
+        first
+            .into_par_iter()
+            .with_max_len(crate::parallel::ITEMS_PER_TASK)
+            .map(|job| run.job(&job))
+            .collect();
     if !results.is_empty() {
         sink.urgent_done();
     }
@@ -187,7 +191,11 @@ pub fn render(
     rest.extend(other_pages.filter(runnable));
     let page_values = std::mem::take(&mut views.pages);
     drop(views);
-    results.par_extend(rest.into_par_iter().map(|job| run.job(&job)));
+    results.par_extend(
+        rest.into_par_iter()
+            .with_max_len(crate::parallel::ITEMS_PER_TASK)
+            .map(|job| run.job(&job)),
+    );
     drop(p);
     let p = crate::profile::stage("render: collect");
     let jobs_done = results.len();
