@@ -139,9 +139,12 @@ pub fn render_into(
     let sizes = assets.as_ref().map(AssetIndex::sizes).unwrap_or_default();
     drop(p);
     let p = crate::profile::stage("model");
+    // Templates that fail to load count as showing everything; their errors end the build.
+    let count_words = templates.as_ref().map_or(true, |t| t.reads().words);
     let (site, templates, assets, early) = match loaded {
         Loaded::Cached(changes, files, models) => {
             let all = || files.content();
+            let changes = (changes, count_words);
             let site = Site::build_incremental(config, changes, &sizes, models, all);
             (site, templates, assets.map(Arc::new), Written::default())
         }
@@ -216,7 +219,7 @@ fn build_streaming(
         (t, a) => {
             // Without the templates there is nothing to render early; the records'
             // problems come with the bodies'.
-            let site = records.render(&mut bodies, None);
+            let site = records.render(&mut bodies, None, true);
             return (site, t, a.map(Arc::new), Written::default());
         }
     };
@@ -224,7 +227,7 @@ fn build_streaming(
     render::early::bind(records.site(), &mut templates, Arc::clone(&assets));
     let early = Early::new(records.site(), &templates, sink, sink.reads_bodies());
     let each = |site: &Site, id, body: &crate::model::Body| early.page(site, id, body);
-    let site = records.render(&mut bodies, Some(&each));
+    let site = records.render(&mut bodies, Some(&each), templates.reads().words);
     let written = early.finish();
     crate::discard::later(bodies);
     crate::profile::count("pages written early", written.count);

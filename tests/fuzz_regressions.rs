@@ -266,6 +266,7 @@ fn f3_a_footnote_defined_twice_is_an_error_and_keeps_ids_unique() {
         rel: "projekte/seite.md",
         display,
         locale: lernort::locale::Locale::German,
+        count_words: true,
     };
     let out = render(&input, &resolver::Table { base_path: "" });
     assert_eq!(out.problems.len(), 1, "{:?}", out.problems);

@@ -96,6 +96,7 @@ fn lernort_html(md: &str) -> String {
         rel: "spec.md",
         display: Path::new("content/spec.md"),
         locale: lernort::locale::Locale::English,
+        count_words: true,
     };
     markdown::render(&input, &Permissive).html
 }

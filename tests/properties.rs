@@ -232,6 +232,7 @@ proptest! {
             } else {
                 lernort::locale::Locale::German
             },
+            count_words: true,
         };
         let table = resolver::Table { base_path: if base { "/kbm" } else { "" } };
         let first = render(&input, &table);

@@ -187,6 +187,36 @@ fn page_without_optional_values_has_empty_ones() {
     assert_eq!(line_value(&html, "page.reading_time: "), "1");
 }
 
+/// A page template showing the reading time and whether the page value has each of
+/// the two counts (asked for by keys the templates' text does not name).
+const READING_TIME: &str = "{% set wc = \"word\" ~ \"_count\" %}{% set rt = \"reading\" ~ \"_time\" %}\
+minutes: {{ page.reading_time }} has: {{ wc in page }} {{ rt in page }}";
+
+#[test]
+fn naming_reading_time_alone_counts_the_words_and_gives_both_values() {
+    let site = Site::fixture("tpl-context");
+    let text = format!("---\ntitle: Lang\n---\n{}\n", "Wort ".repeat(401));
+    site.write("content/projekte/lang.md", &text);
+    site.write("templates/page.html", READING_TIME);
+    site.build_ok(&[]);
+    let html = site.output("projekte/lang/index.html");
+    assert_eq!(html.trim(), "minutes: 3 has: true true");
+}
+
+#[test]
+fn templates_naming_neither_count_get_neither_value() {
+    let site = Site::fixture("tpl-context");
+    site.write(
+        "templates/page.html",
+        "{% set wc = \"word\" ~ \"_count\" %}{% set rt = \"reading\" ~ \"_time\" %}\
+         has: {{ wc in page }} {{ rt in page }}",
+    );
+    site.write("templates/section.html", "{{ section.title }}");
+    site.build_ok(&[]);
+    let html = site.output("projekte/lernen-vor-ort/index.html");
+    assert_eq!(html.trim(), "has: false false");
+}
+
 // --- Functions -----------------------------------------------------------------------
 
 #[test]

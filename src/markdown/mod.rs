@@ -74,6 +74,9 @@ pub struct Input<'a> {
     pub display: &'a Path,
     /// The page's locale, for quotes and labels.
     pub locale: crate::locale::Locale,
+    /// Whether to count the words ([`Rendered::word_count`] stays 0 if not): every text
+    /// fragment passes through the count, and most templates never show it.
+    pub count_words: bool,
 }
 
 /// An entry of the table of contents.
@@ -117,7 +120,7 @@ pub struct Rendered {
     pub summary: String,
     /// The headings as a tree.
     pub toc: Vec<TocEntry>,
-    /// Words in the body text.
+    /// Words in the body text, if [`Input::count_words`].
     pub word_count: usize,
     /// Every heading id, for anchor checks.
     pub heading_ids: HeadingIds,

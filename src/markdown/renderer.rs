@@ -224,9 +224,11 @@ impl<'a, 'r> Renderer<'a, 'r> {
     fn note_text(&mut self, text: &str) {
         // Words are counted across fragments: `**Bildungs**management` is one word,
         // and punctuation alone (a `.` after a link) is none.
-        let (words, in_word) = super::words::count(text, self.in_word);
-        self.out.word_count += words;
-        self.in_word = in_word;
+        if self.input.count_words {
+            let (words, in_word) = super::words::count(text, self.in_word);
+            self.out.word_count += words;
+            self.in_word = in_word;
+        }
         if let Some(h) = &mut self.heading {
             h.text.push_str(text);
         }

@@ -29,21 +29,25 @@ pub(super) struct Links<'a> {
     pub locale: Locale,
     /// Where a document whose body was not kept is read again.
     pub content_dir: &'a std::path::Path,
+    /// Whether the words are counted (some template shows them); part of the cache key.
+    pub count_words: bool,
 }
 
 impl<'a> Links<'a> {
     /// The links of a site with these routes and configuration, whose documents are
-    /// read again from `content_dir`.
+    /// read again from `content_dir`, rendered with or without counting their words.
     pub fn new(
         routes: &'a Routes,
         config: &'a crate::config::Config,
         content_dir: &'a std::path::Path,
+        count_words: bool,
     ) -> Self {
         Links {
             routes,
             lang: &config.language,
             locale: config.locale,
             content_dir,
+            count_words,
         }
     }
 
@@ -53,6 +57,7 @@ impl<'a> Links<'a> {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(&self.routes.base_fingerprint().to_le_bytes());
         h.update(self.lang.as_bytes());
+        h.update(&[u8::from(self.count_words)]);
         (hash, h.digest())
     }
 }
@@ -106,6 +111,7 @@ pub(super) fn render_body(
         rel,
         display,
         locale: links.locale,
+        count_words: links.count_words,
     };
     let recorder = Recorder {
         routes: links.routes,
@@ -198,11 +204,17 @@ impl Unrendered {
         !self.problems.is_empty()
     }
 
-    /// Renders every body (reusing and then refreshing `cache`), checks the links into
-    /// headings, and finishes the site; `each` sees every page's body as it is made.
-    /// What `each` uses up is emptied in the results `cache` keeps too: pass a hook only
-    /// with a cache that is thrown away afterwards (`build`'s).
-    pub fn render(self, cache: &mut BodyCache, each: Option<&EachBody>) -> Result<Site> {
+    /// Renders every body (reusing and then refreshing `cache`), counting its words if
+    /// `count_words`, checks the links into headings, and finishes the site; `each` sees
+    /// every page's body as it is made. What `each` uses up is emptied in the results
+    /// `cache` keeps too: pass a hook only with a cache that is thrown away afterwards
+    /// (`build`'s).
+    pub fn render(
+        self,
+        cache: &mut BodyCache,
+        each: Option<&EachBody>,
+        count_words: bool,
+    ) -> Result<Site> {
         let Unrendered {
             mut site,
             section_docs,
@@ -213,7 +225,7 @@ impl Unrendered {
         render_bodies(
             &mut site,
             (section_docs, page_docs),
-            cache,
+            (cache, count_words),
             each,
             &mut problems,
         );
@@ -245,14 +257,14 @@ impl Unrendered {
 fn render_bodies(
     site: &mut Site,
     (section_docs, page_docs): (Vec<SectionDoc>, Vec<PageDoc>),
-    cache: &mut BodyCache,
+    (cache, count_words): (&mut BodyCache, bool),
     each: Option<&EachBody>,
     problems: &mut Vec<Diagnostic>,
 ) {
     let earlier = &*cache;
     let shown: &Site = site;
     let content_dir = shown.config.content_dir();
-    let links = Links::new(&shown.routes, &shown.config, &content_dir);
+    let links = Links::new(&shown.routes, &shown.config, &content_dir, count_words);
     let page_out: Vec<_> = page_docs
         .into_par_iter()
         .with_max_len(crate::parallel::ITEMS_PER_TASK)

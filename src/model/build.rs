@@ -26,19 +26,20 @@ use crate::yaml;
 type PageDoc = std::sync::Arc<Document<PageFrontMatter>>;
 
 impl Site {
-    /// Builds the site tree from `content`; reports every problem found.
-    /// `static_files` are the asset files (output path, size), for download links.
+    /// Builds the site tree from `content`, every word counted; reports every problem
+    /// found. `static_files` are the asset files (output path, size), for download links.
     pub fn build(config: Config, content: Content, static_files: &[(String, u64)]) -> Result<Site> {
-        Site::build_cached(config, content, static_files, &mut BodyCache::default())
+        let cache = &mut BodyCache::default();
+        Site::build_cached(config, content, static_files, (cache, true))
     }
 
     /// Like [`Site::build`], for a site rebuilt again and again (`serve`): updates the
     /// last good site in place when only page texts changed (see [`Site::update`]),
     /// else builds afresh from `all` (every document), reusing the Markdown results of
-    /// unchanged documents.
+    /// unchanged documents. Counts the words if `count_words`.
     pub fn build_incremental(
         config: Config,
-        changes: content::Changes,
+        (changes, count_words): (content::Changes, bool),
         static_files: &[(String, u64)],
         cache: &mut ModelCache,
         all: impl FnOnce() -> Content,
@@ -51,7 +52,8 @@ impl Site {
                 if let Some(mut last) = last
                     && last.config == config
                     && cache.static_files == static_files
-                    && last.update(&docs, &mut cache.bodies)
+                    && cache.count_words == count_words
+                    && last.update(&docs, &mut cache.bodies, count_words)
                 {
                     return Ok(last);
                 }
@@ -60,17 +62,24 @@ impl Site {
             content::Changes::Full(content) => content,
         };
         cache.static_files = static_files.to_vec();
-        Site::build_cached(config, content, static_files, &mut cache.bodies)
+        cache.count_words = count_words;
+        Site::build_cached(
+            config,
+            content,
+            static_files,
+            (&mut cache.bodies, count_words),
+        )
     }
 
-    /// Like [`Site::build`], reusing and then refreshing the Markdown results in `cache`.
+    /// Like [`Site::build`], reusing and then refreshing the Markdown results in `cache`,
+    /// counting words if asked to.
     pub fn build_cached(
         config: Config,
         content: Content,
         static_files: &[(String, u64)],
-        cache: &mut BodyCache,
+        (cache, count_words): (&mut BodyCache, bool),
     ) -> Result<Site> {
-        Site::records(config, content, static_files).render(cache, None)
+        Site::records(config, content, static_files).render(cache, None, count_words)
     }
 
     /// Every record of the site from `content` — sections, pages, routes, lists,

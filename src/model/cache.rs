@@ -108,4 +108,6 @@ pub struct ModelCache {
     pub last: Option<super::Site>,
     /// The asset files (path, size) `last` was built with.
     pub static_files: Vec<(String, u64)>,
+    /// Whether `last`'s bodies have their words counted.
+    pub count_words: bool,
 }

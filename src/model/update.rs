@@ -33,12 +33,14 @@ struct Fresh {
 
 impl Site {
     /// Applies the edited pages `docs` to this site, which was built from the load
-    /// before (which found no problem, as the one of `docs` did not). Returns false,
-    /// leaving the site as it was, when only a full build gives the right result.
+    /// before (which found no problem, as the one of `docs` did not), with words
+    /// counted as `count_words` says. Returns false, leaving the site as it was, when
+    /// only a full build gives the right result.
     pub fn update(
         &mut self,
         docs: &[Arc<Document<PageFrontMatter>>],
         bodies: &mut BodyCache,
+        count_words: bool,
     ) -> bool {
         let mut ids = Vec::with_capacity(docs.len());
         for doc in docs {
@@ -49,7 +51,7 @@ impl Site {
             }
         }
         let content_dir = self.config.content_dir();
-        let links = Links::new(&self.routes, &self.config, &content_dir);
+        let links = Links::new(&self.routes, &self.config, &content_dir, count_words);
         let mut fresh = Vec::with_capacity(docs.len());
         let mut lost = Vec::new();
         for (&id, doc) in ids.iter().zip(docs) {
@@ -262,7 +264,8 @@ mod tests {
             let mut files = ContentCache::default();
             let mut bodies = BodyCache::default();
             let loaded = content::load_cached(&config, Some(&mut files)).unwrap();
-            let site = Site::build_cached(config.clone(), loaded, &[], &mut bodies).unwrap();
+            let site =
+                Site::build_cached(config.clone(), loaded, &[], (&mut bodies, true)).unwrap();
             Fixture {
                 dir,
                 config,
@@ -277,7 +280,7 @@ mod tests {
             std::fs::write(self.dir.path().join("content").join(rel), text).unwrap();
             self.files.note_changed([rel]);
             match content::load_changes(&self.config, &mut self.files).unwrap() {
-                content::Changes::Edited(docs) => self.site.update(&docs, &mut self.bodies),
+                content::Changes::Edited(docs) => self.site.update(&docs, &mut self.bodies, true),
                 // A problem in the front matter, or a section's index: declined before
                 // the model sees it.
                 content::Changes::Full(_) => false,

@@ -175,12 +175,11 @@ pub fn render(
         sink,
     };
     // The pages open in a browser first; the jobs of all others are made only then.
-    let mut results: Vec<std::result::Result<Option<Ran>, Failure>> =
-        first
-            .into_par_iter()
-            .with_max_len(crate::parallel::ITEMS_PER_TASK)
-            .map(|job| run.job(&job))
-            .collect();
+    let mut results: Vec<std::result::Result<Option<Ran>, Failure>> = first
+        .into_par_iter()
+        .with_max_len(crate::parallel::ITEMS_PER_TASK)
+        .map(|job| run.job(&job))
+        .collect();
     if !results.is_empty() {
         sink.urgent_done();
     }

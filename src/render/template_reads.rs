@@ -1,8 +1,9 @@
 //! What the templates can read of a page besides what every build gives them, decided
 //! from their text before anything renders: whether any template reads a table of
-//! contents, and whether any can read the `content` of a page other than the one it
-//! renders. A build whose templates do neither leaves those values out, or drops a
-//! page's HTML once the page is written (see [`super::early`]).
+//! contents or a word count, and whether any can read the `content` of a page other
+//! than the one it renders. A build whose templates do none of this leaves those values
+//! out (and counts no words), or drops a page's HTML once the page is written (see
+//! [`super::early`]).
 //!
 //! The reading is conservative: every word inside a tag counts, string literals
 //! included; a `content` it cannot place as the page's own is taken as a read of
@@ -10,7 +11,7 @@
 //! lists a whole map (`json_encode`, `values`, `pairs`, `str`) as a read of
 //! everything. What it cannot see is a whole page value printed bare (`{{ p }}`) or
 //! a loop over its values alone (`{% for v in p %}`): such a template reads neither
-//! the `toc` nor another page's `content` by name, and gets neither.
+//! the `toc`, the `word_count` nor another page's `content` by name, and gets none.
 
 use super::template_deps::{Tag, first_word, scan};
 
@@ -19,6 +20,8 @@ use super::template_deps::{Tag, first_word, scan};
 pub struct Reads {
     /// Some template names `toc`.
     pub toc: bool,
+    /// Some template names `word_count` or `reading_time`: only then are words counted.
+    pub words: bool,
     /// Some template may read the `content` of a page other than its own: it names
     /// `content` other than as `page.content` or `section.content`, or it binds the
     /// name `page` (a loop, `set`, a component's parameter), so `page` may be another.
@@ -29,6 +32,7 @@ impl Reads {
     /// What a site whose templates are unknown may read: everything.
     pub const ALL: Reads = Reads {
         toc: true,
+        words: true,
         others_content: true,
     };
 
@@ -36,6 +40,7 @@ impl Reads {
     pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Reads {
         let mut reads = Reads {
             toc: false,
+            words: false,
             others_content: false,
         };
         for text in texts {
@@ -62,6 +67,7 @@ impl Reads {
         for &(at, word) in &words {
             match word {
                 "toc" => self.toc = true,
+                "word_count" | "reading_time" => self.words = true,
                 "content" if !own_content(tag, first, at) => self.others_content = true,
                 _ => {}
             }
@@ -181,6 +187,7 @@ mod tests {
             r,
             Reads {
                 toc: false,
+                words: false,
                 others_content: false
             }
         );
@@ -221,6 +228,7 @@ mod tests {
             r,
             Reads {
                 toc: false,
+                words: false,
                 others_content: false
             }
         );
@@ -231,6 +239,15 @@ mod tests {
         assert!(reads("{% for h in page.toc %}{{ h.title }}{% endfor %}").toc);
         assert!(reads("{{ page | get(key=\"toc\") }}").toc);
         assert!(!reads("<nav class=\"toc\">{{ page.title }}</nav>").toc);
+    }
+
+    #[test]
+    fn word_count_and_reading_time_are_noticed_anywhere_in_a_tag() {
+        assert!(reads("{{ page.word_count }} Wörter").words);
+        assert!(reads("{% if p.reading_time > 5 %}lang{% endif %}").words);
+        assert!(reads("{{ page | get(key=\"reading_time\") }}").words);
+        assert!(!reads("<p class=\"word_count\">{{ page.title }}</p>").words);
+        assert!(!reads("{{ page.word_counts }}").words);
     }
 
     #[test]
@@ -259,6 +276,7 @@ mod tests {
             r,
             Reads {
                 toc: false,
+                words: false,
                 others_content: false
             }
         );
@@ -271,6 +289,7 @@ mod tests {
             r,
             Reads {
                 toc: false,
+                words: false,
                 others_content: false
             }
         );

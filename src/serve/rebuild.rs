@@ -313,6 +313,42 @@ mod tests {
         assert_eq!(page(&update, "a/index.html"), "[Erstens]");
     }
 
+    #[test]
+    fn a_template_that_starts_showing_the_word_count_gets_every_page_counted() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        site(
+            root,
+            &[
+                ("a.md", "---\ntitle: A\n---\nEins zwei drei\n"),
+                ("b.md", "---\ntitle: B\n---\nVier\n"),
+            ],
+        );
+        let at = fixed_moment();
+        let mut session = Session::default();
+        render(root, &at, &mut session, None).expect("first");
+
+        // No template named the count, so no words were counted; now one does, with no
+        // text changed, and then one page's text changes (the in-place update).
+        write(
+            root,
+            "templates/page.html",
+            "{{ page.word_count }}/{{ page.reading_time }}",
+        );
+        session.caches.content.note_changed([]);
+        let update = render(root, &at, &mut session, None).expect("template edit");
+        assert_eq!(page(&update, "a/index.html"), "3/1");
+        assert_eq!(page(&update, "b/index.html"), "1/1");
+        write(
+            root,
+            "content/a.md",
+            "---\ntitle: A\n---\nEins zwei drei vier\n",
+        );
+        session.caches.content.note_changed(["a.md"]);
+        let update = render(root, &at, &mut session, None).expect("text edit");
+        assert_eq!(page(&update, "a/index.html"), "4/1");
+    }
+
     /// Forty pages in `p/q/`, each in one of two terms; the templates print each page's
     /// breadcrumbs and terms, and the section's order.
     fn many_pages(root: &Path) {

@@ -134,12 +134,13 @@ pub const FOLDERS: [&str; 4] = ["", "projekte", "aktuelles", "team/leitung"];
 /// The page that is never deleted or moved, so templates can name it.
 pub const STABLE: &str = "projekte/a.md";
 
-pub const PAGE_TEMPLATES: [&str; 7] = [
+pub const PAGE_TEMPLATES: [&str; 8] = [
     "",
     "<p class=\"liste\">{% set s = get_section(path=\"projekte\") %}{% for q in s.pages %}{{ q.title }}; {% endfor %}</p>",
     "<p class=\"ziel\"><a href=\"{{ url(path='@/projekte/a.md') }}\">A</a></p>",
     // Values a build leaves out while no template reads them (`template_reads.rs`).
     "<p class=\"inhalt\">{% for h in page.toc %}{{ h.title }}; {% endfor %}</p>",
+    "<p class=\"woerter\">{{ page.word_count }} Wörter, {{ page.reading_time }} min</p>",
     "<p class=\"texte\">{% set s = get_section(path=\"projekte\") %}{% for q in s.pages %}{{ q.content | length }}; {% endfor %}</p>",
     // The page's HTML written a second time, and through a variable: shared pieces both.
     "<div class=\"noch\">{{ page.content | safe }}</div>",

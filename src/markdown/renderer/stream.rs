@@ -232,6 +232,7 @@ mod tests {
                 rel: "seite.md",
                 display: Path::new("content/seite.md"),
                 locale: crate::locale::Locale::from_tag("de"),
+                count_words: true,
             };
             assert!(super::streams(text), "document {i} would not stream");
             let streamed = render_as(&input, &Site, true);
@@ -321,6 +322,7 @@ mod tests {
                 rel: "seite.md",
                 display: Path::new("content/seite.md"),
                 locale: crate::locale::Locale::from_tag("de"),
+                count_words: true,
             };
             proptest::prop_assert!(super::streams(&text));
             let streamed = render_as(&input, &Site, true);

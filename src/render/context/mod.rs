@@ -57,15 +57,19 @@ fn feed_url(site: &Site, feeds: &Feeds, kind: FeedKind) -> Value {
 }
 
 /// A body's fields; the table of contents only if a template names `toc` (a page's
-/// tree of maps is a third of all template values, and no bundled theme reads it).
+/// tree of maps is a third of all template values, and no bundled theme reads it), the
+/// word count and reading time only if one names either (counting is a tenth of the
+/// Markdown's cost, and no bundled theme shows them).
 fn body_fields(map: &mut Fields, body: &Body, reads: Reads) {
     map.put("content", body.html.clone());
     map.put("summary", body.summary.clone());
     if reads.toc {
         map.put("toc", toc(&body.toc));
     }
-    map.put("word_count", body.word_count);
-    map.put("reading_time", reading_time(body.word_count));
+    if reads.words {
+        map.put("word_count", body.word_count);
+        map.put("reading_time", reading_time(body.word_count));
+    }
 }
 
 fn toc(entries: &[TocEntry]) -> Value {
